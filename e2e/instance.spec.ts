@@ -1,0 +1,92 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { createTemporaryPostgres, postgresRequired, postgresUnreachableReason } from "../test/postgres";
+import { startServer, waitUntilReady } from "./server-process";
+
+// Whole-process tests of `npm start`: restarts, the PostgreSQL scale-out path and bad configuration.
+
+type Instance = { startCount: number; firstStartedAt: string };
+
+test("a restart keeps the data folder: database rows and the generated secret survive", async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "ie-restart-"));
+  try {
+    const first = startServer({ DATA_DIR: dataDir }, 3221);
+    const before = (await waitUntilReady(first)).instance as Instance;
+    const secretBefore = readFileSync(path.join(dataDir, "auth-secret"), "utf8");
+    await first.stop();
+
+    const second = startServer({ DATA_DIR: dataDir }, 3221);
+    const after = (await waitUntilReady(second)).instance as Instance;
+    await second.stop();
+
+    expect(before.startCount).toBe(1);
+    expect(after.startCount).toBe(2);
+    expect(after.firstStartedAt).toBe(before.firstStartedAt);
+    expect(readFileSync(path.join(dataDir, "auth-secret"), "utf8")).toBe(secretBefore);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test("two app instances share one PostgreSQL database", async () => {
+  const unreachable = await postgresUnreachableReason();
+  test.skip(Boolean(unreachable) && !postgresRequired, unreachable);
+  const database = await createTemporaryPostgres();
+  const dirs = [0, 1].map(() => mkdtempSync(path.join(tmpdir(), "ie-pg-")));
+  const servers = dirs.map((dir, i) => startServer({ DATA_DIR: dir, DATABASE_URL: database.url }, 3222 + i));
+  try {
+    const reports = await Promise.all(servers.map((server) => waitUntilReady(server)));
+    for (const report of reports) {
+      expect(report.database).toEqual({ ok: true, kind: "postgres" });
+      expect((report.migrations as { upToDate: boolean }).upToDate).toBe(true);
+    }
+    const latest = await (await fetch(`${servers[0].baseUrl}/api/ready`)).json();
+    expect(latest.instance.startCount).toBe(2);
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+    await database.drop();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("bad configuration stops start-up with a message naming the variable", async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "ie-badenv-"));
+  try {
+    for (const [variable, value] of [
+      ["DATABASE_URL", "mysql://root@localhost/app"],
+      ["MAX_BODY_BYTES", "lots"],
+    ]) {
+      const server = startServer({ DATA_DIR: dataDir, [variable]: value }, 3225);
+      const code = await server.exited;
+      expect(code, server.output()).toBe(1);
+      expect(server.output()).toContain("Invalid configuration");
+      expect(server.output()).toContain(`${variable}:`);
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test("a model that cannot be found is reported unavailable with the reason, and the app still serves", async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "ie-nomodel-"));
+  const emptyMirror = mkdtempSync(path.join(tmpdir(), "ie-emptymirror-"));
+  const server = startServer({ DATA_DIR: dataDir, MODEL_MIRROR_DIR: emptyMirror, MODEL_DOWNLOAD: "0" }, 3226);
+  try {
+    const report = await waitUntilReady(server);
+    const models = (report.models as { list: { id: string; available: boolean; reason?: string }[] }).list;
+    const yolox = models.find((m) => m.id === "yolox-nano");
+    expect(yolox?.available).toBe(false);
+    expect(yolox?.reason).toContain("yolox_nano.onnx");
+    expect(yolox?.reason).toContain("downloads are disabled (MODEL_DOWNLOAD=0)");
+    // Models shipped in npm packages are unaffected.
+    expect(models.find((m) => m.id === "ppocr-v4-det")?.available).toBe(true);
+    const home = await fetch(server.baseUrl + "/");
+    expect(home.status).toBe(200);
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(emptyMirror, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,46 @@
+import { spawn, type ChildProcess } from "node:child_process";
+
+/** Starts `npm start` (scripts/start.mjs) as its own process, as a user or an orchestrator would. */
+export interface ServerProcess {
+  baseUrl: string;
+  output: () => string;
+  exited: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+export function startServer(env: Record<string, string>, port: number): ServerProcess {
+  let output = "";
+  const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
+    env: { ...process.env, LOG_LEVEL: "warn", ...env, PORT: String(port), HOSTNAME: "127.0.0.1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    output: () => output,
+    exited,
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** Polls /api/ready until it answers 200 (or the process exits, or time runs out). */
+export async function waitUntilReady(server: ServerProcess, timeoutMs = 60_000): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + timeoutMs;
+  let exited = false;
+  void server.exited.then(() => (exited = true));
+  while (Date.now() < deadline && !exited) {
+    try {
+      const response = await fetch(`${server.baseUrl}/api/ready`);
+      if (response.status === 200) return (await response.json()) as Record<string, unknown>;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`server at ${server.baseUrl} never became ready:\n${server.output()}`);
+}

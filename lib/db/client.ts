@@ -1,0 +1,93 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import { getEnv } from "../env";
+import * as schema from "./schema";
+import { migrateDatabase } from "./migrate";
+
+/** Both drivers expose the same drizzle pg-core API; code above this file never knows which one it has. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: "pglite" | "postgres";
+  /** Where the data lives, without credentials: a folder for PGlite, host/database for PostgreSQL. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres:// URL; when absent the embedded PGlite is used. */
+  url?: string;
+  /** PGlite data folder; `memory://` keeps it in memory (tests only). */
+  pgliteDir?: string;
+  poolMax?: number;
+  /** Apply pending migrations before handing out the handle (default true). */
+  migrate?: boolean;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  const handle = options.url ? openPostgres(options.url, options.poolMax ?? 10) : await openPglite(options.pgliteDir);
+  if (options.migrate !== false) {
+    try {
+      await migrateDatabase(handle);
+    } catch (error) {
+      await handle.close().catch(() => {});
+      throw error;
+    }
+  }
+  return handle;
+}
+
+async function openPglite(dir = "memory://"): Promise<DatabaseHandle> {
+  if (!dir.startsWith("memory://")) mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ dir)), { recursive: true });
+  const client = await PGlite.create(dir);
+  return {
+    db: drizzlePglite(client, { schema }) as unknown as Database,
+    kind: "pglite",
+    location: dir,
+    close: () => client.close(),
+  };
+}
+
+function openPostgres(url: string, poolMax: number): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max: poolMax });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on("error", () => {});
+  const parsed = new URL(url);
+  return {
+    db: drizzlePg(pool, { schema }) as unknown as Database,
+    kind: "postgres",
+    location: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`,
+    close: () => pool.end(),
+  };
+}
+
+const globalForDb = globalThis as unknown as { insightDb?: Promise<DatabaseHandle> };
+
+/** The process-wide database, opened and migrated on first use (one per process, kept across dev reloads). */
+export function getDatabase(): Promise<DatabaseHandle> {
+  if (!globalForDb.insightDb) {
+    const env = getEnv();
+    const opening = openDatabase({
+      url: env.DATABASE_URL,
+      pgliteDir: path.join(env.dataDir, "pglite"),
+      poolMax: env.DATABASE_POOL_MAX,
+    });
+    // A failed open is not cached, so the next request (or readiness probe) tries again.
+    opening.catch(() => {
+      if (globalForDb.insightDb === opening) globalForDb.insightDb = undefined;
+    });
+    globalForDb.insightDb = opening;
+  }
+  return globalForDb.insightDb;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getDatabase()).db;
+}

@@ -1,0 +1,102 @@
+import "server-only";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The one place the process environment is read. Every setting has an embedded default so the
+ * app starts with no `.env`; a bad value stops start-up with a message naming the variable.
+ */
+
+const booleanFlag = z
+  .enum(["1", "0", "true", "false", "yes", "no", "on", "off"])
+  .transform((v) => v === "1" || v === "true" || v === "yes" || v === "on");
+
+const sharedDir = (name: string) => {
+  const candidate = path.resolve(process.cwd(), "..", "shared", name);
+  return existsSync(candidate) ? candidate : undefined;
+};
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Folder for everything the instance keeps: PGlite data, generated secret, model cache. */
+  DATA_DIR: z.string().min(1).default("./data"),
+  /** Unset: embedded PGlite in DATA_DIR/pglite. Set: PostgreSQL (scale-out, several app instances). */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// or postgresql:// connection URL")
+    .optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** Folder holding model files by name (a local copy of upstream); defaults to ../shared/models when present. */
+  MODEL_MIRROR_DIR: z.string().min(1).optional(),
+  /** Where downloaded model files are kept; defaults to DATA_DIR/models. */
+  MODEL_CACHE_DIR: z.string().min(1).optional(),
+  /** Whether the model store may fetch a missing file from its pinned upstream URL. */
+  MODEL_DOWNLOAD: booleanFlag.default(true),
+  MODEL_DOWNLOAD_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
+  /** Public evaluation data (photos, OCR pages, injection rows); defaults to ../shared/eval when present. */
+  EVAL_DATA_DIR: z.string().min(1).optional(),
+  /** Session secret; generated once into DATA_DIR when unset. */
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Threads each ONNX Runtime session may use for one operator; 0 lets ONNX Runtime decide. */
+  ORT_INTRA_OP_THREADS: z.coerce.number().int().min(0).max(64).default(0),
+  /** Largest request body accepted by /api/v1, in bytes. */
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(15 * 1024 * 1024),
+  /** Largest decoded image accepted, in pixels (decompression-bomb guard). */
+  MAX_IMAGE_PIXELS: z.coerce.number().int().min(1024).max(500_000_000).default(40_000_000),
+  /** Run a short model benchmark in the background after start-up so the dashboard is never empty. */
+  BENCHMARK_ON_START: booleanFlag.default(true),
+});
+
+export type Env = z.infer<typeof envSchema> & {
+  modelMirrorDir: string | undefined;
+  modelCacheDir: string;
+  evalDataDir: string | undefined;
+  dataDir: string;
+};
+
+export class EnvError extends Error {
+  constructor(public readonly issues: { variable: string; message: string }[]) {
+    super(
+      "Invalid configuration:\n" +
+        issues.map((i) => `  ${i.variable}: ${i.message}`).join("\n") +
+        "\nFix the variable(s) above (see the configuration table in README.md) and start again.",
+    );
+    this.name = "EnvError";
+  }
+}
+
+/** Parses an environment object; throws EnvError naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings mean "unset", as in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? "?"), message: issue.message })),
+    );
+  }
+  const env = result.data;
+  const dataDir = path.resolve(env.DATA_DIR);
+  return {
+    ...env,
+    dataDir,
+    modelMirrorDir: env.MODEL_MIRROR_DIR ? path.resolve(env.MODEL_MIRROR_DIR) : sharedDir("models"),
+    modelCacheDir: env.MODEL_CACHE_DIR ? path.resolve(env.MODEL_CACHE_DIR) : path.join(dataDir, "models"),
+    evalDataDir: env.EVAL_DATA_DIR ? path.resolve(env.EVAL_DATA_DIR) : sharedDir("eval"),
+  };
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process, read once. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests change process.env between cases; this forgets the parsed copy. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { ApiError } from "../errors";
+import { jsonResponse, withApi } from "./with-api";
+
+describe("withApi", () => {
+  it("gives each response a request id, keeping a caller's plain one", async () => {
+    const route = withApi("GET /t", () => jsonResponse({ ok: true }));
+    const generated = await route(new Request("http://x/t"));
+    expect(generated.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const kept = await route(new Request("http://x/t", { headers: { "x-request-id": "client-trace-0001" } }));
+    expect(kept.headers.get("x-request-id")).toBe("client-trace-0001");
+    const hostile = await route(new Request("http://x/t", { headers: { "x-request-id": "<script>alert(1)</script>" } }));
+    expect(hostile.headers.get("x-request-id")).not.toContain("<");
+  });
+
+  it("renders thrown ApiErrors as problem+json with the path as instance", async () => {
+    const route = withApi("POST /t", () => {
+      throw new ApiError("unsupported_media_type", "Send JSON or multipart/form-data.");
+    });
+    const response = await route(new Request("http://x/api/t?q=1", { method: "POST" }));
+    expect(response.status).toBe(415);
+    const body = await response.json();
+    expect(body.instance).toBe("/api/t");
+    expect(body.request_id).toBe(response.headers.get("x-request-id"));
+  });
+
+  it("answers 500 without details when the handler crashes", async () => {
+    const route = withApi("GET /t", async () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'secretField')");
+    });
+    const response = await route(new Request("http://x/t"));
+    expect(response.status).toBe(500);
+    expect(await response.text()).not.toContain("secretField");
+  });
+
+  it("passes route params through", async () => {
+    const route = withApi("GET /t/[id]", (_req, ctx) => jsonResponse({ id: ctx.params.id }));
+    const response = await route(new Request("http://x/t/42"), { params: Promise.resolve({ id: "42" }) });
+    expect(await response.json()).toEqual({ id: "42" });
+  });
+});

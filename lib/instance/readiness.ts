@@ -1,0 +1,77 @@
+import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
+import { sql } from "drizzle-orm";
+import { getDatabase } from "../db/client";
+import { getMigrationStatus, type MigrationStatus } from "../db/migrate";
+import { getSetting, type InstanceRecord } from "../db/queries/settings";
+import { getModelStore } from "../models/get-model-store";
+
+export interface ModelReadiness {
+  id: string;
+  task: string;
+  available: boolean;
+  reason?: string;
+}
+
+export interface ReadinessReport {
+  ready: boolean;
+  database: { ok: boolean; kind?: "pglite" | "postgres"; error?: string };
+  migrations?: MigrationStatus;
+  models: { ok: boolean; resolved: number; available: number; list: ModelReadiness[] };
+  instance?: InstanceRecord;
+}
+
+const DATABASE_TIMEOUT_MS = 5_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([
+    promise,
+    sleep(ms, undefined, { ref: false }).then(() => {
+      throw new Error(`${what} did not answer within ${ms} ms`);
+    }),
+  ]);
+}
+
+/**
+ * Ready means: the database answers, every migration in drizzle/ is applied, and the model store has
+ * settled every model (found it, or recorded why it is unavailable). A missing model does not make the
+ * instance unready - its feature reports `available: false` - but an unsettled store does.
+ */
+export async function checkReadiness({ waitForModelsMs = 0 }: { waitForModelsMs?: number } = {}): Promise<ReadinessReport> {
+  const report: ReadinessReport = { ready: false, database: { ok: false }, models: { ok: false, resolved: 0, available: 0, list: [] } };
+  try {
+    const handle = await withTimeout(getDatabase(), DATABASE_TIMEOUT_MS, "the database");
+    await withTimeout(handle.db.execute(sql`select 1`), DATABASE_TIMEOUT_MS, "the database");
+    report.database = { ok: true, kind: handle.kind };
+    report.migrations = await getMigrationStatus(handle);
+    report.instance = await getSetting<InstanceRecord>({ db: handle.db, key: "instance" });
+  } catch (error) {
+    report.database = { ok: false, error: (error as Error).message };
+  }
+
+  const store = getModelStore();
+  const settled = await Promise.all(
+    store.list().map(async (model) => {
+      const pending = store.resolve(model.id);
+      const outcome = await Promise.race([
+        pending,
+        sleep(waitForModelsMs, undefined, { ref: false }),
+      ]);
+      return { model, outcome };
+    }),
+  );
+  for (const { model, outcome } of settled) {
+    if (!outcome) continue;
+    report.models.resolved += 1;
+    if (outcome.available) report.models.available += 1;
+    report.models.list.push({
+      id: model.id,
+      task: model.task,
+      available: outcome.available,
+      ...(outcome.available ? {} : { reason: outcome.reason }),
+    });
+  }
+  report.models.ok = report.models.resolved === settled.length;
+  report.ready = report.database.ok && Boolean(report.migrations?.upToDate) && report.models.ok;
+  return report;
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import { getDatabase } from "../db/client";
+import { recordInstanceStart } from "../db/queries/settings";
+import { EnvError, getEnv } from "../env";
+import { log } from "../log";
+import { getModelStore } from "../models/get-model-store";
+import { ensureAuthSecret } from "./auth-secret";
+
+/**
+ * Runs once when the server process starts (from instrumentation.ts): validates the configuration,
+ * prepares the data folder and secret, applies migrations, and starts settling the model store in
+ * the background. A bad configuration stops the process with a message naming the variable; a
+ * database that cannot be reached does not - /api/ready reports it until it can.
+ */
+export async function startInstance(): Promise<void> {
+  let env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  mkdirSync(env.dataDir, { recursive: true });
+  ensureAuthSecret();
+
+  try {
+    const handle = await getDatabase();
+    const instance = await recordInstanceStart({ db: handle.db });
+    log.info({ database: handle.kind, location: handle.location, startCount: instance.startCount }, "database ready");
+  } catch (error) {
+    log.error({ err: error }, "database not ready at start-up; /api/ready will report it");
+  }
+
+  const store = getModelStore();
+  for (const model of store.list()) {
+    void store.resolve(model.id).then((availability) => {
+      if (availability.available) log.info({ model: model.id, sources: availability.files.map((f) => f.source) }, "model found");
+      else log.warn({ model: model.id, reason: availability.reason }, "model unavailable");
+    });
+  }
+}

