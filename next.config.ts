@@ -17,10 +17,10 @@ const serverExternalPackages = [
 ];
 
 const nextConfig: NextConfig = {
+  // Lets parallel work build into separate folders (NEXT_DIST_DIR=.next-x) without clobbering .next.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   serverExternalPackages,
   poweredByHeader: false,
-  // The app is served from one process on one port; request bodies are limited by our own parsers.
-  experimental: {},
 };
 
 export default nextConfig;
