@@ -1,0 +1,90 @@
+import "server-only";
+import * as ort from "onnxruntime-node";
+import { ApiError } from "../errors";
+import { getEnv } from "../env";
+import { getModelStore } from "../models/get-model-store";
+import type { ModelEntry } from "../models/manifest-schema";
+
+/**
+ * One ONNX Runtime session per model variant per process, created on first use and shared by every
+ * request (sessions are thread-safe for concurrent `run` calls). Creation is memoised as a promise
+ * so concurrent first requests wait for one load instead of loading the model twice.
+ */
+
+export interface LoadedModel {
+  entry: ModelEntry;
+  session: ort.InferenceSession;
+  /** Paths of the model's other files by role (labels, dictionary...). */
+  files: Record<string, string>;
+  loadMs: number;
+}
+
+const globalForPool = globalThis as unknown as { insightSessions?: Map<string, Promise<LoadedModel>> };
+const sessions = (globalForPool.insightSessions ??= new Map());
+
+export function sessionOptions(): ort.InferenceSession.SessionOptions {
+  const threads = getEnv().ORT_INTRA_OP_THREADS;
+  return {
+    graphOptimizationLevel: "all",
+    executionMode: "sequential",
+    ...(threads > 0 ? { intraOpNumThreads: threads } : {}),
+  };
+}
+
+/** The shared session of a model; throws ApiError(model_unavailable) with the store's reason if it cannot be had. */
+export function loadModel(modelId: string): Promise<LoadedModel> {
+  let pending = sessions.get(modelId);
+  if (!pending) {
+    pending = createLoadedModel(modelId);
+    sessions.set(modelId, pending);
+    // A failed load is forgotten so a later request (e.g. after a download finishes) can try again.
+    pending.catch(() => sessions.delete(modelId));
+  }
+  return pending;
+}
+
+async function createLoadedModel(modelId: string): Promise<LoadedModel> {
+  const store = getModelStore();
+  const entry = store.get(modelId);
+  if (!entry) throw new ApiError("not_found", `Unknown model "${modelId}".`);
+  if (entry.runtime !== "onnxruntime") throw new ApiError("bad_request", `Model "${modelId}" does not run on ONNX Runtime.`);
+  const availability = await store.resolve(modelId);
+  if (!availability.available) {
+    throw new ApiError("model_unavailable", `Model "${modelId}" is not available: ${availability.reason}`, { model: modelId });
+  }
+  const files = Object.fromEntries(availability.files.map((f) => [f.role, f.path]));
+  const startedAt = performance.now();
+  const session = await ort.InferenceSession.create(files.model, sessionOptions());
+  return { entry, session, files, loadMs: performance.now() - startedAt };
+}
+
+/** Whether a model's session can be had, without throwing (for `available: false` answers). */
+export async function modelAvailability(modelId: string): Promise<{ available: true } | { available: false; reason: string }> {
+  try {
+    await loadModel(modelId);
+    return { available: true };
+  } catch (error) {
+    return { available: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export interface TimedRun {
+  outputs: ort.InferenceSession.ReturnType;
+  runMs: number;
+}
+
+export async function runSession(
+  loaded: LoadedModel,
+  feeds: Record<string, ort.Tensor>,
+): Promise<TimedRun> {
+  const startedAt = performance.now();
+  const outputs = await loaded.session.run(feeds);
+  return { outputs, runMs: performance.now() - startedAt };
+}
+
+/** For tests and benchmarks that compare thread settings: drops every cached session. */
+export async function releaseAllSessions(): Promise<void> {
+  const pending = [...sessions.values()];
+  sessions.clear();
+  await Promise.allSettled(pending.map(async (p) => (await p).session.release()));
+}
