@@ -55,7 +55,9 @@ export const imageInputSchema = z.object({
     }),
     z.object({ mode: z.literal("stretch") }),
   ]),
-  /** Pixel value v (0..255) becomes (v * scale - mean[c]) / std[c]. */
+  /** Resampling used when resizing (match what the model was trained with: bilinear for most). */
+  interpolation: z.enum(["nearest", "linear", "cubic", "lanczos3"]).default("linear"),
+  /** Pixel value v (0..255) becomes (v * scale - mean[c]) / std[c], c counted in the model's channel order. */
   scale: z.number().positive(),
   mean: rgbTriple.default([0, 0, 0]),
   std: rgbTriple.default([1, 1, 1]),

@@ -1,0 +1,153 @@
+import "server-only";
+import { ApiError } from "../errors";
+
+/**
+ * Reads a request body that is either JSON or multipart/form-data into one shape, so a route takes
+ * both without caring which. Files arrive as Buffers: from multipart file parts, or from JSON
+ * strings holding base64 or a data URL (decoded strictly: garbage is a 400 naming the field).
+ * The body size is enforced while reading, not only from Content-Length (which may be absent).
+ */
+
+export interface RequestBody {
+  /** Plain values: JSON members, or multipart text fields. */
+  values: Record<string, unknown>;
+  /** Binary fields by name. */
+  files: Record<string, Buffer>;
+  /** Media type each file claimed (multipart part type or data-URL type), for messages only. */
+  fileTypes: Record<string, string | undefined>;
+  kind: "json" | "multipart";
+}
+
+export interface ReadBodyOptions {
+  maxBytes: number;
+  /** Which fields carry files (base64 in JSON, file parts in multipart). */
+  fileFields: readonly string[];
+  /** Whether multipart is accepted (default true). */
+  allowMultipart?: boolean;
+}
+
+export async function readRequestBody(request: Request, options: ReadBodyOptions): Promise<RequestBody> {
+  const contentType = (request.headers.get("content-type") ?? "").toLowerCase();
+  const isJson = contentType.startsWith("application/json") || contentType.includes("+json");
+  const isMultipart = contentType.startsWith("multipart/form-data") && options.allowMultipart !== false;
+  if (!isJson && !isMultipart) {
+    throw new ApiError(
+      "unsupported_media_type",
+      `Send the request as application/json${options.allowMultipart === false ? "" : " or multipart/form-data"} (got ${contentType || "no Content-Type"}).`,
+    );
+  }
+  const bytes = await readLimitedBody(request, options.maxBytes);
+  return isJson ? parseJsonBody(bytes, options.fileFields) : parseMultipartBody(bytes, request.headers, options.fileFields);
+}
+
+export async function readLimitedBody(request: Request, maxBytes: number): Promise<Buffer> {
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(declared, maxBytes);
+  if (!request.body) return Buffer.alloc(0);
+  const chunks: Buffer[] = [];
+  let received = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(received, maxBytes, true);
+    }
+    chunks.push(Buffer.from(value));
+  }
+  return Buffer.concat(chunks);
+}
+
+function tooLarge(size: number, maxBytes: number, atLeast = false) {
+  return new ApiError(
+    "payload_too_large",
+    `The request body is ${atLeast ? "more than " : ""}${size} bytes; the limit is ${maxBytes} bytes.`,
+  );
+}
+
+function parseJsonBody(bytes: Buffer, fileFields: readonly string[]): RequestBody {
+  if (bytes.length === 0) throw new ApiError("bad_request", "The request body is empty; send a JSON object.");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(bytes.toString("utf8"));
+  } catch (error) {
+    throw new ApiError("bad_request", `The request body is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new ApiError("bad_request", "The request body must be a JSON object.");
+  }
+  const values: Record<string, unknown> = { ...(parsed as Record<string, unknown>) };
+  const files: Record<string, Buffer> = {};
+  const fileTypes: Record<string, string | undefined> = {};
+  for (const field of fileFields) {
+    const raw = values[field];
+    if (raw === undefined || raw === null) continue;
+    delete values[field];
+    if (typeof raw !== "string") {
+      throw new ApiError("invalid_input", `"${field}" must be a base64 string or a data URL.`, {
+        errors: [{ field, message: `expected a string, got ${Array.isArray(raw) ? "array" : typeof raw}` }],
+      });
+    }
+    const decoded = decodeBase64Field(field, raw);
+    files[field] = decoded.bytes;
+    fileTypes[field] = decoded.mediaType;
+  }
+  return { values, files, fileTypes, kind: "json" };
+}
+
+const dataUrlPattern = /^data:([\w.+-]+\/[\w.+-]+)?((?:;[\w-]+=[\w.+-]+)*);base64,/i;
+const base64Pattern = /^[A-Za-z0-9+/]*={0,2}$/;
+const base64UrlPattern = /^[A-Za-z0-9_-]*={0,2}$/;
+
+export function decodeBase64Field(field: string, raw: string): { bytes: Buffer; mediaType?: string } {
+  let payload = raw;
+  let mediaType: string | undefined;
+  const dataUrl = dataUrlPattern.exec(raw);
+  if (dataUrl) {
+    mediaType = dataUrl[1]?.toLowerCase();
+    payload = raw.slice(dataUrl[0].length);
+  } else if (raw.startsWith("data:")) {
+    throw new ApiError("invalid_input", `"${field}" is a data URL without ";base64," — only base64 data URLs are accepted.`, {
+      errors: [{ field, message: "data URL is not base64" }],
+    });
+  }
+  const compact = payload.replace(/\s+/g, "");
+  const valid = (base64Pattern.test(compact) || base64UrlPattern.test(compact)) && compact.replace(/=+$/, "").length % 4 !== 1;
+  if (!valid || compact.length === 0) {
+    throw new ApiError("invalid_input", `"${field}" is not valid base64${compact.length === 0 ? " (it is empty)" : ""}.`, {
+      errors: [{ field, message: compact.length === 0 ? "empty" : "malformed base64" }],
+    });
+  }
+  const bytes = Buffer.from(compact, base64Pattern.test(compact) ? "base64" : "base64url");
+  return { bytes, mediaType };
+}
+
+async function parseMultipartBody(bytes: Buffer, headers: Headers, fileFields: readonly string[]): Promise<RequestBody> {
+  let form: FormData;
+  try {
+    form = await new Response(new Uint8Array(bytes), { headers: { "content-type": headers.get("content-type") ?? "" } }).formData();
+  } catch {
+    throw new ApiError("bad_request", "The multipart/form-data body could not be parsed (check the boundary and part headers).");
+  }
+  const values: Record<string, unknown> = {};
+  const files: Record<string, Buffer> = {};
+  const fileTypes: Record<string, string | undefined> = {};
+  for (const [name, entry] of form.entries()) {
+    if (typeof entry === "string") {
+      // A file field may also be sent as a base64 text part.
+      if (fileFields.includes(name)) {
+        const decoded = decodeBase64Field(name, entry);
+        files[name] = decoded.bytes;
+        fileTypes[name] = decoded.mediaType;
+      } else values[name] = entry;
+    } else if (fileFields.includes(name)) {
+      files[name] = Buffer.from(await entry.arrayBuffer());
+      fileTypes[name] = entry.type || undefined;
+    } else {
+      throw new ApiError("invalid_input", `Unexpected file in field "${name}".`, { errors: [{ field: name, message: "unexpected file" }] });
+    }
+  }
+  return { values, files, fileTypes, kind: "multipart" };
+}

@@ -1,0 +1,109 @@
+import "server-only";
+import sharp from "sharp";
+import { ApiError } from "../../errors";
+import { decodeBmp, isBmp, readBmpHeader } from "./decode-bmp";
+
+/**
+ * Decodes an uploaded image once per request into upright RGB pixels that every model then reads.
+ * Limits are enforced from the header, before any pixel is decoded: byte size, format (SVG and other
+ * vector or exotic inputs are refused), pixel count (decompression bombs) and a minimum size.
+ */
+
+export const allowedImageFormats = ["jpeg", "png", "webp", "gif", "tiff", "avif", "heif", "bmp"] as const;
+export const MIN_IMAGE_SIDE_PX = 16;
+
+export interface ImageLimits {
+  maxBytes: number;
+  maxPixels: number;
+}
+
+export interface DecodedImage {
+  /** Upright (EXIF orientation applied), sRGB, 3 channels, row-major. */
+  pixels: Buffer;
+  width: number;
+  height: number;
+  format: string;
+  sizeBytes: number;
+  hasAlpha: boolean;
+  /** EXIF orientation found in the file (1 = as stored), for the image facts. */
+  exifOrientation: number;
+  decodeMs: number;
+}
+
+export async function decodeImage(bytes: Buffer, limits: ImageLimits): Promise<DecodedImage> {
+  const startedAt = performance.now();
+  if (bytes.length === 0) throw new ApiError("invalid_input", "The image is empty (0 bytes).", { errors: [{ field: "image", message: "empty" }] });
+  if (bytes.length > limits.maxBytes) {
+    throw new ApiError("payload_too_large", `The image is ${bytes.length} bytes; the limit is ${limits.maxBytes} bytes.`);
+  }
+
+  if (isBmp(bytes)) {
+    const header = readBmpHeader(bytes);
+    checkDimensions(header.width, header.height, limits);
+    const { pixels, width, height } = decodeBmp(bytes);
+    return { pixels, width, height, format: "bmp", sizeBytes: bytes.length, hasAlpha: false, exifOrientation: 1, decodeMs: performance.now() - startedAt };
+  }
+
+  let metadata: sharp.Metadata;
+  try {
+    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch {
+    throw new ApiError(
+      "unsupported_media_type",
+      `The file is not an image in a supported format (${allowedImageFormats.join(", ")}).`,
+      { errors: [{ field: "image", message: "unrecognised image data" }] },
+    );
+  }
+  const format = metadata.format ?? "unknown";
+  if (!(allowedImageFormats as readonly string[]).includes(format)) {
+    throw new ApiError("unsupported_media_type", `Images in ${format} format are not accepted; send one of ${allowedImageFormats.join(", ")}.`);
+  }
+  checkDimensions(metadata.width ?? 0, metadata.height ?? 0, limits);
+
+  try {
+    const { data, info } = await sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: "truncated" })
+      .rotate()
+      .flatten({ background: "#ffffff" })
+      .toColourspace("srgb")
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    if (info.channels !== 3) throw new Error(`expected 3 channels, got ${info.channels}`);
+    return {
+      pixels: data,
+      width: info.width,
+      height: info.height,
+      format,
+      sizeBytes: bytes.length,
+      hasAlpha: Boolean(metadata.hasAlpha),
+      exifOrientation: metadata.orientation ?? 1,
+      decodeMs: performance.now() - startedAt,
+    };
+  } catch (error) {
+    const message = (error as Error).message;
+    const truncated = /premature end|truncated|unexpected end|corrupt|damaged|read error/i.test(message);
+    throw new ApiError(
+      "unprocessable_content",
+      truncated
+        ? "The image data is truncated or corrupt: the file ends before the picture does. Upload the complete file."
+        : "The image could not be decoded. Check that the file is a complete, valid image.",
+      { errors: [{ field: "image", message: truncated ? "truncated or corrupt" : "undecodable" }] },
+    );
+  }
+}
+
+function checkDimensions(width: number, height: number, limits: ImageLimits) {
+  if (width * height > limits.maxPixels) {
+    throw new ApiError(
+      "payload_too_large",
+      `The image is ${width}x${height} (${((width * height) / 1e6).toFixed(1)} megapixels); the limit is ${(limits.maxPixels / 1e6).toFixed(1)} megapixels.`,
+    );
+  }
+  if (width < MIN_IMAGE_SIDE_PX || height < MIN_IMAGE_SIDE_PX) {
+    throw new ApiError(
+      "unprocessable_content",
+      `The image is ${width}x${height}; both sides must be at least ${MIN_IMAGE_SIDE_PX} pixels for the models to see anything.`,
+      { errors: [{ field: "image", message: "too small" }] },
+    );
+  }
+}
