@@ -35,7 +35,7 @@ describe("decodeImage", () => {
   });
 
   it("turns grayscale and transparent images into 3-channel RGB", async () => {
-    const gray = await sharp(Buffer.alloc(32 * 32, 128), { raw: { width: 32, height: 32, channels: 1 } }).png().toBuffer();
+    const gray = await sharp(Buffer.alloc(32 * 32, 128), { raw: { width: 32, height: 32, channels: 1 } }).toColourspace("b-w").png().toBuffer();
     expect((await sharp(gray).metadata()).channels).toBe(1);
     expect((await decodeImage(gray, limits)).pixels.length).toBe(32 * 32 * 3);
     const transparent = await sharp({ create: { width: 32, height: 32, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();

@@ -1,5 +1,5 @@
 import "server-only";
-import sharp from "sharp";
+import sharp, { type Metadata } from "sharp";
 import { ApiError } from "../../errors";
 import { decodeBmp, isBmp, readBmpHeader } from "./decode-bmp";
 
@@ -44,7 +44,7 @@ export async function decodeImage(bytes: Buffer, limits: ImageLimits): Promise<D
     return { pixels, width, height, format: "bmp", sizeBytes: bytes.length, hasAlpha: false, exifOrientation: 1, decodeMs: performance.now() - startedAt };
   }
 
-  let metadata: sharp.Metadata;
+  let metadata: Metadata;
   try {
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
