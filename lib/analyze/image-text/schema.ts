@@ -1,0 +1,119 @@
+import { z } from "zod";
+
+/** Request and response of POST /api/v1/analyze/image-text (these schemas also feed the OpenAPI document). */
+
+export const MAX_TEXT_CHARS = 5_000;
+
+// C0/C1 control characters other than tab and newlines carry no meaning in a caption; they are removed.
+const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+export const imageTextRequestSchema = z.object({
+  text: z
+    .string({ error: "text is required: the caption or claim to check against the image" })
+    .transform((t) => t.replace(controlCharacters, "").trim())
+    .pipe(
+      z
+        .string()
+        .min(1, "text is empty (after removing control characters and surrounding spaces)")
+        .max(MAX_TEXT_CHARS, `text is longer than ${MAX_TEXT_CHARS} characters`),
+    ),
+  language: z
+    .string()
+    .regex(/^[a-z]{2}$/, "language must be an ISO 639-1 code such as en or de")
+    .optional(),
+  top_k: z.coerce.number().int().min(1).max(20).default(5),
+  detection_threshold: z.coerce.number().min(0.05).max(0.95).optional(),
+});
+export type ImageTextRequest = z.infer<typeof imageTextRequestSchema>;
+
+const unavailable = z.object({ available: z.literal(false), reason: z.string() });
+const modelRef = z.object({ id: z.string(), version: z.string(), variant: z.string() });
+const stageTimings = z.object({ preprocess_ms: z.number(), run_ms: z.number(), postprocess_ms: z.number() });
+const box = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
+
+export const imageTextResponseSchema = z.object({
+  request_id: z.string(),
+  image: z.object({
+    width: z.number(),
+    height: z.number(),
+    format: z.string(),
+    size_bytes: z.number(),
+    megapixels: z.number(),
+    aspect_ratio: z.number(),
+    orientation: z.enum(["landscape", "portrait", "square"]),
+    has_alpha: z.boolean(),
+    exif_orientation: z.number(),
+    dominant_colours: z.array(z.object({ hex: z.string(), name: z.string(), fraction: z.number() })),
+    brightness: z.number(),
+    contrast: z.number(),
+    sharpness: z.number(),
+    is_blurry: z.boolean(),
+    is_dark: z.boolean(),
+    is_grayscale: z.boolean(),
+  }),
+  labels: z.union([
+    z.object({
+      available: z.literal(true),
+      model: modelRef,
+      top: z.array(z.object({ label: z.string(), class_index: z.number(), probability: z.number() })),
+      timings: stageTimings,
+    }),
+    unavailable,
+  ]),
+  objects: z.union([
+    z.object({
+      available: z.literal(true),
+      model: modelRef,
+      items: z.array(z.object({ label: z.string(), class_index: z.number(), score: z.number(), box })),
+      timings: stageTimings,
+    }),
+    unavailable,
+  ]),
+  text_in_image: z.union([
+    z.object({
+      available: z.literal(true),
+      full_text: z.string(),
+      lines: z.array(z.object({ text: z.string(), confidence: z.number(), box })),
+      models: z.array(z.string()),
+      timings: z.record(z.string(), z.number()),
+    }),
+    unavailable,
+  ]),
+  relation: z.object({
+    score: z.number().nullable(),
+    verdict: z.enum(["supported", "partially_supported", "not_supported", "nothing_to_check"]),
+    explanation: z.string(),
+    terms: z.array(
+      z.object({
+        term: z.string(),
+        surface: z.string(),
+        start: z.number(),
+        end: z.number(),
+        status: z.enum(["supported", "not_seen", "not_checkable"]),
+        method: z.enum(["lexical", "semantic", "none"]),
+        support: z.number(),
+        evidence: z
+          .object({
+            source: z.enum(["classification", "detection", "ocr", "colour", "facts"]),
+            text: z.string(),
+            confidence: z.number(),
+            similarity: z.number().optional(),
+            count: z.number().optional(),
+          })
+          .optional(),
+        closest_known: z.string().optional(),
+        note: z.string().optional(),
+      }),
+    ),
+    method: z.object({
+      lexical: z.literal(true),
+      semantic: z.object({ available: z.boolean(), model: z.string().optional(), reason: z.string().optional() }),
+      image_text_model: unavailable,
+    }),
+  }),
+  safety: z.union([z.object({ available: z.literal(true), safety_score: z.number(), verdict: z.enum(["safe", "unsafe"]), categories: z.array(z.string()) }), unavailable]),
+  models: z.array(modelRef),
+  timings: z.record(z.string(), z.number()),
+  processing_time_ms: z.number(),
+});
+export type ImageTextResponse = z.infer<typeof imageTextResponseSchema>;
