@@ -25,6 +25,9 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   serverExternalPackages,
   poweredByHeader: false,
+  // The type check runs once, as its own step of the test command (`next typegen && tsc --noEmit`);
+  // repeating it inside every build only doubles the wait.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

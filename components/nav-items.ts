@@ -12,7 +12,7 @@ export const navItems: NavItem[] = [
     href: "/analyze",
     label: "Analyze images",
     summary: "ImageNet labels, COCO objects, image facts and how well a caption matches what the models saw.",
-    available: false,
+    available: true,
   },
   {
     href: "/documents",

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { createTemporaryPostgres, postgresRequired, postgresUnreachableReason } from "../test/postgres";
-import { startServer, waitUntilReady } from "./server-process";
+import { getJson, startServer, waitUntilReady } from "./server-process";
 
 // Whole-process tests of `npm start`: restarts, the PostgreSQL scale-out path and bad configuration.
 
@@ -42,7 +42,7 @@ test("two app instances share one PostgreSQL database", async () => {
       expect(report.database).toEqual({ ok: true, kind: "postgres" });
       expect((report.migrations as { upToDate: boolean }).upToDate).toBe(true);
     }
-    const latest = await (await fetch(`${servers[0].baseUrl}/api/ready`)).json();
+    const latest = (await getJson(`${servers[0].baseUrl}/api/ready`)) as { instance: Instance };
     expect(latest.instance.startCount).toBe(2);
   } finally {
     await Promise.all(servers.map((server) => server.stop()));

@@ -44,3 +44,17 @@ export async function waitUntilReady(server: ServerProcess, timeoutMs = 60_000):
   }
   throw new Error(`server at ${server.baseUrl} never became ready:\n${server.output()}`);
 }
+
+/**
+ * GET a JSON document. Retries once on a reset connection: Node's fetch reuses keep-alive sockets,
+ * and a server may close an idle one just as it is reused (seen between two instances' probes).
+ */
+export async function getJson(url: string): Promise<Record<string, unknown> & { status?: never }> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return (await (await fetch(url)).json()) as Record<string, unknown> & { status?: never };
+    } catch (error) {
+      if (attempt >= 1) throw error;
+    }
+  }
+}

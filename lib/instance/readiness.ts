@@ -5,6 +5,7 @@ import { getDatabase } from "../db/client";
 import { getMigrationStatus, type MigrationStatus } from "../db/migrate";
 import { getSetting, type InstanceRecord } from "../db/queries/settings";
 import { getModelStore } from "../models/get-model-store";
+import { getWarmUpState, sessionsWarm, type WarmUpState } from "./warm-up";
 
 export interface ModelReadiness {
   id: string;
@@ -19,6 +20,8 @@ export interface ReadinessReport {
   migrations?: MigrationStatus;
   models: { ok: boolean; resolved: number; available: number; list: ModelReadiness[] };
   instance?: InstanceRecord;
+  /** Session loading (part of readiness) and cache preparation (not part of it). */
+  warmUp?: WarmUpState;
 }
 
 const DATABASE_TIMEOUT_MS = 5_000;
@@ -71,7 +74,11 @@ export async function checkReadiness({ waitForModelsMs = 0 }: { waitForModelsMs?
       ...(outcome.available ? {} : { reason: outcome.reason }),
     });
   }
-  report.models.ok = report.models.resolved === settled.length;
+  // "Models loaded": every ONNX session has been created (or its failure recorded) by the start-up warm-up.
+  const warming = sessionsWarm();
+  const sessionsLoaded = warming ? await Promise.race([warming.then(() => true), sleep(waitForModelsMs, false, { ref: false })]) : true;
+  report.warmUp = getWarmUpState();
+  report.models.ok = report.models.resolved === settled.length && sessionsLoaded;
   report.ready = report.database.ok && Boolean(report.migrations?.upToDate) && report.models.ok;
   return report;
 }

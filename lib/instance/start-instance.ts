@@ -6,6 +6,7 @@ import { EnvError, getEnv } from "../env";
 import { log } from "../log";
 import { getModelStore } from "../models/get-model-store";
 import { ensureAuthSecret } from "./auth-secret";
+import { startWarmUp } from "./warm-up";
 
 /**
  * Runs once when the server process starts (from instrumentation.ts): validates the configuration,
@@ -42,4 +43,5 @@ export async function startInstance(): Promise<void> {
       else log.warn({ model: model.id, reason: availability.reason }, "model unavailable");
     });
   }
+  startWarmUp();
 }
