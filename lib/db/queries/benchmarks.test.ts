@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databaseTargets } from "@/test/database-targets";
+import { createBenchmarkRun, finishBenchmarkRun, getBenchmarkRun, insertBenchmarkResult, latestBenchmarkResults, listBenchmarkRuns, runningBenchmark } from "./benchmarks";
+
+describe.each(databaseTargets)("benchmark queries on $name", (target) => {
+  let handle: Awaited<ReturnType<typeof target.open>>;
+  beforeAll(async () => {
+    if (!target.skipReason) handle = await target.open();
+  });
+  afterAll(async () => handle?.cleanup());
+
+  it.skipIf(target.skipReason)("stores runs with results and returns the latest result per model", async () => {
+    const db = handle.db;
+    const result = (runId: string, modelId: string, p50: number) => ({
+      runId,
+      modelId,
+      family: "yolox-nano",
+      variant: modelId.includes("int8") ? "quantized" : "full_precision",
+      task: "object-detection",
+      performance: { latencyMsP50: p50 },
+      accuracy: { agreement: 1 },
+    });
+    const first = await createBenchmarkRun({ db, trigger: "test", machine: { cores: 2 }, config: { runs: 5 } });
+    expect(first.status).toBe("running");
+    expect((await runningBenchmark({ db }))?.id).toBe(first.id);
+    await insertBenchmarkResult({ db, result: result(first.id, "yolox-nano", 40) });
+    await insertBenchmarkResult({ db, result: result(first.id, "yolox-nano-int8", 20) });
+    await finishBenchmarkRun({ db, id: first.id, status: "done" });
+    expect(await runningBenchmark({ db })).toBeUndefined();
+
+    const second = await createBenchmarkRun({ db, trigger: "test", machine: { cores: 2 }, config: { runs: 5 } });
+    await insertBenchmarkResult({ db, result: result(second.id, "yolox-nano", 38) });
+    await finishBenchmarkRun({ db, id: second.id, status: "done" });
+    const failed = await createBenchmarkRun({ db, trigger: "test", machine: {}, config: {} });
+    await insertBenchmarkResult({ db, result: result(failed.id, "yolox-nano", 999) });
+    await finishBenchmarkRun({ db, id: failed.id, status: "failed", error: "boom" });
+
+    const latest = await latestBenchmarkResults({ db });
+    const byModel = Object.fromEntries(latest.map((r) => [r.modelId, (r.performance as { latencyMsP50: number }).latencyMsP50]));
+    expect(byModel).toEqual({ "yolox-nano": 38, "yolox-nano-int8": 20 });
+
+    const runs = await listBenchmarkRuns({ db });
+    expect(runs.map((r) => r.status)).toEqual(["failed", "done", "done"]);
+    expect(runs[2].results).toHaveLength(2);
+    expect((await getBenchmarkRun({ db, id: failed.id }))?.error).toBe("boom");
+    expect(await getBenchmarkRun({ db, id: "00000000-0000-0000-0000-000000000000" })).toBeUndefined();
+  });
+});

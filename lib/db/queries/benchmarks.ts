@@ -1,0 +1,87 @@
+import "server-only";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "../client";
+import { benchmarkResults, benchmarkRuns, type BenchmarkResult, type BenchmarkRun } from "../schema";
+
+/** Benchmark runs and their per-variant results. Benchmarks describe the instance, so they have no owner. */
+
+export async function createBenchmarkRun({
+  db,
+  trigger,
+  machine,
+  config,
+}: {
+  db: Database;
+  trigger: string;
+  machine: unknown;
+  config: unknown;
+}): Promise<BenchmarkRun> {
+  const [run] = await db.insert(benchmarkRuns).values({ trigger, status: "running", machine, config }).returning();
+  return run;
+}
+
+export async function finishBenchmarkRun({
+  db,
+  id,
+  status,
+  error,
+}: {
+  db: Database;
+  id: string;
+  status: "done" | "failed";
+  error?: string;
+}): Promise<void> {
+  await db
+    .update(benchmarkRuns)
+    .set({ status, error: error ?? null, finishedAt: sql`now()` })
+    .where(eq(benchmarkRuns.id, id));
+}
+
+export async function insertBenchmarkResult({
+  db,
+  result,
+}: {
+  db: Database;
+  result: Omit<typeof benchmarkResults.$inferInsert, "id" | "createdAt">;
+}): Promise<BenchmarkResult> {
+  const [row] = await db.insert(benchmarkResults).values(result).returning();
+  return row;
+}
+
+export type RunWithResults = BenchmarkRun & { results: BenchmarkResult[] };
+
+/** The newest runs first, each with its results. */
+export async function listBenchmarkRuns({ db, limit = 20 }: { db: Database; limit?: number }): Promise<RunWithResults[]> {
+  const runs = await db.select().from(benchmarkRuns).orderBy(desc(benchmarkRuns.startedAt)).limit(limit);
+  if (runs.length === 0) return [];
+  const results = await db
+    .select()
+    .from(benchmarkResults)
+    .where(inArray(benchmarkResults.runId, runs.map((r) => r.id)))
+    .orderBy(benchmarkResults.createdAt);
+  return runs.map((run) => ({ ...run, results: results.filter((r) => r.runId === run.id) }));
+}
+
+export async function getBenchmarkRun({ db, id }: { db: Database; id: string }): Promise<RunWithResults | undefined> {
+  const [run] = await db.select().from(benchmarkRuns).where(eq(benchmarkRuns.id, id)).limit(1);
+  if (!run) return undefined;
+  const results = await db.select().from(benchmarkResults).where(eq(benchmarkResults.runId, id)).orderBy(benchmarkResults.createdAt);
+  return { ...run, results };
+}
+
+/** The newest result of every model variant, from finished runs or the one running now. */
+export async function latestBenchmarkResults({ db }: { db: Database }): Promise<BenchmarkResult[]> {
+  return db
+    .selectDistinctOn([benchmarkResults.modelId])
+    .from(benchmarkResults)
+    .innerJoin(benchmarkRuns, eq(benchmarkRuns.id, benchmarkResults.runId))
+    .where(and(inArray(benchmarkRuns.status, ["done", "running"])))
+    .orderBy(benchmarkResults.modelId, desc(benchmarkResults.createdAt))
+    .then((rows) => rows.map((row) => row.benchmark_results));
+}
+
+/** Whether a run is under way (so a second one is not started on top of it). */
+export async function runningBenchmark({ db }: { db: Database }): Promise<BenchmarkRun | undefined> {
+  const [run] = await db.select().from(benchmarkRuns).where(eq(benchmarkRuns.status, "running")).orderBy(desc(benchmarkRuns.startedAt)).limit(1);
+  return run;
+}
