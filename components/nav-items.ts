@@ -24,7 +24,7 @@ export const navItems: NavItem[] = [
     href: "/languages",
     label: "Languages",
     summary: "Language of a text and of each of its segments, from an ensemble of CLD3 and fastText.",
-    available: false,
+    available: true,
   },
   {
     href: "/safety",

@@ -25,7 +25,7 @@ export function SegmentView({ segments }: { segments: LanguageSegment[] }) {
         {segments.map((segment, i) => (
           <span key={`${segment.start}-${i}`}>
             <mark
-              className={`rounded px-1 py-0.5 ring-1 ${colors.get(segment.language)}`}
+              className={`rounded px-1 py-0.5 ring-1 box-decoration-clone ${colors.get(segment.language)}`}
               title={`${label(segment)} · ${segment.script ?? "no script"} · ${percent(segment.confidence)}`}
             >
               {segment.text}

@@ -3,7 +3,7 @@ import { percent } from "./language-colors";
 import type { MultilingualResult } from "./types";
 
 /** Tokenisation statistics: words come from each segment's language-aware word segmentation. */
-export function TextStats({ statistics }: { statistics: MultilingualResult["statistics"] }) {
+export function TextStats({ statistics, names }: { statistics: MultilingualResult["statistics"]; names: Map<string, string | null> }) {
   const rows: [string, string][] = [
     ["Characters", statistics.characters.toLocaleString("en")],
     ["Letters", statistics.letters.toLocaleString("en")],
@@ -45,7 +45,7 @@ export function TextStats({ statistics }: { statistics: MultilingualResult["stat
           <ul className="mt-1 space-y-1 text-sm">
             {statistics.by_language.map((l) => (
               <li key={l.language} className="flex justify-between gap-2">
-                <span>{l.language}</span>
+                <span>{names.get(l.language) ?? l.language}</span>
                 <span className="tabular-nums text-slate-600">{l.words} words</span>
               </li>
             ))}

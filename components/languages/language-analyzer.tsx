@@ -1,0 +1,101 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { postApi, ProblemMessage, type ProblemLike } from "@/components/problem-message";
+import { Button } from "@/components/ui/button";
+import { OverallLanguage } from "./overall-language";
+import { SegmentView } from "./segment-view";
+import { TextStats } from "./text-stats";
+import type { MultilingualResult } from "./types";
+
+const MAX_CHARACTERS = 100_000;
+
+const examples: { label: string; text: string }[] = [
+  {
+    label: "German and English",
+    text: "Ich habe heute leider keine Zeit, weil ich noch arbeiten muss. But I can call you tomorrow morning if that works for you.",
+  },
+  { label: "Japanese, Russian, Greek", text: "東京は日本の首都です。 Москва — столица России. Η Αθήνα είναι η πρωτεύουσα της Ελλάδας." },
+  { label: "Thai", text: "ผมชอบกินข้าวผัดกับต้มยำกุ้งมาก" },
+  { label: "Too short", text: "ok" },
+];
+
+export function LanguageAnalyzer() {
+  const [text, setText] = useState("");
+  const [localProblem, setLocalProblem] = useState<ProblemLike | null>(null);
+  const analysis = useMutation<MultilingualResult, ProblemLike, string>({
+    mutationFn: (content) =>
+      postApi<MultilingualResult>("/api/v1/analyze/multilingual", JSON.stringify({ content }), { "content-type": "application/json" }),
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) return setLocalProblem({ title: "No text yet", detail: "Paste or type some text first, or pick an example." });
+    setLocalProblem(null);
+    analysis.mutate(text);
+  };
+
+  const result = analysis.data;
+  const problem = localProblem ?? analysis.error;
+  return (
+    <div className="space-y-6">
+      <form onSubmit={submit} className="space-y-3">
+        <label htmlFor="language-text" className="block text-sm font-medium text-slate-800">
+          Text to analyse
+        </label>
+        <textarea
+          id="language-text"
+          data-testid="language-input"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          rows={6}
+          maxLength={MAX_CHARACTERS}
+          aria-describedby="language-text-help"
+          placeholder="Paste text in any language — several languages in one text are fine."
+          className="w-full rounded-lg border border-slate-300 bg-white p-3 text-base sm:text-sm"
+        />
+        <div id="language-text-help" className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
+          <span>
+            {text.length.toLocaleString("en")} / {MAX_CHARACTERS.toLocaleString("en")} characters
+          </span>
+          <span className="flex flex-wrap gap-2">
+            Examples:
+            {examples.map((example) => (
+              <button
+                key={example.label}
+                type="button"
+                className="text-brand-700 underline hover:text-brand-600"
+                onClick={() => {
+                  setText(example.text);
+                  analysis.reset();
+                }}
+              >
+                {example.label}
+              </button>
+            ))}
+          </span>
+        </div>
+        <Button type="submit" data-testid="analyze-button" disabled={analysis.isPending} className="w-full sm:w-auto">
+          {analysis.isPending ? "Identifying…" : "Identify languages"}
+        </Button>
+      </form>
+
+      {analysis.isPending && (
+        <p role="status" className="text-sm text-slate-600">
+          Running CLD3 and fastText on each segment…
+        </p>
+      )}
+      {problem && <ProblemMessage problem={problem} />}
+      {result && !analysis.isPending && (
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]" data-testid="language-result">
+          <div className="space-y-6">
+            <OverallLanguage result={result} />
+            {result.segments.length > 0 && <SegmentView segments={result.segments} />}
+          </div>
+          <TextStats statistics={result.statistics} names={new Map(result.languages.map((l) => [l.language, l.name]))} />
+        </div>
+      )}
+    </div>
+  );
+}
