@@ -1,0 +1,79 @@
+import "server-only";
+import { readFile } from "node:fs/promises";
+import { detectObjects, type DetectedObject } from "../../inference/detect-objects";
+import { decodeImage } from "../../inference/image/decode-image";
+import { modelLabels } from "../../inference/model-labels";
+import { intersectionOverUnion } from "../../inference/postprocess/non-max-suppression";
+import { loadModel } from "../../inference/session-pool";
+import type { EvalImage } from "../eval-images";
+
+/**
+ * A detector variant's accuracy two ways: recall of the photos' expected labels that are COCO
+ * classes ("dog" on the pets photo), and agreement with its parent model (F1 of boxes matched by
+ * class and IoU >= 0.5), which is what quantization or pruning must preserve.
+ */
+
+export interface DetectionAccuracy {
+  photos: number;
+  /** Share of (photo, expected COCO label) pairs the detector found. */
+  labelRecall: number;
+  /** F1 against the parent's detections, when a parent was given. */
+  parentAgreementF1?: number;
+  perPhoto: { file: string; expected: string[]; found: string[]; parentF1?: number }[];
+}
+
+const limits = { maxBytes: 50 * 1024 * 1024, maxPixels: 100_000_000 };
+
+export function matchF1(candidate: DetectedObject[], reference: DetectedObject[], iouThreshold = 0.5): number {
+  if (candidate.length === 0 && reference.length === 0) return 1;
+  const used = new Set<number>();
+  let matched = 0;
+  for (const box of candidate) {
+    const toRect = (o: DetectedObject) => ({ x1: o.box.x, y1: o.box.y, x2: o.box.x + o.box.width, y2: o.box.y + o.box.height });
+    let best = -1;
+    let bestIou = iouThreshold;
+    reference.forEach((ref, i) => {
+      if (used.has(i) || ref.classIndex !== box.classIndex) return;
+      const iou = intersectionOverUnion(toRect(box), toRect(ref));
+      if (iou >= bestIou) {
+        bestIou = iou;
+        best = i;
+      }
+    });
+    if (best >= 0) {
+      used.add(best);
+      matched++;
+    }
+  }
+  const precision = candidate.length ? matched / candidate.length : 0;
+  const recall = reference.length ? matched / reference.length : 0;
+  return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+}
+
+export async function detectionAccuracy(modelId: string, photos: EvalImage[], parentId?: string): Promise<DetectionAccuracy> {
+  const cocoNames = new Set(await modelLabels(await loadModel(modelId)));
+  const perPhoto: DetectionAccuracy["perPhoto"] = [];
+  let expectedPairs = 0;
+  let foundPairs = 0;
+  const f1s: number[] = [];
+  for (const photo of photos) {
+    const image = await decodeImage(await readFile(photo.path), limits);
+    const { objects } = await detectObjects(image, { modelId });
+    const found = [...new Set(objects.map((o) => o.label))];
+    const expected = photo.expectedLabels.filter((label) => cocoNames.has(label));
+    expectedPairs += expected.length;
+    foundPairs += expected.filter((label) => found.includes(label)).length;
+    let parentF1: number | undefined;
+    if (parentId && parentId !== modelId) {
+      parentF1 = matchF1(objects, (await detectObjects(image, { modelId: parentId })).objects);
+      f1s.push(parentF1);
+    }
+    perPhoto.push({ file: photo.file, expected, found, ...(parentF1 !== undefined ? { parentF1: Math.round(parentF1 * 1000) / 1000 } : {}) });
+  }
+  return {
+    photos: photos.length,
+    labelRecall: expectedPairs ? Math.round((foundPairs / expectedPairs) * 1000) / 1000 : 0,
+    ...(f1s.length ? { parentAgreementF1: Math.round((f1s.reduce((a, b) => a + b, 0) / f1s.length) * 1000) / 1000 } : {}),
+    perPhoto,
+  };
+}
