@@ -103,6 +103,12 @@ export const modelEntrySchema = z.object({
   files: z.array(modelFileSchema).min(1),
   /** Labels given inline (facts such as the 80 COCO names) instead of a labels file. */
   labels: z.array(z.string()).optional(),
+  /**
+   * Everyday words for groups of classes, as inclusive class-index ranges: WordNet hypernyms such as
+   * ImageNet classes 151-268 all being a "dog". Facts of the label space, used to judge captions and
+   * accuracy ("a dog" is right for "Staffordshire bullterrier").
+   */
+  labelGroups: z.record(z.string(), z.array(z.tuple([z.number().int().min(0), z.number().int().min(0)]))).optional(),
   input: imageInputSchema.optional(),
   output: outputSchema.optional(),
 });

@@ -5,6 +5,7 @@ import path from "node:path";
 import { getEnv } from "../../env";
 import { embedTexts } from "../../inference/embed/embed-texts";
 import { SENTENCE_ENCODER_ID } from "../../inference/embed/load-sentence-encoder";
+import { inLabelGroup, labelGroupWords } from "../../inference/label-groups";
 import { modelLabels } from "../../inference/model-labels";
 import { loadModel } from "../../inference/session-pool";
 
@@ -25,6 +26,8 @@ export interface VocabularyEntry {
   label: string;
   /** Its names split apart, lowercased: ["tabby", "tabby cat"]. */
   names: string[];
+  /** Everyday group words from the manifest's labelGroups: "tabby" is a "cat". */
+  groups: string[];
   vector: number[];
 }
 
@@ -54,9 +57,21 @@ async function buildVocabulary(classifierId: string, detectorId: string): Promis
   const classifier = await loadModel(classifierId);
   const offset = classifier.entry.output?.kind === "classification" ? classifier.entry.output.labelOffset : 0;
   const classLabels = (await modelLabels(classifier)).slice(offset);
-  classLabels.forEach((label, classIndex) => raw.push({ key: `classification:${classIndex}`, source: "classification", classIndex, label, names: namesOf(label) }));
+  const groupWords = labelGroupWords(classifier.entry);
+  classLabels.forEach((label, classIndex) =>
+    raw.push({
+      key: `classification:${classIndex}`,
+      source: "classification",
+      classIndex,
+      label,
+      names: namesOf(label),
+      groups: groupWords.filter((word) => inLabelGroup(classifier.entry, classIndex, word)),
+    }),
+  );
   const detectorLabels = await modelLabels(await loadModel(detectorId));
-  detectorLabels.forEach((label, classIndex) => raw.push({ key: `detection:${classIndex}`, source: "detection", classIndex, label, names: namesOf(label) }));
+  detectorLabels.forEach((label, classIndex) =>
+    raw.push({ key: `detection:${classIndex}`, source: "detection", classIndex, label, names: namesOf(label), groups: [] }),
+  );
   const vectors = await cachedEmbeddings(raw.map((entry) => entry.label));
   const phrases = new Set(raw.flatMap((entry) => entry.names).filter((name) => name.split(" ").length === 2));
   return { entries: raw.map((entry, i) => ({ ...entry, vector: vectors[i] })), phrases, buildMs: performance.now() - startedAt };

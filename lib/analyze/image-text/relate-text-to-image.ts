@@ -136,12 +136,13 @@ const personWords = new Set(
 
 function namesMatch(term: string, entry: VocabularyEntry): boolean {
   if (entry.source === "detection" && entry.label === "person" && personWords.has(term)) return true;
-  return entry.names.some((name) => name === term || singular(name) === term);
+  return entry.groups.includes(term) || entry.names.some((name) => name === term || singular(name) === term);
 }
 
 function judgeTerm(term: TextTerm, input: RelateInput, seen: SeenEntry[], vector: number[] | undefined): TermJudgement {
   const base = { term: term.term, surface: term.surface, start: term.start, end: term.end };
-  const lexical = seen.find((s) => namesMatch(term.term, s.entry));
+  // A detection is the better witness when both models name the thing: it has a box and a count.
+  const lexical = seen.find((s) => s.entry.source === "detection" && namesMatch(term.term, s.entry)) ?? seen.find((s) => namesMatch(term.term, s.entry));
   if (lexical) return withCount({ ...base, status: "supported", method: "lexical", support: 1, evidence: lexical.evidence }, term);
 
   if (input.ocrText && new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(term.surface)}($|[^\\p{L}\\p{N}])`, "iu").test(input.ocrText)) {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { getEnv } from "../../env";
 import { loadEvalPhotos } from "../eval-images";
 import { classificationAccuracy, nameMatches } from "./classification-accuracy";
-import { inImagenetGroup } from "./imagenet-groups";
+import { inLabelGroup } from "../../inference/label-groups";
+import { loadManifest } from "../../models/get-model-store";
 import { detectionAccuracy, matchF1 } from "./detection-accuracy";
 
 describe("label matching", () => {
@@ -12,9 +13,10 @@ describe("label matching", () => {
     expect(nameMatches("catamaran", "cat")).toBe(false);
     expect(nameMatches("hotdog, hot dog, red hot", "hot dog")).toBe(true);
     // WordNet groups: 179 Staffordshire bullterrier is a dog, 281 tabby a cat, 292 tiger not a (domestic) cat.
-    expect(inImagenetGroup(179, "dog")).toBe(true);
-    expect(inImagenetGroup(281, "cat")).toBe(true);
-    expect(inImagenetGroup(292, "cat")).toBe(false);
+    const mobilenet = loadManifest().models.find((m) => m.id === "mobilenetv2-int8")!;
+    expect(inLabelGroup(mobilenet, 179, "dog")).toBe(true);
+    expect(inLabelGroup(mobilenet, 281, "cat")).toBe(true);
+    expect(inLabelGroup(mobilenet, 292, "cat")).toBe(false);
   });
 
   it("scores identical detections as full agreement and disjoint ones as none", () => {

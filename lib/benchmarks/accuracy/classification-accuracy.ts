@@ -5,14 +5,14 @@ import { decodeImage } from "../../inference/image/decode-image";
 import { modelLabels } from "../../inference/model-labels";
 import { loadModel } from "../../inference/session-pool";
 import type { EvalImage } from "../eval-images";
-import { imagenetGroups, inImagenetGroup } from "./imagenet-groups";
+import { inLabelGroup } from "../../inference/label-groups";
 
 /**
  * Top-1 / top-5 accuracy of an ImageNet classifier on the labelled photos. A photo counts when one
  * of its expected labels names an ImageNet class (so "galaxy" photos, which no ImageNet class can
  * name, are left out rather than counted as misses); a prediction is right when a predicted class
  * name contains one of the photo's expected labels as a word ("Egyptian cat" for "cat") or the class
- * belongs to the label's WordNet group ("Staffordshire bullterrier" is a "dog"; see imagenet-groups.ts).
+ * belongs to the label's WordNet group ("Staffordshire bullterrier" is a "dog"; the manifest's labelGroups).
  */
 
 export interface ClassificationAccuracy {
@@ -34,14 +34,14 @@ export async function classificationAccuracy(modelId: string, photos: EvalImage[
   const vocabulary = (await modelLabels(loaded)).map((l) => l.toLowerCase());
   const offset = loaded.entry.output?.kind === "classification" ? loaded.entry.output.labelOffset : 0;
   const classNames = vocabulary.slice(offset);
-  const nameable = (expected: string) => expected in imagenetGroups || classNames.some((label) => nameMatches(label, expected));
+  const nameable = (expected: string) => Boolean(loaded.entry.labelGroups?.[expected]) || classNames.some((label) => nameMatches(label, expected));
   const scorable = photos.filter((photo) => photo.expectedLabels.some(nameable));
   const perPhoto: ClassificationAccuracy["perPhoto"] = [];
   for (const photo of scorable) {
     const image = await decodeImage(await readFile(photo.path), limits);
     const { labels } = await classifyImage(image, { modelId, k: 5 });
     const hit = (predicted: { label: string; index: number }) =>
-      photo.expectedLabels.some((expected) => nameMatches(predicted.label, expected) || inImagenetGroup(predicted.index, expected));
+      photo.expectedLabels.some((expected) => nameMatches(predicted.label, expected) || inLabelGroup(loaded.entry, predicted.index, expected));
     perPhoto.push({
       file: photo.file,
       expected: photo.expectedLabels,
