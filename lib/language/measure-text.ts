@@ -1,5 +1,6 @@
 import { profileScripts, scriptShares, type ScriptName } from "./detect-scripts";
 import { UNDETERMINED } from "./language-codes";
+import { segmentChunked } from "./segment-chunked";
 
 /**
  * Language-aware tokenisation statistics. Words come from Intl.Segmenter with the segment's own
@@ -50,7 +51,14 @@ function wordSegmenter(language: string): Intl.Segmenter {
 
 const countGraphemes = (text: string) => {
   let count = 0;
-  for (const _ of graphemes.segment(text)) count++;
+  for (const _ of segmentChunked(graphemes, text)) count++;
+  return count;
+};
+
+const clusterMarks = /[\p{M}\u200d\ufe0f\u{1f3fb}-\u{1f3ff}]/u;
+const codePointLength = (text: string) => {
+  let count = 0;
+  for (const _ of text) count++;
   return count;
 };
 
@@ -63,10 +71,11 @@ export function measureText(text: string, ranges: LanguageRange[] = []): TextSta
   for (const range of covering) {
     const slice = text.slice(range.start, range.end);
     let rangeWords = 0;
-    for (const segment of wordSegmenter(range.language).segment(slice)) {
+    for (const segment of segmentChunked(wordSegmenter(range.language), slice)) {
       if (!segment.isWordLike) continue;
       rangeWords++;
-      wordCharacters += countGraphemes(segment.segment);
+      // Most words have one grapheme per code point; only marks and joiners need the segmenter.
+      wordCharacters += clusterMarks.test(segment.segment) ? countGraphemes(segment.segment) : codePointLength(segment.segment);
     }
     words += rangeWords;
     const entry = perLanguage.get(range.language) ?? { words: 0, characters: 0 };
@@ -75,7 +84,7 @@ export function measureText(text: string, ranges: LanguageRange[] = []): TextSta
     perLanguage.set(range.language, entry);
   }
   let sentenceCount = 0;
-  for (const sentence of sentences.segment(text)) if (/[\p{L}\p{N}]/u.test(sentence.segment)) sentenceCount++;
+  for (const sentence of segmentChunked(sentences, text)) if (/[\p{L}\p{N}]/u.test(sentence.segment)) sentenceCount++;
   const profile = profileScripts(text);
   return {
     characters: countGraphemes(text),

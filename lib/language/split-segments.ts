@@ -1,4 +1,5 @@
 import { scriptOf, writingSystemOf, type WritingSystem } from "./detect-scripts";
+import { segmentChunked } from "./segment-chunked";
 
 /**
  * Cuts a text into the pieces whose language is identified one by one: lines, then sentences
@@ -23,7 +24,7 @@ const sentenceSegmenter = new Intl.Segmenter(undefined, { granularity: "sentence
 export function splitSegments(text: string): TextSpan[] {
   const spans: TextSpan[] = [];
   for (const line of text.matchAll(/[^\n]+/g)) {
-    for (const sentence of sentenceSegmenter.segment(line[0])) {
+    for (const sentence of segmentChunked(sentenceSegmenter, line[0])) {
       const start = line.index + sentence.index;
       for (const run of splitScriptRuns(text, start, start + sentence.segment.length)) {
         const trimmed = trimSpan(text, run.start, run.end);
