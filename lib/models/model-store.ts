@@ -12,7 +12,7 @@ import { sha256File } from "./sha256-file";
  * here throws for a missing model, so a feature can say `available: false` instead of crashing.
  */
 
-export type FileSource = "npm" | "mirror" | "cache" | "download";
+export type FileSource = "npm" | "mirror" | "cache" | "download" | "local";
 
 export interface ResolvedFile {
   role: string;
@@ -40,6 +40,8 @@ export class ModelStore {
   private readonly entries = new Map<string, ModelEntry>();
   private readonly resolutions = new Map<string, Promise<ModelAvailability>>();
   private readonly verified = new Map<string, Promise<boolean>>();
+  /** Absolute paths of run-time files (e.g. optimised variants) by model id and file name. */
+  private readonly localFiles = new Map<string, Map<string, string>>();
 
   constructor(private readonly options: ModelStoreOptions) {
     for (const model of options.manifest.models) this.entries.set(model.id, model);
@@ -53,10 +55,16 @@ export class ModelStore {
     return this.entries.get(id);
   }
 
-  /** Adds a model produced at run time (e.g. an optimised variant); its files must already exist. */
-  register(entry: ModelEntry): void {
+  /**
+   * Adds a model produced at run time (e.g. an optimised variant); its files must already exist.
+   * `localFiles` maps file names to absolute paths that are tried first (still checked by sha256),
+   * for files that live outside the mirror and the download cache.
+   */
+  register(entry: ModelEntry, options: { localFiles?: Record<string, string> } = {}): void {
     this.entries.set(entry.id, entry);
     this.resolutions.delete(entry.id);
+    if (options.localFiles) this.localFiles.set(entry.id, new Map(Object.entries(options.localFiles)));
+    else this.localFiles.delete(entry.id);
   }
 
   /** Resolves (and if needed downloads) every file of a model, once per process. */
@@ -96,6 +104,13 @@ export class ModelStore {
       source,
       bytes: file.bytes,
     });
+
+    const local = this.localFiles.get(entry.id)?.get(file.name);
+    if (local) {
+      const problem = await this.checkLocalFile(local, file);
+      if (!problem) return found(local, "local");
+      tried.push(`local ${local}: ${problem}`);
+    }
 
     if (file.npm) {
       const packageDir = this.findPackageDir(file.npm.package);
@@ -144,10 +159,14 @@ export class ModelStore {
   /** Returns a problem description, or undefined when the file exists with the expected size and sha256. */
   private async checkLocalFile(filePath: string, file: ModelFile): Promise<string | undefined> {
     if (!existsSync(filePath)) return "missing";
-    let check = this.verified.get(filePath);
+    // Keyed by path and expected digest, and only successes are kept: a run-time file may be
+    // re-produced under the same path, and a fixed file must not stay "mismatched".
+    const key = `${filePath}\0${file.sha256}`;
+    let check = this.verified.get(key);
     if (!check) {
       check = sha256File(filePath).then((digest) => digest === file.sha256);
-      this.verified.set(filePath, check);
+      this.verified.set(key, check);
+      void check.then((ok) => ok || this.verified.delete(key), () => this.verified.delete(key));
     }
     return (await check) ? undefined : `checksum mismatch (expected sha256 ${file.sha256})`;
   }

@@ -1,0 +1,52 @@
+import { getFloat } from "./attributes";
+import { indexGraph } from "./graph-index";
+import type { GraphProto } from "./onnx-proto";
+import { float32Tensor, setFloat32, tensorDims, tensorToFloat32 } from "./tensor-data";
+
+/**
+ * Folds an inference-mode BatchNormalization into the Conv that feeds it:
+ * w' = w * gamma / sqrt(var + eps) per output channel, b' = (b - mean) * gamma / sqrt(var + eps) + beta.
+ * ORT does this at load time too, but a QDQ pair must sit directly on the Conv output for ORT to
+ * fuse an int8 kernel, and channel pruning must see one weight tensor per channel, so it is done
+ * in the file. Only Convs whose output feeds this one BN and whose weights are initializers qualify.
+ */
+export function foldBatchNorm(graph: GraphProto): number {
+  const index = indexGraph(graph);
+  const removed = new Set<unknown>();
+  for (const bn of graph.node) {
+    if (bn.opType !== "BatchNormalization" || bn.output.length !== 1) continue;
+    const conv = index.producer.get(bn.input[0]);
+    if (!conv || conv.opType !== "Conv" || index.consumers.get(bn.input[0])?.length !== 1) continue;
+    if (index.graphOutputs.has(bn.input[0])) continue;
+    const [scaleName, biasName, meanName, varName] = bn.input.slice(1);
+    const params = [scaleName, biasName, meanName, varName].map((n) => index.initializers.get(n));
+    const weight = index.initializers.get(conv.input[1]);
+    if (!weight || params.some((p) => !p)) continue;
+    if (index.consumers.get(conv.input[1])!.length !== 1) continue; // shared weights: folding would change the other user
+    const [gamma, beta, mean, variance] = params.map((p) => tensorToFloat32(p!));
+    const epsilon = getFloat(bn, "epsilon", 1e-5);
+    const dims = tensorDims(weight);
+    const outChannels = dims[0];
+    const perChannel = tensorToFloat32(weight).length / outChannels;
+    const w = tensorToFloat32(weight).slice();
+    const oldBias = conv.input[2] ? index.initializers.get(conv.input[2]) : undefined;
+    if (conv.input[2] && !oldBias) continue;
+    const b = oldBias ? tensorToFloat32(oldBias).slice() : new Float32Array(outChannels);
+    for (let c = 0; c < outChannels; c++) {
+      const factor = gamma[c] / Math.sqrt(variance[c] + epsilon);
+      for (let k = 0; k < perChannel; k++) w[c * perChannel + k] *= factor;
+      b[c] = (b[c] - mean[c]) * factor + beta[c];
+    }
+    setFloat32(weight, w, dims);
+    if (oldBias && index.consumers.get(conv.input[2])!.length === 1) setFloat32(oldBias, b);
+    else {
+      const biasTensor = float32Tensor(`${conv.output[0]}_folded_bias`, [outChannels], b);
+      graph.initializer.push(biasTensor);
+      conv.input[2] = biasTensor.name;
+    }
+    conv.output[0] = bn.output[0];
+    removed.add(bn);
+  }
+  graph.node = graph.node.filter((n) => !removed.has(n));
+  return removed.size;
+}

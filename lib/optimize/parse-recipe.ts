@@ -1,0 +1,39 @@
+import "server-only";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { ApiError, issuesFromZod } from "@/lib/errors";
+import { recipeSchema, type Recipe } from "./recipe-schema";
+
+/** Validates a recipe; a bad one is an ApiError("invalid_input") naming each bad field. */
+export function parseRecipe(input: unknown, source = "recipe"): Recipe {
+  const result = recipeSchema.safeParse(input);
+  if (!result.success) {
+    const errors = issuesFromZod(result.error);
+    throw new ApiError("invalid_input", `${source} is not a valid optimisation recipe: ${errors.map((e) => `${e.field}: ${e.message}`).join("; ")}`, { errors });
+  }
+  return result.data;
+}
+
+export const RECIPES_DIR = path.join(process.cwd(), "models", "recipes");
+
+/** Every checked-in recipe, validated; ids must be unique. */
+export function loadRecipes(dir = RECIPES_DIR): Recipe[] {
+  const recipes = readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((file) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
+      } catch (error) {
+        throw new ApiError("invalid_input", `${file} is not valid JSON: ${(error as Error).message}`);
+      }
+      return parseRecipe(json, file);
+    });
+  const seen = new Set<string>();
+  for (const recipe of recipes) {
+    if (seen.has(recipe.id)) throw new ApiError("invalid_input", `two recipes produce the variant id "${recipe.id}"`);
+    seen.add(recipe.id);
+  }
+  return recipes;
+}

@@ -1,0 +1,141 @@
+import { getInt, intAttribute } from "./attributes";
+import { createNamer, indexGraph, type GraphIndex } from "./graph-index";
+import { createNode, DataType, type GraphProto, type NodeProto } from "./onnx-proto";
+import { quantizeBiasInt32, quantizeSymmetricInt8, type Uint8Params } from "./quantize-values";
+import { float32Tensor, int32Tensor, int8Tensor, tensorDims, tensorToFloat32, uint8Tensor } from "./tensor-data";
+
+/**
+ * Building blocks shared by weight-only and static quantization: replace a weight initializer by
+ * int8 values + DequantizeLinear (per channel where the op allows), an fp32 bias by int32 +
+ * DequantizeLinear, and put a QuantizeLinear -> DequantizeLinear pair on an activation tensor.
+ */
+
+export interface QdqContext {
+  graph: GraphProto;
+  index: GraphIndex;
+  unique: (base: string) => string;
+  weights: Map<string, DequantizedWeight>;
+}
+
+export interface DequantizedWeight {
+  output: string;
+  scales: Float32Array;
+  axis: number | undefined;
+}
+
+export function createQdqContext(graph: GraphProto): QdqContext {
+  return { graph, index: indexGraph(graph), unique: createNamer(graph), weights: new Map() };
+}
+
+/** The output-channel axis of an op's weight input, or undefined when only per-tensor is valid. */
+export function weightChannelAxis(node: NodeProto, rank: number): number | undefined {
+  switch (node.opType) {
+    case "Conv":
+      return 0;
+    case "ConvTranspose":
+      // Weight is [C_in, C_out / group, ...]; per output channel only makes sense with one group.
+      return getInt(node, "group", 1) === 1 ? 1 : undefined;
+    case "Gemm":
+      return getInt(node, "transB", 0) ? 0 : 1;
+    case "MatMul":
+      return rank === 2 ? 1 : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Which input of an op holds its weight. */
+export const WEIGHT_INPUT: Record<string, number> = { Conv: 1, ConvTranspose: 1, Gemm: 1, MatMul: 1 };
+
+function addNode(ctx: QdqContext, opType: string, inputs: string[], output: string, axis?: number): NodeProto {
+  const node = createNode({
+    opType,
+    name: ctx.unique(`${output}_${opType}`),
+    input: inputs,
+    output: [output],
+    attribute: axis === undefined ? [] : [intAttribute("axis", axis)],
+  });
+  ctx.graph.node.push(node);
+  return node;
+}
+
+/**
+ * int8 weight + DequantizeLinear (or Cast + Mul, see quantize-weights.ts); the same initializer used
+ * by several nodes is quantized once.
+ */
+export function dequantizedWeight(ctx: QdqContext, node: NodeProto, perChannel: boolean, form: "dequantize-linear" | "cast-mul" = "dequantize-linear"): DequantizedWeight {
+  const weightName = node.input[WEIGHT_INPUT[node.opType]];
+  const weight = ctx.index.initializers.get(weightName);
+  if (!weight || weight.dataType !== DataType.FLOAT) throw new Error(`${node.opType} ${node.name}: weight ${weightName} is not an fp32 initializer`);
+  const dims = tensorDims(weight);
+  const axis = perChannel ? weightChannelAxis(node, dims.length) : undefined;
+  const key = `${weightName}@${axis ?? "tensor"}@${form}`;
+  const cached = ctx.weights.get(key);
+  if (cached) return cached;
+  const q = quantizeSymmetricInt8(tensorToFloat32(weight), dims, axis);
+  const scaleDims = axis === undefined ? [] : [q.scales.length];
+  const qName = ctx.unique(`${weightName}_int8`);
+  const scaleName = ctx.unique(`${weightName}_scale`);
+  const zeroName = ctx.unique(`${weightName}_zero_point`);
+  ctx.graph.initializer.push(
+    int8Tensor(qName, dims, q.values),
+    float32Tensor(scaleName, scaleDims, q.scales),
+    int8Tensor(zeroName, scaleDims, new Int8Array(q.scales.length)),
+  );
+  const output = ctx.unique(`${weightName}_dequantized`);
+  if (form === "cast-mul") {
+    // Scale shaped to broadcast along the channel axis: [C, 1, 1, 1] for axis 0, [C] for the last axis.
+    const broadcastDims = axis === undefined ? [] : dims.map((d, i) => (i === axis ? d : 1)).slice(axis === dims.length - 1 ? axis : 0);
+    const scaleTensor = ctx.graph.initializer.find((t) => t.name === scaleName)!;
+    scaleTensor.dims = broadcastDims;
+    ctx.graph.initializer = ctx.graph.initializer.filter((t) => t.name !== zeroName);
+    const cast = ctx.unique(`${weightName}_float`);
+    const castNode = addNode(ctx, "Cast", [qName], cast);
+    castNode.attribute.push(intAttribute("to", DataType.FLOAT));
+    addNode(ctx, "Mul", [cast, scaleName], output);
+  } else addNode(ctx, "DequantizeLinear", [qName, scaleName, zeroName], output, axis);
+  const result = { output, scales: q.scales, axis };
+  ctx.weights.set(key, result);
+  return result;
+}
+
+/** int32 bias with scale inputScale * weightScale (zero point 0), as ORT's int8 Conv/Gemm kernels take it. */
+export function dequantizedBias(ctx: QdqContext, biasName: string, inputScale: number, weightScales: Float32Array): string {
+  const bias = ctx.index.initializers.get(biasName);
+  if (!bias || bias.dataType !== DataType.FLOAT) throw new Error(`bias ${biasName} is not an fp32 initializer`);
+  const values = tensorToFloat32(bias);
+  const q = quantizeBiasInt32(values, inputScale, weightScales);
+  const perChannel = weightScales.length > 1;
+  const qName = ctx.unique(`${biasName}_int32`);
+  const scaleName = ctx.unique(`${biasName}_scale`);
+  const zeroName = ctx.unique(`${biasName}_zero_point`);
+  const scaleDims = perChannel ? [values.length] : [];
+  ctx.graph.initializer.push(
+    int32Tensor(qName, tensorDims(bias), q.values),
+    float32Tensor(scaleName, scaleDims, perChannel ? q.scales : q.scales.subarray(0, 1)),
+    int32Tensor(zeroName, scaleDims, new Int32Array(perChannel ? values.length : 1)),
+  );
+  const output = ctx.unique(`${biasName}_dequantized`);
+  addNode(ctx, "DequantizeLinear", [qName, scaleName, zeroName], output, perChannel ? 0 : undefined);
+  return output;
+}
+
+/**
+ * Inserts tensor -> QuantizeLinear -> DequantizeLinear and points every consumer at the dequantized
+ * copy, so the producer's only reader is the QuantizeLinear (what ORT needs to fuse it).
+ */
+export function insertActivationQdq(ctx: QdqContext, tensor: string, params: Uint8Params): string {
+  const scaleName = ctx.unique(`${tensor}_scale`);
+  const zeroName = ctx.unique(`${tensor}_zero_point`);
+  ctx.graph.initializer.push(
+    float32Tensor(scaleName, [], [params.scale]),
+    uint8Tensor(zeroName, [], Uint8Array.of(params.zeroPoint)),
+  );
+  const quantized = ctx.unique(`${tensor}_quantized`);
+  const dequantized = ctx.unique(`${tensor}_dequantized`);
+  const consumers = ctx.index.consumers.get(tensor) ?? [];
+  addNode(ctx, "QuantizeLinear", [tensor, scaleName, zeroName], quantized);
+  addNode(ctx, "DequantizeLinear", [quantized, scaleName, zeroName], dequantized);
+  for (const consumer of consumers) consumer.input = consumer.input.map((name) => (name === tensor ? dequantized : name));
+  return dequantized;
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { collectRanges } from "./calibrate-ranges";
+import { cloneModel, encodeModel } from "./model-file";
+import { quantizeStatic } from "./quantize-static";
+import { buildSmallGraph, smallGraphInputs } from "./testing/build-small-graph";
+import { maxAbs, maxAbsDifference, optimizedOpTypes, runGraph } from "./testing/ort-helpers";
+import { opsetVersion } from "./upgrade-opset";
+
+const calibration = smallGraphInputs(16, 11);
+const heldOut = smallGraphInputs(6, 99);
+
+async function worstRelativeError(parent: ReturnType<typeof buildSmallGraph>, variant: ReturnType<typeof buildSmallGraph>) {
+  let worst = 0;
+  for (const input of heldOut) {
+    const expected = await runGraph(parent, input.feeds);
+    const actual = await runGraph(variant, input.feeds);
+    worst = Math.max(worst, maxAbsDifference(expected, actual) / maxAbs(expected));
+  }
+  return worst;
+}
+
+const options = { opTypes: ["Conv", "Gemm"], fp32Head: false, excludeNodes: [], inputs: calibration, method: { kind: "minmax" as const } };
+
+describe("static QDQ quantization", () => {
+  it("calibrates min-max and percentile ranges from runs of the model", async () => {
+    const model = buildSmallGraph({ opset: 13 });
+    const minmax = await collectRanges({ model, tensors: ["x", "relu1_out", "conv2_out"], inputs: calibration, method: { kind: "minmax" } });
+    const clipped = await collectRanges({ model, tensors: ["relu1_out", "conv2_out"], inputs: calibration, method: { kind: "percentile", percentile: 99 } });
+    expect(minmax.get("x")!.min).toBeGreaterThanOrEqual(0);
+    expect(minmax.get("x")!.max).toBeLessThanOrEqual(1);
+    expect(minmax.get("relu1_out")!.min).toBe(0);
+    expect(minmax.get("conv2_out")!.min).toBeLessThan(0);
+    // Clipping 1% of the mass on each side narrows the range but keeps its sign structure.
+    expect(clipped.get("conv2_out")!.max).toBeLessThan(minmax.get("conv2_out")!.max);
+    expect(clipped.get("conv2_out")!.min).toBeGreaterThan(minmax.get("conv2_out")!.min);
+    expect(clipped.get("relu1_out")!.min).toBe(0);
+  });
+
+  it("writes QDQ that ORT fuses into int8 kernels and stays within 5% of the parent's output range", async () => {
+    const parent = buildSmallGraph({ activation: "relu", opset: 11, c1: 16, c2: 64 });
+    const variant = cloneModel(parent);
+    const report = await quantizeStatic(variant, { ...options, strategy: "weighted" });
+    expect(report.byOpType).toEqual({ Conv: 2, Gemm: 1 });
+    expect(opsetVersion(variant)).toBe(13);
+    const kernels = await optimizedOpTypes(variant);
+    expect(kernels.QLinearConv).toBe(2);
+    expect(kernels.Conv ?? 0).toBe(0);
+    // Relu after a Conv is absorbed: the Q after it clips at zero, so no Relu kernel remains.
+    expect(kernels.Relu ?? 0).toBe(0);
+    // The last Gemm has a float graph output; ORT still runs it as an int8 QGemm.
+    expect(kernels.QGemm).toBe(1);
+    expect(await worstRelativeError(parent, variant)).toBeLessThan(0.05);
+    expect(encodeModel(variant).byteLength).toBeLessThan(encodeModel(parent).byteLength / 2.5);
+  });
+
+  it("with strategy 'all' keeps SiLU's Sigmoid and Mul in int8 too", async () => {
+    const parent = buildSmallGraph({ activation: "silu", opset: 13 });
+    const weighted = cloneModel(parent);
+    await quantizeStatic(weighted, { ...options, strategy: "weighted" });
+    const all = cloneModel(parent);
+    const report = await quantizeStatic(all, { ...options, strategy: "all" });
+    expect(report.byOpType).toMatchObject({ Conv: 2, Sigmoid: 1, Mul: 1 });
+    const kernels = await optimizedOpTypes(all);
+    expect(kernels.QLinearSigmoid).toBe(1);
+    expect(kernels.QLinearMul).toBe(1);
+    expect((await optimizedOpTypes(weighted)).Sigmoid).toBe(1);
+    expect(await worstRelativeError(parent, all)).toBeLessThan(0.06);
+  });
+
+  it("keeps leading layers in fp32 when accuracy-aware tuning asks for it", async () => {
+    const parent = buildSmallGraph({ activation: "relu" });
+    const variant = cloneModel(parent);
+    // A judge that only accepts candidates whose first Conv is not quantized forces k >= 1.
+    const judge = async (candidate: typeof parent) => (candidate.graph!.node.some((n) => n.name === "conv1" && n.input[1] === "w1") ? 1 : 0);
+    const report = await quantizeStatic(variant, { ...options, strategy: "weighted", tuning: { target: 0.5, judge } });
+    expect(report.fp32LeadingLayers).toBe(1);
+    expect(report.tuningTrials[0]).toEqual({ fp32LeadingLayers: 0, agreement: 0 });
+    expect(variant.graph!.node.find((n) => n.name === "conv1")!.input[1]).toBe("w1");
+    expect(report.byOpType).toEqual({ Conv: 1, Gemm: 1 });
+  });
+});

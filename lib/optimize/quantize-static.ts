@@ -1,0 +1,127 @@
+import "server-only";
+import { collectRanges, type CalibrationInput, type CalibrationMethod, type TensorRange } from "./calibrate-ranges";
+import { assertValidGraph, sortTopologically } from "./check-graph";
+import { nameAllNodes } from "./graph-index";
+import { cloneModel } from "./model-file";
+import type { ModelProto } from "./onnx-proto";
+import { planQdq, type QdqPlan, type QdqPlanOptions } from "./plan-qdq";
+import { createQdqContext, dequantizedBias, dequantizedWeight, insertActivationQdq, WEIGHT_INPUT } from "./qdq-nodes";
+import { uint8Params, type Uint8Params } from "./quantize-values";
+import { removeUnused } from "./remove-unused";
+import { QDQ_OPSET, upgradeOpset } from "./upgrade-opset";
+
+/**
+ * Static QDQ quantization: uint8 activations (one scale per tensor, ranges calibrated on real
+ * inputs), int8 symmetric weights per output channel, int32 biases. The graph stays standard ONNX
+ * (QuantizeLinear/DequantizeLinear around fp32 ops); ORT's QDQ transformer fuses the groups into
+ * int8 kernels at load time. The model should have been through prepareGraph (BN folded).
+ */
+
+export interface StaticQuantizeOptions extends QdqPlanOptions {
+  method: CalibrationMethod;
+  inputs: CalibrationInput[];
+  /**
+   * Accuracy-aware tuning: `judge` scores a candidate (agreement with the parent on calibration
+   * inputs, 0..1); while it is below `target`, the first k weighted layers (and everything before
+   * them) stay fp32, with the smallest such k found by bisection.
+   */
+  tuning?: { target: number; judge: (candidate: ModelProto) => Promise<number> };
+}
+
+export interface StaticQuantizeReport {
+  quantizedNodes: number;
+  quantizedTensors: number;
+  byOpType: Record<string, number>;
+  calibrationInputs: number;
+  /** Leading weighted layers kept in fp32 by tuning (0 without tuning). */
+  fp32LeadingLayers: number;
+  tuningTrials: { fp32LeadingLayers: number; agreement: number }[];
+}
+
+export async function quantizeStatic(model: ModelProto, options: StaticQuantizeOptions): Promise<StaticQuantizeReport> {
+  upgradeOpset(model, QDQ_OPSET);
+  const graph = model.graph!;
+  nameAllNodes(graph);
+  const fullPlan = planQdq(graph, options);
+  if (fullPlan.nodes.size === 0) throw new Error("no node can be quantized with these options");
+  // Ranges come from the parent's activations, so one calibration serves every tuning trial.
+  const ranges = await collectRanges({ model, tensors: fullPlan.tensors, inputs: options.inputs, method: options.method });
+  const weighted = graph.node.filter((n) => fullPlan.nodes.has(n) && options.opTypes.includes(n.opType));
+  // Plans refer to node objects, so each candidate copy gets its own plan, built from node names.
+  const leadingNames = (k: number) => (k === 0 ? [] : graph.node.slice(0, graph.node.indexOf(weighted[k - 1]) + 1).map((n) => n.name));
+  const planFor = (target: ModelProto, k: number) =>
+    planQdq(target.graph!, { ...options, excludeNodes: [...options.excludeNodes, ...leadingNames(k)] });
+  const trials: StaticQuantizeReport["tuningTrials"] = [];
+  const build = (k: number) => {
+    const candidate = cloneModel(model);
+    applyQdqPlan(candidate, planFor(candidate, k), ranges);
+    return candidate;
+  };
+  let chosen = 0;
+  if (options.tuning) {
+    const score = async (k: number) => {
+      const agreement = await options.tuning!.judge(build(k));
+      trials.push({ fp32LeadingLayers: k, agreement });
+      return agreement;
+    };
+    if ((await score(0)) < options.tuning.target) {
+      let low = 0; // fails
+      let high = weighted.length; // all weighted layers fp32: trivially agrees
+      while (high - low > 1) {
+        const mid = Math.floor((low + high) / 2);
+        if ((await score(mid)) >= options.tuning.target) high = mid;
+        else low = mid;
+      }
+      chosen = high;
+    }
+  }
+  const finalPlan = planFor(model, chosen);
+  if (finalPlan.nodes.size === 0) throw new Error("tuning kept every layer in fp32: int8 cannot reach the agreement target");
+  applyQdqPlan(model, finalPlan, ranges);
+  const byOpType: Record<string, number> = {};
+  for (const node of finalPlan.nodes) byOpType[node.opType] = (byOpType[node.opType] ?? 0) + 1;
+  return {
+    quantizedNodes: finalPlan.nodes.size,
+    quantizedTensors: finalPlan.tensors.length,
+    byOpType,
+    calibrationInputs: options.inputs.length,
+    fp32LeadingLayers: chosen,
+    tuningTrials: trials,
+  };
+}
+
+/** Rewrites the graph with the plan's Q/DQ pairs and int8 weights, given a range per planned tensor. */
+export function applyQdqPlan(model: ModelProto, plan: QdqPlan, ranges: Map<string, TensorRange>): void {
+  const graph = model.graph!;
+  const params = new Map<string, Uint8Params>();
+  for (const tensor of plan.tensors) {
+    const range = ranges.get(tensor);
+    if (!range) throw new Error(`no calibrated range for ${tensor}`);
+    params.set(tensor, uint8Params(range.min, range.max));
+  }
+  // Data-movement outputs reuse their input's parameters (in graph order, so chains follow through).
+  for (const [output, input] of plan.tied) {
+    const source = params.get(input);
+    if (source) params.set(output, source);
+  }
+  const ctx = createQdqContext(graph);
+  // Weights and biases first: they need the input's scale, looked up by the original tensor name.
+  for (const node of plan.nodes) {
+    const weightIndex = WEIGHT_INPUT[node.opType];
+    if (weightIndex === undefined) continue;
+    const inputParams = params.get(node.input[0])!;
+    const weight = dequantizedWeight(ctx, node, true);
+    node.input[weightIndex] = weight.output;
+    const biasIndex = node.opType === "Gemm" || node.opType === "Conv" || node.opType === "ConvTranspose" ? 2 : -1;
+    const biasName = biasIndex > 0 ? node.input[biasIndex] : undefined;
+    const bias = biasName ? ctx.index.initializers.get(biasName) : undefined;
+    // Only a 1-D bias of one value per output channel can become the int32 bias of an int8 kernel.
+    if (biasName && bias && bias.dims.length === 1) {
+      node.input[biasIndex] = dequantizedBias(ctx, biasName, inputParams.scale, weight.scales);
+    }
+  }
+  for (const tensor of plan.tensors) insertActivationQdq(ctx, tensor, params.get(tensor)!);
+  removeUnused(graph);
+  sortTopologically(graph);
+  assertValidGraph(graph, "static-quantized graph");
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { Database } from "@/lib/db/client";
+import { listModelVariants } from "@/lib/db/queries/model-variants";
+import type { ModelVariantRow } from "@/lib/db/schema";
+import type { ModelStore } from "@/lib/models/model-store";
+import { parseRecipe } from "./parse-recipe";
+import { variantModelEntry, type VariantRecord } from "./variant-entry";
+
+/**
+ * Makes produced variants runnable by id: each becomes a model-store entry whose model file is the
+ * variant's .onnx in the variants folder (checked by sha256 on first use, like every model file).
+ */
+
+export function registerVariant(store: ModelStore, record: VariantRecord, filePath: string): void {
+  const parent = store.get(record.parentId);
+  if (!parent) throw new Error(`variant ${record.id}: parent model ${record.parentId} is not in the model store`);
+  store.register(variantModelEntry(parent, record), { localFiles: { [record.fileName]: filePath } });
+}
+
+function toRecord(row: ModelVariantRow): VariantRecord {
+  if (row.variant !== "quantized" && row.variant !== "pruned") throw new Error(`variant ${row.id} has kind ${row.variant}`);
+  return { ...row, variant: row.variant, recipe: parseRecipe(row.recipe, `recipe of ${row.id}`) };
+}
+
+/** Registers every variant stored in the database whose file is present; reports the others. */
+export async function registerStoredVariants({
+  db,
+  store,
+  dir,
+}: {
+  db: Database;
+  store: ModelStore;
+  dir: string;
+}): Promise<{ registered: string[]; skipped: { id: string; reason: string }[] }> {
+  const registered: string[] = [];
+  const skipped: { id: string; reason: string }[] = [];
+  for (const row of await listModelVariants({ db })) {
+    const filePath = path.join(dir, row.fileName);
+    try {
+      if (!existsSync(filePath)) throw new Error(`file ${filePath} is missing (run scripts/optimize-models.ts)`);
+      registerVariant(store, toRecord(row), filePath);
+      registered.push(row.id);
+    } catch (error) {
+      skipped.push({ id: row.id, reason: (error as Error).message });
+    }
+  }
+  return { registered, skipped };
+}
