@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseTargets } from "@/test/database-targets";
-import { createBenchmarkRun, finishBenchmarkRun, getBenchmarkRun, insertBenchmarkResult, latestBenchmarkResults, listBenchmarkRuns, runningBenchmark } from "./benchmarks";
+import { startBenchmarkRun, createBenchmarkRun, finishBenchmarkRun, getBenchmarkRun, insertBenchmarkResult, latestBenchmarkResults, listBenchmarkRuns, runningBenchmark } from "./benchmarks";
 
 describe.each(databaseTargets)("benchmark queries on $name", (target) => {
   let handle: Awaited<ReturnType<typeof target.open>>;
@@ -44,5 +44,18 @@ describe.each(databaseTargets)("benchmark queries on $name", (target) => {
     expect(runs[2].results).toHaveLength(2);
     expect((await getBenchmarkRun({ db, id: failed.id }))?.error).toBe("boom");
     expect(await getBenchmarkRun({ db, id: "00000000-0000-0000-0000-000000000000" })).toBeUndefined();
+  });
+
+  it.skipIf(target.skipReason)("starts one run at a time and gives up on abandoned runs", async () => {
+    const db = handle.db;
+    const started = await Promise.all([1, 2, 3].map(() => startBenchmarkRun({ db, trigger: "race", machine: {}, config: {} })));
+    expect(started.filter(Boolean)).toHaveLength(1);
+    const winner = started.find(Boolean)!;
+    // Three hours later the running row is taken for abandoned, and a new run may start.
+    const later = new Date(Date.now() + 3 * 60 * 60 * 1000);
+    const next = await startBenchmarkRun({ db, trigger: "later", machine: {}, config: {}, now: later });
+    expect(next).toBeDefined();
+    expect((await getBenchmarkRun({ db, id: winner.id }))?.status).toBe("failed");
+    await finishBenchmarkRun({ db, id: next!.id, status: "done" });
   });
 });

@@ -1,9 +1,45 @@
 import "server-only";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { benchmarkResults, benchmarkRuns, type BenchmarkResult, type BenchmarkRun } from "../schema";
 
 /** Benchmark runs and their per-variant results. Benchmarks describe the instance, so they have no owner. */
+
+// A run that has been "running" this long belongs to a process that died mid-run.
+const STALE_RUN_MS = 2 * 60 * 60 * 1000;
+const BENCHMARK_LOCK_KEY = 7_411_502_025;
+
+/**
+ * Starts a run unless one is under way (on any instance sharing the database): the check and the
+ * insert happen under one advisory lock, so two instances starting at once cannot both run.
+ * Returns undefined when another run is in progress.
+ */
+export async function startBenchmarkRun({
+  db,
+  trigger,
+  machine,
+  config,
+  now = new Date(),
+}: {
+  db: Database;
+  trigger: string;
+  machine: unknown;
+  config: unknown;
+  now?: Date;
+}): Promise<BenchmarkRun | undefined> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${BENCHMARK_LOCK_KEY})`);
+    const staleBefore = new Date(now.getTime() - STALE_RUN_MS);
+    await tx
+      .update(benchmarkRuns)
+      .set({ status: "failed", error: "abandoned: the process running it stopped", finishedAt: sql`now()` })
+      .where(and(eq(benchmarkRuns.status, "running"), lt(benchmarkRuns.startedAt, staleBefore)));
+    const [running] = await tx.select({ id: benchmarkRuns.id }).from(benchmarkRuns).where(eq(benchmarkRuns.status, "running")).limit(1);
+    if (running) return undefined;
+    const [run] = await tx.insert(benchmarkRuns).values({ trigger, status: "running", machine, config }).returning();
+    return run;
+  });
+}
 
 export async function createBenchmarkRun({
   db,
