@@ -14,6 +14,7 @@ export default defineConfig({
   test: {
     environment: "node",
     env: { LOG_LEVEL: "silent" },
+    setupFiles: ["./test/setup-env.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // ONNX sessions and PGlite instances are heavy: two workers match the two cores of CI.

@@ -45,6 +45,11 @@ export const envSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(15 * 1024 * 1024),
   /** Largest decoded image accepted, in pixels (decompression-bomb guard). */
   MAX_IMAGE_PIXELS: z.coerce.number().int().min(1024).max(500_000_000).default(40_000_000),
+  /**
+   * Bearer token for admin actions (starting a benchmark run) until accounts and roles exist; unset
+   * disables them.
+   */
+  ADMIN_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
   /** Run a short model benchmark in the background after start-up so the dashboard is never empty. */
   BENCHMARK_ON_START: booleanFlag.default(true),
 });

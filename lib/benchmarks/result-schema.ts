@@ -127,3 +127,11 @@ export const compareResponseSchema = z.object({
   processing_time_ms: z.number(),
 });
 export type CompareResponse = z.infer<typeof compareResponseSchema>;
+
+/** POST /api/v1/benchmarks/runs (admin). */
+export const startRunRequestSchema = z
+  .object({
+    preset: z.enum(["quick", "full"]).default("quick"),
+    models: z.array(z.string().min(1).max(100)).min(1).max(50).optional(),
+  })
+  .strict();

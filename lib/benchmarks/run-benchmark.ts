@@ -43,8 +43,18 @@ export interface RunBenchmarkOptions {
   modelIds?: string[];
 }
 
-/** Starts a run and measures every variant; resolves when done. Throws 409 when a run is already under way. */
-export async function runBenchmark(options: RunBenchmarkOptions): Promise<{ runId: string; measured: string[]; failed: { id: string; reason: string }[] }> {
+export interface BenchmarkOutcome {
+  runId: string;
+  measured: string[];
+  failed: { id: string; reason: string }[];
+}
+
+/**
+ * Starts a run (throws 409 when one is already under way) and returns its id at once, with a
+ * promise for the outcome: the shape of a background job, so an HTTP handler can answer 202 while
+ * the measurements go on.
+ */
+export async function startBenchmark(options: RunBenchmarkOptions): Promise<{ runId: string; done: Promise<BenchmarkOutcome> }> {
   const config = benchmarkPresets[options.preset ?? "quick"];
   const models = benchmarkableModels().filter((m) => !options.modelIds || options.modelIds.includes(m.id));
   const run = await startBenchmarkRun({
@@ -54,12 +64,21 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<{ runI
     config: { preset: options.preset ?? "quick", ...config, models: models.map((m) => m.id) },
   });
   if (!run) throw new ApiError("conflict", "A benchmark run is already in progress; wait for it to finish.");
+  return { runId: run.id, done: measureAll(options.db, run.id, models, config) };
+}
+
+/** Starts a run and measures every variant; resolves when done. Throws 409 when a run is already under way. */
+export async function runBenchmark(options: RunBenchmarkOptions): Promise<BenchmarkOutcome> {
+  return (await startBenchmark(options)).done;
+}
+
+async function measureAll(db: Database, runId: string, models: ModelEntry[], config: PerformanceConfig): Promise<BenchmarkOutcome> {
   const measured: string[] = [];
   const failed: { id: string; reason: string }[] = [];
   try {
     for (const entry of models) {
       try {
-        await measureModel(options.db, run.id, entry, config);
+        await measureModel(db, runId, entry, config);
         measured.push(entry.id);
       } catch (error) {
         const reason = error instanceof ApiError ? error.detail : (error as Error).message;
@@ -68,16 +87,16 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<{ runI
       }
     }
     await finishBenchmarkRun({
-      db: options.db,
-      id: run.id,
+      db,
+      id: runId,
       status: measured.length > 0 || models.length === 0 ? "done" : "failed",
       ...(failed.length ? { error: failed.map((f) => `${f.id}: ${f.reason}`).join("\n") } : {}),
     });
   } catch (error) {
-    await finishBenchmarkRun({ db: options.db, id: run.id, status: "failed", error: (error as Error).message }).catch(() => {});
+    await finishBenchmarkRun({ db, id: runId, status: "failed", error: (error as Error).message }).catch(() => {});
     throw error;
   }
-  return { runId: run.id, measured, failed };
+  return { runId, measured, failed };
 }
 
 async function measureModel(db: Database, runId: string, entry: ModelEntry, config: PerformanceConfig) {

@@ -1,0 +1,15 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll } from "vitest";
+
+// Every test file gets its own data folder: route handlers open the process-wide database from
+// DATA_DIR, and two test workers must never share one PGlite folder (or write into ./data).
+const dataDir = mkdtempSync(path.join(tmpdir(), "ie-vitest-"));
+process.env.DATA_DIR = dataDir;
+
+afterAll(async () => {
+  const global = globalThis as unknown as { insightDb?: Promise<{ close(): Promise<void> }> };
+  await global.insightDb?.then((handle) => handle.close()).catch(() => {});
+  rmSync(dataDir, { recursive: true, force: true });
+});
