@@ -1,5 +1,6 @@
 import "server-only";
 import type { Database } from "../db/client";
+import { ApiError } from "../errors";
 import { latestBenchmarkResults, listBenchmarkRuns, runningBenchmark } from "../db/queries/benchmarks";
 import type { BenchmarkResult } from "../db/schema";
 import { log } from "../log";
@@ -14,6 +15,26 @@ import { benchmarkableModels } from "./run-benchmark";
 
 export const DEFAULT_RUN_COUNT = 20;
 export const MAX_RUN_COUNT = 100;
+
+/**
+ * The query of GET /api/v1/benchmarks: only `runs` (how many recent runs to list, 1..100). Unknown
+ * or repeated parameters are refused rather than ignored, so a typo (`?run=5`) is not silently
+ * answered with the default.
+ */
+export function parseBenchmarksQuery(searchParams: URLSearchParams): { runCount: number } {
+  const issue = (field: string, message: string) =>
+    new ApiError("invalid_input", "The query string does not match the expected parameters.", { errors: [{ field, message }] });
+  for (const key of new Set(searchParams.keys())) {
+    const field = key.slice(0, 50);
+    if (key !== "runs") throw issue(field, "unknown query parameter; the only parameter is `runs`");
+    if (searchParams.getAll(key).length > 1) throw issue(field, "give this parameter once");
+  }
+  const raw = searchParams.get("runs");
+  if (raw === null) return { runCount: DEFAULT_RUN_COUNT };
+  const value = /^\d{1,3}$/.test(raw) ? Number(raw) : NaN;
+  if (!(value >= 1 && value <= MAX_RUN_COUNT)) throw issue("runs", `must be a whole number from 1 to ${MAX_RUN_COUNT}`);
+  return { runCount: value };
+}
 
 const iso = (date: Date | string | null) => (date === null ? null : new Date(date).toISOString());
 
