@@ -1,0 +1,24 @@
+// POST /api/v1/evaluate/red-team - start a red-team campaign (a background job; answers 202 with its report id)
+// GET  /api/v1/evaluate/red-team - red-team reports, newest first
+import { getDb } from "@/lib/db/client";
+import { listEvaluationReports } from "@/lib/db/queries/evaluation-reports";
+import { getEnv } from "@/lib/env";
+import { readRequestBody } from "@/lib/http/read-request-body";
+import { jsonResponse, withApi } from "@/lib/http/with-api";
+import { reportListSchema, reportSchema, toReportView } from "@/lib/safety/red-team/report-schema";
+import { campaignConfigSchema } from "@/lib/safety/red-team/run-campaign";
+import { RED_TEAM_REPORT_KIND, startCampaign } from "@/lib/safety/red-team/start-campaign";
+
+export const dynamic = "force-dynamic";
+
+export const POST = withApi("POST /api/v1/evaluate/red-team", async (request) => {
+  const body = await readRequestBody(request, { maxBytes: Math.min(getEnv().MAX_BODY_BYTES, 64 * 1024), fileFields: [], allowMultipart: false });
+  const config = campaignConfigSchema.parse(body.values);
+  const { report } = await startCampaign({ db: await getDb(), config });
+  return jsonResponse(reportSchema.parse(toReportView(report)), { status: 202, headers: { location: `/api/v1/evaluate/red-team/${report.id}` } });
+});
+
+export const GET = withApi("GET /api/v1/evaluate/red-team", async () => {
+  const rows = await listEvaluationReports({ db: await getDb(), kind: RED_TEAM_REPORT_KIND });
+  return jsonResponse(reportListSchema.parse({ reports: rows.map(toReportView) }));
+});

@@ -1,0 +1,63 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Reads the prompt-injection evaluation rows (../shared/eval/prompt_injection/eval.jsonl). The data is
+ * read, never copied: scripts and tests take it from EVAL_DATA_DIR at run time.
+ */
+
+export const injectionRowSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  label: z.enum(["injection", "benign"]),
+  category: z.string(),
+  lang: z.string(),
+  source: z.string(),
+  subcategory: z.string(),
+  split: z.enum(["train", "test"]),
+});
+export type InjectionRow = z.infer<typeof injectionRowSchema>;
+
+/** Sources grouped by the dataset they came from, for leave-one-source-out evaluation. */
+export const sourceGroups = [
+  "promptshield",
+  "PIGuard-wildguard",
+  "PIGuard-NotInject",
+  "PIGuard-BIPIA",
+  "PurpleLlama",
+  "PurpleLlama-multilingual",
+  "garak",
+] as const;
+export type SourceGroup = (typeof sourceGroups)[number];
+
+export function sourceGroupOf(source: string): SourceGroup {
+  if (source.includes("promptshield")) return "promptshield";
+  if (source.includes("wildguard")) return "PIGuard-wildguard";
+  if (source.includes("NotInject")) return "PIGuard-NotInject";
+  if (source.includes("BIPIA")) return "PIGuard-BIPIA";
+  if (source.includes("PurpleLlama") && source.includes("multilingual")) return "PurpleLlama-multilingual";
+  if (source.includes("PurpleLlama")) return "PurpleLlama";
+  if (source.includes("garak")) return "garak";
+  throw new Error(`unknown source ${source}`);
+}
+
+export const injectionDataRelativePath = path.join("prompt_injection", "eval.jsonl");
+
+export interface InjectionData {
+  rows: InjectionRow[];
+  sha256: string;
+  file: string;
+}
+
+export function readInjectionData(evalDataDir: string): InjectionData {
+  const file = path.join(evalDataDir, injectionDataRelativePath);
+  const bytes = readFileSync(file);
+  const rows = bytes
+    .toString("utf8")
+    .split("\n")
+    .filter((line) => line.trim())
+    .map((line) => injectionRowSchema.parse(JSON.parse(line)));
+  return { rows, sha256: createHash("sha256").update(bytes).digest("hex"), file };
+}

@@ -1,0 +1,128 @@
+import "server-only";
+import { getEnv } from "../env";
+import { decodeImage } from "../inference/image/decode-image";
+import { detectInjection, type InjectionDetection } from "./detect-injection";
+import { classifyNsfw } from "./image/classify-nsfw";
+import { readImageText } from "./image/read-image-text";
+import { detectPii } from "./pii/detect-pii";
+import { toInjectionCheck, toPiiCheck } from "./present-checks";
+import type { PiiCheck, SafetyResponse } from "./schemas";
+import { validateSafetyInput, type SafetyInput } from "./validate-safety-input";
+
+/**
+ * One safety evaluation: prompt injection and PII on the prompt; NSFW and the text read from the image
+ * (through the same injection and PII checks) on the image. Every check gives a score where 1 is safe;
+ * the overall score is the lowest, and at or below 0.5 the verdict is unsafe.
+ */
+
+const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
+const INJECTION_CATEGORY_MIN_SCORE = 0.3;
+const NSFW_UNSAFE = 0.5;
+
+export async function evaluateSafety(input: SafetyInput): Promise<SafetyResponse> {
+  const startedAt = performance.now();
+  validateSafetyInput(input);
+  const env = getEnv();
+  const timings: Record<string, number> = {};
+  const checks: SafetyResponse["checks"] = {};
+  const categories = new Set<string>();
+  const evidence: SafetyResponse["evidence"] = [];
+
+  const injectionCategories = (detection: InjectionDetection, prefix: string) => {
+    if (!detection.flagged) return;
+    categories.add(prefix);
+    for (const f of detection.families) if (f.score >= INJECTION_CATEGORY_MIN_SCORE) categories.add(`${prefix}:${f.family}`);
+  };
+  const piiCategories = (check: PiiCheck) => check.findings.forEach((f) => categories.add(`pii:${f.type}`));
+
+  if (input.prompt !== undefined) {
+    const prompt = input.prompt;
+    const [detection, pii] = await Promise.all([detectInjection(prompt), Promise.resolve(detectPii(prompt))]);
+    checks.prompt_injection = toInjectionCheck(detection);
+    checks.pii = toPiiCheck(pii);
+    injectionCategories(detection, "prompt_injection");
+    piiCategories(checks.pii);
+    evidence.push(...injectionEvidence(detection, "prompt"), ...piiEvidence(checks.pii, "prompt"));
+    Object.assign(timings, {
+      normalize_ms: detection.timings.normalizeMs,
+      signatures_ms: detection.timings.signaturesMs,
+      embed_ms: detection.timings.embedMs,
+      classifier_ms: detection.timings.classifierMs,
+      pii_ms: pii.detectMs,
+    });
+  }
+
+  let image: SafetyResponse["image"];
+  if (input.image !== undefined) {
+    const decoded = await decodeImage(input.image, { maxBytes: env.MAX_BODY_BYTES, maxPixels: env.MAX_IMAGE_PIXELS });
+    image = { width: decoded.width, height: decoded.height, format: decoded.format, size_bytes: decoded.sizeBytes };
+    timings.decode_ms = decoded.decodeMs;
+    const [nsfw, imageText] = await Promise.all([classifyNsfw(decoded), readImageText(decoded)]);
+    if (nsfw.available) {
+      checks.nsfw = { available: true, score: round(1 - nsfw.unsafeProbability), unsafe_probability: round(nsfw.unsafeProbability), classes: nsfw.classes.map((c) => ({ label: c.label, probability: round(c.probability) })) };
+      if (nsfw.unsafeProbability >= NSFW_UNSAFE) categories.add(`nsfw:${nsfw.classes[0]?.label.toLowerCase() ?? "explicit"}`);
+      timings.nsfw_ms = nsfw.classifyMs;
+    } else checks.nsfw = { available: false, reason: nsfw.reason ?? "NSFW model unavailable" };
+
+    if (!imageText.available) checks.image_text = { available: false, reason: imageText.reason };
+    else {
+      timings.ocr_ms = imageText.ocrMs;
+      const text = imageText.text.trim();
+      const detection = text ? await detectInjection(text) : undefined;
+      const pii = text ? toPiiCheck(detectPii(text)) : null;
+      const injection = detection ? toInjectionCheck(detection) : null;
+      if (detection) {
+        injectionCategories(detection, "image_text_injection");
+        evidence.push(...injectionEvidence(detection, "image_text"));
+        timings.image_text_injection_ms = detection.timings.signaturesMs + detection.timings.embedMs + detection.timings.classifierMs;
+      }
+      if (pii) {
+        piiCategories(pii);
+        evidence.push(...piiEvidence(pii, "image_text"));
+      }
+      checks.image_text = {
+        available: true,
+        score: Math.min(injection?.score ?? 1, pii?.score ?? 1),
+        text: imageText.text,
+        lines: imageText.lines.map((l) => ({ ...l, confidence: round(l.confidence) })),
+        injection,
+        pii,
+      };
+    }
+  }
+
+  const scores = Object.values(checks).flatMap((check) => (check && check.available ? [check.score] : []));
+  const safetyScore = round(scores.length ? Math.min(...scores) : 1);
+  timings.total_ms = performance.now() - startedAt;
+  return {
+    safety_score: safetyScore,
+    verdict: safetyScore <= 0.5 ? "unsafe" : "safe",
+    content_type: input.contentType,
+    categories: [...categories],
+    checks,
+    evidence,
+    ...(image ? { image } : {}),
+    timings: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, round(v, 1)])),
+  };
+}
+
+const MAX_EVIDENCE = 25;
+
+function injectionEvidence(detection: InjectionDetection, source: "prompt" | "image_text"): SafetyResponse["evidence"] {
+  return detection.evidence.slice(0, MAX_EVIDENCE).map((hit) => ({
+    check: source === "prompt" ? "prompt_injection" : "image_text",
+    category: hit.family,
+    signature: hit.signature,
+    weight: hit.weight,
+    start: hit.start,
+    end: hit.end,
+    excerpt: hit.excerpt,
+    found_in: hit.foundIn,
+    ...(hit.detail ? { detail: hit.detail } : {}),
+    source,
+  }));
+}
+
+function piiEvidence(check: PiiCheck, source: "prompt" | "image_text"): SafetyResponse["evidence"] {
+  return check.findings.map((f) => ({ check: source === "prompt" ? "pii" : "image_text", category: `pii:${f.type}`, start: f.start, end: f.end, excerpt: f.masked, found_in: f.check, source }));
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import path from "node:path";
+import { getModelStore } from "../../models/get-model-store";
+
+/**
+ * NSFWJS (MobileNetV2) on TF.js with the WebAssembly backend. The model store verifies the bundled
+ * weight files by sha256 first; the package's own loader then reads them (they are JavaScript bundles
+ * that only nsfwjs knows how to unpack). Loaded once per process.
+ */
+
+export const NSFW_MODEL_ID = "nsfw-mobilenetv2";
+export const NSFW_INPUT_SIZE = 224;
+
+type NsfwModule = typeof import("nsfwjs");
+type TfModule = typeof import("@tensorflow/tfjs");
+export interface NsfwRuntime {
+  model: Awaited<ReturnType<NsfwModule["load"]>>;
+  tf: TfModule;
+}
+
+export type NsfwLoad = { available: true; runtime: NsfwRuntime } | { available: false; reason: string };
+
+const globalForNsfw = globalThis as unknown as { insightNsfw?: Promise<NsfwLoad> };
+
+async function loadUncached(): Promise<NsfwLoad> {
+  const availability = await getModelStore().resolve(NSFW_MODEL_ID);
+  if (!availability.available) return { available: false, reason: availability.reason };
+  try {
+    const tf = await import("@tensorflow/tfjs");
+    const wasm = await import("@tensorflow/tfjs-backend-wasm");
+    if (tf.getBackend() !== "wasm") {
+      wasm.setWasmPaths(`${path.join(process.cwd(), "node_modules", "@tensorflow", "tfjs-backend-wasm", "dist")}${path.sep}`);
+      if (!(await tf.setBackend("wasm"))) await tf.setBackend("cpu");
+    }
+    const nsfwjs = await import("nsfwjs");
+    const model = await nsfwjs.load("MobileNetV2", { size: NSFW_INPUT_SIZE });
+    return { available: true, runtime: { model, tf } };
+  } catch (error) {
+    return { available: false, reason: `nsfwjs could not load its MobileNetV2 bundle: ${(error as Error).message}` };
+  }
+}
+
+export function loadNsfwModel(): Promise<NsfwLoad> {
+  globalForNsfw.insightNsfw ??= loadUncached();
+  return globalForNsfw.insightNsfw;
+}
