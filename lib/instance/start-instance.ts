@@ -6,7 +6,8 @@ import { EnvError, getEnv } from "../env";
 import { log } from "../log";
 import { getModelStore } from "../models/get-model-store";
 import { ensureAuthSecret } from "./auth-secret";
-import { startWarmUp } from "./warm-up";
+import { registerVariantsAtStart, runModelLab } from "./model-lab";
+import { sessionsWarm, startWarmUp } from "./warm-up";
 
 /**
  * Runs once when the server process starts (from instrumentation.ts): validates the configuration,
@@ -28,10 +29,11 @@ export async function startInstance(): Promise<void> {
   mkdirSync(env.dataDir, { recursive: true });
   ensureAuthSecret();
 
+  let database: Awaited<ReturnType<typeof getDatabase>> | undefined;
   try {
-    const handle = await getDatabase();
-    const instance = await recordInstanceStart({ db: handle.db });
-    log.info({ database: handle.kind, location: handle.location, startCount: instance.startCount }, "database ready");
+    database = await getDatabase();
+    const instance = await recordInstanceStart({ db: database.db });
+    log.info({ database: database.kind, location: database.location, startCount: instance.startCount }, "database ready");
   } catch (error) {
     log.error({ err: error }, "database not ready at start-up; /api/ready will report it");
   }
@@ -44,4 +46,15 @@ export async function startInstance(): Promise<void> {
     });
   }
   startWarmUp();
+
+  // After the sessions are loaded (readiness comes first), the model lab works in the background:
+  // register optimised variants and, unless turned off, produce missing ones and benchmark.
+  if (database) {
+    const db = database.db;
+    const afterWarmUp = async () => {
+      if (env.BENCHMARK_ON_START) await runModelLab({ db, benchmark: true });
+      else await registerVariantsAtStart(db).catch((error) => log.warn({ err: error }, "stored variants could not be registered"));
+    };
+    void sessionsWarm()?.then(afterWarmUp);
+  }
 }
