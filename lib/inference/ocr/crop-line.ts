@@ -1,0 +1,142 @@
+import * as ort from "onnxruntime-node";
+import { channelOrder } from "./ocr-settings";
+import { quadSize, type Quad } from "./quad-geometry";
+import type { RgbImage } from "./rgb-image";
+
+/**
+ * Cuts a text line out of the page along its (possibly tilted) quad straight into the height the
+ * line models read, and packs crops into a padded batch tensor. One pass replaces PaddleOCR's
+ * warpPerspective + resize: each output pixel maps through the quad (bilinear patch, exact for
+ * rectangles and close to a perspective warp for mild trapezoids) and is averaged over k x k
+ * sub-samples when the line is shrunk, so small output does not alias.
+ */
+
+export interface LineCrop {
+  pixels: Buffer;
+  width: number;
+  height: number;
+}
+
+/** Corner order that reads the line left to right; boxes at least 1.5x taller than wide are read as turned (PaddleOCR's rot90). */
+export function readingQuad(quad: Quad): Quad {
+  const { width, height } = quadSize(quad);
+  return height / Math.max(width, 1) >= 1.5 ? [quad[1], quad[2], quad[3], quad[0]] : quad;
+}
+
+/** Aspect ratio (width / height) of the line as read. */
+export function lineAspect(quad: Quad): number {
+  const { width, height } = quadSize(quad);
+  return width / Math.max(height, 1);
+}
+
+export function cropLine(image: RgbImage, quad: Quad, outHeight: number, maxWidth: number, turn180 = false): LineCrop {
+  const q = turn180 ? ([quad[2], quad[3], quad[0], quad[1]] as Quad) : quad;
+  const { width: lineWidth, height: lineHeight } = quadSize(q);
+  const outWidth = Math.max(1, Math.min(maxWidth, Math.ceil((outHeight * lineWidth) / Math.max(lineHeight, 1))));
+  const k = Math.min(4, Math.max(1, Math.ceil(Math.max(lineWidth / outWidth, lineHeight / outHeight))));
+  const out = Buffer.alloc(outWidth * outHeight * 3);
+  const [p0, p1, p2, p3] = q;
+  const sample = [0, 0, 0];
+  for (let v = 0; v < outHeight; v++) {
+    for (let u = 0; u < outWidth; u++) {
+      let r = 0, g = 0, b = 0;
+      for (let sv = 0; sv < k; sv++) {
+        const t = (v + (sv + 0.5) / k) / outHeight;
+        for (let su = 0; su < k; su++) {
+          const s = (u + (su + 0.5) / k) / outWidth;
+          const x = (1 - s) * (1 - t) * p0[0] + s * (1 - t) * p1[0] + s * t * p2[0] + (1 - s) * t * p3[0];
+          const y = (1 - s) * (1 - t) * p0[1] + s * (1 - t) * p1[1] + s * t * p2[1] + (1 - s) * t * p3[1];
+          bilinear(image, x - 0.5, y - 0.5, sample);
+          r += sample[0];
+          g += sample[1];
+          b += sample[2];
+        }
+      }
+      const o = (v * outWidth + u) * 3;
+      const n = k * k;
+      out[o] = Math.round(r / n);
+      out[o + 1] = Math.round(g / n);
+      out[o + 2] = Math.round(b / n);
+    }
+  }
+  return { pixels: out, width: outWidth, height: outHeight };
+}
+
+/**
+ * The dark and light ends (2nd and 95th percentile of grey: sparse letter-spaced headings are
+ * mostly paper) of a line, sampled from the page's own
+ * pixels (nearest pixel, no smoothing, at most ~4000 samples). Real print on a scan spreads over
+ * ~150 grey levels; text showing through thin paper from the back, ~20, and is lighter than any
+ * real print.
+ */
+export function lineGreyLevels(image: RgbImage, quad: Quad): { dark: number; light: number } {
+  const { width: lineWidth, height: lineHeight } = quadSize(quad);
+  const step = Math.max(1, Math.sqrt((lineWidth * lineHeight) / 4000));
+  const columns = Math.max(1, Math.floor(lineWidth / step));
+  const rows = Math.max(1, Math.floor(lineHeight / step));
+  const histogram = new Uint32Array(256);
+  const [p0, p1, p2, p3] = quad;
+  for (let v = 0; v < rows; v++) {
+    const t = (v + 0.5) / rows;
+    for (let u = 0; u < columns; u++) {
+      const s = (u + 0.5) / columns;
+      const x = (1 - s) * (1 - t) * p0[0] + s * (1 - t) * p1[0] + s * t * p2[0] + (1 - s) * t * p3[0];
+      const y = (1 - s) * (1 - t) * p0[1] + s * (1 - t) * p1[1] + s * t * p2[1] + (1 - s) * t * p3[1];
+      const px = Math.min(image.width - 1, Math.max(0, Math.floor(x)));
+      const py = Math.min(image.height - 1, Math.max(0, Math.floor(y)));
+      const o = (py * image.width + px) * 3;
+      histogram[Math.round((image.pixels[o] + image.pixels[o + 1] + image.pixels[o + 2]) / 3)]++;
+    }
+  }
+  const count = columns * rows;
+  const percentile = (q: number) => {
+    let seen = 0;
+    for (let level = 0; level < 256; level++) {
+      seen += histogram[level];
+      if (seen > q * count) return level;
+    }
+    return 255;
+  };
+  return { dark: percentile(0.02), light: percentile(0.95) };
+}
+
+/** Bilinear sample with edge pixels repeated beyond the border (OpenCV BORDER_REPLICATE). */
+function bilinear(image: RgbImage, x: number, y: number, into: number[]) {
+  const { width, height, pixels } = image;
+  const cx = Math.min(Math.max(x, 0), width - 1);
+  const cy = Math.min(Math.max(y, 0), height - 1);
+  const x0 = Math.floor(cx);
+  const y0 = Math.floor(cy);
+  const x1 = Math.min(x0 + 1, width - 1);
+  const y1 = Math.min(y0 + 1, height - 1);
+  const fx = cx - x0;
+  const fy = cy - y0;
+  const i00 = (y0 * width + x0) * 3, i10 = (y0 * width + x1) * 3, i01 = (y1 * width + x0) * 3, i11 = (y1 * width + x1) * 3;
+  for (let c = 0; c < 3; c++) {
+    const top = pixels[i00 + c] * (1 - fx) + pixels[i10 + c] * fx;
+    const bottom = pixels[i01 + c] * (1 - fx) + pixels[i11 + c] * fx;
+    into[c] = top * (1 - fy) + bottom * fy;
+  }
+}
+
+/**
+ * Crops -> [n, 3, height, batchWidth] with (v / 255 - 0.5) / 0.5 in BGR order, each crop left-aligned
+ * and padded with zeros on the right (PaddleOCR resize_norm_img).
+ */
+export function cropsToTensor(crops: LineCrop[], height: number, batchWidth: number): ort.Tensor {
+  const plane = height * batchWidth;
+  const data = new Float32Array(crops.length * 3 * plane);
+  crops.forEach((crop, n) => {
+    const base = n * 3 * plane;
+    for (let c = 0; c < 3; c++) {
+      const source = channelOrder[c];
+      const offset = base + c * plane;
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < crop.width; x++) {
+          data[offset + y * batchWidth + x] = crop.pixels[(y * crop.width + x) * 3 + source] / 127.5 - 1;
+        }
+      }
+    }
+  });
+  return new ort.Tensor("float32", data, [crops.length, 3, height, batchWidth]);
+}
