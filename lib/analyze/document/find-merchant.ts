@@ -72,18 +72,18 @@ export function cleanName(text: string): string {
 }
 
 /**
- * Logos are read less surely than small print: when a heading is one OCR error away from a word of
- * the company line ("INEA" vs "IKEA Deutschland GmbH") and that line was read more confidently,
- * the company line's spelling is taken.
+ * Logos are read less surely than small print: when a heading is close to a word of the company
+ * line ("KEI" for the logo, "IKEA Deutschland GmbH" below it: at most half the word's letters
+ * differ) and that line was read more confidently, the company line's spelling is taken.
  */
 function respell(heading: string, company: string, headingConfidence: number, companyRow: DocumentRow, lines: DocumentLine[]): string | undefined {
-  const companyConfidence = Math.min(...companyRow.lineIndices.map((i) => lines[i].confidence));
+  const companyConfidence = companyRow.lineIndices.reduce((s, i) => s + lines[i].confidence, 0) / companyRow.lineIndices.length;
   if (companyConfidence <= headingConfidence) return undefined;
-  const headingWord = heading.replace(/\s+/g, "");
-  const match = (company.match(/\p{L}{3,}/gu) ?? []).find(
-    (word) => word.toLowerCase() !== headingWord.toLowerCase() && editDistance(word.toLowerCase(), headingWord.toLowerCase()) <= 1 && word.length >= 4,
-  );
-  return match;
+  const headingWord = heading.replace(/\s+/g, "").toLowerCase();
+  return (company.match(/\p{L}{4,}/gu) ?? []).find((word) => {
+    const distance = editDistance(word.toLowerCase(), headingWord);
+    return distance > 0 && distance <= Math.max(1, Math.floor(word.length / 2));
+  });
 }
 
 function sharesWord(a: string, b: string): boolean {

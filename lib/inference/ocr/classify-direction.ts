@@ -1,7 +1,7 @@
 import "server-only";
 import type * as ort from "onnxruntime-node";
 import { runSession, type LoadedModel } from "../session-pool";
-import { cropLine, cropsToTensor, lineGreyLevels } from "./crop-line";
+import { cropLine, cropsToTensor, lineGreyLevels, noMargin, padQuad, type CropMargin } from "./crop-line";
 import { directionSettings } from "./ocr-settings";
 import type { Quad } from "./quad-geometry";
 import type { RgbImage } from "./rgb-image";
@@ -22,13 +22,15 @@ export async function classifyDirections(
   image: RgbImage,
   quads: Quad[],
   model: LoadedModel,
+  /** Crop margin per line (see cropMargins); grey levels are measured on the line itself. */
+  margins: CropMargin[] = [],
 ): Promise<{ directions: LineDirection[]; runMs: number }> {
   const { heightPx, widthPx, batchSize } = directionSettings;
   const directions: LineDirection[] = [];
   let runMs = 0;
   for (let start = 0; start < quads.length; start += batchSize) {
     const batch = quads.slice(start, start + batchSize);
-    const crops = batch.map((quad) => cropLine(image, quad, heightPx, widthPx));
+    const crops = batch.map((quad, i) => cropLine(image, padQuad(quad, margins[start + i] ?? noMargin), heightPx, widthPx));
     const tensor = cropsToTensor(crops, heightPx, widthPx);
     const run = await runSession(model, { [model.session.inputNames[0]]: tensor });
     runMs += run.runMs;

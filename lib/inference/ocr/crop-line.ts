@@ -1,6 +1,6 @@
 import * as ort from "onnxruntime-node";
 import { channelOrder } from "./ocr-settings";
-import { quadSize, type Quad } from "./quad-geometry";
+import { quadSize, type Point, type Quad } from "./quad-geometry";
 import type { RgbImage } from "./rgb-image";
 
 /**
@@ -27,6 +27,61 @@ export function readingQuad(quad: Quad): Quad {
 export function lineAspect(quad: Quad): number {
   const { width, height } = quadSize(quad);
   return width / Math.max(height, 1);
+}
+
+export const noMargin: CropMargin = { along: 0, across: 0 };
+
+export interface CropMargin {
+  /** Added before and after the line, along its direction (pixels). */
+  along: number;
+  /** Added above and below the line (pixels). */
+  across: number;
+}
+
+/** The quad grown by the margin on every side. */
+export function padQuad(quad: Quad, margin: CropMargin): Quad {
+  if (margin.along <= 0 && margin.across <= 0) return quad;
+  const [p0, p1, , p3] = quad;
+  const height = Math.hypot(p3[0] - p0[0], p3[1] - p0[1]);
+  const width = Math.hypot(p1[0] - p0[0], p1[1] - p0[1]);
+  if (height === 0 || width === 0) return quad;
+  // Unit vectors along the line (u) and down it (v).
+  const u = [(p1[0] - p0[0]) / width, (p1[1] - p0[1]) / width];
+  const v = [(p3[0] - p0[0]) / height, (p3[1] - p0[1]) / height];
+  const move = (p: Point, su: number, sv: number): Point => [
+    p[0] + su * margin.along * u[0] + sv * margin.across * v[0],
+    p[1] + su * margin.along * u[1] + sv * margin.across * v[1],
+  ];
+  return [move(quad[0], -1, -1), move(quad[1], 1, -1), move(quad[2], 1, 1), move(quad[3], -1, 1)];
+}
+
+/**
+ * Margins for the line crops. DBNet's boxes hug the glyphs; with a margin around them PP-OCRv4
+ * reads the spaces between words it otherwise drops ("Totaldue:134,39EUR" for "Total due: 134,39
+ * EUR" on rendered text) and is surer. The margin is maxFraction of the line's height, but never
+ * more than half the free space to the nearest line above or below (across) or beside it (along),
+ * so dense pages stay clean.
+ */
+export function cropMargins(quads: Quad[], maxFraction: number): CropMargin[] {
+  const boxes = quads.map((quad) => {
+    const xs = quad.map((p) => p[0]);
+    const ys = quad.map((p) => p[1]);
+    return { left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys), height: quadSize(quad).height };
+  });
+  return boxes.map((a, i) => {
+    let vertical = maxFraction * a.height;
+    let horizontal = maxFraction * a.height;
+    boxes.forEach((b, j) => {
+      if (i === j) return;
+      const overlapX = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const overlapY = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (overlapX > 0) vertical = Math.min(vertical, Math.max(0, Math.max(b.top - a.bottom, a.top - b.bottom) / 2));
+      else if (overlapY > 0) horizontal = Math.min(horizontal, Math.max(0, Math.max(b.left - a.right, a.left - b.right) / 2));
+    });
+    // Boxes are in page axes; a line turned a quarter (tall box, read sideways) swaps them.
+    const sideways = boxes[i].bottom - boxes[i].top > boxes[i].right - boxes[i].left;
+    return sideways ? { along: vertical, across: horizontal } : { along: horizontal, across: vertical };
+  });
 }
 
 export function cropLine(image: RgbImage, quad: Quad, outHeight: number, maxWidth: number, turn180 = false): LineCrop {

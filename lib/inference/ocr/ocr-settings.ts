@@ -39,6 +39,8 @@ export const recognitionSettings = {
   batchSize: 6,
   /** Lines recognised with a lower mean character probability are dropped (PaddleOCR drop_score). */
   dropScore: 0.5,
+  /** Line crops (recognition and direction) get up to this share of their height as margin on every side (see cropMargins). */
+  maxCropMargin: 0.35,
 } as const;
 
 export const directionSettings = {

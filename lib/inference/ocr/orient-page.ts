@@ -1,6 +1,8 @@
 import "server-only";
 import type { LoadedModel } from "../session-pool";
 import { isUncertain, pageVotes, quarterTurnsFromVotes } from "./choose-page-rotation";
+import { cropMargins, padQuad } from "./crop-line";
+import { recognitionSettings } from "./ocr-settings";
 import { axisBox, type Quad } from "./quad-geometry";
 import { recognizeLines } from "./recognize-lines";
 import type { QuarterTurns, RgbImage } from "./rgb-image";
@@ -18,7 +20,11 @@ export async function orientPage(
   if (quads.length === 0) return { turns: 0, recognizeMs: 0 };
   const votes = pageVotes(quads, upsideDownProbabilities);
   if (!isUncertain(votes)) return { turns: quarterTurnsFromVotes(votes), recognizeMs: 0 };
-  const longest = [...quads].sort((a, b) => axisLength(b) - axisLength(a)).slice(0, 4);
+  const margins = cropMargins(quads, recognitionSettings.maxCropMargin);
+  const longest = quads
+    .map((quad, i) => padQuad(quad, margins[i]))
+    .sort((a, b) => axisLength(b) - axisLength(a))
+    .slice(0, 4);
   const both = [...longest.map((quad) => ({ quad, turn180: false })), ...longest.map((quad) => ({ quad, turn180: true }))];
   const { decoded, runMs } = await recognizeLines(image, both, recognition.model, recognition.symbols);
   const mean = (part: typeof decoded) => part.reduce((s, d) => s + d.confidence, 0) / Math.max(1, part.length);

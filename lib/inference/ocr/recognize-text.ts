@@ -3,15 +3,15 @@ import { ApiError } from "../../errors";
 import type { DecodedImage } from "../image/decode-image";
 import { loadModel, type LoadedModel } from "../session-pool";
 import { classifyDirections } from "./classify-direction";
-import { readingQuad } from "./crop-line";
+import { cropMargins, readingQuad } from "./crop-line";
 import { detectTextBoxes } from "./detect-text-boxes";
 import { findShowThrough, whitenPaper } from "./find-show-through";
 import { loadSymbols } from "./load-symbols";
-import { directionSettings, ocrModelIds, recognitionSettings } from "./ocr-settings";
+import { ocrModelIds, recognitionSettings } from "./ocr-settings";
 import { orderLines } from "./order-lines";
 import { orientPage } from "./orient-page";
-import { axisBox, orderCorners, type AxisBox, type Point, type Quad } from "./quad-geometry";
-import { recognizeLines } from "./recognize-lines";
+import { axisBox, orderCorners, type AxisBox, type Point } from "./quad-geometry";
+import { readLines } from "./read-lines";
 import { rotateImage, turnPoint, unturnPoint, type QuarterTurns, type RgbImage } from "./rgb-image";
 
 /**
@@ -58,51 +58,39 @@ export interface OcrResult {
 
 export async function recognizeText(image: DecodedImage | RgbImage, options: RecognizeTextOptions = {}): Promise<OcrResult> {
   const startedAt = performance.now();
-  const { detection: detModel, recognition: recModel, direction: clsModel, symbols } = await loadOcrModels();
-  const timer = { detectMs: 0, classifyMs: 0 };
+  const models = await loadOcrModels();
+  const timer = { detectMs: 0, classifyMs: 0, recognizeMs: 0 };
   let page: RgbImage = image;
-  let found = await findLines(page, detModel, clsModel, timer);
+  let found = await findLines(page, models, timer);
   if (found.showThrough.paperLevel !== undefined) {
     // Show-through merges into real lines at detection already ("8,83esi"): detect again on the cleaned page.
     page = whitenPaper(image, found.showThrough.paperLevel);
-    found = await findLines(page, detModel, clsModel, timer);
+    found = await findLines(page, models, timer);
   }
-  const printed = found.boxes.filter((_, i) => !found.showThrough.faint[i]);
-  let quads = found.quads.filter((_, i) => !found.showThrough.faint[i]);
-  let directions = found.directions.filter((_, i) => !found.showThrough.faint[i]);
-  const orientation =
-    options.detectPageRotation === false
-      ? { turns: 0 as QuarterTurns, recognizeMs: 0 }
-      : await orientPage(page, quads, directions.map((d) => d.upsideDownProbability), { model: recModel, symbols });
-  const { turns } = orientation;
+  const printed = found.boxes.map((_, i) => i).filter((i) => !found.showThrough.faint[i]);
+  let quads = printed.map((i) => found.quads[i]);
+  let directions = printed.map((i) => found.directions[i]);
+
+  let turns: QuarterTurns = 0;
+  if (options.detectPageRotation !== false) {
+    const orientation = await orientPage(page, quads, directions.map((d) => d.upsideDownProbability), models.reading);
+    turns = orientation.turns;
+    timer.recognizeMs += orientation.recognizeMs;
+  }
   const upright = rotateImage(page, turns);
   if (turns !== 0) {
     const classifyStarted = performance.now();
-    quads = printed.map((box) => readingQuad(orderCorners(box.quad.map((p) => turnPoint(p, turns, image.width, image.height)))));
-    ({ directions } = await classifyDirections(upright, quads, clsModel));
+    quads = printed.map((i) => readingQuad(orderCorners(found.boxes[i].quad.map((p) => turnPoint(p, turns, image.width, image.height)))));
+    ({ directions } = await classifyDirections(upright, quads, models.direction, cropMargins(quads, recognitionSettings.maxCropMargin)));
     timer.classifyMs += performance.now() - classifyStarted;
   }
 
   const recognizeStarted = performance.now();
-  // A line the classifier wants turned is read both ways and keeps the surer reading: on an upright
-  // page such a line is more often a classifier mistake (short, symmetric, dark background) than upside down.
-  const flagged = quads.map((_, i) => directions[i].upsideDownProbability > directionSettings.flipThreshold);
-  const asIs = quads.map((quad) => ({ quad, turn180: false }));
-  const turned = quads.flatMap((quad, i) => (flagged[i] ? [{ quad, turn180: true }] : []));
-  const { decoded: readings } = await recognizeLines(upright, [...asIs, ...turned], recModel, symbols);
-  let nextTurned = quads.length;
-  const toRead = asIs.map((line, i) => {
-    if (!flagged[i]) return { ...line, reading: readings[i] };
-    const other = readings[nextTurned++];
-    return other.confidence > readings[i].confidence ? { quad: line.quad, turn180: true, reading: other } : { ...line, reading: readings[i] };
-  });
-  const decoded = toRead.map((line) => line.reading);
-  const recognizeMs = performance.now() - recognizeStarted + orientation.recognizeMs;
+  const read = await readLines(upright, quads, cropMargins(quads, recognitionSettings.maxCropMargin), directions, models.reading);
+  timer.recognizeMs += performance.now() - recognizeStarted;
 
   const minConfidence = options.minConfidence ?? recognitionSettings.dropScore;
-  const kept = toRead
-    .map((line, i) => ({ ...decoded[i], quad: line.turn180 ? ([line.quad[2], line.quad[3], line.quad[0], line.quad[1]] as Quad) : line.quad }))
-    .filter((line) => line.text.trim() !== "" && line.confidence >= minConfidence);
+  const kept = read.lines.filter((line) => line.text.trim() !== "" && line.confidence >= minConfidence);
   const { rows } = orderLines(kept.map((line) => axisBox(line.quad)), kept.map((line) => line.text));
   const lines: OcrLine[] = rows.flatMap((row, rowIndex) =>
     row.map((i) => {
@@ -110,24 +98,30 @@ export async function recognizeText(image: DecodedImage | RgbImage, options: Rec
       return { text: kept[i].text.trim(), confidence: round(kept[i].confidence, 4), box: clipBox(axisBox(polygon), image), polygon, row: rowIndex };
     }),
   );
-  const fullText = rows.map((row) => row.map((i) => kept[i].text.trim()).join(" ")).join("\n");
   return {
-    model: { detection: refOf(detModel), recognition: refOf(recModel), direction: refOf(clsModel) },
+    model: { detection: refOf(models.detection), recognition: refOf(models.reading.model), direction: refOf(models.direction) },
     lines,
-    fullText,
+    fullText: rows.map((row) => row.map((i) => kept[i].text.trim()).join(" ")).join("\n"),
     pageRotationDegrees: (turns * 90) as OcrResult["pageRotationDegrees"],
-    timings: { detectMs: round(timer.detectMs, 1), classifyMs: round(timer.classifyMs, 1), recognizeMs: round(recognizeMs, 1), totalMs: round(performance.now() - startedAt, 1) },
+    timings: {
+      detectMs: round(timer.detectMs, 1),
+      classifyMs: round(timer.classifyMs, 1),
+      recognizeMs: round(timer.recognizeMs, 1),
+      totalMs: round(performance.now() - startedAt, 1),
+    },
   };
 }
 
+type OcrModels = Awaited<ReturnType<typeof loadOcrModels>>;
+
 /** Detection, then the direction classifier (which also measures each line's ink) on every box. */
-async function findLines(image: RgbImage, detModel: LoadedModel, clsModel: LoadedModel, timer: { detectMs: number; classifyMs: number }) {
+async function findLines(image: RgbImage, models: OcrModels, timer: { detectMs: number; classifyMs: number }) {
   const detectStarted = performance.now();
-  const { boxes } = await detectTextBoxes(image, detModel);
+  const { boxes } = await detectTextBoxes(image, models.detection);
   const classifyStarted = performance.now();
   timer.detectMs += classifyStarted - detectStarted;
   const quads = boxes.map((box) => readingQuad(box.quad));
-  const { directions } = await classifyDirections(image, quads, clsModel);
+  const { directions } = await classifyDirections(image, quads, models.direction, cropMargins(quads, recognitionSettings.maxCropMargin));
   timer.classifyMs += performance.now() - classifyStarted;
   return { boxes, quads, directions, showThrough: findShowThrough(directions) };
 }
@@ -141,7 +135,7 @@ async function loadOcrModels() {
   if (!recognition.files.dictionary) {
     throw new ApiError("model_unavailable", `Model "${ocrModelIds.recognition}" has no dictionary file in the manifest.`, { model: ocrModelIds.recognition });
   }
-  return { detection, recognition, direction, symbols: await loadSymbols(recognition.files.dictionary) };
+  return { detection, direction, reading: { model: recognition, symbols: await loadSymbols(recognition.files.dictionary) } };
 }
 
 function refOf(model: LoadedModel): ModelRef {
