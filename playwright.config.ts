@@ -47,6 +47,7 @@ export default defineConfig({
       PORT: String(port),
       HOSTNAME: "127.0.0.1",
       DATA_DIR: dataDir,
+      MODEL_CACHE_DIR: path.resolve("node_modules", ".cache", "insight-engine-e2e-models"),
       LOG_LEVEL: "warn",
       DATABASE_URL: "",
     },

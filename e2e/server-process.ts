@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
 
 /** Starts `npm start` (scripts/start.mjs) as its own process, as a user or an orchestrator would. */
 export interface ServerProcess {
@@ -11,7 +12,17 @@ export interface ServerProcess {
 export function startServer(env: Record<string, string>, port: number): ServerProcess {
   let output = "";
   const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
-    env: { ...process.env, LOG_LEVEL: "warn", ...env, PORT: String(port), HOSTNAME: "127.0.0.1" },
+    // Whole-process tests are about start-up, restarts and configuration: no start-up benchmark
+    // (it would compete for the CPU), and derived model artefacts shared with the other servers.
+    env: {
+      ...process.env,
+      LOG_LEVEL: "warn",
+      BENCHMARK_ON_START: "0",
+      MODEL_CACHE_DIR: path.resolve("node_modules", ".cache", "insight-engine-e2e-models"),
+      ...env,
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (chunk) => (output += chunk));

@@ -6,6 +6,7 @@ import { defaultModelFor } from "../../inference/default-model";
 import { detectObjects, type DetectionResult } from "../../inference/detect-objects";
 import { decodeImage } from "../../inference/image/decode-image";
 import { computeImageFacts } from "../../inference/image/image-facts";
+import { recognizeText, type OcrResult } from "../../inference/ocr/recognize-text";
 import { getLabelVocabulary, type LabelVocabulary } from "./label-vocabulary";
 import { relateTextToImage } from "./relate-text-to-image";
 import type { ImageTextRequest, ImageTextResponse } from "./schema";
@@ -38,10 +39,12 @@ export async function analyzeImageText(input: { image: Buffer; request: ImageTex
   const detectorId = defaultModelFor("object-detection");
 
   const factsStartedAt = performance.now();
-  const [labels, objects, facts] = await Promise.all([
+  const [labels, objects, facts, ocr] = await Promise.all([
     settle(classifyImage(image, { modelId: classifierId, k: input.request.top_k })),
     settle(detectObjects(image, { modelId: detectorId, scoreThreshold: input.request.detection_threshold })),
     computeImageFacts(image).then((value) => ({ value, factsMs: performance.now() - factsStartedAt })),
+    // Text in photos is almost always upright: skipping the page-rotation search keeps OCR cheap here.
+    settle(recognizeText(image, { detectPageRotation: false })),
   ]);
 
   const english = !input.request.language || input.request.language === "en";
@@ -53,6 +56,7 @@ export async function analyzeImageText(input: { image: Buffer; request: ImageTex
     classification: labels.ok ? labels.value : undefined,
     detection: objects.ok ? objects.value : undefined,
     facts: facts.value,
+    ocrText: ocr.ok ? ocr.value.fullText : undefined,
     semantic: english
       ? vocabulary.ok
         ? { available: true }
@@ -60,7 +64,10 @@ export async function analyzeImageText(input: { image: Buffer; request: ImageTex
       : { available: false, reason: `the sentence encoder (use-lite-en) is English-only; text in "${input.request.language}" is matched lexically` },
   });
 
-  const usedModels = [labels, objects].flatMap((r) => (r.ok ? [r.value.model] : []));
+  const usedModels = [
+    ...[labels, objects].flatMap((r) => (r.ok ? [r.value.model] : [])),
+    ...(ocr.ok ? [ocr.value.model.detection, ocr.value.model.recognition, ocr.value.model.direction].map((m) => ({ ...m, variant: "full_precision" })) : []),
+  ];
   return {
     request_id: input.requestId,
     image: {
@@ -83,7 +90,7 @@ export async function analyzeImageText(input: { image: Buffer; request: ImageTex
     },
     labels: labels.ok ? classificationOut(labels.value) : { available: false, reason: labels.reason },
     objects: objects.ok ? detectionOut(objects.value) : { available: false, reason: objects.reason },
-    text_in_image: { available: false, reason: "OCR is not enabled on this instance yet." },
+    text_in_image: ocr.ok ? ocrOut(ocr.value) : { available: false, reason: ocr.reason },
     relation: {
       score: relation.score,
       verdict: relation.verdict,
@@ -98,9 +105,25 @@ export async function analyzeImageText(input: { image: Buffer; request: ImageTex
       image_facts_ms: ms(facts.factsMs),
       ...(labels.ok ? { classify_ms: ms(sum(labels.value.timings)) } : {}),
       ...(objects.ok ? { detect_ms: ms(sum(objects.value.timings)) } : {}),
+      ...(ocr.ok ? { ocr_ms: ms(ocr.value.timings.totalMs) } : {}),
       relate_ms: ms(relation.timings.relateMs),
     },
     processing_time_ms: ms(performance.now() - startedAt),
+  };
+}
+
+function ocrOut(result: OcrResult): ImageTextResponse["text_in_image"] {
+  const px = (v: number) => Math.round(v * 10) / 10;
+  return {
+    available: true,
+    full_text: result.fullText,
+    lines: result.lines.map((l) => ({
+      text: l.text,
+      confidence: Math.round(l.confidence * 1000) / 1000,
+      box: { x: px(l.box.x), y: px(l.box.y), width: px(l.box.width), height: px(l.box.height) },
+    })),
+    models: [result.model.detection.id, result.model.recognition.id, result.model.direction.id],
+    timings: { detect_ms: ms(result.timings.detectMs), classify_ms: ms(result.timings.classifyMs), recognize_ms: ms(result.timings.recognizeMs) },
   };
 }
 

@@ -14,7 +14,8 @@ import { loadModel } from "../../inference/session-pool";
  * the detector), embedded once per process. A caption word is judged against this whole vocabulary:
  * a word is "seen" when its best match among the things the models saw is about as good as its best
  * match among everything they could have seen. Embedding ~1,100 labels takes seconds, so the vectors
- * are also kept in DATA_DIR/cache, keyed by the encoder and the exact label list.
+ * are also kept beside the model files (MODEL_CACHE_DIR/derived), keyed by the encoder and the exact
+ * label list: they are derived from the models, like a compiled artefact.
  */
 
 export interface VocabularyEntry {
@@ -88,7 +89,7 @@ const VECTOR_DIMENSIONS = 512;
 
 async function cachedEmbeddings(labels: string[]): Promise<number[][]> {
   const digest = createHash("sha256").update(SENTENCE_ENCODER_ID).update("\0").update(labels.join("\n")).digest("hex").slice(0, 16);
-  const file = path.join(getEnv().dataDir, "cache", `label-vectors-${digest}.f32`);
+  const file = path.join(getEnv().modelCacheDir, "derived", `label-vectors-${digest}.f32`);
   try {
     const bytes = await readFile(file);
     if (bytes.length === labels.length * VECTOR_DIMENSIONS * 4) {

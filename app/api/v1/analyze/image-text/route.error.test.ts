@@ -80,3 +80,22 @@ describe("POST /api/v1/analyze/image-text answers a plain picture", () => {
     expect(body.processing_time_ms).toBeGreaterThan(0);
   });
 });
+
+describe("POST /api/v1/analyze/image-text reads text in the image", () => {
+  it("finds rendered words with OCR and uses them to support the caption", async () => {
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="200"><rect width="640" height="200" fill="white"/>' +
+        '<text x="40" y="120" font-family="DejaVu Sans, Arial, sans-serif" font-size="64" fill="black">OPEN DAILY</text></svg>',
+    );
+    const sign = await sharp(svg).png().toBuffer();
+    const response = await POST(json({ image: sign.toString("base64"), text: "A sign that says open daily" }));
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.text_in_image.available).toBe(true);
+    expect(body.text_in_image.full_text.toUpperCase()).toContain("OPEN DAILY");
+    expect(body.text_in_image.lines[0].box.width).toBeGreaterThan(100);
+    const open = body.relation.terms.find((t: { term: string }) => t.term === "open");
+    expect(open).toMatchObject({ status: "supported", evidence: { source: "ocr" } });
+    expect(body.models.map((m: { id: string }) => m.id)).toContain("ppocr-v4-rec");
+  });
+});
