@@ -137,6 +137,25 @@ export function ImageTextAnalyzer() {
               </div>
             </Card>
             <Card>
+              <CardTitle>Text in the image (OCR)</CardTitle>
+              <div className="mt-3 text-sm" data-testid="text-in-image">
+                {!result.text_in_image.available ? (
+                  <p className="text-amber-700">Unavailable: {result.text_in_image.reason}</p>
+                ) : result.text_in_image.lines.length === 0 ? (
+                  <p className="text-slate-600">No text found.</p>
+                ) : (
+                  <ul className="space-y-1">
+                    {result.text_in_image.lines.map((line, i) => (
+                      <li key={i} className="flex justify-between gap-2">
+                        <span className="font-mono">{line.text}</span>
+                        <span className="tabular-nums text-slate-500">{Math.round(line.confidence * 100)}%</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            </Card>
+            <Card>
               <CardTitle>The picture</CardTitle>
               <div className="mt-3">
                 <ImageFactsView image={result.image} />
@@ -147,7 +166,6 @@ export function ImageTextAnalyzer() {
               <div className="mt-3 space-y-2">
                 <TimingsTable timings={result.timings} total={result.processing_time_ms} />
                 <p className="text-xs text-slate-500">Models: {result.models.map((m) => `${m.id} (${m.variant})`).join(", ")}</p>
-                {!result.text_in_image.available && <p className="text-xs text-slate-500">Text in image: {result.text_in_image.reason}</p>}
                 {!result.safety.available && <p className="text-xs text-slate-500">Safety: {result.safety.reason}</p>}
               </div>
             </Card>
