@@ -36,6 +36,6 @@ export const navItems: NavItem[] = [
     href: "/benchmarks",
     label: "Benchmarks",
     summary: "Full precision vs quantized vs pruned: latency, size and accuracy measured on this machine.",
-    available: false,
+    available: true,
   },
 ];

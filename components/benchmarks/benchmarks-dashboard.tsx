@@ -1,0 +1,102 @@
+import type { BenchmarksResponse } from "@/lib/benchmarks/result-schema";
+import type { ModelLabState } from "@/lib/instance/model-lab";
+import { Card } from "@/components/ui/card";
+import { summarizeFamilies } from "@/lib/benchmarks/summarize-families";
+import { groupByFamily, measurementState, threadSettings } from "./benchmark-view";
+import { scatterPoints } from "./chart-data";
+import { ChartFigure } from "./chart-figure";
+import { CompareVariants } from "./compare-variants";
+import { FamilyCharts } from "./family-charts";
+import { FamilySummaryCard } from "./family-summary";
+import { LatencySizeChart } from "./latency-size-chart";
+import { MachineCard } from "./machine-card";
+import { MeasurementStatus } from "./measurement-status";
+import { PruningNote } from "./pruning-note";
+import { ResultsTable } from "./results-table";
+
+const imageTasks = new Set(["object-detection", "image-classification"]);
+
+/** The whole dashboard from GET /api/v1/benchmarks data; only the charts and the compare view run in the browser. */
+export function BenchmarksDashboard({ data, lab }: { data: BenchmarksResponse; lab?: ModelLabState }) {
+  const state = measurementState(data);
+  // Families with the most variants first: they carry the comparison the page is about.
+  const summaries = summarizeFamilies(data.latest).sort((a, b) => b.variants.length - a.variants.length || a.family.localeCompare(b.family));
+  const membersByFamily = groupByFamily(data.latest);
+  const familyOrder = summaries.map((s) => s.family);
+  const threads = threadSettings(data.latest);
+  const headlineThreads = threads.includes(1) ? 1 : (threads[0] ?? 1);
+  const machineRun = data.runs.find((r) => r.results.length > 0) ?? data.runs[0];
+  const compareFamilies = [...new Set([...data.latest, ...data.pending].filter((m) => imageTasks.has(m.task)).map((m) => m.family))].sort();
+  return (
+    <div className="space-y-10">
+      <MeasurementStatus state={state} lab={lab} />
+      {state.hasFigures && (
+        <>
+          <section aria-labelledby="headline" className="space-y-4">
+            <h2 id="headline" className="text-xl font-semibold">
+              Full precision vs int8 vs pruned
+            </h2>
+            <p className="max-w-3xl text-sm text-slate-600">
+              Each variant against the full-precision (fp32) model of its family: speed-up of the median (p50) latency, file size ratio, and the
+              change of its accuracy on the evaluation set in percentage points — all computed from the newest measurements below.
+            </p>
+            <div className="grid gap-4 lg:grid-cols-2">
+              {summaries.map((summary) => (
+                <FamilySummaryCard
+                  key={summary.family}
+                  summary={summary}
+                  headlineThreads={headlineThreads}
+                  className={summary.variants.length >= 3 ? "lg:col-span-2" : ""}
+                />
+              ))}
+            </div>
+          </section>
+
+          <section aria-labelledby="overview" className="space-y-4">
+            <h2 id="overview" className="text-xl font-semibold">
+              Latency, size and accuracy
+            </h2>
+            <Card>
+              <ChartFigure
+                id="latency-size"
+                title={`p50 latency vs file size, every variant (batch 1, ${headlineThreads} thread)`}
+                caption="Down and to the left is better: faster and smaller. Colour is the variant kind; the key names each numbered dot with its accuracy on its evaluation set. Both axes are logarithmic."
+              >
+                <LatencySizeChart points={scatterPoints(familyOrder.flatMap((family) => membersByFamily.get(family) ?? []), headlineThreads)} threads={headlineThreads} />
+              </ChartFigure>
+            </Card>
+          </section>
+
+          <section aria-labelledby="per-family" className="space-y-4">
+            <h2 id="per-family" className="text-xl font-semibold">
+              Per family: percentiles, throughput, history
+            </h2>
+            {familyOrder.map((family) => [family, membersByFamily.get(family)!] as const).map(([family, members]) => (
+              <Card key={family} className="space-y-4" data-testid="family-charts" data-family={family}>
+                <h3 className="font-semibold">
+                  {family} <span className="text-sm font-normal text-slate-500">({members[0].task})</span>
+                </h3>
+                <FamilyCharts family={family} members={members} runs={data.runs} headlineThreads={headlineThreads} />
+              </Card>
+            ))}
+          </section>
+
+          <section aria-labelledby="figures" className="space-y-4">
+            <h2 id="figures" className="text-xl font-semibold">
+              Every figure
+            </h2>
+            {data.latest.some((r) => r.variant === "pruned") && <PruningNote />}
+            <ResultsTable results={data.latest} />
+          </section>
+        </>
+      )}
+      {machineRun && <MachineCard run={machineRun} />}
+      <section aria-labelledby="compare" className="space-y-4">
+        <h2 id="compare" className="text-xl font-semibold">
+          Compare the variants on your own image
+        </h2>
+        <CompareVariants families={compareFamilies} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import type { ModelLabState } from "@/lib/instance/model-lab";
+import type { MeasurementState } from "./benchmark-view";
+import { formatRunTime } from "./benchmark-view";
+import { AutoRefresh } from "./auto-refresh";
+
+/** Before the start-up benchmark, this instance may be producing optimised variants from the recipes. */
+function LabPreparing({ lab }: { lab: ModelLabState }) {
+  return (
+    <div role="status" data-testid="benchmark-preparing" className="rounded-lg border border-brand-100 bg-brand-50 p-4 text-sm text-slate-800">
+      <AutoRefresh />
+      <p className="font-semibold">Preparing the model variants before the start-up benchmark</p>
+      <p className="mt-1">
+        {lab.phase === "producing" && lab.current ? (
+          <>
+            Producing <code>{lab.current}</code> from its recipe (quantizing or pruning, calibrated and checked on the evaluation images)
+            {lab.produced.length > 0 && <> — done so far: {lab.produced.join(", ")}</>}.
+          </>
+        ) : (
+          "Registering the optimised variants stored on this instance."
+        )}{" "}
+        The benchmark starts when this is done.
+      </p>
+      <p className="mt-1 text-slate-600">This page updates itself every 10 seconds meanwhile.</p>
+    </div>
+  );
+}
+
+/** Variants the start-up model lab could not produce, with its reason. */
+function LabProblems({ problems }: { problems: ModelLabState["problems"] }) {
+  return (
+    <div data-testid="lab-problems" className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
+      <p className="font-semibold">Not produced on this instance:</p>
+      <ul className="mt-1 list-disc pl-5">
+        {problems.map((p) => (
+          <li key={p.id}>
+            <code>{p.id}</code> — {p.reason}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * What is being measured right now and what has no figures yet. While a run is under way the page
+ * refreshes itself (a small client leaf); otherwise it says what to do to get figures.
+ */
+export function MeasurementStatus({ state, lab }: { state: MeasurementState; lab?: ModelLabState }) {
+  const preparing = !state.running && (lab?.phase === "registering" || lab?.phase === "producing");
+  return (
+    <div className="space-y-3">
+      {preparing ? <LabPreparing lab={lab!} /> : <RunStatus state={state} />}
+      {lab && lab.problems.length > 0 && <LabProblems problems={lab.problems} />}
+    </div>
+  );
+}
+
+function RunStatus({ state }: { state: MeasurementState }) {
+  if (state.running) {
+    const run = state.activeRun;
+    return (
+      <div role="status" data-testid="benchmark-running" className="rounded-lg border border-brand-100 bg-brand-50 p-4 text-sm text-slate-800">
+        <AutoRefresh />
+        <p className="font-semibold">
+          {state.hasFigures ? "A benchmark run is in progress" : "The first benchmark run is in progress"}
+          {run && <span className="font-normal text-slate-600"> — started {formatRunTime(run.startedAt)} ({run.trigger})</span>}
+        </p>
+        {state.stillMeasuring.length > 0 ? (
+          <p className="mt-1">
+            Still being measured:{" "}
+            <span data-testid="still-measuring">
+              {state.stillMeasuring.map((id, i) => (
+                <span key={id}>
+                  {i > 0 && ", "}
+                  <code>{id}</code>
+                </span>
+              ))}
+            </span>
+            .{state.hasFigures && " Figures shown for these come from the previous run until their new ones arrive."}
+          </p>
+        ) : (
+          <p className="mt-1">Every variant of this run has been measured; the run is finishing.</p>
+        )}
+        <p className="mt-1 text-slate-600">This page updates itself every 10 seconds while the run lasts; reloading it shows the newest figures too.</p>
+      </div>
+    );
+  }
+  if (!state.hasFigures) {
+    return (
+      <div role="status" data-testid="benchmark-empty" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
+        {state.lastFailure ? (
+          <>
+            <p className="font-semibold">The last benchmark run ({formatRunTime(state.lastFailure.startedAt)}) measured nothing.</p>
+            {state.lastFailure.error && <pre className="mt-2 whitespace-pre-wrap break-words text-xs">{state.lastFailure.error}</pre>}
+          </>
+        ) : (
+          <p className="font-semibold">No benchmark has run on this instance yet.</p>
+        )}
+        <p className="mt-1">
+          A short benchmark runs in the background after start-up unless <code>BENCHMARK_ON_START=0</code>; an administrator can also start one with{" "}
+          <code>POST /api/v1/benchmarks/runs</code>. Reload this page once it has started.
+        </p>
+      </div>
+    );
+  }
+  if (state.unmeasured.length === 0) return null;
+  return (
+    <div role="status" data-testid="benchmark-unmeasured" className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
+      <p className="font-semibold">No figures yet for {state.unmeasured.length === 1 ? "one variant" : `${state.unmeasured.length} variants`}:</p>
+      <ul className="mt-1 list-disc pl-5">
+        {state.unmeasured.map((u) => (
+          <li key={u.modelId}>
+            <code>{u.modelId}</code> — {u.reason ?? "added since the last run; the next run measures it"}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
