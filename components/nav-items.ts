@@ -30,7 +30,7 @@ export const navItems: NavItem[] = [
     href: "/safety",
     label: "Safety",
     summary: "Prompt-injection and jailbreak detection, PII, NSFW images and text hidden in images; a red-team lab.",
-    available: false,
+    available: true,
   },
   {
     href: "/benchmarks",

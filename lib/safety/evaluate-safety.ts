@@ -5,6 +5,7 @@ import { detectInjection, type InjectionDetection } from "./detect-injection";
 import { classifyNsfw } from "./image/classify-nsfw";
 import { readImageText } from "./image/read-image-text";
 import { detectPii } from "./pii/detect-pii";
+import { piiReplacements, redactDeep } from "./pii/redact-pii";
 import { toInjectionCheck, toPiiCheck } from "./present-checks";
 import type { PiiCheck, SafetyResponse } from "./schemas";
 import { validateSafetyInput, type SafetyInput } from "./validate-safety-input";
@@ -27,6 +28,7 @@ export async function evaluateSafety(input: SafetyInput): Promise<SafetyResponse
   const checks: SafetyResponse["checks"] = {};
   const categories = new Set<string>();
   const evidence: SafetyResponse["evidence"] = [];
+  const replacements: [string, string][] = [];
 
   const injectionCategories = (detection: InjectionDetection, prefix: string) => {
     if (!detection.flagged) return;
@@ -40,6 +42,7 @@ export async function evaluateSafety(input: SafetyInput): Promise<SafetyResponse
     const [detection, pii] = await Promise.all([detectInjection(prompt), Promise.resolve(detectPii(prompt))]);
     checks.prompt_injection = toInjectionCheck(detection);
     checks.pii = toPiiCheck(pii);
+    replacements.push(...piiReplacements(prompt, pii.findings));
     injectionCategories(detection, "prompt_injection");
     piiCategories(checks.pii);
     evidence.push(...injectionEvidence(detection, "prompt"), ...piiEvidence(checks.pii, "prompt"));
@@ -69,7 +72,9 @@ export async function evaluateSafety(input: SafetyInput): Promise<SafetyResponse
       timings.ocr_ms = imageText.ocrMs;
       const text = imageText.text.trim();
       const detection = text ? await detectInjection(text) : undefined;
-      const pii = text ? toPiiCheck(detectPii(text)) : null;
+      const piiResult = text ? detectPii(text) : undefined;
+      const pii = piiResult ? toPiiCheck(piiResult) : null;
+      if (piiResult) replacements.push(...piiReplacements(text, piiResult.findings));
       const injection = detection ? toInjectionCheck(detection) : null;
       if (detection) {
         injectionCategories(detection, "image_text_injection");
@@ -94,7 +99,8 @@ export async function evaluateSafety(input: SafetyInput): Promise<SafetyResponse
   const scores = Object.values(checks).flatMap((check) => (check && check.available ? [check.score] : []));
   const safetyScore = round(scores.length ? Math.min(...scores) : 1);
   timings.total_ms = performance.now() - startedAt;
-  return {
+  // Personal values found anywhere are masked in everything the response echoes.
+  return redactDeep<SafetyResponse>({
     safety_score: safetyScore,
     verdict: safetyScore <= 0.5 ? "unsafe" : "safe",
     content_type: input.contentType,
@@ -103,7 +109,7 @@ export async function evaluateSafety(input: SafetyInput): Promise<SafetyResponse
     evidence,
     ...(image ? { image } : {}),
     timings: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, round(v, 1)])),
-  };
+  }, replacements.sort((a, b) => b[0].length - a[0].length));
 }
 
 const MAX_EVIDENCE = 25;

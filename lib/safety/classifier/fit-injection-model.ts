@@ -28,9 +28,9 @@ export interface PreparedRow {
 export const defaultHyperparameters = {
   logistic: { sparseSize: HASH_BUCKETS, l2Dense: 1e-3, l2Sparse: 1e-4, epochs: 250, learningRate: 0.05 } satisfies FitOptions,
   /** Cost of a false positive relative to a missed attack when the combiner is chosen. */
-  falsePositiveCost: 3,
+  falsePositiveCost: 2,
   /** Share of the combiner's objective given to unseen sources (whole-source folds) vs seen ones (random folds). */
-  unseenSourceWeight: 0.5,
+  unseenSourceWeight: 0.25,
   /** Grid the combiner's direction and offset are chosen from (signature weight, classifier weight, bias). */
   grid: {
     signatureWeights: [0.5, 0.75, 1, 1.25, 1.5, 2],

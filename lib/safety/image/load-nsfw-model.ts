@@ -1,5 +1,6 @@
 import "server-only";
 import path from "node:path";
+import { loadSentenceEncoder } from "../../inference/embed/load-sentence-encoder";
 import { getModelStore } from "../../models/get-model-store";
 
 /**
@@ -26,9 +27,14 @@ async function loadUncached(): Promise<NsfwLoad> {
   const availability = await getModelStore().resolve(NSFW_MODEL_ID);
   if (!availability.available) return { available: false, reason: availability.reason };
   try {
+    // Every copy of TF.js in the process shares one global engine and kernel registry. The sentence
+    // encoder's package brings its own WebAssembly backend; registering @tensorflow/tfjs-backend-wasm
+    // on top of it breaks both ("wasmPadV2 is not a function"). So the encoder's backend is set up
+    // first and reused; only when the encoder is unavailable is our own WebAssembly backend registered.
+    await loadSentenceEncoder().catch(() => undefined);
     const tf = await import("@tensorflow/tfjs");
-    const wasm = await import("@tensorflow/tfjs-backend-wasm");
     if (tf.getBackend() !== "wasm") {
+      const wasm = await import("@tensorflow/tfjs-backend-wasm");
       wasm.setWasmPaths(`${path.join(process.cwd(), "node_modules", "@tensorflow", "tfjs-backend-wasm", "dist")}${path.sep}`);
       if (!(await tf.setBackend("wasm"))) await tf.setBackend("cpu");
     }

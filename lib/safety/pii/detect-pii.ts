@@ -84,7 +84,7 @@ export function detectPii(text: string): { findings: PiiFinding[]; score: number
     const digits = m[0].replace(/\D/g, "");
     const international = m[0].trim().startsWith("+");
     // Dates, times, versions and plain numbers look like this too: insist on phone-like length and shape.
-    if (digits.length < (international ? 8 : 10) || digits.length > 15) continue;
+    if (digits.length < (international ? 8 : 10) || digits.length > (international ? 15 : 11)) continue;
     if (/^\d{4}[-./]\d{1,2}[-./]\d{1,2}$/.test(m[0].trim()) || /^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/.test(m[0].trim())) continue;
     add("phone", m.index, m.index + m[0].length, maskDigits(digits, 2), international ? "international number" : "national number shape", 2);
   }

@@ -8,7 +8,7 @@ const instructionNoun = String.raw`(?:instructions?|directions?|directives?|rule
 const instructionNounBroad = String.raw`(?:${instructionNoun.slice(3, -1)}|messages?|conversation|tasks?|inputs?|requests?)`;
 
 export const instructionOverrideSignatures: Signature[] = [
-  sig("ignore-earlier-instructions", "ignore-previous", 0.92, String.raw`\b${ignoreVerb}\b[^.\n]{0,40}?\b${earlier}\b[^.\n]{0,30}?\b${instructionNounBroad}\b`),
+  sig("ignore-earlier-instructions", "ignore-previous", 0.92, String.raw`\b${ignoreVerb}\b[^.\n]{0,14}?\b${earlier}\b[^.\n]{0,30}?\b${instructionNounBroad}\b`),
   sig("ignore-all-instructions", "ignore-previous", 0.72, String.raw`\b${ignoreVerb}\s+(?:all|any|every|each|your|my|the|these|those)\s+(?:of\s+(?:your|the|my)\s+)?(?:\w+\s+)?${instructionNoun}\b`),
   sig("ignore-what-you-were-told", "ignore-previous", 0.85, String.raw`\b(?:ignore|forget|disregard)\b[^.\n]{0,20}\b(?:what|everything|anything|all)\b[^.\n]{0,15}\b(?:you(?:'ve| have)? (?:were|been|was)? ?(?:told|given|instructed|taught|programmed|said)|(?:i|we) (?:said|told you|asked)|before|above|so far|up to now|until now|from before)\b`),
   sig("forget-everything", "ignore-previous", 0.7, String.raw`\bforget (?:about )?(?:everything|all(?: of)? (?:that|this|the above|your)|your (?:instructions|rules|training|guidelines|programming|restrictions|identity|previous))\b`),

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { GET as getReport } from "./[id]/route";
+import { GET as listReports, POST } from "./route";
+
+const post = (body: string, contentType = "application/json") =>
+  POST(new Request("http://localhost/api/v1/evaluate/red-team", { method: "POST", headers: { "content-type": contentType }, body }));
+const read = (id: string) => getReport(new Request(`http://localhost/api/v1/evaluate/red-team/${id}`), { params: Promise.resolve({ id }) });
+
+describe("red-team campaigns over the API", () => {
+  it("starts a campaign as a job (202), refuses a second one meanwhile, and stores its report", async () => {
+    const response = await post(JSON.stringify({ title: "small campaign", mutators: ["identity", "base64"], families: ["ignore-previous", "prompt-leak"], variants_per_seed: 1 }));
+    expect(response.status).toBe(202);
+    const started = await response.json();
+    expect(started).toMatchObject({ kind: "red-team", status: "running", title: "small campaign" });
+    expect(response.headers.get("location")).toBe(`/api/v1/evaluate/red-team/${started.id}`);
+    expect((await post("{}")).status).toBe(409);
+
+    let report = started;
+    for (let i = 0; i < 240 && report.status === "running"; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      report = await (await read(started.id)).json();
+    }
+    expect(report.status).toBe("completed");
+    expect(report.progress).toBe(1);
+    expect(report.summary.perMutator.map((m: { mutator: string }) => m.mutator)).toEqual(["identity", "base64"]);
+    expect(report.summary.perFamily.map((f: { family: string }) => f.family).sort()).toEqual(["ignore-previous", "prompt-leak"]);
+    expect(report.summary.attacks.total).toBe(8);
+    expect(report.summary.attacks.rate).toBeGreaterThanOrEqual(0.75);
+    expect(report.details.samples).toHaveLength(8 + 10);
+
+    const list = await (await listReports(new Request("http://localhost/api/v1/evaluate/red-team"))).json();
+    expect(list.reports[0]).toMatchObject({ id: started.id, status: "completed" });
+    expect(list.reports[0].details).toBeUndefined();
+  });
+
+  it("answers 404 problem+json for unknown or malformed ids", async () => {
+    for (const id of ["00000000-0000-4000-8000-000000000000", "nope", "1; drop table evaluation_reports"]) {
+      const response = await read(id);
+      expect(response.status).toBe(404);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+    }
+  });
+
+  it("refuses bad campaign configurations", async () => {
+    expect((await post('{"mutators":["teleport"]}')).status).toBe(400);
+    expect((await post('{"mutators":[]}')).status).toBe(400);
+    expect((await post('{"variants_per_seed":99}')).status).toBe(400);
+    expect((await post('{"unknown":1}')).status).toBe(400);
+    expect((await post("{oops")).status).toBe(400);
+    expect((await post("mutators=base64", "application/x-www-form-urlencoded")).status).toBe(415);
+  });
+});
