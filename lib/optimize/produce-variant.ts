@@ -23,6 +23,7 @@ import { runModelOutputs } from "./run-model-outputs";
 export interface VariantAgreement {
   metric: AgreementMetric;
   value: number;
+  secondary?: { metric: AgreementMetric; value: number };
   /** The recipe's minAgreement. */
   tolerance: number;
   withinTolerance: boolean;
@@ -90,7 +91,7 @@ export async function produceVariant(options: {
   const written = writeModel(model, path.join(options.outputDir ?? variantsDir(), fileName));
   // Loading the written file in ORT (with every graph optimisation) is the final validity check.
   const [parentOutputs, variantOutputs] = [await runModelOutputs(modelPath, inputs.evaluation), await runModelOutputs(written.path, inputs.evaluation)];
-  const { metric, value } = compareOutputs(parentEntry, parentOutputs, variantOutputs);
+  const { metric, value, secondary } = compareOutputs(parentEntry, parentOutputs, variantOutputs);
   return {
     id: recipe.id,
     parentId: parentEntry.id,
@@ -101,7 +102,7 @@ export async function produceVariant(options: {
     filePath: written.path,
     sizeBytes: written.sizeBytes,
     sha256: written.sha256,
-    agreement: { metric, value, tolerance: recipe.minAgreement, withinTolerance: value >= recipe.minAgreement, inputs: inputs.evaluation.length },
+    agreement: { metric, value, ...(secondary ? { secondary } : {}), tolerance: recipe.minAgreement, withinTolerance: value >= recipe.minAgreement, inputs: inputs.evaluation.length },
     steps,
     produceMs: performance.now() - startedAt,
   };

@@ -15,6 +15,8 @@ export interface QdqContext {
   index: GraphIndex;
   unique: (base: string) => string;
   weights: Map<string, DequantizedWeight>;
+  /** Scale and zero-point initializer names by "scale/zeroPoint". */
+  activationParams: Map<string, { scale: string; zero: string }>;
 }
 
 export interface DequantizedWeight {
@@ -24,7 +26,7 @@ export interface DequantizedWeight {
 }
 
 export function createQdqContext(graph: GraphProto): QdqContext {
-  return { graph, index: indexGraph(graph), unique: createNamer(graph), weights: new Map() };
+  return { graph, index: indexGraph(graph), unique: createNamer(graph), weights: new Map(), activationParams: new Map() };
 }
 
 /** The output-channel axis of an op's weight input, or undefined when only per-tensor is valid. */
@@ -47,10 +49,14 @@ export function weightChannelAxis(node: NodeProto, rank: number): number | undef
 /** Which input of an op holds its weight. */
 export const WEIGHT_INPUT: Record<string, number> = { Conv: 1, ConvTranspose: 1, Gemm: 1, MatMul: 1 };
 
+// Generated names are short on purpose: a QDQ graph has several new nodes and initializers per
+// tensor, and on a small model (YOLOX-Nano) long names alone cost ~5% of the file.
+const SHORT_OP: Record<string, string> = { QuantizeLinear: "Q", DequantizeLinear: "DQ", Cast: "C", Mul: "M" };
+
 function addNode(ctx: QdqContext, opType: string, inputs: string[], output: string, axis?: number): NodeProto {
   const node = createNode({
     opType,
-    name: ctx.unique(`${output}_${opType}`),
+    name: ctx.unique(`${output}_${SHORT_OP[opType] ?? opType}`),
     input: inputs,
     output: [output],
     attribute: axis === undefined ? [] : [intAttribute("axis", axis)],
@@ -74,22 +80,22 @@ export function dequantizedWeight(ctx: QdqContext, node: NodeProto, perChannel: 
   if (cached) return cached;
   const q = quantizeSymmetricInt8(tensorToFloat32(weight), dims, axis);
   const scaleDims = axis === undefined ? [] : [q.scales.length];
-  const qName = ctx.unique(`${weightName}_int8`);
-  const scaleName = ctx.unique(`${weightName}_scale`);
-  const zeroName = ctx.unique(`${weightName}_zero_point`);
+  const qName = ctx.unique(`${weightName}_i8`);
+  const scaleName = ctx.unique(`${weightName}_s`);
+  const zeroName = ctx.unique(`${weightName}_z`);
   ctx.graph.initializer.push(
     int8Tensor(qName, dims, q.values),
     float32Tensor(scaleName, scaleDims, q.scales),
     int8Tensor(zeroName, scaleDims, new Int8Array(q.scales.length)),
   );
-  const output = ctx.unique(`${weightName}_dequantized`);
+  const output = ctx.unique(`${weightName}_w`);
   if (form === "cast-mul") {
     // Scale shaped to broadcast along the channel axis: [C, 1, 1, 1] for axis 0, [C] for the last axis.
     const broadcastDims = axis === undefined ? [] : dims.map((d, i) => (i === axis ? d : 1)).slice(axis === dims.length - 1 ? axis : 0);
     const scaleTensor = ctx.graph.initializer.find((t) => t.name === scaleName)!;
     scaleTensor.dims = broadcastDims;
     ctx.graph.initializer = ctx.graph.initializer.filter((t) => t.name !== zeroName);
-    const cast = ctx.unique(`${weightName}_float`);
+    const cast = ctx.unique(`${weightName}_f`);
     const castNode = addNode(ctx, "Cast", [qName], cast);
     castNode.attribute.push(intAttribute("to", DataType.FLOAT));
     addNode(ctx, "Mul", [cast, scaleName], output);
@@ -106,17 +112,40 @@ export function dequantizedBias(ctx: QdqContext, biasName: string, inputScale: n
   const values = tensorToFloat32(bias);
   const q = quantizeBiasInt32(values, inputScale, weightScales);
   const perChannel = weightScales.length > 1;
-  const qName = ctx.unique(`${biasName}_int32`);
-  const scaleName = ctx.unique(`${biasName}_scale`);
-  const zeroName = ctx.unique(`${biasName}_zero_point`);
+  const qName = ctx.unique(`${biasName}_i32`);
+  const scaleName = ctx.unique(`${biasName}_s`);
+  const zeroName = ctx.unique(`${biasName}_z`);
   const scaleDims = perChannel ? [values.length] : [];
   ctx.graph.initializer.push(
     int32Tensor(qName, tensorDims(bias), q.values),
     float32Tensor(scaleName, scaleDims, perChannel ? q.scales : q.scales.subarray(0, 1)),
     int32Tensor(zeroName, scaleDims, new Int32Array(perChannel ? values.length : 1)),
   );
-  const output = ctx.unique(`${biasName}_dequantized`);
+  const output = ctx.unique(`${biasName}_b`);
   addNode(ctx, "DequantizeLinear", [qName, scaleName, zeroName], output, perChannel ? 0 : undefined);
+  return output;
+}
+
+/**
+ * A scalar constant as uint8 + DequantizeLinear, represented exactly: c > 0 is 255 at scale c/255
+ * (zero point 0), c < 0 is 0 at scale -c/255 (zero point 255). QLinearAdd/QLinearMul need every
+ * operand quantized; this lets "x + 3" or "x * 0.5" run as int8 without rounding the constant.
+ */
+export function dequantizedScalar(ctx: QdqContext, name: string): string {
+  const value = tensorToFloat32(ctx.index.initializers.get(name)!)[0];
+  const scale = value === 0 ? 1 : Math.abs(value) / 255;
+  const zeroPoint = value < 0 ? 255 : 0;
+  const quantized = value === 0 ? 0 : value > 0 ? 255 : 0;
+  const qName = ctx.unique(`${name}_u8`);
+  const scaleName = ctx.unique(`${name}_s`);
+  const zeroName = ctx.unique(`${name}_z`);
+  ctx.graph.initializer.push(
+    uint8Tensor(qName, [], Uint8Array.of(quantized)),
+    float32Tensor(scaleName, [], [scale]),
+    uint8Tensor(zeroName, [], Uint8Array.of(zeroPoint)),
+  );
+  const output = ctx.unique(`${name}_c`);
+  addNode(ctx, "DequantizeLinear", [qName, scaleName, zeroName], output);
   return output;
 }
 
@@ -125,14 +154,17 @@ export function dequantizedBias(ctx: QdqContext, biasName: string, inputScale: n
  * copy, so the producer's only reader is the QuantizeLinear (what ORT needs to fuse it).
  */
 export function insertActivationQdq(ctx: QdqContext, tensor: string, params: Uint8Params): string {
-  const scaleName = ctx.unique(`${tensor}_scale`);
-  const zeroName = ctx.unique(`${tensor}_zero_point`);
-  ctx.graph.initializer.push(
-    float32Tensor(scaleName, [], [params.scale]),
-    uint8Tensor(zeroName, [], Uint8Array.of(params.zeroPoint)),
-  );
-  const quantized = ctx.unique(`${tensor}_quantized`);
-  const dequantized = ctx.unique(`${tensor}_dequantized`);
+  // Tensors sharing parameters (tied through data-movement ops) share one scale/zero-point pair.
+  const key = `${params.scale}/${params.zeroPoint}`;
+  let shared = ctx.activationParams.get(key);
+  if (!shared) {
+    shared = { scale: ctx.unique(`${tensor}_s`), zero: ctx.unique(`${tensor}_z`) };
+    ctx.graph.initializer.push(float32Tensor(shared.scale, [], [params.scale]), uint8Tensor(shared.zero, [], Uint8Array.of(params.zeroPoint)));
+    ctx.activationParams.set(key, shared);
+  }
+  const { scale: scaleName, zero: zeroName } = shared;
+  const quantized = ctx.unique(`${tensor}_q`);
+  const dequantized = ctx.unique(`${tensor}_dq`);
   const consumers = ctx.index.consumers.get(tensor) ?? [];
   addNode(ctx, "QuantizeLinear", [tensor, scaleName, zeroName], quantized);
   addNode(ctx, "DequantizeLinear", [quantized, scaleName, zeroName], dequantized);

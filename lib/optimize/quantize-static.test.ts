@@ -70,12 +70,18 @@ describe("static QDQ quantization", () => {
   it("keeps leading layers in fp32 when accuracy-aware tuning asks for it", async () => {
     const parent = buildSmallGraph({ activation: "relu" });
     const variant = cloneModel(parent);
-    // A judge that only accepts candidates whose first Conv is not quantized forces k >= 1.
-    const judge = async (candidate: typeof parent) => (candidate.graph!.node.some((n) => n.name === "conv1" && n.input[1] === "w1") ? 1 : 0);
+    // A judge that only accepts candidates whose first Conv is not quantized (it reads x itself, not
+    // a dequantized copy) forces k >= 1.
+    const judge = async (candidate: typeof parent) => (candidate.graph!.node.some((n) => n.name === "conv1" && n.input[0] === "x") ? 1 : 0);
     const report = await quantizeStatic(variant, { ...options, strategy: "weighted", tuning: { target: 0.5, judge } });
     expect(report.fp32LeadingLayers).toBe(1);
     expect(report.tuningTrials[0]).toEqual({ fp32LeadingLayers: 0, agreement: 0 });
-    expect(variant.graph!.node.find((n) => n.name === "conv1")!.input[1]).toBe("w1");
+    const conv1 = variant.graph!.node.find((n) => n.name === "conv1")!;
+    expect(conv1.input[0]).toBe("x");
     expect(report.byOpType).toEqual({ Conv: 1, Gemm: 1 });
+    // The fp32 Conv still stores int8 weights, decompressed by Cast + Mul (folded by ORT at load).
+    const weightProducer = variant.graph!.node.find((n) => n.output[0] === conv1.input[1])!;
+    expect(weightProducer.opType).toBe("Mul");
+    expect((await optimizedOpTypes(variant)).Cast ?? 0).toBe(0);
   });
 });

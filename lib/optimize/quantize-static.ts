@@ -4,10 +4,11 @@ import { assertValidGraph, sortTopologically } from "./check-graph";
 import { nameAllNodes } from "./graph-index";
 import { cloneModel } from "./model-file";
 import type { ModelProto } from "./onnx-proto";
-import { planQdq, type QdqPlan, type QdqPlanOptions } from "./plan-qdq";
-import { createQdqContext, dequantizedBias, dequantizedWeight, insertActivationQdq, WEIGHT_INPUT } from "./qdq-nodes";
+import { planQdq, scalarConstantInput, type QdqPlan, type QdqPlanOptions } from "./plan-qdq";
+import { createQdqContext, dequantizedBias, dequantizedScalar, dequantizedWeight, insertActivationQdq, WEIGHT_INPUT } from "./qdq-nodes";
 import { uint8Params, type Uint8Params } from "./quantize-values";
 import { removeUnused } from "./remove-unused";
+import { tensorDims } from "./tensor-data";
 import { QDQ_OPSET, upgradeOpset } from "./upgrade-opset";
 
 /**
@@ -108,6 +109,10 @@ export function applyQdqPlan(model: ModelProto, plan: QdqPlan, ranges: Map<strin
   // Weights and biases first: they need the input's scale, looked up by the original tensor name.
   for (const node of plan.nodes) {
     const weightIndex = WEIGHT_INPUT[node.opType];
+    if (node.opType === "Add" || node.opType === "Mul") {
+      const constant = scalarConstantInput(node, ctx.index);
+      if (constant) node.input = node.input.map((i) => (i === constant ? dequantizedScalar(ctx, constant) : i));
+    }
     if (weightIndex === undefined) continue;
     const inputParams = params.get(node.input[0])!;
     const weight = dequantizedWeight(ctx, node, true);
@@ -121,6 +126,17 @@ export function applyQdqPlan(model: ModelProto, plan: QdqPlan, ranges: Map<strin
     }
   }
   for (const tensor of plan.tensors) insertActivationQdq(ctx, tensor, params.get(tensor)!);
+  // Weighted layers left in fp32 (excluded, tuned out, head) still store int8 weights, decompressed
+  // once at load (Cast + Mul, constant-folded by ORT): they run fp32 kernels from a smaller file.
+  for (const node of [...graph.node]) {
+    const weightIndex = WEIGHT_INPUT[node.opType];
+    if (weightIndex === undefined || plan.nodes.has(node)) continue;
+    const weight = ctx.index.initializers.get(node.input[weightIndex]);
+    if (!weight || weight.dims.length < 2 || tensorDims(weight).reduce((p, d) => p * d, 1) < 64) continue;
+    node.input[weightIndex] = dequantizedWeight(ctx, node, true, "cast-mul").output;
+  }
+  // Recorded shapes are optional and ORT infers them again; dropping them keeps the file small.
+  graph.valueInfo = [];
   removeUnused(graph);
   sortTopologically(graph);
   assertValidGraph(graph, "static-quantized graph");

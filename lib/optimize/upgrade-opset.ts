@@ -19,7 +19,7 @@ const UNCHANGED = new Set(
     "Gemm GlobalAveragePool GlobalMaxPool Greater HardSigmoid Identity InstanceNormalization LeakyRelu Less Log LRN " +
     "MatMul Max MaxPool Mean Min Mul Neg NonZero Not Or Pow PRelu Range Reciprocal ReduceL2 ReduceMax ReduceMean " +
     "ReduceMin ReduceProd Relu Reshape Resize Round Selu Shape Sigmoid Sign Sin Size Softplus SpaceToDepth Sqrt " +
-    "Sub Sum Tanh Tile Transpose Where Xor DequantizeLinear QuantizeLinear").split(" "),
+    "Sub Sum Tanh Tile Transpose Where Xor DequantizeLinear QuantizeLinear HardSwish").split(" "),
 );
 
 /** Ops rewritten above when the model's opset is below the given version (and unchanged from it on). */
@@ -50,7 +50,9 @@ export function setOpsetVersion(model: ModelProto, version: number, domain = "")
 export function upgradeOpset(model: ModelProto, target = QDQ_OPSET): void {
   const from = opsetVersion(model) ?? 1;
   if (from >= target) return;
-  if (target !== QDQ_OPSET) throw new Error(`only upgrades to opset ${QDQ_OPSET} are supported`);
+  // 13 -> 14 only added types and attributes with defaults that keep the old meaning (BatchNormalization
+  // training_mode = 0, Reshape allowzero = 0) for the ops below, and introduced HardSwish.
+  if (target !== QDQ_OPSET && target !== 14) throw new Error(`only upgrades to opset ${QDQ_OPSET} or 14 are supported`);
   if (from < 9) throw new Error(`opset ${from} is too old to upgrade (9 or newer is supported)`);
   const graph = model.graph!;
   const unique = createNamer(graph);
@@ -60,7 +62,7 @@ export function upgradeOpset(model: ModelProto, target = QDQ_OPSET): void {
       rewritten.push(node);
       continue;
     }
-    rewritten.push(...upgradeNode(graph, node, from, unique));
+    rewritten.push(...upgradeNode(graph, node, from, unique, target));
   }
   graph.node = rewritten;
   setOpsetVersion(model, target);
@@ -73,7 +75,7 @@ function constantInput(graph: GraphProto, unique: (b: string) => string, base: s
   return tensor.name;
 }
 
-function upgradeNode(graph: GraphProto, node: NodeProto, from: number, unique: (b: string) => string): NodeProto[] {
+function upgradeNode(graph: GraphProto, node: NodeProto, from: number, unique: (b: string) => string, target: number): NodeProto[] {
   const op = node.opType;
   const base = node.name || node.output[0];
   if (op === "Slice" && from < 10) {
@@ -126,7 +128,7 @@ function upgradeNode(graph: GraphProto, node: NodeProto, from: number, unique: (
     return [node];
   }
   if (UNCHANGED.has(op) || (CONVERTED_BEFORE[op] !== undefined && from >= CONVERTED_BEFORE[op])) return [node];
-  throw new Error(`cannot upgrade ${op} node ${base} from opset ${from} to ${QDQ_OPSET}: no conversion rule for ${op}`);
+  throw new Error(`cannot upgrade ${op} node ${base} from opset ${from} to ${target}: no conversion rule for ${op}`);
 }
 
 /**

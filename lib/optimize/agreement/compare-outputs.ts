@@ -9,8 +9,9 @@ import { matchDetections } from "./match-detections";
  *  - object-detection: F1 of the variant's decoded detections against the parent's (same class,
  *    IoU >= 0.5), pooled over all inputs;
  *  - text-detection: IoU of the binarised probability maps (p > 0.3, DBNet's threshold), pooled;
- *  - text-recognition: share of timesteps whose argmax symbol is the same, counted over timesteps
- *    where either model emits a symbol (CTC blank = index 0 everywhere would flatter the figure);
+ *  - text-recognition: 1 - character error rate of the variant's greedy CTC decoding against the
+ *    parent's (edit distance over symbol ids, pooled); the per-timestep argmax agreement is given as
+ *    the secondary figure (it also counts blank-vs-space shifts that do not change the text);
  *  - image-classification and anything else: share of inputs with the same top-1 index.
  */
 
@@ -19,12 +20,12 @@ export interface OutputTensor {
   dims: number[];
 }
 
-export type AgreementMetric = "detection-f1" | "probability-map-iou" | "timestep-argmax-agreement" | "top1-agreement";
+export type AgreementMetric = "detection-f1" | "probability-map-iou" | "text-agreement" | "timestep-argmax-agreement" | "top1-agreement";
 
 export function agreementMetricFor(entry: ModelEntry): AgreementMetric {
   if (entry.task === "object-detection" && entry.output?.kind === "yolox") return "detection-f1";
   if (entry.task === "text-detection") return "probability-map-iou";
-  if (entry.task === "text-recognition") return "timestep-argmax-agreement";
+  if (entry.task === "text-recognition") return "text-agreement";
   return "top1-agreement";
 }
 
@@ -52,11 +53,40 @@ function argmaxRows(t: OutputTensor): Int32Array {
   });
 }
 
-export function compareOutputs(entry: ModelEntry, parent: OutputTensor[], variant: OutputTensor[]): { metric: AgreementMetric; value: number } {
+/** Greedy CTC decoding to symbol ids: argmax per timestep, repeats collapsed, blanks (0) dropped. */
+export function ctcSymbols(argmax: Int32Array): number[] {
+  const symbols: number[] = [];
+  let previous = 0;
+  for (const s of argmax) {
+    if (s !== 0 && s !== previous) symbols.push(s);
+    previous = s;
+  }
+  return symbols;
+}
+
+export function editDistance(a: number[], b: number[]): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
+export interface Agreement {
+  metric: AgreementMetric;
+  value: number;
+  secondary?: { metric: AgreementMetric; value: number };
+}
+
+export function compareOutputs(entry: ModelEntry, parent: OutputTensor[], variant: OutputTensor[]): Agreement {
   if (parent.length !== variant.length) throw new Error("parent and variant ran on different numbers of inputs");
   const metric = agreementMetricFor(entry);
   let numerator = 0;
   let denominator = 0;
+  let timestepsSame = 0;
+  let timesteps = 0;
   parent.forEach((p, i) => {
     const v = variant[i];
     if (p.data.length !== v.data.length) throw new Error(`output sizes differ on input ${i}: ${p.dims} vs ${v.dims}`);
@@ -72,19 +102,27 @@ export function compareOutputs(entry: ModelEntry, parent: OutputTensor[], varian
         if (x && y) numerator++;
         if (x || y) denominator++;
       }
-    } else if (metric === "timestep-argmax-agreement") {
+    } else if (metric === "text-agreement") {
       const a = argmaxRows(p);
       const b = argmaxRows(v);
-      a.forEach((s, k) => {
-        if (s === 0 && b[k] === 0) return;
-        denominator++;
-        if (s === b[k]) numerator++;
-      });
+      const reference = ctcSymbols(a);
+      // numerator counts errors here; turned into 1 - CER below.
+      numerator += editDistance(reference, ctcSymbols(b));
+      denominator += reference.length;
+      a.forEach((s, k) => (timestepsSame += s === b[k] ? 1 : 0));
+      timesteps += a.length;
     } else {
       numerator += argmaxRows(p)[0] === argmaxRows(v)[0] ? 1 : 0;
       denominator++;
     }
   });
+  if (metric === "text-agreement") {
+    return {
+      metric,
+      value: Math.max(0, 1 - numerator / Math.max(1, denominator)),
+      secondary: { metric: "timestep-argmax-agreement", value: timesteps ? timestepsSame / timesteps : 1 },
+    };
+  }
   // Nothing detected by either model anywhere is full agreement, not 0/0.
   return { metric, value: denominator === 0 ? 1 : numerator / denominator };
 }
