@@ -42,7 +42,9 @@ describe("dashboard derivations", () => {
     const base: BenchmarksResponse = { latest: [result("yolo", "full_precision", 20)], runs: [], pending: [], running: false };
     const active = run("r2", "running", "2026-01-02T04:00:00.000Z", [result("yolo", "full_precision", 20)], { config: { models: ["yolo", "yolo-int8", 7] } });
     const runningState = measurementState({ ...base, running: true, runs: [active], pending: [{ modelId: "new-one", family: "new", variant: "pruned", task: "x" }] });
-    expect(runningState).toMatchObject({ running: true, hasFigures: true, stillMeasuring: ["yolo-int8", "new-one"], unmeasured: [] });
+    expect(runningState).toMatchObject({ running: true, hasFigures: true, stillMeasuring: ["yolo-int8", "new-one"], remeasuring: [], unmeasured: [] });
+    const again = measurementState({ ...base, running: true, runs: [run("r3", "running", "2026-01-02T05:00:00.000Z", [], { config: { models: ["yolo"] } })] });
+    expect(again).toMatchObject({ stillMeasuring: ["yolo"], remeasuring: ["yolo"] });
     expect(runningState.activeRun?.id).toBe("r2");
 
     const failedBefore = run("r1", "done", "2026-01-02T03:00:00.000Z", [], { error: "yolo-int8: file is missing\nother: broken" });

@@ -62,6 +62,8 @@ export interface MeasurementState {
   activeRun?: BenchmarkRunView;
   /** Variants the run under way has not reached yet, plus benchmarkable variants with no figures at all. */
   stillMeasuring: string[];
+  /** Those of them that still show figures from an earlier run. */
+  remeasuring: string[];
   /** Variants without figures while nothing runs, with the reason the last run gave, if any. */
   unmeasured: { modelId: string; reason?: string }[];
   /** At least one result exists. */
@@ -84,10 +86,12 @@ export function measurementState(data: BenchmarksResponse): MeasurementState {
       .filter((m): m is RegExpMatchArray => m !== null)
       .map((m) => [m[1], m[2]] as const),
   );
+  const withFigures = new Set(data.latest.map((r) => r.modelId));
   return {
     running: data.running,
     activeRun,
     stillMeasuring,
+    remeasuring: stillMeasuring.filter((id) => withFigures.has(id)),
     unmeasured: data.running ? [] : pendingIds.map((modelId) => ({ modelId, reason: reasons.get(modelId) })),
     hasFigures: data.latest.length > 0,
     lastFailure: data.runs.find((r) => r.status === "failed"),

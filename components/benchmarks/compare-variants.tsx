@@ -125,7 +125,8 @@ export function CompareVariants({ families }: { families: string[] }) {
         <div className="space-y-3" data-testid="compare-results">
           <p className="text-sm text-slate-600">
             <code>{answer.result.family}</code> ({answer.result.task}): latency is the time each variant took on this image on this server, including pre- and
-            post-processing; agreement is measured against the fp32 answer to the same image. Whole comparison: {Math.round(answer.result.processing_time_ms)} ms.
+            post-processing; agreement is measured against the fp32 answer to the same image. Whole comparison: {Math.round(answer.result.processing_time_ms)} ms. The first comparison
+            after a restart also includes loading each variant: compare again for steady latencies.
           </p>
           <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
             {answer.result.variants.map((variant, i) => (

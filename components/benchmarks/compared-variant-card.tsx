@@ -66,7 +66,7 @@ export function ComparedVariantCard({ variant, imageUrl }: { variant: ComparedVa
             <div>
               <dt className="text-xs text-slate-500">{variant.agreement ? (agreementLabels[variant.agreement.metric] ?? variant.agreement.metric.replaceAll("_", " ")) : "Agreement"}</dt>
               <dd className="font-semibold" data-testid="compare-agreement">
-                {variant.agreement ? formatRate(variant.agreement.value) : "reference"}
+                {variant.agreement ? formatRate(variant.agreement.value) : variant.variant === "full_precision" ? "reference" : "no fp32 answer to compare"}
               </dd>
             </div>
           </dl>

@@ -76,7 +76,9 @@ function RunStatus({ state }: { state: MeasurementState }) {
                 </span>
               ))}
             </span>
-            .{state.hasFigures && " Figures shown for these come from the previous run until their new ones arrive."}
+            .
+            {state.remeasuring.length > 0 &&
+              ` Figures shown for ${state.remeasuring.length === state.stillMeasuring.length ? "these" : state.remeasuring.join(", ")} come from an earlier run until the new ones arrive.`}
           </p>
         ) : (
           <p className="mt-1">Every variant of this run has been measured; the run is finishing.</p>

@@ -1,0 +1,122 @@
+import { expect, test, type Page } from "@playwright/test";
+import { evalDataDir, evalPhoto } from "./eval-data";
+
+// The webServer starts on a fresh database with BENCHMARK_ON_START=1: a real quick benchmark runs in
+// the background after start-up. These tests wait for its first figures, reloading as a visitor would.
+const FIRST_FIGURES_WAIT_MS = 150_000;
+
+interface BenchmarksAnswer {
+  latest: { modelId: string; family: string; variant: string; performance: { latency: { threads: number; batchSize: number }[] } }[];
+  runs: { machine: Record<string, unknown>; results: unknown[] }[];
+  running: boolean;
+}
+
+async function benchmarks(page: Page): Promise<BenchmarksAnswer> {
+  const response = await page.request.get("/api/v1/benchmarks");
+  expect(response.status()).toBe(200);
+  return response.json();
+}
+
+/** Reloads /benchmarks until the latency-size chart has dots; every page on the way must say what is happening. */
+async function waitForFigures(page: Page) {
+  const deadline = Date.now() + FIRST_FIGURES_WAIT_MS;
+  for (;;) {
+    await page.goto("/benchmarks");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Benchmarks");
+    const dots = page.locator('[data-chart="latency-size"] .recharts-scatter-symbol');
+    if ((await dots.count()) > 0 && (await page.getByTestId("machine").isVisible())) return;
+    // Never an empty dashboard: without figures the page says what is going on instead.
+    await expect(page.getByTestId("benchmark-running").or(page.getByTestId("benchmark-preparing")).or(page.getByTestId("benchmark-empty")).first()).toBeVisible();
+    if (Date.now() > deadline) throw new Error(`no benchmark figures on /benchmarks after ${FIRST_FIGURES_WAIT_MS / 1000} s`);
+    await page.waitForTimeout(5_000);
+  }
+}
+
+test.describe("benchmark dashboard", () => {
+  test("shows charts, headlines, every figure and the machine from a real run", async ({ page }) => {
+    test.setTimeout(FIRST_FIGURES_WAIT_MS + 60_000);
+    const consoleErrors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(message.text());
+    });
+    await waitForFigures(page);
+
+    // Results only accumulate, so whatever the API listed before this load is on the page.
+    const before = await benchmarks(page);
+    await page.reload();
+    expect(before.latest.length).toBeGreaterThan(0);
+    const rows = page.getByTestId("result-row");
+    expect(await rows.count()).toBeGreaterThanOrEqual(before.latest.length);
+    for (const result of before.latest) {
+      await expect(page.locator(`[data-testid=result-row][data-model="${result.modelId}"]`)).toBeVisible();
+      await expect(page.getByTestId("latency-size-key")).toContainText(result.modelId);
+    }
+    const measuredAtOneThread = before.latest.filter((r) => r.performance.latency.some((l) => l.threads === 1 && l.batchSize === 1));
+    expect(await page.locator('[data-chart="latency-size"] .recharts-scatter-symbol').count()).toBeGreaterThanOrEqual(measuredAtOneThread.length);
+
+    const families = new Set(before.latest.map((r) => r.family));
+    expect(await page.getByTestId("family-summary").count()).toBeGreaterThanOrEqual(families.size);
+    await expect(page.locator('[data-chart^="percentiles-"] .recharts-bar-rectangle').first()).toBeVisible();
+    await expect(page.locator('[data-chart^="history-"] .recharts-line-dot').first()).toBeVisible();
+    for (const figure of await page.getByTestId("benchmark-chart").all()) {
+      await expect(figure.locator("figcaption")).not.toBeEmpty();
+    }
+
+    const machine = before.runs.find((r) => r.results.length > 0)?.machine ?? before.runs[0].machine;
+    await expect(page.getByTestId("machine-cpu")).toHaveText(String(machine.cpuModel));
+    await expect(page.getByTestId("machine-onnx-runtime")).toContainText(String(machine.onnxruntimeVersion));
+    await expect(page.getByTestId("machine-node-js")).toHaveText(String(machine.nodeVersion));
+    if (before.latest.some((r) => r.variant === "pruned")) await expect(page.getByTestId("pruning-note").first()).toContainText("unstructured sparsity");
+    if (before.running) await expect(page.getByTestId("benchmark-running")).toContainText("updates itself");
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test("fits a phone-sized screen", async ({ page }) => {
+    test.setTimeout(FIRST_FIGURES_WAIT_MS + 60_000);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await waitForFigures(page);
+    const overflowPx = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflowPx).toBeLessThanOrEqual(0);
+    await expect(page.getByTestId("benchmark-chart").first()).toBeVisible();
+  });
+
+  test.describe("compare view", () => {
+    test.skip(!evalDataDir, "needs the eval photos in ../shared/eval");
+
+    test.beforeEach(async ({ page }) => {
+      const probe = await page.request.post("/api/v1/compare/models", { data: {} });
+      test.skip(probe.status() === 404, "POST /api/v1/compare/models answers 404 on this build: the compare endpoint is not there yet");
+    });
+
+    test("runs a photo through each variant side by side", async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.goto("/benchmarks");
+      await page.getByTestId("compare-drop-zone-input").setInputFiles(evalPhoto("coral_pets.jpg"));
+      await expect(page.getByTestId("compare-chosen-file")).toContainText("coral_pets.jpg");
+      await page.getByTestId("compare-button").click();
+      await expect(page.getByTestId("compare-results")).toBeVisible({ timeout: 90_000 });
+
+      const fp32 = page.locator('[data-testid=compared-variant][data-variant="full_precision"]');
+      await expect(fp32).toHaveCount(1);
+      await expect(fp32.getByTestId("detection-overlay")).toBeVisible();
+      await expect(fp32.getByTestId("compare-objects")).toContainText("dog");
+      await expect(fp32.getByTestId("compare-latency")).toHaveText(/^\d+(\.\d+)? ms$/);
+      for (const card of await page.locator('[data-testid=compared-variant]:not([data-variant="full_precision"])').all()) {
+        if ((await card.getByTestId("compare-unavailable").count()) > 0) {
+          await expect(card.getByTestId("compare-unavailable")).toContainText("Not available:");
+          continue;
+        }
+        await expect(card.getByTestId("compare-agreement")).toHaveText(/^\d+(\.\d)?%$/);
+        await expect(card.getByTestId("detection-overlay")).toBeVisible();
+      }
+    });
+
+    test("explains a file that is not an image", async ({ page }) => {
+      await page.goto("/benchmarks");
+      await page.getByTestId("compare-drop-zone-input").setInputFiles({ name: "notes.png", mimeType: "image/png", buffer: Buffer.from("just some text, not a picture") });
+      await page.getByTestId("compare-button").click();
+      await expect(page.getByTestId("compare").getByTestId("problem")).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByTestId("compare-results")).toHaveCount(0);
+    });
+  });
+});
