@@ -1,13 +1,15 @@
 /**
  * Money amounts: a number with exactly two decimals (decimal comma or point, optional thousands
  * separators) and a currency symbol or code before or after it when there is one. Two decimals are
- * required so quantities ("0,2 L", "12.5%") and years are not taken for prices.
+ * required, and percentages refused, so quantities ("0,2 L"), rates ("7,00%") and years are not
+ * taken for prices.
  */
 
 export interface FoundAmount {
   amount: number;
   /** ISO 4217 code when the match carries a currency. */
   currency?: string;
+  /** Offset of the number in the text. */
   index: number;
   raw: string;
 }
@@ -22,7 +24,7 @@ const symbol = "€|\\$|£|¥|₹|元";
 const code = "eur|euro|usd|us\\$|gbp|chf|jpy|cny|rmb|sek|nok|dkk|pln|czk|cad|aud|inr";
 const number = "-?\\s?(?:\\d{1,3}(?:[.,' ]\\d{3})+|\\d+)[.,]\\d{2}";
 const amountRegex = new RegExp(
-  `(?:(${symbol})\\s?|(?<![\\p{L}])(${code})\\s?)?(?<![\\d.,])(${number})(?![\\d]|[.,]\\d)(?:\\s?(${symbol})|\\s?(${code})(?![\\p{L}]))?`,
+  `(?:(${symbol})\\s?|(?<![\\p{L}])(${code})\\s?)?(?<![\\d.,])(${number})(?![\\d]|[.,]\\d|\\s?%)(?:\\s?(${symbol})|\\s?(${code})(?![\\p{L}]))?`,
   "giu",
 );
 
@@ -32,7 +34,8 @@ export function findAmounts(text: string): FoundAmount[] {
     const amount = parseNumber(m[3]);
     if (amount === undefined) continue;
     const token = (m[1] ?? m[2] ?? m[4] ?? m[5])?.toLowerCase();
-    found.push({ amount, currency: token ? currencyByToken[token] : undefined, index: m.index!, raw: m[0].trim() });
+    // The index is the number's (a currency code before it may be a separate OCR line: "EURO" | "8,83").
+    found.push({ amount, currency: token ? currencyByToken[token] : undefined, index: m.index! + m[0].indexOf(m[3]), raw: m[0].trim() });
   }
   return found;
 }

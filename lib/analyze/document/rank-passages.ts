@@ -38,21 +38,27 @@ export function tokenize(text: string): string[] {
   return (foldText(text).match(/[\p{L}\p{N}]+(?:[.,][\p{N}]+)*/gu) ?? []).filter((t) => !stopwords.has(t) && (t.length > 1 || /\d/.test(t)));
 }
 
-/** Okapi BM25 (k1 1.2, b 0.75) of each document for the query. */
+/**
+ * Okapi BM25 (k1 1.2, b 0.75) of each document for the query. German writes compounds as one word
+ * ("Atemschutzmaske"), so a query word of four or more letters inside a longer word (or the other
+ * way round) counts as half a match.
+ */
 export function bm25Scores(query: string[], documents: string[][], k1 = 1.2, b = 0.75): number[] {
   const count = documents.length;
   if (count === 0) return [];
   const meanLength = documents.reduce((s, d) => s + d.length, 0) / count || 1;
-  const documentFrequency = new Map<string, number>();
-  for (const doc of documents) for (const term of new Set(doc)) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  const frequency = (term: string, doc: string[]) =>
+    doc.reduce((sum, token) => sum + (token === term ? 1 : term.length >= 4 && token.length >= 4 && (token.includes(term) || term.includes(token)) ? 0.5 : 0), 0);
+  const terms = [...new Set(query)];
+  const documentFrequency = new Map(terms.map((term) => [term, documents.filter((doc) => frequency(term, doc) > 0).length]));
   return documents.map((doc) => {
     let score = 0;
-    for (const term of new Set(query)) {
-      const frequency = doc.filter((t) => t === term).length;
-      if (frequency === 0) continue;
+    for (const term of terms) {
+      const f = frequency(term, doc);
+      if (f === 0) continue;
       const df = documentFrequency.get(term) ?? 0;
       const idf = Math.log(1 + (count - df + 0.5) / (df + 0.5));
-      score += (idf * frequency * (k1 + 1)) / (frequency + k1 * (1 - b + (b * doc.length) / meanLength));
+      score += (idf * f * (k1 + 1)) / (f + k1 * (1 - b + (b * doc.length) / meanLength));
     }
     return score;
   });
