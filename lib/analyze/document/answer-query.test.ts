@@ -54,6 +54,14 @@ describe("passage ranking and answers", () => {
     for (const p of answer.passages) expect(p.score).toBeCloseTo(0.5 * p.lexicalScore + 0.5 * p.semanticScore!, 3);
   });
 
+  it("answers from the row a question names: its amount, not the total", async () => {
+    const lines = page(["Brot 2,49", "Milch 1,19", "Summe 3,68"]);
+    const answer = await answerQuery("Wie viel kostet die Milch?", buildRows(lines), extractKeyFields(lines));
+    expect(answer.field).toMatchObject({ kind: "amount", amount: 1.19 });
+    const total = await answerQuery("Wie viel kostet alles zusammen?", buildRows(lines), extractKeyFields(lines));
+    expect(total.field).toMatchObject({ kind: "total", amount: 3.68 });
+  });
+
   it("answers a question no field covers with the best passage", async () => {
     const answer = await answerQuery("Which mask was bought?", buildRows(receipt), extractKeyFields(receipt));
     expect(answer.field).toBeNull();

@@ -2,7 +2,7 @@ import "server-only";
 import type { DocumentRow } from "./document-rows";
 import { foldText } from "./document-rows";
 import type { KeyField, KeyFieldKind, KeyFields } from "./extract-key-fields";
-import { rankPassages, type RankedPassage, type PassageRanking } from "./rank-passages";
+import { bm25Scores, rankPassages, tokenize, type PassageRanking, type RankedPassage } from "./rank-passages";
 
 /**
  * Answers a question about a page extractively: the best-ranked row is the answer, and when the
@@ -30,7 +30,7 @@ const intents: [KeyFieldKind, RegExp][] = [
   ["email", /\be-?mail\b/],
   ["phone", /\b(phone|telephone|telefon\w*|tel|call|anrufen|fax)\b/],
   ["date", /\b(date|datum|when|wann|day|tag|issued on)\b/],
-  ["total", /\b(total|sum|summe|gesamt\w*|amount|betrag|how much|wie\s?viel|zu zahlen|pay|paid|bezahlt|cost|costs|kosten|price|preis)\b/],
+  ["total", /\b(total|sum|summe|gesamt\w*|amount|betrag|how much|wie\s?viel|zu zahlen|pay|paid|bezahlt|cost|costs|kosten|kostet|kostete|price|preis)\b/],
   ["merchant", /\b(merchant|store|shop|seller|vendor|company|firma|geschaft|handler|laden|issuer|aussteller|who)\b/],
 ];
 
@@ -47,11 +47,31 @@ export function fieldForQuery(query: string, keyFields: KeyFields): KeyField | n
   return null;
 }
 
+/**
+ * The words of a query that name its subject, with the words that only say which kind of field is
+ * wanted removed: "Wie viel kostet die Milch?" -> ["milch"].
+ */
+function subjectTokens(query: string): string[] {
+  let rest = foldText(query);
+  for (const [, pattern] of intents) rest = rest.replace(new RegExp(pattern.source, "g"), " ");
+  return tokenize(rest);
+}
+
 export async function answerQuery(query: string, rows: DocumentRow[], keyFields: KeyFields): Promise<DocumentAnswer> {
   const ranking = await rankPassages(query, rows);
-  const field = fieldForQuery(query, keyFields);
-  const best = ranking.passages[0];
-  const text = field ? formatField(field) : best && best.score > 0 ? best.text : "";
+  const intentField = fieldForQuery(query, keyFields);
+  // A question about one row ("what did the milk cost?") is answered from that row: the field of
+  // the kind asked for in it (an amount for "how much") rather than the page-level field (the total).
+  const subject = subjectTokens(query);
+  const subjectScores = subject.length > 0 ? bm25Scores(subject, rows.map((r) => tokenize(r.text))) : [];
+  const best = subjectScores.length > 0 ? subjectScores.indexOf(Math.max(...subjectScores)) : -1;
+  let field = intentField;
+  if (intentField && best >= 0 && subjectScores[best] > 0 && !rows[best].lineIndices.includes(intentField.lineIndex)) {
+    const wanted = intentField.kind === "total" ? "amount" : intentField.kind;
+    field = keyFields.fields.find((f) => f.kind === wanted && rows[best].lineIndices.includes(f.lineIndex)) ?? intentField;
+  }
+  const top = ranking.passages[0];
+  const text = field ? formatField(field) : top && top.score > 0 ? top.text : "";
   return { query, text, field, passages: ranking.passages, semantic: ranking.semantic, embedMs: ranking.embedMs };
 }
 

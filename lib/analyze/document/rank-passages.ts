@@ -28,7 +28,7 @@ export interface PassageRanking {
 // Question words and articles in English and German carry no evidence about which row answers.
 const stopwords = new Set(
   (
-    "a an and are as at be by do does for from how in is it of on or the this to was what when where which who why with " +
+    "a an and are as at be by did do does for from how in is it of on or the this to was what when where which who why with " +
     "der die das den dem des ein eine einer und oder ist sind war wie was wer wo wann welche welcher im am auf fur mit von zu"
   ).split(" "),
 );
