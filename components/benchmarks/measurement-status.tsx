@@ -102,6 +102,11 @@ function RunStatus({ state }: { state: MeasurementState }) {
           A short benchmark runs in the background after start-up unless <code>BENCHMARK_ON_START=0</code>; an administrator can also start one with{" "}
           <code>POST /api/v1/benchmarks/runs</code>. Reload this page once it has started.
         </p>
+        {state.unmeasured.length > 0 && (
+          <p className="mt-1">
+            Variants a run will measure: {state.unmeasured.map((u) => u.modelId).join(", ")}.
+          </p>
+        )}
       </div>
     );
   }
