@@ -1,9 +1,14 @@
-import type { DetectedItem } from "./types";
+/** What the overlay needs of a detection (the analyze and compare responses both have it). */
+export interface OverlayItem {
+  label: string;
+  score: number;
+  box: { x: number; y: number; width: number; height: number };
+}
 
 const palette = ["#e11d48", "#2563eb", "#16a34a", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#65a30d"];
 
 /** The uploaded image with the detector's boxes drawn in original-pixel coordinates (SVG scales them). */
-export function DetectionOverlay({ src, width, height, items }: { src: string; width: number; height: number; items: DetectedItem[] }) {
+export function DetectionOverlay({ src, width, height, items }: { src: string; width: number; height: number; items: OverlayItem[] }) {
   const labels = [...new Set(items.map((i) => i.label))];
   const colour = (label: string) => palette[labels.indexOf(label) % palette.length];
   const stroke = Math.max(2, Math.round(Math.max(width, height) / 300));

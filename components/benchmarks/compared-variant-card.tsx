@@ -1,5 +1,4 @@
 import { DetectionOverlay } from "@/components/analyze/detection-overlay";
-import type { DetectedItem } from "@/components/analyze/types";
 import { Badge } from "@/components/ui/badge";
 import { formatMb, formatMs, formatRate, kindLabels, type VariantKind } from "./benchmark-view";
 import { classificationOutputSchema, detectionOutputSchema, type ComparedVariant } from "./compare-output";
@@ -17,8 +16,7 @@ function Output({ output, imageUrl }: { output: unknown; imageUrl: string }) {
     const { image, objects } = detection.data;
     return (
       <div className="space-y-2">
-        {/* The overlay reads label, score and box only; the compare endpoint has no class index to give. */}
-        <DetectionOverlay src={imageUrl} width={image.width} height={image.height} items={objects as DetectedItem[]} />
+        <DetectionOverlay src={imageUrl} width={image.width} height={image.height} items={objects} />
         <p className="text-xs text-slate-600" data-testid="compare-objects">
           {objects.length === 0 ? "No objects detected." : objects.map((o) => `${o.label} ${Math.round(o.score * 100)}%`).join(", ")}
         </p>

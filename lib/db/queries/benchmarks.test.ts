@@ -53,6 +53,7 @@ describe.each(databaseTargets)("benchmark queries on $name", (target) => {
     const winner = started.find(Boolean)!;
     // Three hours later the running row is taken for abandoned, and a new run may start.
     const later = new Date(Date.now() + 3 * 60 * 60 * 1000);
+    expect(await runningBenchmark({ db, now: later })).toBeUndefined();
     const next = await startBenchmarkRun({ db, trigger: "later", machine: {}, config: {}, now: later });
     expect(next).toBeDefined();
     expect((await getBenchmarkRun({ db, id: winner.id }))?.status).toBe("failed");

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { benchmarkResults, benchmarkRuns, type BenchmarkResult, type BenchmarkRun } from "../schema";
 
@@ -116,8 +116,14 @@ export async function latestBenchmarkResults({ db }: { db: Database }): Promise<
     .then((rows) => rows.map((row) => row.benchmark_results));
 }
 
-/** Whether a run is under way (so a second one is not started on top of it). */
-export async function runningBenchmark({ db }: { db: Database }): Promise<BenchmarkRun | undefined> {
-  const [run] = await db.select().from(benchmarkRuns).where(eq(benchmarkRuns.status, "running")).orderBy(desc(benchmarkRuns.startedAt)).limit(1);
+/** Whether a run is under way (so a second one is not started on top of it); abandoned runs do not count. */
+export async function runningBenchmark({ db, now = new Date() }: { db: Database; now?: Date }): Promise<BenchmarkRun | undefined> {
+  const staleBefore = new Date(now.getTime() - STALE_RUN_MS);
+  const [run] = await db
+    .select()
+    .from(benchmarkRuns)
+    .where(and(eq(benchmarkRuns.status, "running"), gte(benchmarkRuns.startedAt, staleBefore)))
+    .orderBy(desc(benchmarkRuns.startedAt))
+    .limit(1);
   return run;
 }
