@@ -18,7 +18,7 @@ export const navItems: NavItem[] = [
     href: "/documents",
     label: "Documents",
     summary: "OCR with PP-OCRv4: lines, reading order, key fields such as dates and totals, questions answered.",
-    available: false,
+    available: true,
   },
   {
     href: "/languages",

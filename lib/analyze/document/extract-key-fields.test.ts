@@ -36,6 +36,8 @@ describe("extractKeyFields", () => {
   it("reads a total from the column below its label when the label heads a table", () => {
     const fields = extractKeyFields(page([["Netto", 100, 10], ["MwSt", 300, 10], ["Total", 500, 10], ["1,64", 100, 50], ["0,31", 300, 50], ["1,95", 500, 50]]));
     expect(fields.total).toMatchObject({ amount: 1.95, lineText: "1,95" });
+    // A label and its amount as two lines of one row: the total points at the amount's line.
+    expect(extractKeyFields(page([["zu zahlen", 20, 10], ["7,16", 600, 10]])).total).toMatchObject({ lineIndex: 1, lineText: "7,16" });
   });
 
   it("reads a euro sign the recogniser misread as 6 when the rest of the amount appears elsewhere", () => {

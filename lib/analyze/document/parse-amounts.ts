@@ -35,7 +35,7 @@ export function findAmounts(text: string): FoundAmount[] {
     if (amount === undefined) continue;
     const token = (m[1] ?? m[2] ?? m[4] ?? m[5])?.toLowerCase();
     // The index is the number's (a currency code before it may be a separate OCR line: "EURO" | "8,83").
-    found.push({ amount, currency: token ? currencyByToken[token] : undefined, index: m.index! + m[0].indexOf(m[3]), raw: m[0].trim() });
+    found.push({ amount, currency: token ? currencyByToken[token] : undefined, index: m.index! + m[0].indexOf(m[3].trimStart()), raw: m[0].trim() });
   }
   return found;
 }
