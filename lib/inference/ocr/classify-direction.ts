@@ -1,7 +1,7 @@
 import "server-only";
 import type * as ort from "onnxruntime-node";
 import { runSession, type LoadedModel } from "../session-pool";
-import { cropLine, cropsToTensor, lineGreyLevels, noMargin, padQuad, type CropMargin } from "./crop-line";
+import { cropLine, cropsToTensor, noMargin, padQuad, type CropMargin } from "./crop-line";
 import { directionSettings } from "./ocr-settings";
 import type { Quad } from "./quad-geometry";
 import type { RgbImage } from "./rgb-image";
@@ -9,20 +9,17 @@ import type { RgbImage } from "./rgb-image";
 export interface LineDirection {
   /** Probability that the line, as cropped, is upside down. */
   upsideDownProbability: number;
-  /** Grey levels of the crop (5th and 95th percentile), to tell print from show-through. */
-  dark: number;
-  light: number;
 }
 
 /**
  * The PP-OCR direction classifier on each line crop (48x192, padded): probabilities of 0 and 180
- * degrees. Lines are batched in the order given. Each line's grey levels come along.
+ * degrees. Lines are batched in the order given.
  */
 export async function classifyDirections(
   image: RgbImage,
   quads: Quad[],
   model: LoadedModel,
-  /** Crop margin per line (see cropMargins); grey levels are measured on the line itself. */
+  /** Crop margin per line (see cropMargins). */
   margins: CropMargin[] = [],
 ): Promise<{ directions: LineDirection[]; runMs: number }> {
   const { heightPx, widthPx, batchSize } = directionSettings;
@@ -35,7 +32,7 @@ export async function classifyDirections(
     const run = await runSession(model, { [model.session.inputNames[0]]: tensor });
     runMs += run.runMs;
     const probabilities = (run.outputs[model.session.outputNames[0]] as ort.Tensor).data as Float32Array;
-    batch.forEach((quad, i) => directions.push({ upsideDownProbability: probabilities[i * 2 + 1], ...lineGreyLevels(image, quad) }));
+    batch.forEach((_, i) => directions.push({ upsideDownProbability: probabilities[i * 2 + 1] }));
   }
   return { directions, runMs };
 }

@@ -3,7 +3,7 @@ import { ApiError } from "../../errors";
 import type { DecodedImage } from "../image/decode-image";
 import { loadModel, type LoadedModel } from "../session-pool";
 import { classifyDirections } from "./classify-direction";
-import { cropMargins, readingQuad } from "./crop-line";
+import { cropMargins, lineGreyLevels, readingQuad } from "./crop-line";
 import { detectTextBoxes } from "./detect-text-boxes";
 import { findShowThrough, whitenPaper } from "./find-show-through";
 import { loadSymbols } from "./load-symbols";
@@ -69,7 +69,9 @@ export async function recognizeText(image: DecodedImage | RgbImage, options: Rec
   }
   const printed = found.boxes.map((_, i) => i).filter((i) => !found.showThrough.faint[i]);
   let quads = printed.map((i) => found.quads[i]);
-  let directions = printed.map((i) => found.directions[i]);
+  const classifyStarted = performance.now();
+  let { directions } = await classifyDirections(page, quads, models.direction, cropMargins(quads, recognitionSettings.maxCropMargin));
+  timer.classifyMs += performance.now() - classifyStarted;
 
   let turns: QuarterTurns = 0;
   if (options.detectPageRotation !== false) {
@@ -79,10 +81,10 @@ export async function recognizeText(image: DecodedImage | RgbImage, options: Rec
   }
   const upright = rotateImage(page, turns);
   if (turns !== 0) {
-    const classifyStarted = performance.now();
+    const reclassifyStarted = performance.now();
     quads = printed.map((i) => readingQuad(orderCorners(found.boxes[i].quad.map((p) => turnPoint(p, turns, image.width, image.height)))));
     ({ directions } = await classifyDirections(upright, quads, models.direction, cropMargins(quads, recognitionSettings.maxCropMargin)));
-    timer.classifyMs += performance.now() - classifyStarted;
+    timer.classifyMs += performance.now() - reclassifyStarted;
   }
 
   const recognizeStarted = performance.now();
@@ -114,16 +116,14 @@ export async function recognizeText(image: DecodedImage | RgbImage, options: Rec
 
 type OcrModels = Awaited<ReturnType<typeof loadOcrModels>>;
 
-/** Detection, then the direction classifier (which also measures each line's ink) on every box. */
-async function findLines(image: RgbImage, models: OcrModels, timer: { detectMs: number; classifyMs: number }) {
+/** Detection, and the ink of each line found (to tell print from show-through). */
+async function findLines(image: RgbImage, models: OcrModels, timer: { detectMs: number }) {
   const detectStarted = performance.now();
   const { boxes } = await detectTextBoxes(image, models.detection);
-  const classifyStarted = performance.now();
-  timer.detectMs += classifyStarted - detectStarted;
   const quads = boxes.map((box) => readingQuad(box.quad));
-  const { directions } = await classifyDirections(image, quads, models.direction, cropMargins(quads, recognitionSettings.maxCropMargin));
-  timer.classifyMs += performance.now() - classifyStarted;
-  return { boxes, quads, directions, showThrough: findShowThrough(directions) };
+  const showThrough = findShowThrough(quads.map((quad) => lineGreyLevels(image, quad)));
+  timer.detectMs += performance.now() - detectStarted;
+  return { boxes, quads, showThrough };
 }
 
 async function loadOcrModels() {
