@@ -55,7 +55,10 @@ export async function applyRecipe(options: {
       }
       case "static-int8": {
         const inputs = calibration.slice(0, step.calibration.maxInputs);
-        const tuning = step.minCalibrationAgreement === undefined ? undefined : await calibrationJudge(model, parentEntry, inputs, step.minCalibrationAgreement);
+        const tuning =
+          step.minCalibrationAgreement === undefined
+            ? undefined
+            : { mode: step.tuning, ...(await calibrationJudges(model, parentEntry, inputs, step.sensitivityInputs)), target: step.minCalibrationAgreement };
         const method = step.calibration.method === "percentile" ? { kind: "percentile" as const, percentile: step.calibration.percentile } : { kind: "minmax" as const };
         reports.push({ kind: step.kind, ...(await quantizeStatic(model, { ...step, method, inputs, tuning })) });
         break;
@@ -65,11 +68,28 @@ export async function applyRecipe(options: {
   return reports;
 }
 
-/** Scores a candidate by its agreement with the model as it was before quantization, on calibration inputs. */
-async function calibrationJudge(model: ModelProto, entry: ModelEntry, inputs: NamedInput[], target: number) {
+/**
+ * Scores candidates against the model as it was before quantization, on calibration inputs: `judge`
+ * by the task's agreement metric on all of them, `error` (for ranking tensors) by the relative L2
+ * error of the raw output on the first few.
+ */
+async function calibrationJudges(model: ModelProto, entry: ModelEntry, inputs: NamedInput[], sensitivityInputs: number) {
   const reference = await runModelOutputs(encodeModel(model), inputs);
+  const probeInputs = inputs.slice(0, sensitivityInputs);
   return {
-    target,
     judge: async (candidate: ModelProto) => compareOutputs(entry, reference, await runModelOutputs(encodeModel(candidate), inputs)).value,
+    error: async (candidate: ModelProto) => {
+      const outputs = await runModelOutputs(encodeModel(candidate), probeInputs);
+      let difference = 0;
+      let signal = 0;
+      outputs.forEach((o, i) => {
+        const r = reference[i].data;
+        for (let k = 0; k < r.length; k++) {
+          difference += (o.data[k] - r[k]) ** 2;
+          signal += r[k] ** 2;
+        }
+      });
+      return Math.sqrt(difference / Math.max(signal, 1e-30));
+    },
   };
 }

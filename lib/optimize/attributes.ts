@@ -50,3 +50,7 @@ export function intsAttribute(name: string, values: number[]) {
 export function hasSubgraph(node: NodeProto): boolean {
   return node.attribute.some((a) => a.type === AttributeType.GRAPH || a.type === AttributeType.GRAPHS);
 }
+
+export function floatAttribute(name: string, value: number) {
+  return createAttribute({ name, type: AttributeType.FLOAT, f: value });
+}

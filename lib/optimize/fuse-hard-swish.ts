@@ -32,7 +32,10 @@ function matchDivPattern(index: GraphIndex, div: NodeProto): [string, NodeProto[
   for (const [x, clipOut] of [mul.input, [...mul.input].reverse()]) {
     const clip = index.producer.get(clipOut);
     if (!clip || clip.opType !== "Clip" || !only(index, clipOut, mul)) continue;
-    if (scalar(index, clip.input[1]) !== 0 || scalar(index, clip.input[2]) !== 6) continue;
+    // Clip bounds are inputs from opset 11, attributes before (PP-OCR rec is opset 9).
+    const low = clip.input[1] ? scalar(index, clip.input[1]) : getFloat(clip, "min", -Infinity);
+    const high = clip.input[2] ? scalar(index, clip.input[2]) : getFloat(clip, "max", Infinity);
+    if (low !== 0 || high !== 6) continue;
     const add = index.producer.get(clip.input[0]);
     if (!add || add.opType !== "Add" || !only(index, add.output[0], clip)) continue;
     const addsThree = (add.input[0] === x && scalar(index, add.input[1]) === 3) || (add.input[1] === x && scalar(index, add.input[0]) === 3);

@@ -27,6 +27,8 @@ export interface QdqPlanOptions {
   opTypes: string[];
   fp32Head: boolean;
   excludeNodes: string[];
+  /** Activation tensors that must stay fp32 (from sensitivity tuning); ops reading or writing them stay fp32. */
+  excludeTensors?: string[];
 }
 
 export interface QdqPlan {
@@ -89,6 +91,7 @@ function isClippingAtZero(node: NodeProto, index: GraphIndex): boolean {
 export function planQdq(graph: GraphProto, options: QdqPlanOptions): QdqPlan {
   const index = indexGraph(graph);
   const excluded = new Set(options.excludeNodes);
+  const fp32Tensors = new Set(options.excludeTensors ?? []);
   const head = options.fp32Head ? headNodes(graph, index, options.opTypes) : new Set<NodeProto>();
   const candidate = (node: NodeProto) => {
     if (excluded.has(node.name) || head.has(node)) return false;
@@ -98,21 +101,21 @@ export function planQdq(graph: GraphProto, options: QdqPlanOptions): QdqPlan {
   const nodes = new Set<NodeProto>();
   const tensors = new Set<string>();
   const types = inferElementTypes(graph);
-  const usable = (t: string) => !index.graphOutputs.has(t) && !index.initializers.has(t) && types.get(t) === DataType.FLOAT;
+  const usable = (t: string) => !index.graphOutputs.has(t) && !index.initializers.has(t) && types.get(t) === DataType.FLOAT && !fp32Tensors.has(t);
   for (const node of graph.node) {
     if (!candidate(node)) continue;
     const inputs = activationInputs(node, index);
     // MatMul and Gemm also fuse with a float output (MatMulIntegerToFloat, QGemm), e.g. as the last layer.
     const floatOutputOk = node.opType === "MatMul" || node.opType === "Gemm";
     if (!inputs || !inputs.every(usable) || (!usable(node.output[0]) && !floatOutputOk)) continue;
-    nodes.add(node);
-    for (const input of inputs) tensors.add(input);
-    if (!usable(node.output[0])) continue;
     // Conv -> Relu/Clip(0, x): quantize after the clip; ORT then removes the clip and fuses the Conv.
     const readers = index.consumers.get(node.output[0]) ?? [];
     const clip = readers.length === 1 && CLIPPING.has(readers[0].opType) && isClippingAtZero(readers[0], index) ? readers[0] : undefined;
-    if (clip && usable(clip.output[0]) && !excluded.has(clip.name) && !head.has(clip)) tensors.add(clip.output[0]);
-    else tensors.add(node.output[0]);
+    const output = !usable(node.output[0]) ? undefined : clip && usable(clip.output[0]) && !excluded.has(clip.name) && !head.has(clip) ? clip.output[0] : node.output[0];
+    if (clip && fp32Tensors.has(clip.output[0])) continue;
+    nodes.add(node);
+    for (const input of inputs) tensors.add(input);
+    if (output) tensors.add(output);
   }
   const tied: [string, string][] = [];
   for (const node of graph.node) {

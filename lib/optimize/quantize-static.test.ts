@@ -73,9 +73,10 @@ describe("static QDQ quantization", () => {
     // A judge that only accepts candidates whose first Conv is not quantized (it reads x itself, not
     // a dequantized copy) forces k >= 1.
     const judge = async (candidate: typeof parent) => (candidate.graph!.node.some((n) => n.name === "conv1" && n.input[0] === "x") ? 1 : 0);
-    const report = await quantizeStatic(variant, { ...options, strategy: "weighted", tuning: { target: 0.5, judge } });
-    expect(report.fp32LeadingLayers).toBe(1);
-    expect(report.tuningTrials[0]).toEqual({ fp32LeadingLayers: 0, agreement: 0 });
+    const error = async () => 0;
+    const report = await quantizeStatic(variant, { ...options, strategy: "weighted", tuning: { mode: "leading-layers", target: 0.5, judge, error } });
+    expect(report.tuning?.fp32Nodes).toBeGreaterThan(0);
+    expect(report.tuning?.trials[0]).toEqual({ fp32: 0, agreement: 0 });
     const conv1 = variant.graph!.node.find((n) => n.name === "conv1")!;
     expect(conv1.input[0]).toBe("x");
     expect(report.byOpType).toEqual({ Conv: 1, Gemm: 1 });
@@ -83,5 +84,30 @@ describe("static QDQ quantization", () => {
     const weightProducer = variant.graph!.node.find((n) => n.output[0] === conv1.input[1])!;
     expect(weightProducer.opType).toBe("Mul");
     expect((await optimizedOpTypes(variant)).Cast ?? 0).toBe(0);
+  });
+
+  it("sensitivity tuning keeps the most damaging tensors fp32 until the judge is satisfied", async () => {
+    const parent = buildSmallGraph({ activation: "silu", c1: 16, c2: 64 });
+    const reference = await Promise.all(calibration.map((i) => runGraph(parent, i.feeds)));
+    const relativeError = async (candidate: typeof parent) => {
+      let worst = 0;
+      for (const [i, input] of calibration.entries()) worst = Math.max(worst, maxAbsDifference(reference[i], await runGraph(candidate, input.feeds)) / maxAbs(reference[i]));
+      return worst;
+    };
+    const untuned = cloneModel(parent);
+    await quantizeStatic(untuned, { ...options, strategy: "all" });
+    const untunedError = await relativeError(untuned);
+    // Ask for a smaller error than full int8 gives: reachable only by keeping some tensors in fp32.
+    const target = 1 - untunedError * 0.8;
+    const tuned = cloneModel(parent);
+    const report = await quantizeStatic(tuned, {
+      ...options,
+      strategy: "all",
+      tuning: { mode: "sensitivity", target, judge: async (c) => 1 - (await relativeError(c)), error: relativeError },
+    });
+    expect(report.tuning?.fp32Tensors.length).toBeGreaterThan(0);
+    expect(report.tuning!.trials[0].agreement).toBeLessThan(target);
+    expect(1 - (await relativeError(tuned))).toBeGreaterThanOrEqual(target);
+    expect(report.quantizedNodes).toBeGreaterThan(0);
   });
 });

@@ -2,13 +2,13 @@ import "server-only";
 import { collectRanges, type CalibrationInput, type CalibrationMethod, type TensorRange } from "./calibrate-ranges";
 import { assertValidGraph, sortTopologically } from "./check-graph";
 import { nameAllNodes } from "./graph-index";
-import { cloneModel } from "./model-file";
 import type { ModelProto } from "./onnx-proto";
 import { planQdq, scalarConstantInput, type QdqPlan, type QdqPlanOptions } from "./plan-qdq";
 import { createQdqContext, dequantizedBias, dequantizedScalar, dequantizedWeight, insertActivationQdq, WEIGHT_INPUT } from "./qdq-nodes";
 import { uint8Params, type Uint8Params } from "./quantize-values";
 import { removeUnused } from "./remove-unused";
 import { tensorDims } from "./tensor-data";
+import { tuneQdq, type Tuning } from "./tune-qdq";
 import { QDQ_OPSET, upgradeOpset } from "./upgrade-opset";
 
 /**
@@ -21,12 +21,8 @@ import { QDQ_OPSET, upgradeOpset } from "./upgrade-opset";
 export interface StaticQuantizeOptions extends QdqPlanOptions {
   method: CalibrationMethod;
   inputs: CalibrationInput[];
-  /**
-   * Accuracy-aware tuning: `judge` scores a candidate (agreement with the parent on calibration
-   * inputs, 0..1); while it is below `target`, the first k weighted layers (and everything before
-   * them) stay fp32, with the smallest such k found by bisection.
-   */
-  tuning?: { target: number; judge: (candidate: ModelProto) => Promise<number> };
+  /** Accuracy-aware tuning (see tune-qdq.ts); without it every plannable op is quantized. */
+  tuning?: Tuning;
 }
 
 export interface StaticQuantizeReport {
@@ -34,9 +30,8 @@ export interface StaticQuantizeReport {
   quantizedTensors: number;
   byOpType: Record<string, number>;
   calibrationInputs: number;
-  /** Leading weighted layers kept in fp32 by tuning (0 without tuning). */
-  fp32LeadingLayers: number;
-  tuningTrials: { fp32LeadingLayers: number; agreement: number }[];
+  /** What tuning kept in fp32, and the agreement of each candidate it tried. */
+  tuning?: { mode: string; fp32Nodes: number; fp32Tensors: string[]; trials: { fp32: number; agreement: number }[] };
 }
 
 export async function quantizeStatic(model: ModelProto, options: StaticQuantizeOptions): Promise<StaticQuantizeReport> {
@@ -47,52 +42,23 @@ export async function quantizeStatic(model: ModelProto, options: StaticQuantizeO
   if (fullPlan.nodes.size === 0) throw new Error("no node can be quantized with these options");
   // Ranges come from the parent's activations, so one calibration serves every tuning trial.
   const ranges = await collectRanges({ model, tensors: fullPlan.tensors, inputs: options.inputs, method: options.method });
-  const weighted = graph.node.filter((n) => fullPlan.nodes.has(n) && options.opTypes.includes(n.opType));
-  // Plans refer to node objects, so each candidate copy gets its own plan, built from node names.
-  const leadingNames = (k: number) => (k === 0 ? [] : graph.node.slice(0, graph.node.indexOf(weighted[k - 1]) + 1).map((n) => n.name));
-  const planFor = (target: ModelProto, k: number) =>
-    planQdq(target.graph!, { ...options, excludeNodes: [...options.excludeNodes, ...leadingNames(k)] });
-  const trials: StaticQuantizeReport["tuningTrials"] = [];
-  const build = (k: number) => {
-    const candidate = cloneModel(model);
-    applyQdqPlan(candidate, planFor(candidate, k), ranges);
-    return candidate;
-  };
-  let chosen = 0;
+  let planOptions: QdqPlanOptions = options;
+  let tuning: StaticQuantizeReport["tuning"];
   if (options.tuning) {
-    const score = async (k: number) => {
-      const agreement = await options.tuning!.judge(build(k));
-      trials.push({ fp32LeadingLayers: k, agreement });
-      return agreement;
-    };
-    if ((await score(0)) < options.tuning.target) {
-      let low = 0; // fails
-      let high = weighted.length; // all weighted layers fp32: trivially agrees
-      while (high - low > 1) {
-        const mid = Math.floor((low + high) / 2);
-        if ((await score(mid)) >= options.tuning.target) high = mid;
-        else low = mid;
-      }
-      chosen = high;
-    }
+    const result = await tuneQdq({ model, plan: options, fullPlan, ranges, tuning: options.tuning, apply: applyQdqPlan });
+    planOptions = { ...options, excludeNodes: [...options.excludeNodes, ...result.excludeNodes], excludeTensors: result.excludeTensors };
+    tuning = { mode: options.tuning.mode, fp32Nodes: result.excludeNodes.length, fp32Tensors: result.excludeTensors, trials: result.trials };
   }
-  const finalPlan = planFor(model, chosen);
+  const finalPlan = planQdq(graph, planOptions);
   if (finalPlan.nodes.size === 0) throw new Error("tuning kept every layer in fp32: int8 cannot reach the agreement target");
   applyQdqPlan(model, finalPlan, ranges);
   const byOpType: Record<string, number> = {};
   for (const node of finalPlan.nodes) byOpType[node.opType] = (byOpType[node.opType] ?? 0) + 1;
-  return {
-    quantizedNodes: finalPlan.nodes.size,
-    quantizedTensors: finalPlan.tensors.length,
-    byOpType,
-    calibrationInputs: options.inputs.length,
-    fp32LeadingLayers: chosen,
-    tuningTrials: trials,
-  };
+  return { quantizedNodes: finalPlan.nodes.size, quantizedTensors: finalPlan.tensors.length, byOpType, calibrationInputs: options.inputs.length, tuning };
 }
 
 /** Rewrites the graph with the plan's Q/DQ pairs and int8 weights, given a range per planned tensor. */
-export function applyQdqPlan(model: ModelProto, plan: QdqPlan, ranges: Map<string, TensorRange>): void {
+export function applyQdqPlan(model: ModelProto, plan: QdqPlan, ranges: Map<string, TensorRange>, compressFp32Weights = true): void {
   const graph = model.graph!;
   const params = new Map<string, Uint8Params>();
   for (const tensor of plan.tensors) {
@@ -128,7 +94,7 @@ export function applyQdqPlan(model: ModelProto, plan: QdqPlan, ranges: Map<strin
   for (const tensor of plan.tensors) insertActivationQdq(ctx, tensor, params.get(tensor)!);
   // Weighted layers left in fp32 (excluded, tuned out, head) still store int8 weights, decompressed
   // once at load (Cast + Mul, constant-folded by ORT): they run fp32 kernels from a smaller file.
-  for (const node of [...graph.node]) {
+  for (const node of compressFp32Weights ? [...graph.node] : []) {
     const weightIndex = WEIGHT_INPUT[node.opType];
     if (weightIndex === undefined || plan.nodes.has(node)) continue;
     const weight = ctx.index.initializers.get(node.input[weightIndex]);

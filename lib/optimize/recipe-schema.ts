@@ -34,10 +34,14 @@ const staticStep = z.strictObject({
     })
     .prefault({}),
   /**
-   * Accuracy-aware tuning: when the agreement on the calibration inputs is below this, the
-   * earliest weighted layers are kept in fp32 (fewest needed, found by bisection).
+   * Accuracy-aware tuning: when the agreement on the calibration inputs is below this, the most
+   * damaging activation tensors ("sensitivity") or the earliest layers ("leading-layers") are kept
+   * in fp32, as few as needed (found by bisection).
    */
   minCalibrationAgreement: z.number().min(0).max(1).optional(),
+  tuning: z.enum(["sensitivity", "leading-layers"]).default("sensitivity"),
+  /** Calibration inputs used to rank tensor sensitivity (each tensor costs one run per input). */
+  sensitivityInputs: z.number().int().min(1).max(64).default(6),
 });
 
 const magnitudeStep = z.strictObject({
