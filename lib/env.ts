@@ -50,6 +50,14 @@ export const envSchema = z.object({
    * disables them.
    */
   ADMIN_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
+  /**
+   * Which checked-in recipes (models/recipes) the start-up model lab produces when their variant is
+   * missing: "all", "none", or a comma-separated list of recipe ids.
+   */
+  MODEL_LAB_RECIPES: z
+    .string()
+    .regex(/^(all|none|[a-z0-9][a-z0-9.-]*(,[a-z0-9][a-z0-9.-]*)*)$/, 'must be "all", "none" or a comma-separated list of recipe ids')
+    .default("all"),
   /** Run a short model benchmark in the background after start-up so the dashboard is never empty. */
   BENCHMARK_ON_START: booleanFlag.default(true),
 });
