@@ -1,4 +1,6 @@
 import "server-only";
+import { getEnv } from "../env";
+import { evaluateOcrPage, ocrPages, readImagesManifest } from "../inference/ocr/evaluate-ocr-pages";
 import { getModelStore } from "../models/get-model-store";
 import type { ModelEntry } from "../models/manifest-schema";
 import { compareOutputs } from "../optimize/agreement/compare-outputs";
@@ -52,6 +54,27 @@ export async function measureAccuracy(entry: ModelEntry, modelPath: string, held
     if (result.parentAgreementF1 !== undefined)
       metrics.push({ name: "parent_detection_f1", value: result.parentAgreementF1, higherIsBetter: true, dataset: `decoded detections on ${result.photos} photos` });
     return { available: true, primary: "label_recall", metrics, details: result.perPhoto };
+  }
+  if (entry.task === "text-detection" || entry.task === "text-recognition") {
+    const evalDir = getEnv().evalDataDir;
+    if (!evalDir) return { available: false, reason: "no evaluation pages on this machine (EVAL_DATA_DIR)" };
+    // The variant runs inside the whole OCR pipeline, paired with the full-precision model of the other stage.
+    const models = entry.task === "text-detection" ? { detection: entry.id } : { recognition: entry.id };
+    const pages = ocrPages(readImagesManifest(evalDir));
+    const outcomes = [];
+    for (const page of pages) outcomes.push(await evaluateOcrPage(evalDir, page, 1, models));
+    const dataset = `${pages.length} OCR pages with ground truth`;
+    const meanCer = outcomes.reduce((sum, o) => sum + o.cer, 0) / Math.max(1, outcomes.length);
+    const lines = outcomes.reduce((sum, o) => sum + o.lineCorrect, 0) / Math.max(1, outcomes.reduce((sum, o) => sum + o.lineTotal, 0));
+    return {
+      available: true,
+      primary: "cer",
+      metrics: withAgreement([
+        { name: "cer", value: round(meanCer), higherIsBetter: false, dataset },
+        { name: "line_accuracy", value: round(lines), higherIsBetter: true, dataset },
+      ]),
+      details: outcomes.map((o) => ({ file: o.file, cer: round(o.cer), lines: `${o.lineCorrect}/${o.lineTotal}` })),
+    };
   }
   if (agreement) return { available: true, primary: agreement.name, metrics: [agreement] };
   return {

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { decodeImage } from "../image/decode-image";
 import { characterErrorRate, lineAccuracy } from "./measure-text-errors";
-import { recognizeText, type OcrResult } from "./recognize-text";
+import { recognizeText, type OcrResult, type RecognizeTextOptions } from "./recognize-text";
 
 /**
  * OCR accuracy and latency on the pages of ../shared/eval/images/ocr that have a ground-truth
@@ -38,14 +38,19 @@ export function ocrPages(manifest: ManifestImage[]): (ManifestImage & { ground_t
   return manifest.filter((m): m is ManifestImage & { ground_truth: string } => m.file.startsWith("ocr/") && typeof m.ground_truth === "string");
 }
 
-export async function evaluateOcrPage(evalDataDir: string, page: ManifestImage & { ground_truth: string }, runs = 1): Promise<PageOutcome> {
+export async function evaluateOcrPage(
+  evalDataDir: string,
+  page: ManifestImage & { ground_truth: string },
+  runs = 1,
+  models?: RecognizeTextOptions["models"],
+): Promise<PageOutcome> {
   const image = await decodeImage(readFileSync(path.join(evalDataDir, "images", page.file)), limits);
   const reference = readFileSync(path.join(evalDataDir, "images", page.ground_truth), "utf8");
   const latencies: number[] = [];
   let result: OcrResult | undefined;
   for (let run = 0; run < runs; run++) {
     const startedAt = performance.now();
-    result = await recognizeText(image);
+    result = await recognizeText(image, { models });
     latencies.push(performance.now() - startedAt);
   }
   const lines = lineAccuracy(result!.fullText, reference);

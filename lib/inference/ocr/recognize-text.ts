@@ -26,6 +26,11 @@ export interface RecognizeTextOptions {
   detectPageRotation?: boolean;
   /** Lines read with a lower mean character probability are dropped (default 0.5, as PaddleOCR). */
   minConfidence?: number;
+  /**
+   * Run other variants of the detection / recognition models (e.g. int8 or pruned ones produced by the
+   * model lab), for benchmarks and side-by-side comparisons. Default: the full-precision models.
+   */
+  models?: { detection?: string; recognition?: string };
 }
 
 export interface OcrLine {
@@ -58,7 +63,7 @@ export interface OcrResult {
 
 export async function recognizeText(image: DecodedImage | RgbImage, options: RecognizeTextOptions = {}): Promise<OcrResult> {
   const startedAt = performance.now();
-  const models = await loadOcrModels();
+  const models = await loadOcrModels(options.models);
   const timer = { detectMs: 0, classifyMs: 0, recognizeMs: 0 };
   let page: RgbImage = image;
   let found = await findLines(page, models, timer);
@@ -126,14 +131,15 @@ async function findLines(image: RgbImage, models: OcrModels, timer: { detectMs: 
   return { boxes, quads, showThrough };
 }
 
-async function loadOcrModels() {
-  const [detection, recognition, direction] = await Promise.all([
-    loadModel(ocrModelIds.detection),
-    loadModel(ocrModelIds.recognition),
-    loadModel(ocrModelIds.direction),
-  ]);
+async function loadOcrModels(overrides: RecognizeTextOptions["models"] = {}) {
+  const detectionId = overrides.detection ?? ocrModelIds.detection;
+  const recognitionId = overrides.recognition ?? ocrModelIds.recognition;
+  const [detection, recognition, direction] = await Promise.all([loadModel(detectionId), loadModel(recognitionId), loadModel(ocrModelIds.direction)]);
+  if (detection.entry.task !== "text-detection" || recognition.entry.task !== "text-recognition") {
+    throw new ApiError("invalid_input", `OCR needs a text-detection and a text-recognition model (got ${detectionId}, ${recognitionId}).`);
+  }
   if (!recognition.files.dictionary) {
-    throw new ApiError("model_unavailable", `Model "${ocrModelIds.recognition}" has no dictionary file in the manifest.`, { model: ocrModelIds.recognition });
+    throw new ApiError("model_unavailable", `Model "${recognitionId}" has no dictionary file in the manifest.`, { model: recognitionId });
   }
   return { detection, direction, reading: { model: recognition, symbols: await loadSymbols(recognition.files.dictionary) } };
 }
