@@ -11,6 +11,7 @@ import { getModelStore } from "../models/get-model-store";
 import type { ModelEntry, ModelVariant } from "../models/manifest-schema";
 import { decodeBase64Field } from "../http/read-request-body";
 import { matchF1 } from "./accuracy/detection-accuracy";
+import { chooseOcrFamily, compareOcrVariants } from "./compare-ocr-variants";
 import type { compareRequestSchema, CompareResponse } from "./result-schema";
 
 /**
@@ -26,9 +27,7 @@ const round = (v: number, d = 2) => Math.round(v * 10 ** d) / 10 ** d;
 
 function chooseFamily(request: CompareRequest): { family: string; task: ModelEntry["task"] } {
   const store = getModelStore();
-  if ("document_image" in request.input) {
-    throw new ApiError("unprocessable_content", "Comparing OCR variants on a document is not available yet on this instance; send { input: { image } } to compare vision variants.");
-  }
+  if ("document_image" in request.input) return chooseOcrFamily(request.model);
   if (!request.model) {
     const id = defaultModelFor("object-detection");
     return { family: store.get(id)!.family, task: "object-detection" };
@@ -84,8 +83,13 @@ export async function compareVariants(request: CompareRequest): Promise<CompareR
   const startedAt = performance.now();
   const { family, task } = chooseFamily(request);
   const env = getEnv();
+  const field = "image" in request.input ? "input.image" : "input.document_image";
   const raw = "image" in request.input ? request.input.image : request.input.document_image;
-  const image = await decodeImage(decodeBase64Field("input.image", raw).bytes, { maxBytes: env.MAX_BODY_BYTES, maxPixels: env.MAX_IMAGE_PIXELS });
+  const image = await decodeImage(decodeBase64Field(field, raw).bytes, { maxBytes: env.MAX_BODY_BYTES, maxPixels: env.MAX_IMAGE_PIXELS });
+  if ("document_image" in request.input) {
+    const variants = await compareOcrVariants(image, family, request.models as ModelVariant[]);
+    return { family, task, variants, processing_time_ms: round(performance.now() - startedAt) };
+  }
   const members = getModelStore()
     .list()
     .filter((m) => m.family === family);

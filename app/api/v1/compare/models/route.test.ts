@@ -43,13 +43,31 @@ describe("POST /api/v1/compare/models", () => {
     [{ input: { image: "PICTURE" }, model: "no-such-family" }, 400],
     [{ input: { image: "PICTURE" }, model: "ppocr-v4-det" }, 400],
     [{ input: { image: "PICTURE" }, surprise: true }, 400],
-    [{ input: { document_image: "PICTURE" } }, 422],
+    [{ input: { document_image: "PICTURE" }, model: "yolox-nano" }, 400],
     ["{broken", 400],
   ])("rejects %j with %i", async (body, status) => {
     // The table is built before beforeAll runs: the placeholder becomes the real picture here.
     const response = await post(typeof body === "string" ? body : JSON.parse(JSON.stringify(body).replaceAll('"PICTURE"', JSON.stringify(picture))));
     expect(response.status).toBe(status);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
+  });
+
+  it("compares OCR variants on a document page, full precision first", async () => {
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="560" height="160"><rect width="560" height="160" fill="white"/>' +
+        '<text x="30" y="95" font-family="DejaVu Sans, Arial, sans-serif" font-size="48" fill="black">Invoice 2024</text></svg>',
+    );
+    const page = (await sharp(svg).png().toBuffer()).toString("base64");
+    const response = await post({ input: { document_image: page }, models: ["full_precision", "quantized"] });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.family).toBe("ppocr-v4");
+    expect(body.variants[0]).toMatchObject({ available: true, variant: "full_precision", modelId: "ppocr-v4-det + ppocr-v4-rec", agreement: null });
+    expect(body.variants[0].output.full_text).toContain("Invoice");
+    for (const variant of body.variants.slice(1)) {
+      if (variant.available) expect(variant.agreement.value).toBeGreaterThan(0.5);
+      else expect(variant.reason).toBeTruthy();
+    }
   });
 
   it("rejects a non-image, a tiny image and a non-JSON body", async () => {
