@@ -6,16 +6,18 @@
  *
  *   npx tsx --conditions=react-server scripts/bench-variants.ts [--runs 30] [--only family,family] [--recipes dir]
  */
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { getEnv } from "@/lib/env";
 import { getModelStore } from "@/lib/models/get-model-store";
 import { buildEvalInputs } from "@/lib/optimize/inputs/eval-inputs";
 import { measureVariants, type MeasuredModel } from "@/lib/optimize/measure-variants";
-import { readModel } from "@/lib/optimize/model-file";
+import { readModel, writeModel } from "@/lib/optimize/model-file";
+import { prepareGraph } from "@/lib/optimize/prepare-graph";
 import { loadRecipes, RECIPES_DIR } from "@/lib/optimize/parse-recipe";
 import { resolveParent, variantsDir } from "@/lib/optimize/produce-variant";
-import { recipeVariantKind } from "@/lib/optimize/recipe-schema";
+import { recipeVariantKind, type Recipe } from "@/lib/optimize/recipe-schema";
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -32,21 +34,30 @@ const parents = [...new Set(recipes.map((r) => r.parent)), "mobilenetv2-int8"].f
 const store = getModelStore();
 const table: string[] = [];
 const notes: string[] = [];
+const scratch = mkdtempSync(path.join(tmpdir(), "bench-variants-"));
 const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
 
 for (const parentId of parents) {
   const parent = await resolveParent(store, parentId);
   const variants = recipes
     .filter((r) => r.parent === parentId)
-    .map((r) => ({ id: r.id, kind: recipeVariantKind(r), path: path.join(variantsDir(), `${r.id}.onnx`), recipe: r }))
+    .map((r) => ({ id: r.id, kind: recipeVariantKind(r) as string, path: path.join(variantsDir(), `${r.id}.onnx`), recipe: r as Recipe | undefined }))
     .filter((v) => existsSync(v.path) || (notes.push(`${v.id}: not produced yet (run scripts/optimize-models.ts)`), false));
+  // The parent after the toolkit's exact graph rewrites (folding, fusion), still fp32: shows how much
+  // of a variant's speed-up comes from the rewrites rather than from int8 or pruning.
+  if (parent.entry.variant === "full_precision") {
+    const prepared = readModel(parent.modelPath);
+    prepareGraph(prepared);
+    const file = writeModel(prepared, path.join(scratch, `${parentId}-graph-optimised.onnx`)).path;
+    variants.unshift({ id: `${parentId} (graph-optimised)`, kind: "full_precision", path: file, recipe: undefined });
+  }
   const inputs = await buildEvalInputs({ entry: parent.entry, inputName: readModel(parent.modelPath).graph!.input[0].name, evalDir });
   const started = performance.now();
   const measured = await measureVariants({ parent: { entry: parent.entry, path: parent.modelPath }, variants, evaluation: inputs.evaluation, threads: [1, 2], runs });
   const dims = inputs.evaluation[0].feeds[Object.keys(inputs.evaluation[0].feeds)[0]].dims.join("x");
   console.error(`${parentId}: measured ${measured.length} models on input ${dims} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   const base = measured[0];
-  for (const m of measured) table.push(row(m, base, dims, variants.find((v) => v.id === m.id)?.recipe.steps.map((s) => s.kind).join("+")));
+  for (const m of measured) table.push(row(m, base, dims, variants.find((v) => v.id === m.id)?.recipe?.steps.map((s) => s.kind).join("+")));
 }
 
 function row(m: MeasuredModel, base: MeasuredModel, dims: string, steps?: string): string {

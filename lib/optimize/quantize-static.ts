@@ -23,6 +23,8 @@ export interface StaticQuantizeOptions extends QdqPlanOptions {
   inputs: CalibrationInput[];
   /** Accuracy-aware tuning (see tune-qdq.ts); without it every plannable op is quantized. */
   tuning?: Tuning;
+  /** Store weights of fp32-kept layers as int8 (Cast + Mul, folded at load); default true. */
+  compressFp32Weights?: boolean;
 }
 
 export interface StaticQuantizeReport {
@@ -45,13 +47,15 @@ export async function quantizeStatic(model: ModelProto, options: StaticQuantizeO
   let planOptions: QdqPlanOptions = options;
   let tuning: StaticQuantizeReport["tuning"];
   if (options.tuning) {
-    const result = await tuneQdq({ model, plan: options, fullPlan, ranges, tuning: options.tuning, apply: applyQdqPlan });
+    const compress = options.compressFp32Weights ?? true;
+    const apply = (m: ModelProto, plan: QdqPlan, r: Map<string, TensorRange>, compressWanted: boolean) => applyQdqPlan(m, plan, r, compressWanted && compress);
+    const result = await tuneQdq({ model, plan: options, fullPlan, ranges, tuning: options.tuning, apply });
     planOptions = { ...options, excludeNodes: [...options.excludeNodes, ...result.excludeNodes], excludeTensors: result.excludeTensors };
     tuning = { mode: options.tuning.mode, fp32Nodes: result.excludeNodes.length, fp32Tensors: result.excludeTensors, trials: result.trials };
   }
   const finalPlan = planQdq(graph, planOptions);
   if (finalPlan.nodes.size === 0) throw new Error("tuning kept every layer in fp32: int8 cannot reach the agreement target");
-  applyQdqPlan(model, finalPlan, ranges);
+  applyQdqPlan(model, finalPlan, ranges, options.compressFp32Weights ?? true);
   const byOpType: Record<string, number> = {};
   for (const node of finalPlan.nodes) byOpType[node.opType] = (byOpType[node.opType] ?? 0) + 1;
   return { quantizedNodes: finalPlan.nodes.size, quantizedTensors: finalPlan.tensors.length, byOpType, calibrationInputs: options.inputs.length, tuning };

@@ -40,6 +40,11 @@ const staticStep = z.strictObject({
    */
   minCalibrationAgreement: z.number().min(0).max(1).optional(),
   tuning: z.enum(["sensitivity", "leading-layers"]).default("sensitivity"),
+  /**
+   * Store the weights of layers left in fp32 as int8 too (decompressed at load). Smaller file, but
+   * their weight rounding adds to the error, which matters when the fp32 layers are the sensitive ones.
+   */
+  compressFp32Weights: z.boolean().default(true),
   /** Calibration inputs used to rank tensor sensitivity (each tensor costs one run per input). */
   sensitivityInputs: z.number().int().min(1).max(64).default(6),
 });
