@@ -48,6 +48,9 @@ export default defineConfig({
       HOSTNAME: "127.0.0.1",
       DATA_DIR: dataDir,
       MODEL_CACHE_DIR: path.resolve("node_modules", ".cache", "insight-engine-e2e-models"),
+      // The start-up model lab produces two quick YOLOX variants (int8, pruned) so the dashboard compares
+      // real variants; the slow OCR recipes (minutes each) are left to a normal start.
+      MODEL_LAB_RECIPES: "yolox-nano-int8-static,yolox-nano-pruned-magnitude",
       LOG_LEVEL: "warn",
       DATABASE_URL: "",
     },
