@@ -9,7 +9,7 @@ const evalDir = getEnv().evalDataDir;
 
 // Figures measured by scripts/bench-safety.ts with the committed weights (README "Safety"). The bounds
 // leave a small margin for numeric drift in the encoder, not room for a regression.
-const measured = { tpr: 0.77, fpr: 0.023, precision: 0.969, notInjectFpr: 0.006, signaturesTpr: 0.568, signaturesFpr: 0.019 };
+const measured = { tpr: 0.77, fpr: 0.023, precision: 0.969, notInjectFpr: 0.006, signaturesTpr: 0.57, signaturesFpr: 0.019 };
 
 describe.skipIf(!evalDir)("prompt-injection detector on the evaluation test split", () => {
   it("keeps its measured detection rates", async () => {
