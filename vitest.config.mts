@@ -22,12 +22,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["**/*.test.ts"], exclude: ["**/*.eval.test.ts", "node_modules/**", "e2e/**", ".next/**"] },
+        test: { name: "unit", include: ["**/*.test.ts"], exclude: ["**/*.eval.test.ts", "**/node_modules/**", "e2e/**", ".next*/**"] },
       },
       {
         extends: true,
         // Tests on the public evaluation data in ../shared/eval (EVAL_DATA_DIR); skipped by name without it.
-        test: { name: "eval-data", include: ["**/*.eval.test.ts"], exclude: ["node_modules/**", ".next/**"] },
+        test: { name: "eval-data", include: ["**/*.eval.test.ts"], exclude: ["**/node_modules/**", ".next*/**"] },
       },
     ],
   },
