@@ -1,6 +1,7 @@
 import "server-only";
 import { getEnv } from "../env";
-import { decodeImage } from "../inference/image/decode-image";
+import { decodeImage, type DecodedImage } from "../inference/image/decode-image";
+import type { OcrResult } from "../inference/ocr/recognize-text";
 import { detectInjection, type InjectionDetection } from "./detect-injection";
 import { classifyNsfw } from "./image/classify-nsfw";
 import { readImageText } from "./image/read-image-text";
@@ -24,6 +25,22 @@ export async function evaluateSafety(input: SafetyInput): Promise<SafetyResponse
   const startedAt = performance.now();
   validateSafetyInput(input);
   const env = getEnv();
+  const decoded = input.image !== undefined ? await decodeImage(input.image, { maxBytes: env.MAX_BODY_BYTES, maxPixels: env.MAX_IMAGE_PIXELS }) : undefined;
+  return assessSafety({ contentType: input.contentType, prompt: input.prompt, image: decoded, startedAt });
+}
+
+/**
+ * The checks themselves, on an image already decoded (and, when the caller ran OCR anyway, its text),
+ * so an analysis that has both does not decode or read the image twice.
+ */
+export async function assessSafety(input: {
+  contentType: SafetyInput["contentType"];
+  prompt?: string;
+  image?: DecodedImage;
+  ocr?: OcrResult;
+  startedAt?: number;
+}): Promise<SafetyResponse> {
+  const startedAt = input.startedAt ?? performance.now();
   const timings: Record<string, number> = {};
   const checks: SafetyResponse["checks"] = {};
   const categories = new Set<string>();
@@ -57,10 +74,10 @@ export async function evaluateSafety(input: SafetyInput): Promise<SafetyResponse
 
   let image: SafetyResponse["image"];
   if (input.image !== undefined) {
-    const decoded = await decodeImage(input.image, { maxBytes: env.MAX_BODY_BYTES, maxPixels: env.MAX_IMAGE_PIXELS });
+    const decoded = input.image;
     image = { width: decoded.width, height: decoded.height, format: decoded.format, size_bytes: decoded.sizeBytes };
     timings.decode_ms = decoded.decodeMs;
-    const [nsfw, imageText] = await Promise.all([classifyNsfw(decoded), readImageText(decoded)]);
+    const [nsfw, imageText] = await Promise.all([classifyNsfw(decoded), readImageText(decoded, input.ocr)]);
     if (nsfw.available) {
       checks.nsfw = { available: true, score: round(1 - nsfw.unsafeProbability), unsafe_probability: round(nsfw.unsafeProbability), classes: nsfw.classes.map((c) => ({ label: c.label, probability: round(c.probability) })) };
       if (nsfw.unsafeProbability >= NSFW_UNSAFE) categories.add(`nsfw:${nsfw.classes[0]?.label.toLowerCase() ?? "explicit"}`);

@@ -7,6 +7,7 @@ import { detectObjects, type DetectionResult } from "../../inference/detect-obje
 import { decodeImage } from "../../inference/image/decode-image";
 import { computeImageFacts } from "../../inference/image/image-facts";
 import { recognizeText, type OcrResult } from "../../inference/ocr/recognize-text";
+import { assessSafety } from "../../safety/evaluate-safety";
 import { getLabelVocabulary, type LabelVocabulary } from "./label-vocabulary";
 import { relateTextToImage } from "./relate-text-to-image";
 import type { ImageTextRequest, ImageTextResponse } from "./schema";
@@ -50,6 +51,15 @@ export async function analyzeImageText(input: { image: Buffer; request: ImageTex
   const english = !input.request.language || input.request.language === "en";
   const vocabulary: Settled<LabelVocabulary> =
     labels.ok && objects.ok ? await settle(getLabelVocabulary(classifierId, detectorId)) : { ok: false, reason: "the vision models are unavailable" };
+  // The caption and the picture (NSFW, and the OCR text already read) go through the safety checks
+  // while the caption is related to the image.
+  const safetyStartedAt = performance.now();
+  const safetyPending = settle(
+    assessSafety({ contentType: "multimodal", prompt: input.request.text, image, ocr: ocr.ok ? ocr.value : undefined }).then((value) => ({
+      value,
+      safetyMs: performance.now() - safetyStartedAt,
+    })),
+  );
   const relation = await relateTextToImage({
     text: input.request.text,
     vocabulary: vocabulary.ok ? vocabulary.value : undefined,
@@ -64,6 +74,7 @@ export async function analyzeImageText(input: { image: Buffer; request: ImageTex
       : { available: false, reason: `the sentence encoder (use-lite-en) is English-only; text in "${input.request.language}" is matched lexically` },
   });
 
+  const safety = await safetyPending;
   const usedModels = [
     ...[labels, objects].flatMap((r) => (r.ok ? [r.value.model] : [])),
     ...(ocr.ok ? [ocr.value.model.detection, ocr.value.model.recognition, ocr.value.model.direction].map((m) => ({ ...m, variant: "full_precision" })) : []),
@@ -98,7 +109,9 @@ export async function analyzeImageText(input: { image: Buffer; request: ImageTex
       terms: relation.terms.map(({ closestKnown, ...term }) => ({ ...term, ...(closestKnown ? { closest_known: closestKnown } : {}) })),
       method: relation.method,
     },
-    safety: { available: false, reason: "Safety checks are not enabled on this instance yet." },
+    safety: safety.ok
+      ? { available: true, safety_score: safety.value.value.safety_score, verdict: safety.value.value.verdict, categories: safety.value.value.categories }
+      : { available: false, reason: safety.reason },
     models: usedModels,
     timings: {
       decode_ms: ms(image.decodeMs),
@@ -107,6 +120,7 @@ export async function analyzeImageText(input: { image: Buffer; request: ImageTex
       ...(objects.ok ? { detect_ms: ms(sum(objects.value.timings)) } : {}),
       ...(ocr.ok ? { ocr_ms: ms(ocr.value.timings.totalMs) } : {}),
       relate_ms: ms(relation.timings.relateMs),
+      ...(safety.ok ? { safety_ms: ms(safety.value.safetyMs) } : {}),
     },
     processing_time_ms: ms(performance.now() - startedAt),
   };

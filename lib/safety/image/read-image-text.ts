@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError } from "../../errors";
 import type { DecodedImage } from "../../inference/image/decode-image";
+import { recognizeText, type OcrResult } from "../../inference/ocr/recognize-text";
 
 /**
  * Reads the text in an image with the shared OCR (PP-OCRv4), so text hidden in a screenshot goes
@@ -12,16 +13,16 @@ export type ImageText =
   | { available: true; text: string; lines: { text: string; confidence: number; box: { x: number; y: number; width: number; height: number } }[]; ocrMs: number }
   | { available: false; reason: string };
 
-export async function readImageText(image: DecodedImage): Promise<ImageText> {
+/** `alreadyRead`: the OCR of this image when the caller ran it anyway (the image-text analysis does). */
+export async function readImageText(image: DecodedImage, alreadyRead?: OcrResult): Promise<ImageText> {
   const startedAt = performance.now();
   try {
-    const { recognizeText } = await import("../../inference/ocr/recognize-text");
-    const result = await recognizeText(image);
+    const result = alreadyRead ?? (await recognizeText(image));
     return {
       available: true,
       text: result.fullText,
       lines: result.lines.map((line) => ({ text: line.text, confidence: line.confidence, box: line.box })),
-      ocrMs: performance.now() - startedAt,
+      ocrMs: alreadyRead ? alreadyRead.timings.totalMs : performance.now() - startedAt,
     };
   } catch (error) {
     if (error instanceof ApiError && error.code === "model_unavailable") return { available: false, reason: error.detail };
