@@ -166,7 +166,12 @@ export function ImageTextAnalyzer() {
               <div className="mt-3 space-y-2">
                 <TimingsTable timings={result.timings} total={result.processing_time_ms} />
                 <p className="text-xs text-slate-500">Models: {result.models.map((m) => `${m.id} (${m.variant})`).join(", ")}</p>
-                {!result.safety.available && <p className="text-xs text-slate-500">Safety: {result.safety.reason}</p>}
+                <p className="text-xs text-slate-600" data-testid="safety-summary">
+                  Safety:{" "}
+                  {result.safety.available
+                    ? `${result.safety.verdict} (score ${result.safety.safety_score.toFixed(2)}${result.safety.categories.length ? `; ${result.safety.categories.join(", ")}` : ""})`
+                    : `unavailable — ${result.safety.reason}`}
+                </p>
               </div>
             </Card>
           </div>
