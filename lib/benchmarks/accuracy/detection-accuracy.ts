@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { detectObjects, type DetectedObject } from "../../inference/detect-objects";
 import { decodeImage } from "../../inference/image/decode-image";
 import { modelLabels } from "../../inference/model-labels";
-import { intersectionOverUnion } from "../../inference/postprocess/non-max-suppression";
+import { detectionF1 } from "../../inference/postprocess/match-detections";
 import { loadModel } from "../../inference/session-pool";
 import type { EvalImage } from "../eval-images";
 
@@ -24,30 +24,10 @@ export interface DetectionAccuracy {
 
 const limits = { maxBytes: 50 * 1024 * 1024, maxPixels: 100_000_000 };
 
+/** F1 of detections against a reference set, matched one-to-one by class and IoU (see match-detections). */
 export function matchF1(candidate: DetectedObject[], reference: DetectedObject[], iouThreshold = 0.5): number {
-  if (candidate.length === 0 && reference.length === 0) return 1;
-  const used = new Set<number>();
-  let matched = 0;
-  for (const box of candidate) {
-    const toRect = (o: DetectedObject) => ({ x1: o.box.x, y1: o.box.y, x2: o.box.x + o.box.width, y2: o.box.y + o.box.height });
-    let best = -1;
-    let bestIou = iouThreshold;
-    reference.forEach((ref, i) => {
-      if (used.has(i) || ref.classIndex !== box.classIndex) return;
-      const iou = intersectionOverUnion(toRect(box), toRect(ref));
-      if (iou >= bestIou) {
-        bestIou = iou;
-        best = i;
-      }
-    });
-    if (best >= 0) {
-      used.add(best);
-      matched++;
-    }
-  }
-  const precision = candidate.length ? matched / candidate.length : 0;
-  const recall = reference.length ? matched / reference.length : 0;
-  return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  const toBox = (o: DetectedObject) => ({ x1: o.box.x, y1: o.box.y, x2: o.box.x + o.box.width, y2: o.box.y + o.box.height, score: o.score, classIndex: o.classIndex });
+  return detectionF1(reference.map(toBox), candidate.map(toBox), iouThreshold);
 }
 
 export async function detectionAccuracy(modelId: string, photos: EvalImage[], parentId?: string): Promise<DetectionAccuracy> {

@@ -1,7 +1,7 @@
 import { decodeYolox } from "@/lib/inference/postprocess/decode-yolox";
 import { nonMaxSuppression, type ScoredBox } from "@/lib/inference/postprocess/non-max-suppression";
 import type { ModelEntry } from "@/lib/models/manifest-schema";
-import { matchDetections } from "./match-detections";
+import { matchDetections } from "@/lib/inference/postprocess/match-detections";
 
 /**
  * How closely a variant's outputs agree with its parent's, per task, as one number in 0..1 (higher

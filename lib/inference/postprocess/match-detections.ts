@@ -1,4 +1,4 @@
-import { intersectionOverUnion, type ScoredBox } from "@/lib/inference/postprocess/non-max-suppression";
+import { intersectionOverUnion, type ScoredBox } from "./non-max-suppression";
 
 /** Greedy one-to-one matching of boxes by class and IoU >= minIou (best overlap first); returns the match count. */
 export function matchDetections(reference: ScoredBox[], candidate: ScoredBox[], minIou = 0.5): number {
@@ -21,4 +21,11 @@ export function matchDetections(reference: ScoredBox[], candidate: ScoredBox[], 
     }
   }
   return matched;
+}
+
+/** F1 of a candidate set of detections against a reference set (both empty: full agreement). */
+export function detectionF1(reference: ScoredBox[], candidate: ScoredBox[], minIou = 0.5): number {
+  if (reference.length === 0 && candidate.length === 0) return 1;
+  const matched = matchDetections(reference, candidate, minIou);
+  return (2 * matched) / (reference.length + candidate.length);
 }
