@@ -1,14 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { expectProblem as expectProblemAnswer } from "@/test/api-requests";
 import { GET } from "./route";
 
 const get = (query: string) => GET(new Request(`http://localhost/api/v1/benchmarks${query}`));
 
 async function expectProblem(response: Response, field: string) {
-  expect(response.status).toBe(400);
-  expect(response.headers.get("content-type")).toBe("application/problem+json");
-  const problem = await response.json();
-  expect(problem).toMatchObject({ status: 400, code: "invalid_input", instance: "/api/v1/benchmarks" });
-  expect(problem.request_id).toBe(response.headers.get("x-request-id"));
+  const problem = await expectProblemAnswer(response, 400, { code: "invalid_input", instance: "/api/v1/benchmarks" });
   expect(problem.errors).toEqual([{ field, message: expect.any(String) }]);
   return problem;
 }

@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
+import { expectProblem as expectProblemAnswer, jsonRequest, multipartRequest } from "@/test/api-requests";
 import { POST } from "./route";
 
 // Bad input to POST /api/v1/analyze/document: every case is a 4xx problem+json, never a 500; a
@@ -20,24 +21,9 @@ beforeAll(async () => {
 }, 60_000);
 
 const url = "http://localhost/api/v1/analyze/document";
-const json = (body: unknown) => new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-const multipart = (image: Buffer | undefined, fields: Record<string, string> = {}, name = "document_image") => {
-  const form = new FormData();
-  if (image) form.set(name, new Blob([new Uint8Array(image)], { type: "image/png" }), "page.png");
-  for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  return new Request(url, { method: "POST", body: form });
-};
-
-async function expectProblem(request: Request, status: number, detailPattern?: RegExp) {
-  const response = await POST(request);
-  expect(response.status).toBe(status);
-  expect(response.headers.get("content-type")).toBe("application/problem+json");
-  const problem = await response.json();
-  expect(problem.status).toBe(status);
-  expect(problem.request_id).toBeTruthy();
-  if (detailPattern) expect(problem.detail).toMatch(detailPattern);
-  return problem;
-}
+const json = (body: unknown) => jsonRequest(url, body);
+const multipart = (image: Buffer | undefined, fields: Record<string, string> = {}, name = "document_image") => multipartRequest(url, { [name]: image }, fields);
+const expectProblem = async (request: Request, status: number, detail?: RegExp) => expectProblemAnswer(await POST(request), status, { detail });
 
 describe("POST /api/v1/analyze/document rejects bad input", () => {
   it("not an image", () => expectProblem(multipart(Buffer.from("%PDF-1.7 pretend this is a scanned invoice")), 415, /not an image/));

@@ -1,19 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { expectProblem as expectProblemAnswer } from "@/test/api-requests";
 import { POST } from "./route";
 
 const url = "http://localhost/api/v1/analyze/multilingual";
 const send = (body: BodyInit | null, headers: Record<string, string> = { "content-type": "application/json" }) =>
   POST(new Request(url, { method: "POST", headers, body }));
 
-async function expectProblem(response: Response, status: number, code: string) {
-  expect(response.status).toBe(status);
-  expect(response.headers.get("content-type")).toBe("application/problem+json");
-  const problem = await response.json();
-  expect(problem).toMatchObject({ status, code, instance: "/api/v1/analyze/multilingual" });
-  expect(problem.request_id).toBe(response.headers.get("x-request-id"));
-  expect(problem.detail).toEqual(expect.any(String));
-  return problem;
-}
+const expectProblem = (response: Response, status: number, code: string) => expectProblemAnswer(response, status, { code, instance: "/api/v1/analyze/multilingual" });
 
 describe("POST /api/v1/analyze/multilingual rejects bad input with problem+json", () => {
   it("415 for a body that is not JSON", async () => {

@@ -1,17 +1,12 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { expectProblem as expectProblemAnswer } from "@/test/api-requests";
 import { POST } from "./route";
 
 const send = (body: string, contentType = "application/json") =>
   POST(new Request("http://localhost/api/v1/evaluate/safety", { method: "POST", headers: { "content-type": contentType }, body }));
 
-async function expectProblem(response: Response, status: number, detail?: RegExp) {
-  expect(response.status).toBe(status);
-  expect(response.headers.get("content-type")).toBe("application/problem+json");
-  const problem = await response.json();
-  expect(problem.status).toBe(status);
-  if (detail) expect(problem.detail + JSON.stringify(problem.errors ?? [])).toMatch(detail);
-}
+const expectProblem = (response: Response, status: number, detail?: RegExp) => expectProblemAnswer(response, status, { detail });
 
 describe("POST /api/v1/evaluate/safety with bad input", () => {
   it("refuses malformed base64 and a truncated image", async () => {
