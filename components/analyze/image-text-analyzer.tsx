@@ -12,6 +12,7 @@ import { ImageFactsView } from "./image-facts-view";
 import { RelationView } from "./relation-view";
 import { TimingsTable } from "./timings-table";
 import type { AnalysisResult } from "./types";
+import { FieldLabel, TextArea } from "@/components/ui/text-field";
 
 const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 
@@ -65,10 +66,8 @@ export function ImageTextAnalyzer() {
           </p>
         )}
         <div>
-          <label htmlFor="caption" className="block text-sm font-medium text-slate-800">
-            Text to check against the image
-          </label>
-          <textarea
+          <FieldLabel htmlFor="caption">Text to check against the image</FieldLabel>
+          <TextArea
             id="caption"
             data-testid="caption"
             value={text}
@@ -76,7 +75,7 @@ export function ImageTextAnalyzer() {
             rows={3}
             maxLength={5000}
             placeholder="e.g. Two dogs lying on the grass"
-            className="mt-1 w-full rounded-lg border border-slate-300 bg-white p-2 text-sm"
+            className="mt-1"
           />
         </div>
         <Button type="submit" disabled={analysis.isPending} data-testid="analyze-button">

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { ProblemMessage, type ProblemLike } from "@/components/problem-message";
 import { Button } from "@/components/ui/button";
 import type { DocumentAnswerView } from "./types";
+import { TextInput } from "@/components/ui/text-field";
 
 const MAX_QUERY_CHARACTERS = 500;
 const percent = (v: number | null) => (v === null ? "–" : `${Math.round(v * 100)}%`);
@@ -35,14 +36,14 @@ export function QuestionPanel({
         <label htmlFor="document-question" className="sr-only">
           Question about the page
         </label>
-        <input
+        <TextInput
           id="document-question"
           data-testid="question-input"
           value={query}
           onChange={(event) => setQuery(event.target.value)}
           maxLength={MAX_QUERY_CHARACTERS}
           placeholder="e.g. What is the total? When was this issued?"
-          className="min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
+          className="min-w-0 flex-1"
         />
         <Button type="submit" disabled={pending} data-testid="ask-button">
           {pending ? "Searching…" : "Ask"}

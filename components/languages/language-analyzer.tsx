@@ -8,6 +8,7 @@ import { OverallLanguage } from "./overall-language";
 import { SegmentView } from "./segment-view";
 import { TextStats } from "./text-stats";
 import type { MultilingualResult } from "./types";
+import { FieldLabel, TextArea } from "@/components/ui/text-field";
 
 const MAX_CHARACTERS = 100_000;
 
@@ -41,10 +42,8 @@ export function LanguageAnalyzer() {
   return (
     <div className="space-y-6">
       <form onSubmit={submit} className="space-y-3">
-        <label htmlFor="language-text" className="block text-sm font-medium text-slate-800">
-          Text to analyse
-        </label>
-        <textarea
+        <FieldLabel htmlFor="language-text">Text to analyse</FieldLabel>
+        <TextArea
           id="language-text"
           data-testid="language-input"
           value={text}
@@ -53,7 +52,7 @@ export function LanguageAnalyzer() {
           maxLength={MAX_CHARACTERS}
           aria-describedby="language-text-help"
           placeholder="Paste text in any language — several languages in one text are fine."
-          className="w-full rounded-lg border border-slate-300 bg-white p-3 text-base sm:text-sm"
+          className="p-3"
         />
         <div id="language-text-help" className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
           <span>

@@ -7,6 +7,7 @@ import { postApi, ProblemMessage, type ProblemLike } from "@/components/problem-
 import { Button } from "@/components/ui/button";
 import type { SafetyResponse } from "@/lib/safety/schemas";
 import { SafetyResultView } from "./safety-result-view";
+import { FieldLabel, TextArea } from "@/components/ui/text-field";
 
 const MAX_PROMPT_CHARS = 32_000;
 const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
@@ -62,8 +63,8 @@ export function SafetyPlayground() {
     <div className="space-y-6">
       <form onSubmit={submit} className="grid gap-4 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-2">
-          <label htmlFor="safety-prompt" className="block text-sm font-medium text-slate-800">Prompt to check</label>
-          <textarea
+          <FieldLabel htmlFor="safety-prompt">Prompt to check</FieldLabel>
+          <TextArea
             id="safety-prompt"
             data-testid="safety-prompt"
             value={prompt}
@@ -71,7 +72,7 @@ export function SafetyPlayground() {
             rows={7}
             maxLength={MAX_PROMPT_CHARS}
             placeholder="Paste a prompt, a document an assistant will read, or a suspected jailbreak."
-            className="w-full rounded-lg border border-slate-300 bg-white p-3 text-base sm:text-sm"
+            className="p-3"
           />
           <div className="flex flex-wrap gap-2 text-xs">
             <span className="text-slate-500">Examples:</span>
