@@ -9,13 +9,13 @@
  *
  *   npm run bench:models -- [--preset quick|full] [--produce] [--only id,id] [--write-readme]
  */
-import { readFileSync, writeFileSync } from "node:fs";
 import { getBenchmarks } from "../lib/benchmarks/get-benchmarks";
 import { runBenchmark, type BenchmarkPreset } from "../lib/benchmarks/run-benchmark";
 import { familiesToMarkdown, summarizeFamilies } from "../lib/benchmarks/summarize-families";
 import { describeMachine } from "../lib/benchmarks/describe-machine";
 import { getDatabase } from "../lib/db/client";
 import { registerVariantsAtStart, runModelLab } from "../lib/instance/model-lab";
+import { writeReadmeSection } from "./write-readme-section";
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -49,11 +49,7 @@ const table = [
 console.log(table);
 
 if (args.includes("--write-readme")) {
-  const readme = readFileSync("README.md", "utf8");
-  const start = "<!-- bench:models:start -->";
-  const end = "<!-- bench:models:end -->";
-  if (!readme.includes(start) || !readme.includes(end)) throw new Error(`README.md has no ${start} ... ${end} markers`);
-  writeFileSync("README.md", readme.slice(0, readme.indexOf(start) + start.length) + "\n" + table + "\n" + readme.slice(readme.indexOf(end)));
+  writeReadmeSection("bench:models", table);
   console.error("README.md updated");
 }
 await database.close();

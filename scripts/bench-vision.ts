@@ -4,7 +4,7 @@
  * and of the whole pipeline (decode + preprocess + run + postprocess), so the cost of the glue over
  * the floors is visible.
  *
- *   npx tsx --conditions=react-server scripts/bench-vision.ts [--runs 20] [--markdown]
+ *   npx tsx --conditions=react-server scripts/bench-vision.ts [--runs 20] [--write-readme]
  */
 import { readFileSync } from "node:fs";
 import os from "node:os";
@@ -17,10 +17,11 @@ import { detectObjects } from "../lib/inference/detect-objects";
 import { decodeImage } from "../lib/inference/image/decode-image";
 import { imageToTensor } from "../lib/inference/image/image-to-tensor";
 import { loadModel } from "../lib/inference/session-pool";
+import { writeReadmeSection } from "./write-readme-section";
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf("--runs") + 1]) || 20;
-const markdown = args.includes("--markdown");
+const writeReadme = args.includes("--write-readme");
 const evalDir = getEnv().evalDataDir;
 if (!evalDir) {
   console.error("No eval data: set EVAL_DATA_DIR or place ../shared/eval beside the project.");
@@ -99,19 +100,20 @@ for (const model of models) {
       preprocessMs: median(stages.pre.slice(-runs)),
       postprocessMs: median(stages.post.slice(-runs)),
     });
-    if (!markdown) console.error(`measured ${model.id} on ${photo}`);
+    console.error(`measured ${model.id} on ${photo}`);
   }
 }
 
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-console.log(`Machine: ${cpu}, ${os.cpus().length} cores, Node ${process.version}; ${runs} runs after 3 warm-up runs; medians in ms.`);
-console.log(
-  "\n| model | photo | pixels | floor: session.run | floor: sharp decode+resize | floors sum | whole pipeline | glue over floors | decode (full, upright RGB) | preprocess | postprocess |",
-);
-console.log("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-for (const r of rows) {
-  const floors = r.sessionRunMs + r.decodeResizeMs;
-  console.log(
-    `| ${r.model} | ${r.photo} | ${r.pixels} | ${ms(r.sessionRunMs)} | ${ms(r.decodeResizeMs)} | ${ms(floors)} | ${ms(r.pipelineMs)} | ${ms(r.pipelineMs - floors)} (${(r.pipelineMs / floors).toFixed(2)}x) | ${ms(r.decodeMs)} | ${ms(r.preprocessMs)} | ${ms(r.postprocessMs)} |`,
-  );
-}
+const lines = [
+  `${new Date().toISOString().slice(0, 10)}, ${cpu}, ${os.cpus().length} cores, Node ${process.version}; ${runs} interleaved runs after 3 warm-up runs; medians in ms.`,
+  "",
+  "| model | photo | pixels | floor: session.run | floor: sharp decode+resize | floors sum | whole pipeline | glue over floors | decode (full, upright RGB) | preprocess | postprocess |",
+  "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ...rows.map((r) => {
+    const floors = r.sessionRunMs + r.decodeResizeMs;
+    return `| ${r.model} | ${r.photo} | ${r.pixels} | ${ms(r.sessionRunMs)} | ${ms(r.decodeResizeMs)} | ${ms(floors)} | ${ms(r.pipelineMs)} | ${ms(r.pipelineMs - floors)} (${(r.pipelineMs / floors).toFixed(2)}x) | ${ms(r.decodeMs)} | ${ms(r.preprocessMs)} | ${ms(r.postprocessMs)} |`;
+  }),
+];
+console.log(lines.join("\n"));
+if (writeReadme) writeReadmeSection("bench:vision", lines.join("\n"));
