@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { BenchmarksDashboard } from "@/components/benchmarks/benchmarks-dashboard";
 import { ProblemMessage } from "@/components/problem-message";
+import { SafetyFiguresCard } from "@/components/benchmarks/safety-figures";
 import { getBenchmarks } from "@/lib/benchmarks/get-benchmarks";
+import { getSafetyFigures } from "@/lib/benchmarks/get-safety-figures";
 import { getDb } from "@/lib/db/client";
 import { getModelLabState } from "@/lib/instance/model-lab";
 import { log } from "@/lib/log";
@@ -12,15 +14,17 @@ export const dynamic = "force-dynamic";
 
 async function loadBenchmarks() {
   try {
-    return { data: await getBenchmarks({ db: await getDb() }) };
+    const db = await getDb();
+    const [data, safety] = await Promise.all([getBenchmarks({ db }), getSafetyFigures({ db })]);
+    return { data, safety };
   } catch (error) {
     log.error({ err: error }, "benchmark dashboard could not read the database");
-    return { data: undefined };
+    return { data: undefined, safety: undefined };
   }
 }
 
 export default async function BenchmarksPage() {
-  const { data } = await loadBenchmarks();
+  const { data, safety } = await loadBenchmarks();
   return (
     <div className="space-y-8">
       <header className="max-w-3xl space-y-2">
@@ -31,7 +35,10 @@ export default async function BenchmarksPage() {
         </p>
       </header>
       {data ? (
-        <BenchmarksDashboard data={data} lab={getModelLabState()} />
+        <>
+          <BenchmarksDashboard data={data} lab={getModelLabState()} />
+          <SafetyFiguresCard figures={safety} />
+        </>
       ) : (
         <ProblemMessage problem={{ title: "Benchmarks unavailable", detail: "The database could not be read just now. /api/ready says why; reload this page once it reports ready." }} />
       )}
