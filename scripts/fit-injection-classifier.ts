@@ -5,11 +5,10 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { getEnv } from "@/lib/env";
 import { combineScores } from "@/lib/safety/classifier/combine-scores";
-import { defaultHyperparameters, fitInjectionModel, prepareRows } from "@/lib/safety/classifier/fit-injection-model";
-import { HASH_BUCKETS } from "@/lib/safety/classifier/hash-features";
+import { baseLogits, defaultHyperparameters, fitInjectionModel, prepareRows } from "@/lib/safety/classifier/fit-injection-model";
+import { HASH_BUCKETS, NGRAM_DESCRIPTION } from "@/lib/safety/classifier/hash-features";
 import type { InjectionClassifier } from "@/lib/safety/classifier/injection-classifier-schema";
 import { INJECTION_CLASSIFIER_PATH } from "@/lib/safety/classifier/load-injection-classifier";
-import { logitOf } from "@/lib/safety/classifier/logistic-regression";
 import { injectionDataRelativePath, readInjectionData } from "@/lib/safety/classifier/read-injection-data";
 import { SENTENCE_ENCODER_ID } from "@/lib/inference/embed/load-sentence-encoder";
 
@@ -26,18 +25,19 @@ const prepared = await prepareRows(train, (n) => console.error(`embedded ${n}/${
 const hp = defaultHyperparameters;
 const model = fitInjectionModel(prepared, hp);
 
-// Six significant digits keep the file small and the scores identical to the fourth decimal.
-const compact = (xs: number[]) => xs.map((x) => Number(x.toPrecision(6)));
+// Six significant digits keep the file small and the scores identical to the fourth decimal; the IDF needs four.
+const compact = (xs: number[], digits = 6) => xs.map((x) => (x === 0 ? 0 : Number(x.toPrecision(digits))));
 const fitRecordName = "injection-classifier.fit.json";
 const classifier: InjectionClassifier = {
-  format: "insight-injection-classifier/1",
-  features: { embeddingModel: SENTENCE_ENCODER_ID, embeddingDims: prepared[0].dense.length, hashBuckets: HASH_BUCKETS, ngrams: "char 3-5 + word 1-2, FNV-1a hashed, log tf, L2-normalised" },
-  logistic: { denseWeights: compact(model.logistic.denseWeights), sparseWeights: compact(model.logistic.sparseWeights), bias: Number(model.logistic.bias.toPrecision(8)) },
+  format: "insight-injection-classifier/2",
+  features: { embeddingModel: SENTENCE_ENCODER_ID, embeddingDims: prepared[0].dense.length, hashBuckets: HASH_BUCKETS, ngrams: NGRAM_DESCRIPTION },
+  ngram: { weights: compact(model.base.ngram.sparseWeights), bias: Number(model.base.ngram.bias.toPrecision(8)), idf: compact(model.base.idf, 4) },
+  embedding: { weights: compact(model.base.embedding.denseWeights), bias: Number(model.base.embedding.bias.toPrecision(8)) },
   combiner: model.combiner,
   fitRecord: fitRecordName,
 };
 
-const flags = prepared.map((r) => combineScores(model.combiner, r.signatureScore, logitOf(model.logistic, r.dense, r.sparse)) >= model.combiner.threshold);
+const flags = prepared.map((r) => combineScores(model.combiner, { signatureScore: r.signatureScore, ...baseLogits(model.base, r.dense, r.counts) }) >= model.combiner.threshold);
 const count = (pred: (i: number) => boolean) => prepared.filter((_, i) => pred(i)).length;
 const byGroup: Record<string, Record<string, number>> = {};
 for (const r of prepared) {
@@ -49,7 +49,7 @@ const record = {
   script: "scripts/fit-injection-classifier.ts",
   data: { file: injectionDataRelativePath, sha256: data.sha256, totalRows: data.rows.length, split: "train", rows: train.length, byLabel: { injection: count((i) => prepared[i].label === 1), benign: count((i) => prepared[i].label === 0) }, bySourceGroup: byGroup },
   features: classifier.features,
-  hyperparameters: { ...hp, grid: { ...hp.grid, biases: [hp.grid.biases[0], hp.grid.biases.at(-1), hp.grid.biases[1] - hp.grid.biases[0]] } },
+  hyperparameters: hp,
   combiner: model.combiner,
   trainingFit: {
     note: "resubstitution on the train split (optimistic); held-out figures come from scripts/bench-safety.ts",

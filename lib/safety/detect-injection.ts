@@ -1,18 +1,18 @@
 import "server-only";
 import { embedTexts } from "../inference/embed/embed-texts";
 import { classifierInput } from "./classifier/classifier-input";
-import { combineScores } from "./classifier/combine-scores";
-import { hashFeatures } from "./classifier/hash-features";
+import { combineScores, learnedProbability, type LayerScores } from "./classifier/combine-scores";
+import { ngramCounts, tfidfVector } from "./classifier/hash-features";
 import { loadInjectionClassifier } from "./classifier/load-injection-classifier";
-import { logitOf, sigmoid } from "./classifier/logistic-regression";
+import { logitOf } from "./classifier/logistic-regression";
 import { normalizeText, type ObfuscationCounts } from "./normalize/normalize-text";
 import type { AttackFamily } from "./signatures/families";
 import { matchSignatures, type SignatureHit } from "./signatures/match-signatures";
 
 /**
  * The layered prompt-injection detector: normalise, match signatures (evidence spans), score with the
- * learned classifier (USE-lite embedding + hashed n-grams), and combine both into one calibrated
- * probability. When the learned layer cannot run (no embedding model), the signature layer answers
+ * learned layer (a logistic regression over hashed TF-IDF n-grams and one over the USE-lite embedding),
+ * and stack the three scores into one probability whose 0.5 is the fitted operating point. When the learned layer cannot run (no embedding model), the signature layer answers
  * alone and the result says so.
  */
 
@@ -43,7 +43,7 @@ export async function detectInjections(texts: string[]): Promise<InjectionDetect
   const signatureResults = normalized.map((n) => matchSignatures(n));
   const inputs = normalized.map(classifierInput);
 
-  let classifierLogits: (number | undefined)[] = texts.map(() => undefined);
+  let classifierLogits: (Omit<LayerScores, "signatureScore"> | undefined)[] = texts.map(() => undefined);
   let classifierReason: string | undefined;
   let embedMs = 0;
   let classifierMs = 0;
@@ -53,7 +53,13 @@ export async function detectInjections(texts: string[]): Promise<InjectionDetect
     const embedded = await embedTexts(inputs);
     embedMs = embedded.embedMs;
     const startedAt = performance.now();
-    classifierLogits = inputs.map((input, i) => logitOf(classifier.logistic, embedded.vectors[i], hashFeatures(input)));
+    const ngram = { denseWeights: [], sparseWeights: classifier.ngram.weights, bias: classifier.ngram.bias };
+    const embedding = { denseWeights: classifier.embedding.weights, sparseWeights: [], bias: classifier.embedding.bias };
+    const none = { indices: [], values: [] };
+    classifierLogits = inputs.map((input, i) => ({
+      ngramLogit: logitOf(ngram, [], tfidfVector(ngramCounts(input, classifier.features.hashBuckets), classifier.ngram.idf)),
+      embeddingLogit: logitOf(embedding, embedded.vectors[i], none),
+    }));
     classifierMs = performance.now() - startedAt;
     combiner = classifier.combiner;
   } catch (error) {
@@ -64,7 +70,7 @@ export async function detectInjections(texts: string[]): Promise<InjectionDetect
     const n = normalized[i];
     const signatures = signatureResults[i];
     const logit = classifierLogits[i];
-    const probability = combiner && logit !== undefined ? combineScores(combiner, signatures.score, logit) : signatures.score;
+    const probability = combiner && logit !== undefined ? combineScores(combiner, { signatureScore: signatures.score, ...logit }) : signatures.score;
     const threshold = combiner?.threshold ?? 0.5;
     const families = Object.entries(signatures.familyScores)
       .map(([family, score]) => ({ family: family as AttackFamily, score: score! }))
@@ -75,7 +81,7 @@ export async function detectInjections(texts: string[]): Promise<InjectionDetect
       threshold,
       layers: {
         signatures: { score: signatures.score, hitCount: signatures.hits.length },
-        classifier: logit === undefined ? { available: false, reason: classifierReason } : { available: true, probability: sigmoid(logit) },
+        classifier: logit === undefined ? { available: false, reason: classifierReason } : { available: true, probability: learnedProbability(logit) },
       },
       families,
       evidence: [...signatures.hits].sort((a, b) => b.weight - a.weight || a.start - b.start),

@@ -1,7 +1,6 @@
 import "server-only";
-import { combineScores } from "../classifier/combine-scores";
-import { defaultHyperparameters, fitInjectionModel, type PreparedRow } from "../classifier/fit-injection-model";
-import { logitOf } from "../classifier/logistic-regression";
+import { combineScores, learnedProbability } from "../classifier/combine-scores";
+import { baseLogits, defaultHyperparameters, fitInjectionModel, type PreparedRow } from "../classifier/fit-injection-model";
 import { sourceGroups } from "../classifier/read-injection-data";
 import { detectionMetrics, type DetectionMetrics } from "./detection-metrics";
 
@@ -28,9 +27,9 @@ export function leaveOneSourceOut(prepared: PreparedRow[], onProgress?: (source:
     onProgress?.(source);
     const model = fitInjectionModel(train.filter((r) => r.group !== source), defaultHyperparameters);
     const heldOut = test.filter((r) => r.group === source);
-    const logits = heldOut.map((r) => logitOf(model.logistic, r.dense, r.sparse));
-    const metrics = detectionMetrics(heldOut.map((r, i) => ({ label: r.label, flagged: combineScores(model.combiner, r.signatureScore, logits[i]) >= model.combiner.threshold })));
+    const logits = heldOut.map((r) => baseLogits(model.base, r.dense, r.counts));
+    const metrics = detectionMetrics(heldOut.map((r, i) => ({ label: r.label, flagged: combineScores(model.combiner, { signatureScore: r.signatureScore, ...logits[i] }) >= model.combiner.threshold })));
     const meetsTarget = (metrics.tpr === undefined || metrics.tpr >= HELD_OUT_TARGET.minTpr) && (metrics.fpr === undefined || metrics.fpr <= HELD_OUT_TARGET.maxFpr);
-    return { source, ...metrics, meetsTarget, classifierOnly: detectionMetrics(heldOut.map((r, i) => ({ label: r.label, flagged: logits[i] >= 0 }))) };
+    return { source, ...metrics, meetsTarget, classifierOnly: detectionMetrics(heldOut.map((r, i) => ({ label: r.label, flagged: learnedProbability(logits[i]) >= 0.5 }))) };
   });
 }

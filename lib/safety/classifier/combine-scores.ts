@@ -1,4 +1,4 @@
-import type { InjectionClassifier } from "./injection-classifier-schema";
+import type { InjectionCombiner } from "./injection-classifier-schema";
 import { sigmoid } from "./logistic-regression";
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
@@ -13,7 +13,23 @@ export function clampLogit(logit: number): number {
   return clamp(logit, -12, 12);
 }
 
-/** Combines the two layers into one calibrated probability of injection. */
-export function combineScores(combiner: InjectionClassifier["combiner"], signatureScore: number, classifierLogit: number): number {
-  return sigmoid(combiner.signatureWeight * signatureLogit(signatureScore) + combiner.classifierWeight * clampLogit(classifierLogit) + combiner.bias);
+export interface LayerScores {
+  signatureScore: number;
+  ngramLogit: number;
+  embeddingLogit: number;
+}
+
+/** The stacker's margin (0 at the operating point when the bias carries the threshold shift). */
+export function combinedMargin(combiner: Omit<InjectionCombiner, "threshold">, s: LayerScores): number {
+  return combiner.signatureWeight * signatureLogit(s.signatureScore) + combiner.ngramWeight * clampLogit(s.ngramLogit) + combiner.embeddingWeight * clampLogit(s.embeddingLogit) + combiner.bias;
+}
+
+/** Combines the layers into one probability of injection. */
+export function combineScores(combiner: InjectionCombiner, s: LayerScores): number {
+  return sigmoid(combinedMargin(combiner, s));
+}
+
+/** The learned layer alone: the mean of its two logits (n-grams and embedding). */
+export function learnedProbability(s: Pick<LayerScores, "ngramLogit" | "embeddingLogit">): number {
+  return sigmoid((clampLogit(s.ngramLogit) + clampLogit(s.embeddingLogit)) / 2);
 }

@@ -1,10 +1,13 @@
 /**
- * Hashed n-gram features: character 3-5-grams and word 1-2-grams of the normalised, lowercased text,
- * folded into a fixed number of buckets (FNV-1a), log-scaled and L2-normalised. No vocabulary to store,
- * and the same function serves fitting and scoring, so they cannot drift apart.
+ * Hashed TF-IDF n-gram features: character 1-5-grams and word 1-2-grams of the normalised, lowercased
+ * text, folded into a fixed number of buckets (FNV-1a). Term frequency is sublinear (1 + log tf); the
+ * inverse document frequency per bucket is fitted on the training rows and stored with the weights, so
+ * common n-grams ("the", "you") stop outweighing the rare ones that carry an attack. No vocabulary to
+ * store, and the same functions serve fitting and scoring, so they cannot drift apart.
  */
 
-export const HASH_BUCKETS = 1 << 14;
+export const HASH_BUCKETS = 1 << 16;
+export const NGRAM_DESCRIPTION = "char 1-5 + word 1-2, FNV-1a hashed into 65,536 buckets, sublinear tf x idf, L2-normalised";
 
 export interface SparseVector {
   indices: number[];
@@ -23,7 +26,8 @@ function fnv1a(text: string, seed: number): number {
 // Long prompts are capped: the head and tail carry the instruction; the middle is mostly story.
 const MAX_FEATURE_CHARS = 6_000;
 
-export function hashFeatures(text: string, buckets = HASH_BUCKETS): SparseVector {
+/** Sublinear term frequencies per bucket (indices ascending), before IDF weighting. */
+export function ngramCounts(text: string, buckets = HASH_BUCKETS): SparseVector {
   let source = text.toLowerCase().replace(/\s+/g, " ").trim();
   if (source.length > MAX_FEATURE_CHARS) source = `${source.slice(0, MAX_FEATURE_CHARS - 1000)} ${source.slice(-1000)}`;
   const counts = new Map<number, number>();
@@ -31,16 +35,26 @@ export function hashFeatures(text: string, buckets = HASH_BUCKETS): SparseVector
     const index = fnv1a(gram, seed) % buckets;
     counts.set(index, (counts.get(index) ?? 0) + 1);
   };
-  const padded = ` ${source} `;
-  const chars = [...padded];
-  for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= chars.length; i++) bump(chars.slice(i, i + n).join(""), n);
+  const chars = [...` ${source} `];
+  for (let n = 1; n <= 5; n++) for (let i = 0; i + n <= chars.length; i++) bump(chars.slice(i, i + n).join(""), n);
   const words = source.match(/[\p{L}\p{N}']+/gu) ?? [];
   for (let i = 0; i < words.length; i++) {
     bump(words[i], 11);
     if (i + 1 < words.length) bump(`${words[i]} ${words[i + 1]}`, 12);
   }
   const indices = [...counts.keys()].sort((a, b) => a - b);
-  const values = indices.map((i) => 1 + Math.log(counts.get(i)!));
+  return { indices, values: indices.map((i) => 1 + Math.log(counts.get(i)!)) };
+}
+
+/** Smoothed IDF per bucket from the documents the model is fitted on: ln((1 + n) / (1 + df)) + 1. */
+export function inverseDocumentFrequency(documents: SparseVector[], buckets = HASH_BUCKETS): number[] {
+  const df = new Float64Array(buckets);
+  for (const doc of documents) for (const i of doc.indices) df[i]++;
+  return Array.from(df, (d) => Math.log((1 + documents.length) / (1 + d)) + 1);
+}
+
+export function tfidfVector(counts: SparseVector, idf: ArrayLike<number>): SparseVector {
+  const values = counts.values.map((v, k) => v * idf[counts.indices[k]]);
   const norm = Math.sqrt(values.reduce((s, v) => s + v * v, 0)) || 1;
-  return { indices, values: values.map((v) => v / norm) };
+  return { indices: counts.indices, values: values.map((v) => v / norm) };
 }

@@ -10,6 +10,8 @@ export interface LogisticExample {
   dense: number[];
   sparse: SparseVector;
   label: 0 | 1;
+  /** Relative weight of this example (default 1), on top of the class balance. */
+  weight?: number;
 }
 
 export interface LogisticModel {
@@ -44,15 +46,18 @@ export function fitLogisticRegression(examples: LogisticExample[], options: FitO
   const m = new Float64Array(size);
   const v = new Float64Array(size);
   const grad = new Float64Array(size);
-  const positives = examples.filter((e) => e.label === 1).length;
-  const positiveWeight = options.positiveWeight ?? (positives ? (examples.length - positives) / positives : 1);
+  // Class balance by total example weight, so weighted folds stay balanced too.
+  const positives = examples.reduce((s, e) => s + (e.label === 1 ? (e.weight ?? 1) : 0), 0);
+  const negatives = examples.reduce((s, e) => s + (e.label === 0 ? (e.weight ?? 1) : 0), 0);
+  const positiveWeight = options.positiveWeight ?? (positives ? negatives / positives : 1);
   const [beta1, beta2, eps] = [0.9, 0.999, 1e-8];
-  const totalWeight = examples.reduce((s, e) => s + (e.label ? positiveWeight : 1), 0);
+  const exampleWeight = (e: LogisticExample) => (e.label ? positiveWeight : 1) * (e.weight ?? 1);
+  const totalWeight = examples.reduce((s, e) => s + exampleWeight(e), 0);
 
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     grad.fill(0);
     for (const example of examples) {
-      const weight = (example.label ? positiveWeight : 1) / totalWeight;
+      const weight = exampleWeight(example) / totalWeight;
       const error = (sigmoid(logitOf(model, example.dense, example.sparse)) - example.label) * weight;
       for (let i = 0; i < denseSize; i++) grad[i] += error * example.dense[i];
       for (let k = 0; k < example.sparse.indices.length; k++) grad[denseSize + example.sparse.indices[k]] += error * example.sparse.values[k];
