@@ -14,6 +14,9 @@ import { measureLatency } from "@/lib/safety/benchmark/measure-latency";
 import { measureTestSplit } from "@/lib/safety/benchmark/measure-test-split";
 
 const args = new Set(process.argv.slice(2));
+// Libraries that log to stdout (NSFWJS announces its model) must not end up in the printed tables.
+const print = console.log.bind(console);
+console.log = console.info = (...parts: unknown[]) => console.error(...parts);
 const evalDir = getEnv().evalDataDir;
 if (!evalDir) {
   console.error("No evaluation data: set EVAL_DATA_DIR (or place it at ../shared/eval).");
@@ -74,8 +77,8 @@ if (args.has("--markdown")) {
     "|---|---|",
     ...Object.entries(latency.medianMs).map(([k, v]) => `| ${k} | ${v} ms |`),
   ];
-  console.log(lines.join("\n"));
-} else console.log(JSON.stringify(summary, null, 2));
+  print(lines.join("\n"));
+} else print(JSON.stringify(summary, null, 2));
 
 if (args.has("--store")) {
   const db = await getDb();
