@@ -3,15 +3,15 @@
 // without each source). --markdown prints the README table; --store saves an evaluation_reports row.
 // Run: npx tsx --conditions=react-server scripts/bench-safety.ts --markdown [--store] [--skip-loso]
 import { getDb } from "@/lib/db/client";
-import { insertEvaluationReport } from "@/lib/db/queries/evaluation-reports";
 import { getEnv } from "@/lib/env";
 import { prepareRows } from "@/lib/safety/classifier/fit-injection-model";
 import { loadInjectionClassifier } from "@/lib/safety/classifier/load-injection-classifier";
 import { readInjectionData } from "@/lib/safety/classifier/read-injection-data";
 import type { DetectionMetrics } from "@/lib/safety/benchmark/detection-metrics";
-import { HELD_OUT_TARGET, leaveOneSourceOut } from "@/lib/safety/benchmark/leave-one-source-out";
+import { leaveOneSourceOut } from "@/lib/safety/benchmark/leave-one-source-out";
 import { measureLatency } from "@/lib/safety/benchmark/measure-latency";
 import { measureTestSplit } from "@/lib/safety/benchmark/measure-test-split";
+import { safetyBenchmarkSummary, storeSafetyBenchmark } from "@/lib/safety/benchmark/safety-benchmark-report";
 
 const args = new Set(process.argv.slice(2));
 // Libraries that log to stdout (NSFWJS announces its model) must not end up in the printed tables.
@@ -37,17 +37,7 @@ if (!args.has("--skip-loso")) {
 }
 
 const pct = (x?: number) => (x === undefined ? "–" : `${(100 * x).toFixed(1)}%`);
-const { timingsMs: _rawTimings, ...testFigures } = testSplit;
-const summary = {
-  data: { file: "prompt_injection/eval.jsonl", sha256: data.sha256, testRows: test.length },
-  model: { combiner: classifier.combiner, fitRecord: classifier.fitRecord },
-  targets: { testSplit: { minTpr: 0.97, maxFpr: 0.03 }, heldOut: HELD_OUT_TARGET },
-  anchors: { promptGuard: "97.5% TPR at 3.9% FPR (OOD jailbreaks)", llmGuard: "95.9% precision / 46.3% recall (deepset)", plainNgramLr: "93% TPR at 3.5% FPR random split; held out: PurpleLlama 13%, garak 25%, PIGuard benign flagged 92%" },
-  testSplit: testFigures,
-  heldOut,
-  latency,
-  durationSeconds: Math.round((performance.now() - startedAt) / 1000),
-};
+const summary = safetyBenchmarkSummary({ data, test, classifier, testSplit, heldOut, latency, startedAtMs: startedAt });
 
 if (args.has("--markdown")) {
   // Precision means nothing on a benign-only slice (every flag is a false alarm): shown as "–" there.
@@ -81,15 +71,7 @@ if (args.has("--markdown")) {
 } else print(JSON.stringify(summary, null, 2));
 
 if (args.has("--store")) {
-  const db = await getDb();
-  const o = testSplit.overall;
-  const report = await insertEvaluationReport({
-    db,
-    kind: "safety-benchmark",
-    status: "completed",
-    title: `Safety benchmark: TPR ${pct(o.tpr)} at FPR ${pct(o.fpr)} on the test split`,
-    summary,
-  });
+  const report = await storeSafetyBenchmark({ db: await getDb(), summary });
   console.error(`stored evaluation report ${report.id}`);
 }
 process.exit(0);

@@ -3,7 +3,8 @@ import { completeEvaluationReport, insertEvaluationReport } from "../db/queries/
 import { measureTestSplit } from "../safety/benchmark/measure-test-split";
 import { HELD_OUT_TARGET } from "../safety/benchmark/leave-one-source-out";
 import { databaseTargets } from "@/test/database-targets";
-import { getSafetyFigures, SAFETY_BENCHMARK_KIND } from "./get-safety-figures";
+import { SAFETY_BENCHMARK_KIND } from "../safety/benchmark/safety-benchmark-report";
+import { getSafetyFigures } from "./get-safety-figures";
 
 // Rows written for this test (not evaluation data): the real detector scores them.
 const row = (id: string, text: string, label: "injection" | "benign") => ({ id, text, label, category: "test", lang: "en", source: "written-for-this-test/promptshield-style", subcategory: "", split: "test" as const });

@@ -2,14 +2,13 @@ import "server-only";
 import { z } from "zod";
 import type { Database } from "../db/client";
 import { listEvaluationReports } from "../db/queries/evaluation-reports";
+import { SAFETY_BENCHMARK_KIND } from "../safety/benchmark/safety-benchmark-report";
 
 /**
  * The newest stored safety benchmark (scripts/bench-safety.ts --store, or the start-up model lab) for
  * the public dashboard: test-split detection and the leave-one-source-out figures. Only the parts the
  * dashboard shows are read, through a schema, so an older report shape is skipped, not mis-shown.
  */
-
-export const SAFETY_BENCHMARK_KIND = "safety-benchmark";
 
 const metrics = z.object({ rows: z.number(), tpr: z.number().optional(), fpr: z.number().optional(), precision: z.number().optional() });
 

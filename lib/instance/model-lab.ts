@@ -12,6 +12,11 @@ import { loadRecipes, RECIPES_DIR } from "../optimize/parse-recipe";
 import { produceVariant, variantsDir } from "../optimize/produce-variant";
 import { registerStoredVariants, registerVariant } from "../optimize/register-variants";
 import { benchmarkableModels } from "../benchmarks/run-benchmark";
+import { listEvaluationReports } from "../db/queries/evaluation-reports";
+import { measureTestSplit } from "../safety/benchmark/measure-test-split";
+import { SAFETY_BENCHMARK_KIND, safetyBenchmarkSummary, storeSafetyBenchmark } from "../safety/benchmark/safety-benchmark-report";
+import { loadInjectionClassifier } from "../safety/classifier/load-injection-classifier";
+import { readInjectionData } from "../safety/classifier/read-injection-data";
 
 /**
  * The model lab's start-up work, in the background: register the optimised variants recorded in the
@@ -21,7 +26,7 @@ import { benchmarkableModels } from "../benchmarks/run-benchmark";
  */
 
 export interface ModelLabState {
-  phase: "idle" | "registering" | "producing" | "benchmarking" | "done" | "failed";
+  phase: "idle" | "registering" | "producing" | "benchmarking" | "safety" | "done" | "failed";
   /** The recipe being produced now. */
   current?: string;
   produced: string[];
@@ -51,6 +56,7 @@ export async function runModelLab({ db, benchmark }: { db: Database; benchmark: 
     if (benchmark) await benchmarkUnmeasured(db, state);
     await produceMissingVariants(db, state);
     if (benchmark && state.produced.length) await benchmarkUnmeasured(db, state);
+    if (benchmark) await measureSafetyIfMissing(db, state);
     state.phase = "done";
   } catch (error) {
     state.phase = "failed";
@@ -108,4 +114,21 @@ async function benchmarkUnmeasured(db: Database, state: ModelLabState) {
     // Another instance running one is fine: its results serve this dashboard too.
     if (!(error instanceof ApiError && error.code === "conflict")) throw error;
   });
+}
+
+/**
+ * The safety detector's test-split figures, once per database, so the public dashboard shows them
+ * on a fresh instance (about a minute; the held-out-source refits are left to scripts/bench-safety.ts).
+ */
+async function measureSafetyIfMissing(db: Database, state: ModelLabState) {
+  const evalDir = getEnv().evalDataDir;
+  if (!evalDir) return;
+  const existing = await listEvaluationReports({ db, kind: SAFETY_BENCHMARK_KIND, limit: 1 });
+  if (existing.some((r) => r.status === "completed")) return;
+  state.phase = "safety";
+  const startedAtMs = performance.now();
+  const data = readInjectionData(evalDir);
+  const test = data.rows.filter((row) => row.split === "test");
+  const [classifier, testSplit] = await Promise.all([loadInjectionClassifier(), measureTestSplit(test)]);
+  await storeSafetyBenchmark({ db, summary: safetyBenchmarkSummary({ data, test, classifier, testSplit, heldOut: [], startedAtMs }) });
 }
