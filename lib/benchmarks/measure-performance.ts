@@ -1,5 +1,6 @@
 import "server-only";
 import * as ort from "onnxruntime-node";
+import { sessionOptions } from "../inference/session-pool";
 import type { PerformanceMeasurement, LatencyMeasurement } from "./result-schema";
 import { percentile } from "./stats";
 
@@ -26,13 +27,9 @@ export interface MeasuredInput {
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
+// The serving settings, with the thread count under test.
 async function createSession(modelPath: string, threads: number) {
-  return ort.InferenceSession.create(modelPath, {
-    graphOptimizationLevel: "all",
-    executionMode: "sequential",
-    intraOpNumThreads: threads,
-    interOpNumThreads: 1,
-  });
+  return ort.InferenceSession.create(modelPath, sessionOptions(threads));
 }
 
 async function timeSession(session: ort.InferenceSession, feeds: Record<string, ort.Tensor>, config: PerformanceConfig, onRun: () => void) {
