@@ -6,10 +6,24 @@ import type { InjectionCheck, PiiCheck } from "./schemas";
 
 const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
 
+/**
+ * The injection check's safety score (1 = safe) from the detector's probability: 0.5 exactly at the
+ * detector's threshold (so the verdict is unchanged), sharpened in logit space by SCORE_SHARPNESS so
+ * that ordinary text scores near 1 rather than at 1 - p. The factor is the smallest whole number for
+ * which at least 95% of the benign rows of the train split score above 0.9 (1: 86%, 2: 93.9%, 3: 97.1%).
+ */
+export const SCORE_SHARPNESS = 3;
+const logit = (p: number) => Math.log(Math.min(Math.max(p, 1e-6), 1 - 1e-6) / (1 - Math.min(Math.max(p, 1e-6), 1 - 1e-6)));
+
+export function injectionSafetyScore(probability: number, threshold: number): number {
+  const centred = logit(probability) - logit(threshold);
+  return 1 / (1 + Math.exp(SCORE_SHARPNESS * centred));
+}
+
 export function toInjectionCheck(d: InjectionDetection): InjectionCheck {
   return {
     available: true,
-    score: round(1 - d.probability),
+    score: round(injectionSafetyScore(d.probability, d.threshold)),
     probability: round(d.probability),
     flagged: d.flagged,
     threshold: d.threshold,
