@@ -1,5 +1,6 @@
 import "server-only";
 import { getEnv } from "../env";
+import { yieldToEventLoop } from "../jobs/yield-to-event-loop";
 import { evaluateOcrPage, ocrPages, readImagesManifest } from "../inference/ocr/evaluate-ocr-pages";
 import { getModelStore } from "../models/get-model-store";
 import type { ModelEntry } from "../models/manifest-schema";
@@ -62,7 +63,10 @@ export async function measureAccuracy(entry: ModelEntry, modelPath: string, held
     const models = entry.task === "text-detection" ? { detection: entry.id } : { recognition: entry.id };
     const pages = ocrPages(readImagesManifest(evalDir));
     const outcomes = [];
-    for (const page of pages) outcomes.push(await evaluateOcrPage(evalDir, page, 1, models));
+    for (const page of pages) {
+      outcomes.push(await evaluateOcrPage(evalDir, page, 1, models));
+      await yieldToEventLoop();
+    }
     const dataset = `${pages.length} OCR pages with ground truth`;
     const meanCer = outcomes.reduce((sum, o) => sum + o.cer, 0) / Math.max(1, outcomes.length);
     const lines = outcomes.reduce((sum, o) => sum + o.lineCorrect, 0) / Math.max(1, outcomes.reduce((sum, o) => sum + o.lineTotal, 0));

@@ -2,6 +2,7 @@ import "server-only";
 import type { Database } from "../db/client";
 import { finishBenchmarkRun, insertBenchmarkResult, startBenchmarkRun } from "../db/queries/benchmarks";
 import { ApiError } from "../errors";
+import { yieldToEventLoop } from "../jobs/yield-to-event-loop";
 import { log } from "../log";
 import { getModelStore } from "../models/get-model-store";
 import type { ModelEntry } from "../models/manifest-schema";
@@ -77,6 +78,7 @@ async function measureAll(db: Database, runId: string, models: ModelEntry[], con
   const failed: { id: string; reason: string }[] = [];
   try {
     for (const entry of models) {
+      await yieldToEventLoop();
       try {
         await measureModel(db, runId, entry, config);
         measured.push(entry.id);

@@ -1,4 +1,5 @@
 import "server-only";
+import { yieldToEventLoop } from "../../jobs/yield-to-event-loop";
 import { detectInjections } from "../detect-injection";
 import type { InjectionRow } from "../classifier/read-injection-data";
 import { sourceGroupOf } from "../classifier/read-injection-data";
@@ -20,7 +21,9 @@ export interface TestSplitFigures {
   timingsMs: { normalize: number[]; signatures: number[] };
 }
 
-const BATCH = 32;
+// Small batches with a turn of the event loop between them: this also runs inside the server (the
+// start-up model lab), where requests must keep being answered.
+const BATCH = 2;
 
 export async function measureTestSplit(rows: InjectionRow[], onProgress?: (done: number) => void): Promise<TestSplitFigures> {
   const scored: { row: InjectionRow; label: 0 | 1; flagged: boolean; signatureFlag: boolean; classifierFlag: boolean }[] = [];
@@ -42,6 +45,7 @@ export async function measureTestSplit(rows: InjectionRow[], onProgress?: (done:
       });
     });
     onProgress?.(scored.length);
+    await yieldToEventLoop();
   }
   const group = <K extends string>(key: (s: (typeof scored)[number]) => K) => {
     const map = new Map<K, typeof scored>();

@@ -4,6 +4,7 @@ import { detectInjections } from "../detect-injection";
 import { attackFamilyNames } from "../signatures/families";
 import { mutatorIds, mutators, seededRandom } from "./mutators";
 import { benignControls, seedAttacks, type Seed } from "./seed-attacks";
+import { yieldToEventLoop } from "../../jobs/yield-to-event-loop";
 
 /**
  * A red-team campaign: every seed attack (and benign control) through every chosen mutator, each
@@ -66,6 +67,8 @@ export async function runCampaign(config: CampaignConfig, onProgress: (fraction:
   const samples: CampaignSample[] = [];
   let threshold = 0.5;
   for (let i = 0; i < cases.length; i += BATCH) {
+    // Campaigns run inside the server: give requests a turn between batches.
+    await yieldToEventLoop();
     const batch = cases.slice(i, i + BATCH);
     const results = await detectInjections(batch.map((c) => c.text));
     results.forEach((r, k) => {
