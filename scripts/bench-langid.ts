@@ -10,9 +10,9 @@
  * "First three words": the first three whitespace-separated tokens; for zh, ja and th (written without
  * spaces) the first three words of Intl.Segmenter's (ICU dictionary) word segmentation.
  */
-import { getEnv } from "../lib/env";
 import { evaluateLangid, methods, readLangidSentences, summarize, targets, type AccuracySummary, type Method, type Variant } from "../lib/language/evaluate-langid";
 import { loadLanguageModels } from "../lib/language/load-language-models";
+import { requireEvalDir } from "./require-eval-dir";
 
 const labels: Record<Method, string> = {
   cld3: "CLD3",
@@ -25,8 +25,7 @@ const pct = (value: number | undefined) => (value === undefined ? "–" : `${(va
 const pct1 = (value: number | undefined) => (value === undefined ? "–" : `${(value * 100).toFixed(1)}%`);
 
 async function main() {
-  const evalDir = getEnv().evalDataDir;
-  if (!evalDir) throw new Error("No evaluation data: set EVAL_DATA_DIR or provide ../shared/eval.");
+  const evalDir = requireEvalDir();
   const models = await loadLanguageModels();
   for (const status of models.status) if (!status.available) console.error(`warning: ${status.id} unavailable: ${status.reason}`);
   const rows = readLangidSentences(evalDir);

@@ -15,16 +15,15 @@
  */
 import os from "node:os";
 import { evaluateReceipt, receipts, type ReceiptOutcome } from "../lib/analyze/document/evaluate-receipts";
-import { getEnv } from "../lib/env";
 import { evaluateOcrPage, median, ocrPages, readImagesManifest, type PageOutcome } from "../lib/inference/ocr/evaluate-ocr-pages";
+import { requireEvalDir } from "./require-eval-dir";
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 const ms = (v: number) => `${Math.round(v)} ms`;
 const mark = (ok: boolean) => (ok ? "yes" : "no");
 
 async function main() {
-  const evalDir = getEnv().evalDataDir;
-  if (!evalDir) throw new Error("No evaluation data: set EVAL_DATA_DIR or provide ../shared/eval.");
+  const evalDir = requireEvalDir();
   const runsFlag = process.argv.indexOf("--runs");
   const runs = runsFlag > 0 ? Math.max(1, Number(process.argv[runsFlag + 1]) || 3) : 3;
   const manifest = readImagesManifest(evalDir);

@@ -3,7 +3,6 @@
 // without each source). --markdown prints the README table; --store saves an evaluation_reports row.
 // Run: npx tsx --conditions=react-server scripts/bench-safety.ts --markdown [--store] [--skip-loso]
 import { getDb } from "@/lib/db/client";
-import { getEnv } from "@/lib/env";
 import { prepareRows } from "@/lib/safety/classifier/fit-injection-model";
 import { loadInjectionClassifier } from "@/lib/safety/classifier/load-injection-classifier";
 import { readInjectionData } from "@/lib/safety/classifier/read-injection-data";
@@ -12,16 +11,13 @@ import { leaveOneSourceOut } from "@/lib/safety/benchmark/leave-one-source-out";
 import { measureLatency } from "@/lib/safety/benchmark/measure-latency";
 import { measureTestSplit } from "@/lib/safety/benchmark/measure-test-split";
 import { safetyBenchmarkSummary, storeSafetyBenchmark } from "@/lib/safety/benchmark/safety-benchmark-report";
+import { requireEvalDir } from "./require-eval-dir";
 
 const args = new Set(process.argv.slice(2));
 // Libraries that log to stdout (NSFWJS announces its model) must not end up in the printed tables.
 const print = console.log.bind(console);
 console.log = console.info = (...parts: unknown[]) => console.error(...parts);
-const evalDir = getEnv().evalDataDir;
-if (!evalDir) {
-  console.error("No evaluation data: set EVAL_DATA_DIR (or place it at ../shared/eval).");
-  process.exit(1);
-}
+const evalDir = requireEvalDir();
 const startedAt = performance.now();
 const data = readInjectionData(evalDir);
 const test = data.rows.filter((r) => r.split === "test");

@@ -9,7 +9,6 @@
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { getEnv } from "@/lib/env";
 import { getModelStore } from "@/lib/models/get-model-store";
 import { buildEvalInputs } from "@/lib/optimize/inputs/eval-inputs";
 import { measureVariants, type MeasuredModel } from "@/lib/optimize/measure-variants";
@@ -18,6 +17,7 @@ import { prepareGraph } from "@/lib/optimize/prepare-graph";
 import { loadRecipes, RECIPES_DIR } from "@/lib/optimize/parse-recipe";
 import { resolveParent, variantsDir } from "@/lib/optimize/produce-variant";
 import { recipeVariantKind, type Recipe } from "@/lib/optimize/recipe-schema";
+import { requireEvalDir } from "./require-eval-dir";
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -26,8 +26,7 @@ const option = (name: string) => {
 };
 const runs = Number(option("--runs") ?? 30);
 const only = option("--only")?.split(",");
-const evalDir = getEnv().evalDataDir;
-if (!evalDir) throw new Error("EVAL_DATA_DIR (or ../shared/eval) is needed for real inputs");
+const evalDir = requireEvalDir();
 
 const recipes = loadRecipes(option("--recipes") ?? RECIPES_DIR);
 const parents = [...new Set(recipes.map((r) => r.parent)), "mobilenetv2-int8"].filter((p) => !only || only.includes(p));

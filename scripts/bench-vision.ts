@@ -11,22 +11,18 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { median, timeRuns } from "../lib/benchmarks/stats";
-import { getEnv } from "../lib/env";
 import { classifyImage } from "../lib/inference/classify-image";
 import { detectObjects } from "../lib/inference/detect-objects";
 import { decodeImage } from "../lib/inference/image/decode-image";
 import { imageToTensor } from "../lib/inference/image/image-to-tensor";
 import { loadModel } from "../lib/inference/session-pool";
 import { writeReadmeSection } from "./write-readme-section";
+import { requireEvalDir } from "./require-eval-dir";
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf("--runs") + 1]) || 20;
 const writeReadme = args.includes("--write-readme");
-const evalDir = getEnv().evalDataDir;
-if (!evalDir) {
-  console.error("No eval data: set EVAL_DATA_DIR or place ../shared/eval beside the project.");
-  process.exit(1);
-}
+const evalDir = requireEvalDir();
 const photos = ["coral_cat_720p.jpg", "skimage_coffee.png", "coral_pets.jpg", "coral_kite_and_cold.jpg", "coral_grace_hopper.bmp"];
 const models = [
   { id: "mobilenetv2-int8", run: classifyImage },

@@ -3,7 +3,6 @@
 // Run: npx tsx --conditions=react-server scripts/fit-injection-classifier.ts
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { getEnv } from "@/lib/env";
 import { combineScores } from "@/lib/safety/classifier/combine-scores";
 import { baseLogits, defaultHyperparameters, fitInjectionModel, prepareRows } from "@/lib/safety/classifier/fit-injection-model";
 import { HASH_BUCKETS, NGRAM_DESCRIPTION } from "@/lib/safety/classifier/hash-features";
@@ -11,12 +10,9 @@ import type { InjectionClassifier } from "@/lib/safety/classifier/injection-clas
 import { INJECTION_CLASSIFIER_PATH } from "@/lib/safety/classifier/load-injection-classifier";
 import { injectionDataRelativePath, readInjectionData } from "@/lib/safety/classifier/read-injection-data";
 import { SENTENCE_ENCODER_ID } from "@/lib/inference/embed/load-sentence-encoder";
+import { requireEvalDir } from "./require-eval-dir";
 
-const evalDir = getEnv().evalDataDir;
-if (!evalDir) {
-  console.error("No evaluation data: set EVAL_DATA_DIR (or place it at ../shared/eval).");
-  process.exit(1);
-}
+const evalDir = requireEvalDir();
 const startedAt = performance.now();
 const data = readInjectionData(evalDir);
 const train = data.rows.filter((r) => r.split === "train");

@@ -7,12 +7,12 @@
  */
 import { getDatabase } from "@/lib/db/client";
 import { upsertModelVariant } from "@/lib/db/queries/model-variants";
-import { getEnv } from "@/lib/env";
 import { getModelStore } from "@/lib/models/get-model-store";
 import { buildEvalInputs, type InputSplit } from "@/lib/optimize/inputs/eval-inputs";
 import { readModel } from "@/lib/optimize/model-file";
 import { loadRecipes, RECIPES_DIR } from "@/lib/optimize/parse-recipe";
 import { produceVariant, resolveParent } from "@/lib/optimize/produce-variant";
+import { requireEvalDir } from "./require-eval-dir";
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -22,8 +22,8 @@ const option = (name: string) => {
 const only = option("--only")?.split(",");
 const recipes = loadRecipes(option("--recipes") ?? RECIPES_DIR).filter((r) => !only || only.includes(r.id));
 if (recipes.length === 0) throw new Error(`no recipe matches ${only?.join(",")}`);
-const evalDir = getEnv().evalDataDir;
-if (!evalDir) throw new Error("EVAL_DATA_DIR (or ../shared/eval) is needed: variants are calibrated and checked on real images");
+// Variants are calibrated and checked on real images.
+const evalDir = requireEvalDir();
 
 const store = getModelStore();
 const inputsByParent = new Map<string, InputSplit>();
