@@ -15,7 +15,8 @@
  */
 import os from "node:os";
 import { evaluateReceipt, receipts, type ReceiptOutcome } from "../lib/analyze/document/evaluate-receipts";
-import { evaluateOcrPage, median, ocrPages, readImagesManifest, type PageOutcome } from "../lib/inference/ocr/evaluate-ocr-pages";
+import { evaluateOcrPage, ocrPages, readImagesManifest, type PageOutcome } from "../lib/inference/ocr/evaluate-ocr-pages";
+import { median } from "../lib/stats";
 import { requireEvalDir } from "./require-eval-dir";
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;

@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { median, timeRuns } from "../lib/benchmarks/stats";
+import { median, timeRuns } from "../lib/stats";
 import { classifyImage } from "../lib/inference/classify-image";
 import { detectObjects } from "../lib/inference/detect-objects";
 import { decodeImage } from "../lib/inference/image/decode-image";

@@ -3,7 +3,7 @@ import * as ort from "onnxruntime-node";
 import { sessionOptions } from "../inference/session-pool";
 import { yieldToEventLoop } from "../jobs/yield-to-event-loop";
 import type { PerformanceMeasurement, LatencyMeasurement } from "./result-schema";
-import { percentile } from "./stats";
+import { percentile } from "../stats";
 
 /**
  * Latency and throughput of one model file on this machine: a fresh session per thread setting,

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { identifyWithModels } from "./identify-language";
 import type { LanguageModels } from "./load-language-models";
+import { median } from "../stats";
 
 /**
  * Accuracy of language identification on the public langid sentences (../shared/eval/langid),
@@ -109,11 +110,6 @@ export const targets: Record<Variant, number> = { sentence: 0.95, threeWords: 0.
 export function summarize(outcomes: Outcome[]): AccuracySummary {
   const languages = [...new Set(outcomes.map((o) => o.language))].sort();
   const share = (list: Outcome[]) => (list.length ? list.filter((o) => o.predicted === o.language).length / list.length : 0);
-  const median = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  };
   const summary: AccuracySummary = {
     perLanguage: {},
     overall: { sentence: {}, threeWords: {} },

@@ -1,7 +1,7 @@
 import { findAmounts } from "./parse-amounts";
 import { findDates } from "./parse-dates";
 import { foldText, type DocumentLine, type DocumentRow } from "./document-rows";
-import { editDistance } from "./find-total";
+import { levenshtein } from "../../inference/ocr/measure-text-errors";
 
 /**
  * Who issued the document: the shop name is usually the first, largest text at the top; a company
@@ -81,7 +81,7 @@ function respell(heading: string, company: string, headingConfidence: number, co
   if (companyConfidence <= headingConfidence) return undefined;
   const headingWord = heading.replace(/\s+/g, "").toLowerCase();
   return (company.match(/\p{L}{4,}/gu) ?? []).find((word) => {
-    const distance = editDistance(word.toLowerCase(), headingWord);
+    const distance = levenshtein(word.toLowerCase(), headingWord);
     return distance > 0 && distance <= Math.max(1, Math.floor(word.length / 2));
   });
 }

@@ -1,3 +1,4 @@
+import { levenshtein } from "../../inference/ocr/measure-text-errors";
 import { findAmounts, type FoundAmount } from "./parse-amounts";
 import { foldText, lineAt, type DocumentLine, type DocumentRow } from "./document-rows";
 
@@ -69,7 +70,7 @@ function matchLabel(folded: string): { text: string; start: number; end: number;
     if (m) return { text: m[0], start: m.index, end: m.index + m[0].length, strength };
   }
   for (const m of folded.matchAll(/\p{L}{5,}/gu)) {
-    const hit = fuzzyLabels.find(([word]) => Math.abs(word.length - m[0].length) <= 1 && editDistance(word, m[0]) <= 1);
+    const hit = fuzzyLabels.find(([word]) => Math.abs(word.length - m[0].length) <= 1 && levenshtein(word, m[0]) <= 1);
     if (hit) return { text: m[0], start: m.index!, end: m.index! + m[0].length, strength: hit[1] };
   }
   return undefined;
@@ -77,18 +78,4 @@ function matchLabel(folded: string): { text: string; start: number; end: number;
 
 function overlapsX(a: { x: number; width: number }, b: { x: number; width: number }): boolean {
   return Math.min(a.x + a.width, b.x + b.width) > Math.max(a.x, b.x);
-}
-
-export function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0];
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j];
-      previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return previous[b.length];
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { median } from "../../stats";
 import { decodeImage } from "../image/decode-image";
 import { characterErrorRate, lineAccuracy } from "./measure-text-errors";
 import { recognizeText, type OcrResult, type RecognizeTextOptions } from "./recognize-text";
@@ -65,8 +66,3 @@ export async function evaluateOcrPage(
   };
 }
 
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}

@@ -8,10 +8,8 @@ export function normaliseForScoring(text: string): string {
   return text.normalize("NFC").replace(/\s+/g, " ").trim();
 }
 
-/** Levenshtein distance over Unicode code points. */
-export function levenshtein(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
+/** Edit distance (insertions, deletions, substitutions) between two sequences of anything comparable with ===. */
+export function editDistance<T>(x: readonly T[], y: readonly T[]): number {
   const row = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i++) {
     let diagonal = row[0];
@@ -23,6 +21,11 @@ export function levenshtein(a: string, b: string): number {
     }
   }
   return row[y.length];
+}
+
+/** Levenshtein distance over Unicode code points. */
+export function levenshtein(a: string, b: string): number {
+  return editDistance([...a], [...b]);
 }
 
 /** Character error rate: edit distance / reference length, after normalisation (case kept). */

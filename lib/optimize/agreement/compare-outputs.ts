@@ -2,6 +2,7 @@ import { decodeYolox } from "@/lib/inference/postprocess/decode-yolox";
 import { nonMaxSuppression, type ScoredBox } from "@/lib/inference/postprocess/non-max-suppression";
 import type { ModelEntry } from "@/lib/models/manifest-schema";
 import { matchDetections } from "@/lib/inference/postprocess/match-detections";
+import { editDistance } from "@/lib/inference/ocr/measure-text-errors";
 
 /**
  * How closely a variant's outputs agree with its parent's, per task, as one number in 0..1 (higher
@@ -64,15 +65,6 @@ export function ctcSymbols(argmax: Int32Array): number[] {
   return symbols;
 }
 
-export function editDistance(a: number[], b: number[]): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length];
-}
 
 export interface Agreement {
   metric: AgreementMetric;

@@ -24,10 +24,3 @@ export function detectionMetrics(items: { label: 0 | 1; flagged: boolean }[]): D
   const f1 = precision !== undefined && tpr !== undefined && precision + tpr > 0 ? (2 * precision * tpr) / (precision + tpr) : undefined;
   return { rows: items.length, injections, benign, truePositives, falsePositives, tpr, fpr, precision, f1 };
 }
-
-export function median(values: number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}

@@ -4,7 +4,7 @@ import { detectInjection } from "../detect-injection";
 import { classifyNsfw } from "../image/classify-nsfw";
 import { readImageText } from "../image/read-image-text";
 import { detectPii } from "../pii/detect-pii";
-import { median } from "./detection-metrics";
+import { median } from "../../stats";
 import { renderTextImage } from "./render-text-image";
 
 /** Median latency of each check, one request at a time (as the API runs them), on this machine. */
@@ -41,6 +41,6 @@ export async function measureLatency(texts: string[], imageRuns = 5): Promise<La
     if (nsfw.available) t.nsfw.push(nsfw.classifyMs);
     if (ocr.available) t.ocr.push(ocr.ocrMs);
   }
-  const medianMs = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(median(v) * 10) / 10])) as LatencyFigures["medianMs"];
+  const medianMs = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v.length ? Math.round(median(v) * 10) / 10 : 0])) as LatencyFigures["medianMs"];
   return { samples: { text: texts.length, image: imageRuns }, medianMs, notes };
 }

@@ -1,3 +1,8 @@
+/**
+ * Percentiles and timing for every measurement in the project (benchmarks, OCR and language-ID
+ * evaluations, safety latency), so a "median" means the same thing in every table.
+ */
+
 /** Percentile by linear interpolation between closest ranks (p in 0..100). */
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
