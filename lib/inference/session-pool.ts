@@ -4,6 +4,7 @@ import { ApiError } from "../errors";
 import { getEnv } from "../env";
 import { getModelStore } from "../models/get-model-store";
 import type { ModelEntry } from "../models/manifest-schema";
+import { forgetProcessSingletons, processSingleton } from "../process-singletons";
 
 /**
  * One ONNX Runtime session per model variant per process, created on first use and shared by every
@@ -19,8 +20,7 @@ export interface LoadedModel {
   loadMs: number;
 }
 
-const globalForPool = globalThis as unknown as { insightSessions?: Map<string, Promise<LoadedModel>> };
-const sessions = (globalForPool.insightSessions ??= new Map());
+const SESSION_KEY = "onnx-session:";
 
 /**
  * Session settings for serving and benchmarking alike. Intra-op worker threads do not spin while
@@ -40,14 +40,7 @@ export function sessionOptions(threads = getEnv().ORT_INTRA_OP_THREADS): ort.Inf
 
 /** The shared session of a model; throws ApiError(model_unavailable) with the store's reason if it cannot be had. */
 export function loadModel(modelId: string): Promise<LoadedModel> {
-  let pending = sessions.get(modelId);
-  if (!pending) {
-    pending = createLoadedModel(modelId);
-    sessions.set(modelId, pending);
-    // A failed load is forgotten so a later request (e.g. after a download finishes) can try again.
-    pending.catch(() => sessions.delete(modelId));
-  }
-  return pending;
+  return processSingleton(SESSION_KEY + modelId, () => createLoadedModel(modelId));
 }
 
 async function createLoadedModel(modelId: string): Promise<LoadedModel> {
@@ -91,7 +84,6 @@ export async function runSession(
 
 /** For tests and benchmarks that compare thread settings: drops every cached session. */
 export async function releaseAllSessions(): Promise<void> {
-  const pending = [...sessions.values()];
-  sessions.clear();
+  const pending = forgetProcessSingletons(SESSION_KEY) as Promise<LoadedModel>[];
   await Promise.allSettled(pending.map(async (p) => (await p).session.release()));
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { loadModule } from "cld3-asm";
 import { getModelStore } from "../models/get-model-store";
 import { normalizeCld3Code, UNDETERMINED } from "./language-codes";
+import { processSingleton } from "../process-singletons";
 
 /**
  * CLD3, loaded once per process on first use. Its weights are compiled into cld3-asm's WebAssembly
@@ -28,18 +29,8 @@ export interface Cld3Model {
   loadMs: number;
 }
 
-const globalForCld3 = globalThis as unknown as { insightCld3?: Promise<Cld3Model> };
-
 export function loadCld3(): Promise<Cld3Model> {
-  if (!globalForCld3.insightCld3) {
-    const pending = createCld3();
-    globalForCld3.insightCld3 = pending;
-    // A failed load is forgotten so that a later call can try again.
-    pending.catch(() => {
-      if (globalForCld3.insightCld3 === pending) globalForCld3.insightCld3 = undefined;
-    });
-  }
-  return globalForCld3.insightCld3;
+  return processSingleton("language:cld3", createCld3);
 }
 
 async function createCld3(): Promise<Cld3Model> {

@@ -3,6 +3,7 @@ import { pathToFileURL } from "node:url";
 import { getLIDModel } from "fasttext.wasm.js";
 import { getModelStore } from "../models/get-model-store";
 import { normalizeFastTextLabel } from "./language-codes";
+import { processSingleton } from "../process-singletons";
 
 /**
  * fastText lid.176 (176 languages, the compressed .ftz), loaded once per process on first use from
@@ -31,17 +32,8 @@ interface NativeVector {
   delete?: () => void;
 }
 
-const globalForFastText = globalThis as unknown as { insightFastText?: Promise<FastTextModel> };
-
 export function loadFastText(): Promise<FastTextModel> {
-  if (!globalForFastText.insightFastText) {
-    const pending = createFastText();
-    globalForFastText.insightFastText = pending;
-    pending.catch(() => {
-      if (globalForFastText.insightFastText === pending) globalForFastText.insightFastText = undefined;
-    });
-  }
-  return globalForFastText.insightFastText;
+  return processSingleton("language:fasttext", createFastText);
 }
 
 async function createFastText(): Promise<FastTextModel> {

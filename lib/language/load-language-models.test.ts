@@ -6,14 +6,16 @@ import { loadManifest } from "../models/get-model-store";
 import { ModelStore } from "../models/model-store";
 import { identifyLanguage } from "./identify-language";
 import { loadLanguageModels } from "./load-language-models";
+import { forgetProcessSingletons } from "../process-singletons";
 
-type Globals = { insightModelStore?: ModelStore; insightFastText?: unknown; insightCld3?: unknown };
+type Globals = { insightModelStore?: ModelStore };
 const globals = globalThis as unknown as Globals;
-const saved = { insightModelStore: globals.insightModelStore, insightFastText: globals.insightFastText, insightCld3: globals.insightCld3 };
+const saved = { insightModelStore: globals.insightModelStore };
 let work: string | undefined;
 
 afterEach(() => {
   Object.assign(globals, saved);
+  forgetProcessSingletons("language:");
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
@@ -41,7 +43,7 @@ describe("loadLanguageModels", () => {
 
   it("reports a missing model as unavailable with the reason and carries on with the other", async () => {
     globals.insightModelStore = storeWithoutFastText();
-    globals.insightFastText = undefined;
+    forgetProcessSingletons("language:fasttext");
     const models = await loadLanguageModels();
     const fastText = models.status.find((s) => s.id === "fasttext-lid176");
     expect(fastText).toMatchObject({ available: false, reason: expect.stringContaining("no/such/lid.176.ftz") });

@@ -8,6 +8,7 @@ import { SENTENCE_ENCODER_ID } from "../../inference/embed/load-sentence-encoder
 import { inLabelGroup, labelGroupWords } from "../../inference/label-groups";
 import { modelLabels } from "../../inference/model-labels";
 import { loadModel } from "../../inference/session-pool";
+import { processSingleton } from "../../process-singletons";
 
 /**
  * Everything the vision models can name (every ImageNet class of the classifier, every COCO class of
@@ -39,17 +40,9 @@ export interface LabelVocabulary {
   buildMs: number;
 }
 
-const cache = new Map<string, Promise<LabelVocabulary>>();
 
 export function getLabelVocabulary(classifierId: string, detectorId: string): Promise<LabelVocabulary> {
-  const key = `${classifierId}|${detectorId}`;
-  let pending = cache.get(key);
-  if (!pending) {
-    pending = buildVocabulary(classifierId, detectorId);
-    cache.set(key, pending);
-    pending.catch(() => cache.delete(key));
-  }
-  return pending;
+  return processSingleton(`label-vocabulary:${classifierId}|${detectorId}`, () => buildVocabulary(classifierId, detectorId));
 }
 
 async function buildVocabulary(classifierId: string, detectorId: string): Promise<LabelVocabulary> {

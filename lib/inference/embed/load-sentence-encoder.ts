@@ -4,6 +4,7 @@ import { loadGraphModel } from "@energetic-ai/core";
 import { EmbeddingsModel } from "@energetic-ai/embeddings";
 import { ApiError } from "../../errors";
 import { getModelStore } from "../../models/get-model-store";
+import { processSingleton } from "../../process-singletons";
 
 /**
  * Universal Sentence Encoder Lite (TF.js graph model on the WebAssembly backend), loaded once per
@@ -12,30 +13,21 @@ import { getModelStore } from "../../models/get-model-store";
 
 export const SENTENCE_ENCODER_ID = "use-lite-en";
 
-const globalForEncoder = globalThis as unknown as { insightSentenceEncoder?: Promise<EmbeddingsModel> };
-
 export function loadSentenceEncoder(): Promise<EmbeddingsModel> {
-  if (!globalForEncoder.insightSentenceEncoder) {
-    const loading = (async () => {
-      const availability = await getModelStore().resolve(SENTENCE_ENCODER_ID);
-      if (!availability.available) {
-        throw new ApiError("model_unavailable", `Sentence embeddings are not available: ${availability.reason}`, {
-          model: SENTENCE_ENCODER_ID,
-        });
-      }
-      const fileOf = (role: string) => availability.files.find((f) => f.role === role)!.path;
-      // The weight shards are read relative to model.json, so they must sit beside it (they do for
-      // every source the store uses: one npm package folder, the mirror, or one cache folder).
-      const [model, vocabulary] = await Promise.all([
-        loadGraphModel(`file://${fileOf("model")}`),
-        readFile(fileOf("vocab"), "utf8").then((text) => JSON.parse(text) as [string, number][]),
-      ]);
-      return new EmbeddingsModel({ model, vocabulary });
-    })();
-    loading.catch(() => {
-      if (globalForEncoder.insightSentenceEncoder === loading) globalForEncoder.insightSentenceEncoder = undefined;
-    });
-    globalForEncoder.insightSentenceEncoder = loading;
-  }
-  return globalForEncoder.insightSentenceEncoder;
+  return processSingleton(`sentence-encoder:${SENTENCE_ENCODER_ID}`, async () => {
+    const availability = await getModelStore().resolve(SENTENCE_ENCODER_ID);
+    if (!availability.available) {
+      throw new ApiError("model_unavailable", `Sentence embeddings are not available: ${availability.reason}`, {
+        model: SENTENCE_ENCODER_ID,
+      });
+    }
+    const fileOf = (role: string) => availability.files.find((f) => f.role === role)!.path;
+    // The weight shards are read relative to model.json, so they must sit beside it (they do for
+    // every source the store uses: one npm package folder, the mirror, or one cache folder).
+    const [model, vocabulary] = await Promise.all([
+      loadGraphModel(`file://${fileOf("model")}`),
+      readFile(fileOf("vocab"), "utf8").then((text) => JSON.parse(text) as [string, number][]),
+    ]);
+    return new EmbeddingsModel({ model, vocabulary });
+  });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import path from "node:path";
 import { loadSentenceEncoder } from "../../inference/embed/load-sentence-encoder";
 import { getModelStore } from "../../models/get-model-store";
+import { processSingleton } from "../../process-singletons";
 
 /**
  * NSFWJS (MobileNetV2) on TF.js with the WebAssembly backend. The model store verifies the bundled
@@ -21,7 +22,6 @@ export interface NsfwRuntime {
 
 export type NsfwLoad = { available: true; runtime: NsfwRuntime } | { available: false; reason: string };
 
-const globalForNsfw = globalThis as unknown as { insightNsfw?: Promise<NsfwLoad> };
 
 async function loadUncached(): Promise<NsfwLoad> {
   const availability = await getModelStore().resolve(NSFW_MODEL_ID);
@@ -47,6 +47,5 @@ async function loadUncached(): Promise<NsfwLoad> {
 }
 
 export function loadNsfwModel(): Promise<NsfwLoad> {
-  globalForNsfw.insightNsfw ??= loadUncached();
-  return globalForNsfw.insightNsfw;
+  return processSingleton("nsfw", loadUncached);
 }
