@@ -2,6 +2,7 @@ import "server-only";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { planOverridesSchema } from "./rate-limit/plans";
 
 /**
  * The one place the process environment is read. Every setting has an embedded default so the
@@ -45,11 +46,30 @@ export const envSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(15 * 1024 * 1024),
   /** Largest decoded image accepted, in pixels (decompression-bomb guard). */
   MAX_IMAGE_PIXELS: z.coerce.number().int().min(1024).max(500_000_000).default(40_000_000),
-  /**
-   * Bearer token for admin actions (starting a benchmark run) until accounts and roles exist; unset
-   * disables them.
-   */
-  ADMIN_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
+  /** The e-mail of the account that is admin (besides the first account ever created). */
+  ADMIN_EMAIL: z.string().email("must be an e-mail address").optional(),
+  /** GitHub OAuth sign-in is offered only when both are set. */
+  AUTH_GITHUB_ID: z.string().min(1).optional(),
+  AUTH_GITHUB_SECRET: z.string().min(1).optional(),
+  /** How long a guest (a visitor who has not signed up) and everything they did is kept. */
+  GUEST_TTL_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(24),
+  /** Overrides of the rate-limit plans (lib/rate-limit/plans.ts), as JSON. */
+  RATE_LIMITS: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "must be JSON" });
+        return z.NEVER;
+      }
+    })
+    .pipe(planOverridesSchema)
+    .optional(),
+  /** How long an API key's verification (and a revocation) may be cached by one instance. */
+  API_KEY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  /** Hourly usage roll-ups older than this are deleted (raw rows are rolled up within the hour). */
+  USAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
   /**
    * Which checked-in recipes (models/recipes) the start-up model lab produces when their variant is
    * missing: "all", "none", or a comma-separated list of recipe ids.

@@ -1,9 +1,21 @@
 import { expect } from "vitest";
+import { createTestKey } from "./auth";
 
-/** Building requests to route handlers and checking their problem+json answers, shared by the route tests. */
+/**
+ * Building requests to route handlers and checking their problem+json answers, shared by the route
+ * tests. Requests carry a real API key of an admin account on the pro plan (made once per test file,
+ * in that file's own database), so route tests exercise the wrapper exactly as a client does.
+ */
+
+export const testKey = await createTestKey();
+export const authorization = testKey.authorization;
 
 export const jsonRequest = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  new Request(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  new Request(url, { method: "POST", headers: { authorization, "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+
+/** A GET with the test key (or without any credentials when `authorization` is null). */
+export const getRequest = (url: string, headers: Record<string, string | null> = {}) =>
+  new Request(url, { headers: Object.fromEntries(Object.entries({ authorization, ...headers }).filter(([, v]) => v !== null)) as Record<string, string> });
 
 export function multipartRequest(url: string, files: Record<string, Buffer | undefined>, fields: Record<string, string> = {}): Request {
   const form = new FormData();
@@ -11,7 +23,7 @@ export function multipartRequest(url: string, files: Record<string, Buffer | und
     if (bytes) form.set(name, new Blob([new Uint8Array(bytes)], { type: "image/png" }), `${name}.png`);
   }
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
-  return new Request(url, { method: "POST", body: form });
+  return new Request(url, { method: "POST", headers: { authorization }, body: form });
 }
 
 export interface ProblemExpectation {

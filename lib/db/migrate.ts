@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { DatabaseHandle } from "./client";
+import { executeRows } from "./execute-rows";
 
 export const migrationsFolder = path.join(process.cwd(), "drizzle");
 
@@ -42,8 +43,7 @@ export async function getMigrationStatus(handle: DatabaseHandle): Promise<Migrat
   const expected = expectedMigrationCount();
   let applied = 0;
   try {
-    const result = await handle.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-    const rows = (Array.isArray(result) ? result : (result as { rows: { n: number }[] }).rows) as { n: number }[];
+    const rows = await executeRows<{ n: number }>(handle.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
     applied = Number(rows[0]?.n ?? 0);
   } catch {
     applied = 0;

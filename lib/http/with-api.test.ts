@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import { ApiError } from "../errors";
 import { jsonResponse, withApi } from "./with-api";
 
+const open = (route: string) => ({ route, auth: "public" as const, rateLimit: false as const, recordUsage: false });
+
 describe("withApi", () => {
   it("gives each response a request id, keeping a caller's plain one", async () => {
-    const route = withApi("GET /t", () => jsonResponse({ ok: true }));
+    const route = withApi(open("GET /t"), () => jsonResponse({ ok: true }));
     const generated = await route(new Request("http://x/t"));
     expect(generated.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     const kept = await route(new Request("http://x/t", { headers: { "x-request-id": "client-trace-0001" } }));
@@ -14,7 +16,7 @@ describe("withApi", () => {
   });
 
   it("renders thrown ApiErrors as problem+json with the path as instance", async () => {
-    const route = withApi("POST /t", () => {
+    const route = withApi(open("POST /t"), () => {
       throw new ApiError("unsupported_media_type", "Send JSON or multipart/form-data.");
     });
     const response = await route(new Request("http://x/api/t?q=1", { method: "POST" }));
@@ -25,7 +27,7 @@ describe("withApi", () => {
   });
 
   it("answers 500 without details when the handler crashes", async () => {
-    const route = withApi("GET /t", async () => {
+    const route = withApi(open("GET /t"), async () => {
       throw new TypeError("Cannot read properties of undefined (reading 'secretField')");
     });
     const response = await route(new Request("http://x/t"));
@@ -34,7 +36,7 @@ describe("withApi", () => {
   });
 
   it("passes route params through", async () => {
-    const route = withApi("GET /t/[id]", (_req, ctx) => jsonResponse({ id: ctx.params.id }));
+    const route = withApi(open("GET /t/{id}"), (_req, ctx) => jsonResponse({ id: ctx.params.id }));
     const response = await route(new Request("http://x/t/42"), { params: Promise.resolve({ id: "42" }) });
     expect(await response.json()).toEqual({ id: "42" });
   });

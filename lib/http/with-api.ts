@@ -1,52 +1,116 @@
 import "server-only";
+import { recordKeyUse } from "../api-keys/verify-key";
+import { clientAddressOf, resolvePrincipal, type Principal } from "../auth/principal";
+import type { Scope } from "../auth/roles";
+import { getDb, type Database } from "../db/client";
 import { ApiError, problemResponse, toProblem } from "../errors";
 import { log } from "../log";
+import { limitCaller } from "../rate-limit/limit-caller";
+import { recordUsage } from "../usage/record-usage";
+import { runAfterResponse } from "./after-response";
+import { authorize, type AuthRequirement } from "./authorize";
 import { requestIdFor } from "./request-id";
 
 /**
- * The one wrapper every API route handler goes through. It gives the request an id, measures it,
- * turns every thrown error into problem+json (logging unexpected ones with the id, never leaking
- * them), and writes one structured log line per request. Later layers (API-key auth, rate limits,
- * usage recording) hook in here, so handlers stay thin.
+ * The one wrapper every API route handler goes through. In order: a request id; who is calling
+ * (API key, session or nobody) and whether that is enough for the route (`auth`, `scope`, CSRF on
+ * cookie-authenticated writes); the rate limit (429 with Retry-After, RateLimit headers on every
+ * answer); the handler; every thrown error as problem+json (unexpected ones logged with the id,
+ * never leaked); one log line; and, after the response is sent, the usage row and the key's
+ * last-used time. Handlers never repeat any of it.
  */
+
+export interface ApiOptions {
+  /** The route pattern, e.g. `POST /api/v1/analyze/image-text` (not the raw URL, which may carry ids). */
+  route: string;
+  auth: AuthRequirement;
+  /** The scope a key (or the session's role) must have. */
+  scope?: Scope;
+  /** Rate-limit units one call costs (default 1); false: not limited (health probes). */
+  rateLimit?: { cost: number } | false;
+  /** Record a usage row (default true; probes opt out). */
+  recordUsage?: boolean;
+}
 
 export interface ApiContext {
   requestId: string;
-  /** The route pattern, e.g. `POST /api/v1/analyze/image-text` (not the raw URL, which may carry ids). */
   route: string;
   params: Record<string, string | string[] | undefined>;
   startedAtMs: number;
+  principal: Principal;
+  db: Database | undefined;
+  /** Model ids the call ran, for the usage record. */
+  models: string[];
 }
 
 export type ApiHandler = (request: Request, context: ApiContext) => Promise<Response> | Response;
 
 type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> };
 
-export function withApi(route: string, handler: ApiHandler) {
+const anonymous = (request: Request): Principal => ({ kind: "anonymous", clientAddress: clientAddressOf(request), scopes: [] });
+
+async function openDb(): Promise<Database> {
+  try {
+    return await getDb();
+  } catch {
+    throw new ApiError("service_unavailable", "The database is not reachable right now; try again shortly (GET /api/ready reports it).", { headers: { "retry-after": "5" } });
+  }
+}
+
+export function withApi(options: ApiOptions, handler: ApiHandler) {
+  const limited = options.rateLimit !== false;
+  const needsDb = limited || options.auth !== "public";
   return async function apiRoute(request: Request, routeContext?: RouteContext): Promise<Response> {
     const startedAtMs = performance.now();
     const requestId = requestIdFor(request);
+    const context: ApiContext = { requestId, route: options.route, params: {}, startedAtMs, principal: anonymous(request), db: undefined, models: [] };
+    let limitHeaders: Record<string, string> = {};
     let response: Response;
     try {
-      const params = (await routeContext?.params) ?? {};
-      response = await handler(request, { requestId, route, params, startedAtMs });
-      response.headers.set("x-request-id", requestId);
+      context.params = (await routeContext?.params) ?? {};
+      if (needsDb) {
+        context.db = await openDb();
+        context.principal = await resolvePrincipal({ db: context.db, request });
+        authorize(request, context.principal, options);
+        if (limited) limitHeaders = await limitCaller({ db: context.db, principal: context.principal, cost: options.rateLimit ? options.rateLimit.cost : 1 });
+      }
+      response = await handler(request, context);
     } catch (error) {
-      const { expected } = toProblem(error);
-      if (!expected) log.error({ err: error, requestId, route }, "unhandled error in route handler");
+      if (!toProblem(error).expected) log.error({ err: error, requestId, route: options.route }, "unhandled error in route handler");
       response = problemResponse(error, { requestId, instance: new URL(request.url).pathname });
     }
+    response.headers.set("x-request-id", requestId);
+    for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
     const latencyMs = Math.round((performance.now() - startedAtMs) * 10) / 10;
-    log.info({ requestId, route, method: request.method, status: response.status, latencyMs }, "request");
+    log.info({ requestId, route: options.route, method: request.method, status: response.status, latencyMs, caller: context.principal.kind }, "request");
+    if (options.recordUsage !== false && context.db) scheduleUsage(request, response, context, latencyMs);
     return response;
   };
 }
 
+function scheduleUsage(request: Request, response: Response, context: ApiContext, latencyMs: number): void {
+  const db = context.db!;
+  const { principal } = context;
+  const call = {
+    route: context.route,
+    status: response.status,
+    latencyMs,
+    bytesIn: Number(request.headers.get("content-length")) || 0,
+    bytesOut: Number(response.headers.get("content-length")) || 0,
+    models: context.models,
+  };
+  runAfterResponse("usage", async () => {
+    await recordUsage({ db, principal, call });
+    if (principal.kind === "key") await recordKeyUse({ db, verified: principal.verified });
+  });
+}
+
 /** A JSON response; `no-store` because every API answer is computed for this request. */
 export function jsonResponse(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
-  return new Response(JSON.stringify(body), {
+  const text = JSON.stringify(body);
+  return new Response(text, {
     status: init.status ?? 200,
-    headers: { "content-type": "application/json", "cache-control": "no-store", ...init.headers },
+    headers: { "content-type": "application/json", "cache-control": "no-store", "content-length": String(Buffer.byteLength(text)), ...init.headers },
   });
 }
 
@@ -54,3 +118,4 @@ export function jsonResponse(body: unknown, init: { status?: number; headers?: R
 export function notFound(detail: string): never {
   throw new ApiError("not_found", detail);
 }
+

@@ -4,7 +4,7 @@ import { withApi } from "@/lib/http/with-api";
 
 export const dynamic = "force-dynamic";
 
-const unknownRoute = withApi("ANY /api/*", (request) => {
+const unknownRoute = withApi({ route: "ANY /api/*", auth: "public" }, (request) => {
   throw new ApiError("not_found", `No API route ${request.method} ${new URL(request.url).pathname}. See /docs for the API.`);
 });
 

@@ -4,7 +4,7 @@ import { checkReadiness } from "@/lib/instance/readiness";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApi("GET /api/ready", async () => {
+export const GET = withApi({ route: "GET /api/ready", auth: "public", rateLimit: false, recordUsage: false }, async () => {
   const report = await checkReadiness({ waitForModelsMs: 2_000 });
   return jsonResponse(report, { status: report.ready ? 200 : 503 });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formBoolean } from "../../http/form-boolean";
 
 /**
  * The request and response of POST /api/v1/analyze/document. The route validates the text fields
@@ -29,6 +30,7 @@ export const languageHintSchema = z
 export const documentFieldsSchema = z.strictObject({
   query: querySchema.optional(),
   language: languageHintSchema.optional(),
+  keep_image: formBoolean.default(false).describe("Keep the page image with this analysis in the caller's history (default: only the answer is kept)."),
 });
 export type DocumentFields = z.output<typeof documentFieldsSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formBoolean } from "../../http/form-boolean";
 
 /** Request and response of POST /api/v1/analyze/image-text (these schemas also feed the OpenAPI document). */
 
@@ -23,6 +24,8 @@ export const imageTextRequestSchema = z.object({
     .optional(),
   top_k: z.coerce.number().int().min(1).max(20).default(5),
   detection_threshold: z.coerce.number().min(0.05).max(0.95).optional(),
+  /** Keep the uploaded image with this analysis in the caller's history (default: only the answer is kept). */
+  keep_image: formBoolean.default(false),
 });
 export type ImageTextRequest = z.infer<typeof imageTextRequestSchema>;
 

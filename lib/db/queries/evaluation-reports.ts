@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
+import { isUuid } from "./is-uuid";
 import { evaluationReports, type EvaluationReport } from "../schema";
 
 /**
@@ -53,21 +54,24 @@ export async function failEvaluationReport({ db, id, error }: { db: Database; id
   await db.update(evaluationReports).set({ status: "failed", error, finishedAt: new Date() }).where(eq(evaluationReports.id, id));
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** One report by id (optionally of one kind); an id that is not a UUID simply finds nothing. */
-export async function getEvaluationReport({ db, id, kind }: { db: Database; id: string; kind?: string }): Promise<EvaluationReport | undefined> {
-  if (!uuidPattern.test(id)) return undefined;
+/**
+ * One report by id (optionally of one kind, optionally only if `ownerId` owns it: user-started
+ * reports are always read this way); an id that is not a UUID simply finds nothing.
+ */
+export async function getEvaluationReport({ db, id, kind, ownerId }: { db: Database; id: string; kind?: string; ownerId?: string }): Promise<EvaluationReport | undefined> {
+  if (!isUuid(id)) return undefined;
   const where: SQL[] = [eq(evaluationReports.id, id)];
   if (kind) where.push(eq(evaluationReports.kind, kind));
+  if (ownerId !== undefined) where.push(eq(evaluationReports.ownerId, ownerId));
   const rows = await db.select().from(evaluationReports).where(and(...where)).limit(1);
   return rows[0];
 }
 
 export type EvaluationReportListItem = Omit<EvaluationReport, "details">;
 
-/** Newest first, without the (large) details. */
-export async function listEvaluationReports({ db, kind, limit = 50 }: { db: Database; kind?: string; limit?: number }): Promise<EvaluationReportListItem[]> {
+/** Newest first, without the (large) details; only `ownerId`'s when given. */
+export async function listEvaluationReports({ db, kind, ownerId, limit = 50 }: { db: Database; kind?: string; ownerId?: string; limit?: number }): Promise<EvaluationReportListItem[]> {
   return db
     .select({
       id: evaluationReports.id,
@@ -82,7 +86,7 @@ export async function listEvaluationReports({ db, kind, limit = 50 }: { db: Data
       finishedAt: evaluationReports.finishedAt,
     })
     .from(evaluationReports)
-    .where(kind ? eq(evaluationReports.kind, kind) : undefined)
+    .where(and(kind ? eq(evaluationReports.kind, kind) : undefined, ownerId !== undefined ? eq(evaluationReports.ownerId, ownerId) : undefined))
     .orderBy(desc(evaluationReports.createdAt))
     .limit(Math.min(Math.max(1, limit), 200));
 }

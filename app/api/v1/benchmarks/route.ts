@@ -5,7 +5,7 @@ import { jsonResponse, withApi } from "@/lib/http/with-api";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApi("GET /api/v1/benchmarks", async (request) => {
+export const GET = withApi({ route: "GET /api/v1/benchmarks", auth: "public" }, async (request) => {
   const { runCount } = parseBenchmarksQuery(new URL(request.url).searchParams);
   return jsonResponse(await getBenchmarks({ db: await getDb(), runCount }));
 });

@@ -4,4 +4,4 @@ import { jsonResponse, withApi } from "@/lib/http/with-api";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApi("GET /api/v1/models", async () => jsonResponse(modelListSchema.parse({ models: await listModels() })));
+export const GET = withApi({ route: "GET /api/v1/models", auth: "public" }, async () => jsonResponse(modelListSchema.parse({ models: await listModels() })));

@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { expectProblem as expectProblemAnswer, jsonRequest, multipartRequest } from "@/test/api-requests";
+import { expectProblem as expectProblemAnswer, jsonRequest, multipartRequest, authorization } from "@/test/api-requests";
 import { POST } from "./route";
 
 // Bad input to POST /api/v1/analyze/document: every case is a 4xx problem+json, never a 500; a
@@ -65,17 +65,17 @@ describe("POST /api/v1/analyze/document rejects bad input", () => {
     await expectProblem(json({ document_image: png.toString("base64"), pages: 3 }), 400);
   });
   it("the wrong content type", async () => {
-    await expectProblem(new Request(url, { method: "POST", headers: { "content-type": "image/png" }, body: new Uint8Array(png) }), 415);
-    await expectProblem(new Request(url, { method: "POST", headers: { "content-type": "text/plain" }, body: "document_image=abc" }), 415);
+    await expectProblem(new Request(url, { method: "POST", headers: { authorization, "content-type": "image/png" }, body: new Uint8Array(png) }), 415);
+    await expectProblem(new Request(url, { method: "POST", headers: { authorization, "content-type": "text/plain" }, body: "document_image=abc" }), 415);
   });
   it("malformed JSON, a JSON array, an empty body", async () => {
-    await expectProblem(new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: '{"document_image": "' }), 400);
+    await expectProblem(new Request(url, { method: "POST", headers: { authorization, "content-type": "application/json" }, body: '{"document_image": "' }), 400);
     await expectProblem(json([png.toString("base64")]), 400);
-    await expectProblem(new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: "" }), 400);
+    await expectProblem(new Request(url, { method: "POST", headers: { authorization, "content-type": "application/json" }, body: "" }), 400);
   });
   it("a body over the size limit", () =>
     expectProblem(
-      new Request(url, { method: "POST", headers: { "content-type": "application/json", "content-length": String(100 * 1024 * 1024) }, body: "{}" }),
+      new Request(url, { method: "POST", headers: { authorization, "content-type": "application/json", "content-length": String(100 * 1024 * 1024) }, body: "{}" }),
       413,
     ));
 });

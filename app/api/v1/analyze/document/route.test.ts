@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { documentResponseSchema } from "@/lib/analyze/document/schemas";
+import { authorization } from "@/test/api-requests";
 import { POST } from "./route";
 
 // A receipt rendered here (sharp + SVG text), sent as JSON (base64 and data URL) and as multipart.
@@ -18,7 +19,7 @@ const url = "http://localhost/api/v1/analyze/document";
 
 describe("POST /api/v1/analyze/document", () => {
   it("reads a page sent as JSON base64: lines, full text, key fields, language, timings", async () => {
-    const response = await POST(new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ document_image: receipt.toString("base64") }) }));
+    const response = await POST(new Request(url, { method: "POST", headers: { authorization, "content-type": "application/json" }, body: JSON.stringify({ document_image: receipt.toString("base64") }) }));
     expect(response.status).toBe(200);
     const body = documentResponseSchema.parse(await response.json());
     expect(body.full_text.split("\n")).toEqual(receiptLines);
@@ -40,7 +41,7 @@ describe("POST /api/v1/analyze/document", () => {
     form.set("document_image", new Blob([new Uint8Array(receipt)], { type: "image/jpeg" }), "receipt.jpg");
     form.set("query", "Wie viel kostet die Milch?");
     form.set("language", "de");
-    const response = await POST(new Request(url, { method: "POST", body: form }));
+    const response = await POST(new Request(url, { method: "POST", headers: { authorization }, body: form }));
     expect(response.status).toBe(200);
     const body = documentResponseSchema.parse(await response.json());
     // The question names a row: its amount answers, not the receipt's total.
@@ -55,7 +56,7 @@ describe("POST /api/v1/analyze/document", () => {
   it("takes a data URL, and hostile text in the query is answered as plain data", async () => {
     const query = "<script>alert(1)</script> Brot?";
     const response = await POST(
-      new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ document_image: `data:image/jpeg;base64,${receipt.toString("base64")}`, query }) }),
+      new Request(url, { method: "POST", headers: { authorization, "content-type": "application/json" }, body: JSON.stringify({ document_image: `data:image/jpeg;base64,${receipt.toString("base64")}`, query }) }),
     );
     expect(response.status).toBe(200);
     const body = await response.json();

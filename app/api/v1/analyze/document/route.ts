@@ -2,10 +2,23 @@
 import { analyzeDocument } from "@/lib/analyze/document/analyze-document";
 import { parseDocumentRequest } from "@/lib/analyze/document/parse-document-request";
 import { documentResponseSchema } from "@/lib/analyze/document/schemas";
+import { keepAnalysis } from "@/lib/history/keep-analysis";
 import { jsonResponse, withApi } from "@/lib/http/with-api";
 
-export const POST = withApi("POST /api/v1/analyze/document", async (request) => {
-  const input = await parseDocumentRequest(request);
-  const result = await analyzeDocument(input);
-  return jsonResponse(documentResponseSchema.parse(result));
+export const POST = withApi({ route: "POST /api/v1/analyze/document", auth: "key", scope: "analyze" }, async (request, context) => {
+  const { imageBytes, keep_image, ...asked } = await parseDocumentRequest(request);
+  const result = documentResponseSchema.parse(await analyzeDocument({ imageBytes, ...asked, keep_image }));
+  context.models.push(result.models.detection.id, result.models.recognition.id, result.models.direction.id);
+  keepAnalysis({
+    db: context.db,
+    principal: context.principal,
+    analysis: {
+      kind: "document",
+      title: asked.query ?? (result.full_text || "blank page"),
+      request: asked,
+      result,
+      image: keep_image ? { bytes: imageBytes, type: `image/${result.image.format}` } : undefined,
+    },
+  });
+  return jsonResponse(result);
 });

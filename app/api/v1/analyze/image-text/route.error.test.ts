@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { expectProblem as expectProblemAnswer, jsonRequest, multipartRequest } from "@/test/api-requests";
+import { expectProblem as expectProblemAnswer, jsonRequest, multipartRequest, authorization } from "@/test/api-requests";
 import { POST } from "./route";
 
 // Bad input to POST /api/v1/analyze/image-text: every case is a 4xx problem+json, never a 500.
@@ -45,11 +45,11 @@ describe("POST /api/v1/analyze/image-text rejects bad input", () => {
     await expectProblem(multipart(jpeg, { text: "x", top_k: "many" }), 400);
   });
   it("the wrong content type", () =>
-    expectProblem(new Request(url, { method: "POST", headers: { "content-type": "image/jpeg" }, body: new Uint8Array(jpeg) }), 415));
-  it("malformed JSON", () => expectProblem(new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: '{"text": "x", ' }), 400));
+    expectProblem(new Request(url, { method: "POST", headers: { authorization, "content-type": "image/jpeg" }, body: new Uint8Array(jpeg) }), 415));
+  it("malformed JSON", () => expectProblem(new Request(url, { method: "POST", headers: { authorization, "content-type": "application/json" }, body: '{"text": "x", ' }), 400));
   it("a body over the size limit", () =>
     expectProblem(
-      new Request(url, { method: "POST", headers: { "content-type": "application/json", "content-length": String(100 * 1024 * 1024) }, body: "{}" }),
+      new Request(url, { method: "POST", headers: { authorization, "content-type": "application/json", "content-length": String(100 * 1024 * 1024) }, body: "{}" }),
       413,
     ));
 });

@@ -5,8 +5,9 @@ import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 import { readRequestBody } from "@/lib/http/read-request-body";
 import { jsonResponse, withApi } from "@/lib/http/with-api";
+import { keepAnalysis } from "@/lib/history/keep-analysis";
 
-export const POST = withApi("POST /api/v1/analyze/image-text", async (request, { requestId }) => {
+export const POST = withApi({ route: "POST /api/v1/analyze/image-text", auth: "key", scope: "analyze" }, async (request, context) => {
   const body = await readRequestBody(request, { maxBytes: getEnv().MAX_BODY_BYTES, fileFields: ["image"] });
   const image = body.files.image;
   if (!image) {
@@ -15,6 +16,13 @@ export const POST = withApi("POST /api/v1/analyze/image-text", async (request, {
     });
   }
   const parsed = imageTextRequestSchema.parse(body.values);
-  const result = await analyzeImageText({ image, request: parsed, requestId });
-  return jsonResponse(imageTextResponseSchema.parse(result));
+  const result = imageTextResponseSchema.parse(await analyzeImageText({ image, request: parsed, requestId: context.requestId }));
+  context.models.push(...result.models.map((m) => m.id));
+  const { keep_image, ...asked } = parsed;
+  keepAnalysis({
+    db: context.db,
+    principal: context.principal,
+    analysis: { kind: "image-text", title: parsed.text, request: asked, result, image: keep_image ? { bytes: image, type: `image/${result.image.format}` } : undefined },
+  });
+  return jsonResponse(result);
 });

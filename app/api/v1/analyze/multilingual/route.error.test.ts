@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { expectProblem as expectProblemAnswer } from "@/test/api-requests";
+import { expectProblem as expectProblemAnswer, authorization } from "@/test/api-requests";
 import { POST } from "./route";
 
 const url = "http://localhost/api/v1/analyze/multilingual";
 const send = (body: BodyInit | null, headers: Record<string, string> = { "content-type": "application/json" }) =>
-  POST(new Request(url, { method: "POST", headers, body }));
+  POST(new Request(url, { method: "POST", headers: { authorization, ...headers }, body }));
 
 const expectProblem = (response: Response, status: number, code: string) => expectProblemAnswer(response, status, { code, instance: "/api/v1/analyze/multilingual" });
 
@@ -68,7 +68,7 @@ describe("POST /api/v1/analyze/multilingual rejects bad input with problem+json"
         controller.close();
       },
     });
-    const response = await POST(new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: stream, duplex: "half" } as RequestInit));
+    const response = await POST(new Request(url, { method: "POST", headers: { authorization, "content-type": "application/json" }, body: stream, duplex: "half" } as RequestInit));
     await expectProblem(response, 413, "payload_too_large");
   });
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { multilingualResponseSchema } from "@/lib/language/schemas";
+import { authorization } from "@/test/api-requests";
 import { POST } from "./route";
 
 const url = "http://localhost/api/v1/analyze/multilingual";
 const post = (body: unknown) =>
-  POST(new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
+  POST(new Request(url, { method: "POST", headers: { authorization, "content-type": "application/json" }, body: JSON.stringify(body) }));
 
 describe("POST /api/v1/analyze/multilingual", () => {
   it("identifies the language of the whole text and of each segment", async () => {

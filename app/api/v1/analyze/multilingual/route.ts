@@ -1,11 +1,14 @@
 // POST /api/v1/analyze/multilingual - language of a text and of each of its segments, tokenisation statistics
+import { keepAnalysis } from "@/lib/history/keep-analysis";
 import { jsonResponse, withApi } from "@/lib/http/with-api";
 import { analyzeMultilingual } from "@/lib/language/analyze-multilingual";
 import { parseMultilingualRequest } from "@/lib/language/parse-multilingual-request";
 import { multilingualResponseSchema } from "@/lib/language/schemas";
 
-export const POST = withApi("POST /api/v1/analyze/multilingual", async (request) => {
+export const POST = withApi({ route: "POST /api/v1/analyze/multilingual", auth: "key", scope: "analyze" }, async (request, context) => {
   const input = await parseMultilingualRequest(request);
-  const result = await analyzeMultilingual(input);
-  return jsonResponse(multilingualResponseSchema.parse(result));
+  const result = multilingualResponseSchema.parse(await analyzeMultilingual(input));
+  const { content, ...options } = input;
+  keepAnalysis({ db: context.db, principal: context.principal, analysis: { kind: "multilingual", title: content, request: { ...options, content_chars: content.length }, result } });
+  return jsonResponse(result);
 });

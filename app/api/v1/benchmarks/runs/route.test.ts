@@ -1,37 +1,30 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { resetEnvForTests } from "@/lib/env";
+import { describe, expect, it } from "vitest";
+import { authorization as adminKey } from "@/test/api-requests";
+import { createTestKey, createTestUser, sessionCookieFor } from "@/test/auth";
 import { GET } from "./[id]/route";
 import { POST } from "./route";
 
-const token = "test-admin-token-0123456789abcdef";
-const post = (body: string, authorization?: string) =>
-  POST(new Request("http://localhost/api/v1/benchmarks/runs", { method: "POST", headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) }, body }));
-const withToken = () => {
-  process.env.ADMIN_TOKEN = token;
-  resetEnvForTests();
-};
-
-afterEach(() => {
-  delete process.env.ADMIN_TOKEN;
-  resetEnvForTests();
-});
+const post = (body: string, authorization?: string, headers: Record<string, string> = {}) =>
+  POST(new Request("http://localhost/api/v1/benchmarks/runs", { method: "POST", headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}), ...headers }, body }));
+const token = adminKey.replace(/^Bearer /, "");
 
 describe("POST /api/v1/benchmarks/runs", () => {
-  it("is disabled without ADMIN_TOKEN", async () => {
-    const response = await post("{}", `Bearer ${token}`);
-    expect(response.status).toBe(403);
-    expect((await response.json()).detail).toMatch(/ADMIN_TOKEN/);
-  });
-
-  it("needs the right bearer token", async () => {
-    withToken();
+  it("needs an admin account or a key with the benchmarks:run scope", async () => {
     expect((await post("{}")).status).toBe(401);
-    expect((await post("{}", "Bearer wrong-token-wrong-token-wrong")).status).toBe(403);
+    expect((await post("{}", "Bearer ie_" + "x".repeat(43))).status).toBe(401);
     expect((await post("{}", `Basic ${token}`)).status).toBe(401);
+    const adminWithoutScope = await createTestKey({ role: "admin", scopes: ["analyze"] });
+    expect((await post("{}", adminWithoutScope.authorization)).status).toBe(403);
+    const user = await createTestKey({ role: "user" });
+    expect((await post("{}", user.authorization)).status).toBe(403);
+    // A signed-in user (not admin) is refused too, by role.
+    const cookie = await sessionCookieFor((await createTestUser({ role: "user" })).id);
+    const bySession = await post("{}", undefined, { cookie });
+    expect(bySession.status).toBe(403);
+    expect((await bySession.json()).detail).toMatch(/benchmarks:run/);
   });
 
   it("rejects bad bodies", async () => {
-    withToken();
     expect((await post("{not json", `Bearer ${token}`)).status).toBe(400);
     expect((await post('{"preset":"forever"}', `Bearer ${token}`)).status).toBe(400);
     expect((await post('{"models":[]}', `Bearer ${token}`)).status).toBe(400);
@@ -40,7 +33,6 @@ describe("POST /api/v1/benchmarks/runs", () => {
   });
 
   it("starts a real run in the background, answers 202, and the run can be read back", async () => {
-    withToken();
     const response = await post(JSON.stringify({ models: ["mobilenetv2-int8"] }), `Bearer ${token}`);
     expect(response.status).toBe(202);
     const { run_id: runId, href } = await response.json();

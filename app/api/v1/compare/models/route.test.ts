@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
+import { authorization } from "@/test/api-requests";
 import { POST } from "./route";
 
 let picture: string;
@@ -13,7 +14,7 @@ beforeAll(async () => {
 });
 
 const post = (body: unknown, contentType = "application/json") =>
-  POST(new Request("http://localhost/api/v1/compare/models", { method: "POST", headers: { "content-type": contentType }, body: typeof body === "string" ? body : JSON.stringify(body) }));
+  POST(new Request("http://localhost/api/v1/compare/models", { method: "POST", headers: { authorization, "content-type": contentType }, body: typeof body === "string" ? body : JSON.stringify(body) }));
 
 describe("POST /api/v1/compare/models", () => {
   it("runs the detector family's variants and reports missing ones as unavailable", async () => {

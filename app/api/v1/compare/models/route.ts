@@ -6,7 +6,7 @@ import { ApiError } from "@/lib/errors";
 import { readLimitedBody } from "@/lib/http/read-request-body";
 import { jsonResponse, withApi } from "@/lib/http/with-api";
 
-export const POST = withApi("POST /api/v1/compare/models", async (request) => {
+export const POST = withApi({ route: "POST /api/v1/compare/models", auth: "key", scope: "analyze" }, async (request) => {
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.toLowerCase().startsWith("application/json")) throw new ApiError("unsupported_media_type", "Send the request as application/json.");
   // Base64 grows the image by a third, so the body limit is the image limit plus that.

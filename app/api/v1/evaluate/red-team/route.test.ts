@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { authorization } from "@/test/api-requests";
 import { GET as getReport } from "./[id]/route";
 import { GET as listReports, POST } from "./route";
 
 const post = (body: string, contentType = "application/json") =>
-  POST(new Request("http://localhost/api/v1/evaluate/red-team", { method: "POST", headers: { "content-type": contentType }, body }));
-const read = (id: string) => getReport(new Request(`http://localhost/api/v1/evaluate/red-team/${id}`), { params: Promise.resolve({ id }) });
+  POST(new Request("http://localhost/api/v1/evaluate/red-team", { method: "POST", headers: { authorization, "content-type": contentType }, body }));
+const read = (id: string) => getReport(new Request(`http://localhost/api/v1/evaluate/red-team/${id}`, { headers: { authorization } }), { params: Promise.resolve({ id }) });
 
 describe("red-team campaigns over the API", () => {
   it("starts a campaign as a job (202), refuses a second one meanwhile, and stores its report", async () => {
@@ -28,7 +29,7 @@ describe("red-team campaigns over the API", () => {
     expect(report.summary.attacks.rate).toBeGreaterThanOrEqual(0.75);
     expect(report.details.samples).toHaveLength(8 + 10);
 
-    const list = await (await listReports(new Request("http://localhost/api/v1/evaluate/red-team"))).json();
+    const list = await (await listReports(new Request("http://localhost/api/v1/evaluate/red-team", { headers: { authorization } }))).json();
     expect(list.reports[0]).toMatchObject({ id: started.id, status: "completed" });
     expect(list.reports[0].details).toBeUndefined();
   });

@@ -1,5 +1,6 @@
 // POST /api/v1/evaluate/red-team - start a red-team campaign (a background job; answers 202 with its report id)
 // GET  /api/v1/evaluate/red-team - red-team reports, newest first
+import { ownerIdOf } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db/client";
 import { listEvaluationReports } from "@/lib/db/queries/evaluation-reports";
 import { getEnv } from "@/lib/env";
@@ -11,14 +12,14 @@ import { RED_TEAM_REPORT_KIND, startCampaign } from "@/lib/safety/red-team/start
 
 export const dynamic = "force-dynamic";
 
-export const POST = withApi("POST /api/v1/evaluate/red-team", async (request) => {
+export const POST = withApi({ route: "POST /api/v1/evaluate/red-team", auth: "user", scope: "safety", rateLimit: { cost: 20 } }, async (request, { principal }) => {
   const body = await readRequestBody(request, { maxBytes: Math.min(getEnv().MAX_BODY_BYTES, 64 * 1024), fileFields: [], allowMultipart: false });
   const config = campaignConfigSchema.parse(body.values);
-  const { report } = await startCampaign({ db: await getDb(), config });
+  const { report } = await startCampaign({ db: await getDb(), config, ownerId: ownerIdOf(principal) });
   return jsonResponse(reportSchema.parse(toReportView(report)), { status: 202, headers: { location: `/api/v1/evaluate/red-team/${report.id}` } });
 });
 
-export const GET = withApi("GET /api/v1/evaluate/red-team", async () => {
-  const rows = await listEvaluationReports({ db: await getDb(), kind: RED_TEAM_REPORT_KIND });
+export const GET = withApi({ route: "GET /api/v1/evaluate/red-team", auth: "user", scope: "safety" }, async (_request, { principal }) => {
+  const rows = await listEvaluationReports({ db: await getDb(), kind: RED_TEAM_REPORT_KIND, ownerId: ownerIdOf(principal) });
   return jsonResponse(reportListSchema.parse({ reports: rows.map(toReportView) }));
 });

@@ -1,10 +1,10 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { expectProblem as expectProblemAnswer } from "@/test/api-requests";
+import { expectProblem as expectProblemAnswer, authorization } from "@/test/api-requests";
 import { POST } from "./route";
 
 const send = (body: string, contentType = "application/json") =>
-  POST(new Request("http://localhost/api/v1/evaluate/safety", { method: "POST", headers: { "content-type": contentType }, body }));
+  POST(new Request("http://localhost/api/v1/evaluate/safety", { method: "POST", headers: { authorization, "content-type": contentType }, body }));
 
 const expectProblem = (response: Response, status: number, detail?: RegExp) => expectProblemAnswer(response, status, { detail });
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { renderTextImage } from "@/lib/safety/benchmark/render-text-image";
+import { authorization } from "@/test/api-requests";
 import { POST } from "./route";
 
 const post = (body: unknown) =>
-  POST(new Request("http://localhost/api/v1/evaluate/safety", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
+  POST(new Request("http://localhost/api/v1/evaluate/safety", { method: "POST", headers: { authorization, "content-type": "application/json" }, body: JSON.stringify(body) }));
 
 describe("POST /api/v1/evaluate/safety", () => {
   it("calls a jailbreak unsafe and shows the evidence spans in the prompt", async () => {
@@ -66,7 +67,7 @@ describe("POST /api/v1/evaluate/safety", () => {
     form.set("content_type", "multimodal");
     form.set("prompt", "What is on the menu today?");
     form.set("image", new Blob([new Uint8Array(png)], { type: "image/png" }), "menu.png");
-    const response = await POST(new Request("http://localhost/api/v1/evaluate/safety", { method: "POST", body: form }));
+    const response = await POST(new Request("http://localhost/api/v1/evaluate/safety", { method: "POST", headers: { authorization }, body: form }));
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.verdict).toBe("safe");

@@ -7,7 +7,7 @@ import { jsonResponse, withApi } from "@/lib/http/with-api";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApi("GET /api/v1/benchmarks/runs/[id]", async (_request, { params }) => {
+export const GET = withApi({ route: "GET /api/v1/benchmarks/runs/{id}", auth: "public" }, async (_request, { params }) => {
   const id = z.uuid().safeParse(params.id);
   if (!id.success) throw new ApiError("not_found", "No benchmark run with that id.");
   const run = await getBenchmarkRun({ db: await getDb(), id: id.data });

@@ -1,15 +1,16 @@
 // GET /api/v1/evaluate/red-team/{id} - one red-team report with its progress, summary and samples
 import { getDb } from "@/lib/db/client";
 import { getEvaluationReport } from "@/lib/db/queries/evaluation-reports";
+import { ownerIdOf } from "@/lib/auth/principal";
 import { jsonResponse, notFound, withApi } from "@/lib/http/with-api";
 import { reportSchema, toReportView } from "@/lib/safety/red-team/report-schema";
 import { RED_TEAM_REPORT_KIND } from "@/lib/safety/red-team/start-campaign";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApi("GET /api/v1/evaluate/red-team/{id}", async (_request, { params }) => {
+export const GET = withApi({ route: "GET /api/v1/evaluate/red-team/{id}", auth: "user", scope: "safety" }, async (_request, { params, principal }) => {
   const id = String(params.id ?? "");
-  const report = await getEvaluationReport({ db: await getDb(), id, kind: RED_TEAM_REPORT_KIND });
+  const report = await getEvaluationReport({ db: await getDb(), id, kind: RED_TEAM_REPORT_KIND, ownerId: ownerIdOf(principal) });
   if (!report) notFound(`No red-team report with id "${id.slice(0, 64)}".`);
   return jsonResponse(reportSchema.parse(toReportView(report)));
 });

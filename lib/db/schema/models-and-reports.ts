@@ -1,9 +1,6 @@
 import { index, integer, jsonb, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
-/**
- * The one database schema, shared by the embedded PGlite default and PostgreSQL.
- * Migrations are generated from it by drizzle-kit into drizzle/ (never hand-edited).
- */
+/** Instance settings, produced model variants, benchmark runs and stored evaluation reports. */
 
 /** Instance-wide settings and facts (e.g. when the last start-up benchmark ran). */
 export const appSettings = pgTable("app_settings", {

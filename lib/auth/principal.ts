@@ -1,0 +1,109 @@
+import "server-only";
+import { getToken } from "next-auth/jwt";
+import { verifyApiKey, type VerifiedKey } from "../api-keys/verify-key";
+import type { Database } from "../db/client";
+import { findUserById } from "../db/queries/users";
+import type { UserRow } from "../db/schema";
+import { getEnv } from "../env";
+import { ApiError } from "../errors";
+import { ensureAuthSecret } from "../instance/auth-secret";
+import { TtlCache } from "../ttl-cache";
+import { isRole, scopesByRole, type Role, type Scope } from "./roles";
+
+/**
+ * Who is calling: an API key (Authorization: Bearer), a browser session (next-auth's cookie; guests
+ * included), or nobody. Read from the request alone, so route handlers can be called directly in
+ * tests exactly as Next calls them.
+ */
+
+export interface Caller {
+  id: string;
+  role: Role;
+  plan: string;
+  email: string | null;
+}
+
+export type Principal =
+  | { kind: "anonymous"; clientAddress: string; scopes: readonly Scope[] }
+  | { kind: "session"; user: Caller; scopes: readonly Scope[] }
+  | { kind: "key"; user: Caller; key: VerifiedKey["key"]; verified: VerifiedKey; scopes: readonly Scope[] };
+
+export const SESSION_COOKIE = "authjs.session-token";
+
+function callerFromRow(user: UserRow): Caller {
+  return { id: user.id, role: isRole(user.role) ? user.role : "guest", plan: user.plan, email: user.email };
+}
+
+/** A key's scopes are what it was given, and never more than its owner's role allows today. */
+export function effectiveKeyScopes(scopes: readonly string[], role: Role): Scope[] {
+  return scopesByRole[role].filter((scope) => scopes.includes(scope));
+}
+
+const globalForUsers = globalThis as unknown as { insightSessionUsers?: TtlCache<UserRow | null> };
+const sessionUsers = (globalForUsers.insightSessionUsers ??= new TtlCache<UserRow | null>(() => getEnv().API_KEY_CACHE_MS));
+
+export function forgetCachedUser(id?: string): void {
+  if (id) sessionUsers.delete(id);
+  else sessionUsers.clear();
+}
+
+/** The address the request came from, as the server (or the proxy in front of it) reports it. */
+export function clientAddressOf(request: Request): string {
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || request.headers.get("x-real-ip") || "unknown";
+}
+
+export function isSecureRequest(request: Request): boolean {
+  const proto = request.headers.get("x-forwarded-proto");
+  return proto ? proto.split(",")[0].trim() === "https" : new URL(request.url).protocol === "https:";
+}
+
+/** The user id in a valid session cookie, or undefined. */
+export async function sessionUserId(request: Request): Promise<string | undefined> {
+  const cookie = request.headers.get("cookie");
+  if (!cookie || !cookie.includes(SESSION_COOKIE)) return undefined;
+  const secureCookie = isSecureRequest(request);
+  const token = await getToken({
+    req: { headers: { cookie } },
+    secret: ensureAuthSecret(),
+    secureCookie,
+    salt: secureCookie ? `__Secure-${SESSION_COOKIE}` : SESSION_COOKIE,
+  }).catch(() => null);
+  return typeof token?.uid === "string" ? token.uid : undefined;
+}
+
+export async function resolvePrincipal({ db, request }: { db: Database; request: Request }): Promise<Principal> {
+  const authorization = request.headers.get("authorization");
+  if (authorization !== null) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization.trim());
+    if (!match) {
+      throw new ApiError("unauthorized", "Send the API key as `Authorization: Bearer <key>`.", { headers: { "www-authenticate": 'Bearer realm="insight-engine"' } });
+    }
+    const verified = await verifyApiKey({ db, presented: match[1] });
+    const user = callerFromRow(verified.owner);
+    return { kind: "key", user, key: verified.key, verified, scopes: effectiveKeyScopes(verified.key.scopes, user.role) };
+  }
+  const userId = await sessionUserId(request);
+  if (userId) {
+    let row = sessionUsers.get(userId);
+    if (row === undefined) {
+      row = (await findUserById({ db, id: userId })) ?? null;
+      sessionUsers.set(userId, row);
+    }
+    // A session whose user is gone (an expired guest, a deleted account) is no session.
+    if (row && !(row.expiresAt && row.expiresAt <= new Date())) {
+      const user = callerFromRow(row);
+      return { kind: "session", user, scopes: scopesByRole[user.role] };
+    }
+  }
+  return { kind: "anonymous", clientAddress: clientAddressOf(request), scopes: [] };
+}
+
+/** The signed-in caller (routes that own data require auth, so there is one). */
+export function callerOf(principal: Principal): Caller {
+  if (principal.kind === "anonymous") throw new ApiError("unauthorized", "This endpoint needs authentication.");
+  return principal.user;
+}
+
+/** The owner of what a signed-in caller creates or reads. */
+export const ownerIdOf = (principal: Principal): string => callerOf(principal).id;

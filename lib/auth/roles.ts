@@ -1,0 +1,34 @@
+/**
+ * Who a caller is allowed to be, and what each kind of caller may do. Scopes are the unit of
+ * permission everywhere: a browser session carries the scopes of its role, an API key the scopes it
+ * was created with (never more than its owner's role allows).
+ */
+
+export const SCOPES = ["analyze", "safety", "batch", "benchmarks:run", "admin"] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const scopeDescriptions: Record<Scope, string> = {
+  analyze: "Image, document and language analysis, model comparison",
+  safety: "Safety checks and red-team campaigns",
+  batch: "Batch jobs",
+  "benchmarks:run": "Start model benchmark runs (admin accounts only)",
+  admin: "Instance administration: every user's usage (admin accounts only)",
+};
+
+export const ROLES = ["guest", "user", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What a role may do, as data: a session gets these scopes, and a key may be given no others. */
+export const scopesByRole: Record<Role, readonly Scope[]> = {
+  guest: ["analyze", "safety"],
+  user: ["analyze", "safety", "batch"],
+  admin: SCOPES,
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function roleAllows(role: Role, scope: Scope): boolean {
+  return scopesByRole[role].includes(scope);
+}

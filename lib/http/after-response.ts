@@ -1,0 +1,31 @@
+import "server-only";
+import { after } from "next/server";
+import { log } from "../log";
+
+/**
+ * Runs work after the response has been sent (Next's `after`), so recording usage never delays an
+ * answer. Outside a Next request (route handlers called directly, as the tests do) the work starts
+ * at once in the background; `settleAfterResponseWork` lets such callers wait for it.
+ */
+
+const pending = new Set<Promise<void>>();
+
+export function runAfterResponse(label: string, work: () => Promise<void>): void {
+  const guarded = async () => {
+    try {
+      await work();
+    } catch (error) {
+      log.warn({ err: error, work: label }, "work after the response failed");
+    }
+  };
+  try {
+    after(guarded);
+  } catch {
+    const promise = guarded().finally(() => pending.delete(promise));
+    pending.add(promise);
+  }
+}
+
+export async function settleAfterResponseWork(): Promise<void> {
+  while (pending.size > 0) await Promise.all([...pending]);
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import type { Principal } from "../auth/principal";
+import type { Database } from "../db/client";
+import { getEnv } from "../env";
+import { ApiError } from "../errors";
+import { consumeRateLimit, type RateLimitCheck, type RateLimitState } from "./consume-rate-limit";
+import { isPlanName, resolvePlans, type Plan, type PlanName } from "./plans";
+import { rateLimitHeaders, retryAfterSeconds } from "./rate-limit-headers";
+
+/**
+ * The limits that apply to a caller: the per-minute policy counts each credential on its own (an
+ * API key, a session, a guest, an anonymous address), the daily quota counts the whole account.
+ */
+export function planOf(principal: Principal): PlanName {
+  if (principal.kind === "anonymous") return "anonymous";
+  return isPlanName(principal.user.plan) ? principal.user.plan : "free";
+}
+
+export function rateLimitChecks(principal: Principal, plan: Plan): RateLimitCheck[] {
+  if (principal.kind === "anonymous") {
+    const subject = `ip:${principal.clientAddress}`;
+    return [
+      { subject, name: "minute", policy: plan.minute },
+      { subject, name: "day", policy: plan.day },
+    ];
+  }
+  const credential = principal.kind === "key" ? `key:${principal.key.id}` : `user:${principal.user.id}`;
+  return [
+    { subject: credential, name: "minute", policy: plan.minute },
+    { subject: `account:${principal.user.id}`, name: "day", policy: plan.day },
+  ];
+}
+
+/** Counts the call; throws 429 (with Retry-After and the RateLimit headers) when a policy is exceeded. */
+export async function limitCaller({ db, principal, cost }: { db: Database; principal: Principal; cost: number }): Promise<Record<string, string>> {
+  const plan = resolvePlans(getEnv().RATE_LIMITS)[planOf(principal)];
+  const states: RateLimitState[] = await consumeRateLimit({ db, checks: rateLimitChecks(principal, plan), cost });
+  const headers = rateLimitHeaders(states);
+  if (states.some((s) => s.exceeded)) {
+    const exceeded = states.filter((s) => s.exceeded).map((s) => `${s.quota} requests per ${s.windowSeconds === 60 ? "minute" : s.windowSeconds === 86_400 ? "day" : `${s.windowSeconds} s`}`);
+    const wait = retryAfterSeconds(states);
+    throw new ApiError("rate_limited", `Rate limit exceeded (${exceeded.join(", ")} on the ${planOf(principal)} plan). Try again in ${wait} s.`, {
+      headers: { ...headers, "retry-after": String(wait) },
+    });
+  }
+  return headers;
+}

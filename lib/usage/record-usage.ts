@@ -1,0 +1,32 @@
+import "server-only";
+import type { Principal } from "../auth/principal";
+import type { Database } from "../db/client";
+import { insertUsage } from "../db/queries/usage";
+
+/** One usage row per API call, written after the response (lib/http/after-response). */
+export interface CallRecord {
+  route: string;
+  status: number;
+  latencyMs: number;
+  bytesIn: number;
+  bytesOut: number;
+  /** Model ids the call ran (variants included), if any. */
+  models: readonly string[];
+}
+
+export async function recordUsage({ db, principal, call, at = new Date() }: { db: Database; principal: Principal; call: CallRecord; at?: Date }): Promise<void> {
+  await insertUsage({
+    db,
+    row: {
+      at,
+      userId: principal.kind === "anonymous" ? null : principal.user.id,
+      keyId: principal.kind === "key" ? principal.key.id : null,
+      route: call.route,
+      models: call.models.length ? [...new Set(call.models)].join(",") : null,
+      status: call.status,
+      latencyMs: call.latencyMs,
+      bytesIn: call.bytesIn,
+      bytesOut: call.bytesOut,
+    },
+  });
+}
