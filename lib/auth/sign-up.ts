@@ -9,7 +9,7 @@ import { ApiError } from "../errors";
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./passwords";
 import type { Role } from "./roles";
 
-export const signUpRequestSchema = z.object({
+export const signUpRequestSchema = z.strictObject({
   email: z.string().trim().max(254).email("must be an e-mail address"),
   password: z
     .string()

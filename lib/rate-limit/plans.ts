@@ -24,7 +24,7 @@ export const defaultPlans: Record<PlanName, Plan> = {
 };
 
 /** `RATE_LIMITS` (JSON) may override any plan's policies, e.g. `{"free":{"minute":{"quota":5,"windowSeconds":60}}}`. */
-export const planOverridesSchema = z.record(z.enum(PLAN_NAMES), planSchema.partial()).optional();
+export const planOverridesSchema = z.partialRecord(z.enum(PLAN_NAMES), planSchema.partial()).optional();
 export type PlanOverrides = z.infer<typeof planOverridesSchema>;
 
 export function resolvePlans(overrides: PlanOverrides): Record<PlanName, Plan> {
