@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
+import { currentUser } from "@/lib/auth/current-user";
+import { signOutAction } from "./(auth)/actions";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,11 +13,11 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
-        <SiteHeader />
+        <SiteHeader user={await currentUser()} signOut={signOutAction} />
         <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6">{children}</main>
         <footer className="mx-auto max-w-6xl px-4 pb-10 pt-4 text-sm text-slate-500 sm:px-6">
           Insight Engine — real models, real database, measured numbers.

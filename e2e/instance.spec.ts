@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { createTemporaryPostgres, postgresRequired, postgresUnreachableReason } from "../test/postgres";
+import { createKey, signUpAndSignIn } from "./accounts-client";
 import { getJson, startServer, waitUntilReady } from "./server-process";
 
 // Whole-process tests of `npm start`: restarts, the PostgreSQL scale-out path and bad configuration.
@@ -88,5 +89,54 @@ test("a model that cannot be found is reported unavailable with the reason, and 
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(emptyMirror, { recursive: true, force: true });
+  }
+});
+
+test("two instances on one PostgreSQL share one rate limit and a revocation; no secret reaches their logs", async () => {
+  test.setTimeout(150_000);
+  const unreachable = await postgresUnreachableReason();
+  test.skip(Boolean(unreachable) && !postgresRequired, unreachable);
+  const database = await createTemporaryPostgres();
+  const dirs = [0, 1].map(() => mkdtempSync(path.join(tmpdir(), "ie-limit-")));
+  // A small quota for the first account's plan (the first account is an admin on the pro plan).
+  const env = { DATABASE_URL: database.url, RATE_LIMITS: JSON.stringify({ pro: { minute: { quota: 6, windowSeconds: 60 } } }), LOG_LEVEL: "debug", API_KEY_CACHE_MS: "2000" };
+  const servers = dirs.map((dir, i) => startServer({ ...env, DATA_DIR: dir }, 3227 + i));
+  const password = "a passphrase that must never be logged";
+  try {
+    await Promise.all(servers.map((server) => waitUntilReady(server)));
+    const jar = await signUpAndSignIn(servers[0].baseUrl, "limits@example.test", password);
+    const { id, key } = await createKey(servers[0].baseUrl, jar, ["analyze"]);
+    const call = (server: (typeof servers)[number]) =>
+      fetch(`${server.baseUrl}/api/v1/analyze/multilingual`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: '{"content":"Guten Tag"}' });
+    // Start well inside a minute window so all eight calls count against the same one.
+    const secondsIntoWindow = (Date.now() / 1000) % 60;
+    if (secondsIntoWindow > 40) await new Promise((r) => setTimeout(r, (61 - secondsIntoWindow) * 1000));
+    const statuses = [];
+    for (let i = 0; i < 8; i++) statuses.push((await call(servers[i % 2])).status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(6);
+    expect(statuses.slice(6)).toEqual([429, 429]);
+
+    // Revoked on instance 0; instance 1 (which has the key cached) refuses it within API_KEY_CACHE_MS.
+    const revokedAt = Date.now();
+    const revoke = await fetch(`${servers[0].baseUrl}/api/v1/keys/${id}`, { method: "DELETE", headers: { cookie: jar.header() } });
+    expect(revoke.status).toBe(200);
+    let status = 0;
+    while (Date.now() - revokedAt < 10_000 && status !== 401) {
+      status = (await call(servers[1])).status;
+      if (status !== 401) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(status).toBe(401);
+    expect(Date.now() - revokedAt).toBeLessThan(5_000);
+
+    for (const server of servers) {
+      expect(server.output()).toContain('"route":"POST /api/v1/analyze/multilingual"');
+      expect(server.output()).not.toContain(password);
+      expect(server.output()).not.toContain(key);
+      expect(server.output()).not.toContain(key.slice(10, 40));
+    }
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+    await database.drop();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }
 });

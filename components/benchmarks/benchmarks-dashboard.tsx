@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { summarizeFamilies } from "@/lib/benchmarks/summarize-families";
 import { groupByFamily, measurementState, threadSettings } from "./benchmark-view";
 import { scatterPoints } from "./chart-data";
-import { ChartFigure } from "./chart-figure";
+import { ChartFigure } from "@/components/ui/chart-figure";
 import { CompareVariants } from "./compare-variants";
 import { FamilyCharts } from "./family-charts";
 import { FamilySummaryCard } from "./family-summary";

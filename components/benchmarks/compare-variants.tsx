@@ -2,7 +2,8 @@
 
 import { useCallback, useEffect, useId, useState, type FormEvent } from "react";
 import { DropZone } from "@/components/drop-zone";
-import { postApi, ProblemMessage, type ProblemLike } from "@/components/problem-message";
+import { ProblemMessage } from "@/components/problem-message";
+import { postApi, type ProblemLike } from "@/lib/api-client/request-json";
 import { Button } from "@/components/ui/button";
 import { kindLabels, type VariantKind } from "./benchmark-view";
 import { compareResponseSchema, type CompareAnswer } from "./compare-output";
@@ -28,6 +29,7 @@ async function compare(body: unknown): Promise<CompareAnswer> {
   } catch (error) {
     const problem = error as ProblemLike;
     if (problem.status === 404) throw { ...problem, title: "Comparing is not available", detail: "This instance does not offer POST /api/v1/compare/models yet." } satisfies ProblemLike;
+    if (problem.status === 401) throw { ...problem, title: "Continue as a guest or sign in", detail: "Comparing runs the models on this server for you, so it needs a session: a guest one is enough (no sign-up)." } satisfies ProblemLike;
     throw problem;
   }
 }
@@ -119,6 +121,14 @@ export function CompareVariants({ families }: { families: string[] }) {
             </p>
           )}
           {problem && <ProblemMessage problem={problem} />}
+          {problem?.status === 401 && (
+            <p className="text-sm">
+              <a className="text-brand-700 underline" href="/api/auth/guest?redirectUrl=/benchmarks" data-testid="continue-as-guest">
+                Continue as a guest
+              </a>{" "}
+              or <a className="text-brand-700 underline" href="/signin?redirectTo=/benchmarks">sign in</a>, then compare again.
+            </p>
+          )}
         </div>
       </form>
       {answer && (

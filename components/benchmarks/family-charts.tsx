@@ -1,6 +1,6 @@
 import type { BenchmarkResultView, BenchmarkRunView } from "@/lib/benchmarks/result-schema";
 import { historyData, percentileRows, throughputData } from "./chart-data";
-import { ChartFigure } from "./chart-figure";
+import { ChartFigure } from "@/components/ui/chart-figure";
 import { HistoryChart } from "./history-chart";
 import { PercentileChart } from "./percentile-chart";
 import { ThroughputChart } from "./throughput-chart";

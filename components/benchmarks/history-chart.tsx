@@ -3,7 +3,7 @@
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { kindColours } from "./benchmark-view";
 import type { HistoryChartData } from "./chart-data";
-import { axisLabel, axisTick, legendText, msTick } from "./chart-format";
+import { axisLabel, axisTick, legendText, msTick } from "@/components/ui/chart-format";
 
 // UTC, so the server-rendered and hydrated ticks agree.
 const timeTick = (ms: number) => new Date(ms).toISOString().slice(5, 16).replace("T", " ");

@@ -3,7 +3,7 @@
 import { CartesianGrid, LabelList, Legend, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
 import { kindColours, kindLabels, type VariantKind } from "./benchmark-view";
 import type { ScatterPoint } from "./chart-data";
-import { axisLabel, axisTick, legendText, logDomain, logTicks, msTick } from "./chart-format";
+import { axisLabel, axisTick, legendText, logDomain, logTicks, msTick } from "@/components/ui/chart-format";
 
 const kinds: VariantKind[] = ["full_precision", "quantized", "pruned"];
 

@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import type { PercentileRow } from "./chart-data";
-import { axisLabel, axisTick, legendText, msTick } from "./chart-format";
+import { axisLabel, axisTick, legendText, msTick } from "@/components/ui/chart-format";
 
 const series = [
   { key: "p50Ms", name: "p50", colour: "#1e3a8a" },

@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import type { ThroughputChartData } from "./chart-data";
-import { axisLabel, axisTick, legendText } from "./chart-format";
+import { axisLabel, axisTick, legendText } from "@/components/ui/chart-format";
 
 const colours = ["#64748b", "#0d9488", "#115e59", "#042f2e"];
 

@@ -3,7 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import { DropZone } from "@/components/drop-zone";
-import { postApi, ProblemMessage, type ProblemLike } from "@/components/problem-message";
+import { ProblemMessage } from "@/components/problem-message";
+import { postApi, type ProblemLike } from "@/lib/api-client/request-json";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { ExtractedText } from "./extracted-text";

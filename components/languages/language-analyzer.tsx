@@ -2,7 +2,8 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { postApi, ProblemMessage, type ProblemLike } from "@/components/problem-message";
+import { ProblemMessage } from "@/components/problem-message";
+import { postApi, type ProblemLike } from "@/lib/api-client/request-json";
 import { Button } from "@/components/ui/button";
 import { OverallLanguage } from "./overall-language";
 import { SegmentView } from "./segment-view";

@@ -2,19 +2,13 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { postApi, ProblemMessage, type ProblemLike } from "@/components/problem-message";
+import { ProblemMessage } from "@/components/problem-message";
+import { postApi, requestJson, type ProblemLike } from "@/lib/api-client/request-json";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import type { ReportView } from "@/lib/safety/red-team/report-schema";
 import type { CampaignSummary } from "@/lib/safety/red-team/run-campaign";
 import { ScoreBar } from "./score-bar";
-
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { cache: "no-store" });
-  const body = await response.json().catch(() => undefined);
-  if (!response.ok) throw (body as ProblemLike) ?? { title: `HTTP ${response.status}` };
-  return body as T;
-}
 
 /** Start red-team campaigns and read their reports: detection per mutator and per attack family. */
 export function RedTeamPanel() {
@@ -22,7 +16,7 @@ export function RedTeamPanel() {
   const [selected, setSelected] = useState<string | null>(null);
   const reports = useQuery<{ reports: ReportView[] }, ProblemLike>({
     queryKey: ["red-team-reports"],
-    queryFn: () => getJson("/api/v1/evaluate/red-team"),
+    queryFn: () => requestJson("/api/v1/evaluate/red-team"),
     refetchInterval: (query) => (query.state.data?.reports.some((r) => r.status === "running") ? 1500 : false),
   });
   const start = useMutation<ReportView, ProblemLike>({

@@ -3,7 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { DropZone } from "@/components/drop-zone";
-import { postApi, ProblemMessage, type ProblemLike } from "@/components/problem-message";
+import { ProblemMessage } from "@/components/problem-message";
+import { postApi, type ProblemLike } from "@/lib/api-client/request-json";
 import { Button } from "@/components/ui/button";
 import type { SafetyResponse } from "@/lib/safety/schemas";
 import { SafetyResultView } from "./safety-result-view";

@@ -70,9 +70,24 @@ export function withApi(options: ApiOptions, handler: ApiHandler) {
       context.params = (await routeContext?.params) ?? {};
       if (needsDb) {
         context.db = await openDb();
-        context.principal = await resolvePrincipal({ db: context.db, request });
-        authorize(request, context.principal, options);
+        // A refused caller is still counted and gets the RateLimit headers like every other answer:
+        // as who they are when only the permission is missing, as their address when the credential
+        // itself is bad (so guessing keys is rate-limited too).
+        let refusal: unknown;
+        try {
+          context.principal = await resolvePrincipal({ db: context.db, request });
+        } catch (error) {
+          refusal = error;
+        }
+        if (!refusal) {
+          try {
+            authorize(request, context.principal, options);
+          } catch (error) {
+            refusal = error;
+          }
+        }
         if (limited) limitHeaders = await limitCaller({ db: context.db, principal: context.principal, cost: options.rateLimit ? options.rateLimit.cost : 1 });
+        if (refusal) throw refusal;
       }
       response = await handler(request, context);
     } catch (error) {

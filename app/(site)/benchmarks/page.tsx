@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { BenchmarksDashboard } from "@/components/benchmarks/benchmarks-dashboard";
 import { ProblemMessage } from "@/components/problem-message";
 import { SafetyFiguresCard } from "@/components/benchmarks/safety-figures";
+import { ServiceUsageCard } from "@/components/usage/service-usage-card";
 import { getBenchmarks } from "@/lib/benchmarks/get-benchmarks";
 import { getSafetyFigures } from "@/lib/benchmarks/get-safety-figures";
 import { getDb } from "@/lib/db/client";
 import { getModelLabState } from "@/lib/instance/model-lab";
 import { log } from "@/lib/log";
+import { publicUsage } from "@/lib/usage/usage-views";
 
 export const metadata: Metadata = { title: "Benchmarks" };
 // Figures change while a run is under way: every request reads the database.
@@ -15,16 +17,16 @@ export const dynamic = "force-dynamic";
 async function loadBenchmarks() {
   try {
     const db = await getDb();
-    const [data, safety] = await Promise.all([getBenchmarks({ db }), getSafetyFigures({ db })]);
-    return { data, safety };
+    const [data, safety, usage] = await Promise.all([getBenchmarks({ db }), getSafetyFigures({ db }), publicUsage({ db, days: 30 })]);
+    return { data, safety, usage };
   } catch (error) {
     log.error({ err: error }, "benchmark dashboard could not read the database");
-    return { data: undefined, safety: undefined };
+    return { data: undefined, safety: undefined, usage: undefined };
   }
 }
 
 export default async function BenchmarksPage() {
-  const { data, safety } = await loadBenchmarks();
+  const { data, safety, usage } = await loadBenchmarks();
   return (
     <div className="space-y-8">
       <header className="max-w-3xl space-y-2">
@@ -38,6 +40,7 @@ export default async function BenchmarksPage() {
         <>
           <BenchmarksDashboard data={data} lab={getModelLabState()} />
           <SafetyFiguresCard figures={safety} />
+          <ServiceUsageCard usage={usage} />
         </>
       ) : (
         <ProblemMessage problem={{ title: "Benchmarks unavailable", detail: "The database could not be read just now. /api/ready says why; reload this page once it reports ready." }} />

@@ -1,5 +1,6 @@
 // GET /api/auth/guest?redirectUrl=/analyze - start a guest session (tighter limits, kept GUEST_TTL_HOURS) and go back
 import { NextResponse } from "next/server";
+import { isRouterRequest } from "@/lib/auth/router-request";
 import { signIn } from "@/lib/auth/auth";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { sessionUserId } from "@/lib/auth/principal";
@@ -7,6 +8,9 @@ import { getDb } from "@/lib/db/client";
 import { findUserById } from "@/lib/db/queries/users";
 
 export async function GET(request: Request) {
+  // A prefetch or a client-side navigation (an RSC fetch that followed a redirect here) makes no guest:
+  // answering it with no RSC payload makes Next's router load the URL for real, which does.
+  if (isRouterRequest(request.headers)) return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
   const target = safeRedirectPath(new URL(request.url).searchParams.get("redirectUrl"));
   const userId = await sessionUserId(request);
   // A live session (guest or account) goes straight back; a session whose guest expired starts afresh.

@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
  */
 export function ChartFigure({ id, title, caption, children }: { id: string; title: string; caption: ReactNode; children: ReactNode }) {
   return (
-    <figure aria-labelledby={`${id}-title`} aria-describedby={`${id}-caption`} data-testid="benchmark-chart" data-chart={id} className="min-w-0 space-y-2">
+    <figure aria-labelledby={`${id}-title`} aria-describedby={`${id}-caption`} data-testid="chart" data-chart={id} className="min-w-0 space-y-2">
       <h3 id={`${id}-title`} className="text-sm font-semibold text-slate-800">
         {title}
       </h3>
