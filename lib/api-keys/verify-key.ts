@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database } from "../db/client";
 import { findApiKeyByHash, touchApiKeyLastUsed } from "../db/queries/api-keys";
+import { withoutDurableCommit } from "../db/without-durable-commit";
 import type { ApiKeyRow, UserRow } from "../db/schema";
 import { getEnv } from "../env";
 import { ApiError } from "../errors";
@@ -48,7 +49,7 @@ export async function recordKeyUse({ db, verified, now = new Date() }: { db: Dat
   const last = verified.key.lastUsedAt?.getTime() ?? 0;
   if (now.getTime() - last < 60_000) return;
   verified.key.lastUsedAt = now;
-  await touchApiKeyLastUsed({ db, id: verified.key.id, now });
+  await withoutDurableCommit(db, (tx) => touchApiKeyLastUsed({ db: tx, id: verified.key.id, now }));
 }
 
 /** A revocation or rename on this instance takes effect here at once (others within API_KEY_CACHE_MS). */

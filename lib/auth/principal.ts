@@ -58,18 +58,35 @@ export function isSecureRequest(request: Request): boolean {
   return proto ? proto.split(",")[0].trim() === "https" : new URL(request.url).protocol === "https:";
 }
 
+const globalForTokens = globalThis as unknown as { insightSessionTokens?: TtlCache<string | null> };
+// Decrypting the session JWT (A256CBC-HS512 after an HKDF) is the costliest step of a session call;
+// a decoded cookie is remembered for the same few seconds as a verified key.
+const sessionTokens = (globalForTokens.insightSessionTokens ??= new TtlCache<string | null>(() => getEnv().API_KEY_CACHE_MS));
+
 /** The user id in a valid session cookie, or undefined. */
 export async function sessionUserId(request: Request): Promise<string | undefined> {
   const cookie = request.headers.get("cookie");
   if (!cookie || !cookie.includes(SESSION_COOKIE)) return undefined;
   const secureCookie = isSecureRequest(request);
-  const token = await getToken({
-    req: { headers: { cookie } },
-    secret: ensureAuthSecret(),
-    secureCookie,
-    salt: secureCookie ? `__Secure-${SESSION_COOKIE}` : SESSION_COOKIE,
-  }).catch(() => null);
-  return typeof token?.uid === "string" ? token.uid : undefined;
+  const name = secureCookie ? `__Secure-${SESSION_COOKIE}` : SESSION_COOKIE;
+  const raw = sessionCookieValue(cookie, name);
+  if (!raw) return undefined;
+  let uid = sessionTokens.get(raw);
+  if (uid === undefined) {
+    const token = await getToken({ req: { headers: { cookie } }, secret: ensureAuthSecret(), secureCookie, salt: name }).catch(() => null);
+    uid = typeof token?.uid === "string" ? token.uid : null;
+    sessionTokens.set(raw, uid);
+  }
+  return uid ?? undefined;
+}
+
+/** The session cookie's value (next-auth splits a large one into `name.0`, `name.1`, … chunks). */
+function sessionCookieValue(cookieHeader: string, name: string): string | undefined {
+  const parts = cookieHeader
+    .split(";")
+    .map((p) => p.trim())
+    .filter((p) => p.startsWith(`${name}=`) || p.startsWith(`${name}.`));
+  return parts.length ? parts.sort().join(";") : undefined;
 }
 
 export async function resolvePrincipal({ db, request }: { db: Database; request: Request }): Promise<Principal> {

@@ -86,7 +86,9 @@ export function withApi(options: ApiOptions, handler: ApiHandler) {
             refusal = error;
           }
         }
-        if (limited) limitHeaders = await limitCaller({ db: context.db, principal: context.principal, cost: options.rateLimit ? options.rateLimit.cost : 1 });
+        // A refusal costs one unit, whatever the work it would have started.
+        const cost = !refusal && options.rateLimit ? options.rateLimit.cost : 1;
+        if (limited) limitHeaders = await limitCaller({ db: context.db, principal: context.principal, cost });
         if (refusal) throw refusal;
       }
       response = await handler(request, context);

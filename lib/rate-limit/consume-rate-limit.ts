@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { executeRows } from "../db/execute-rows";
+import { withoutDurableCommit } from "../db/without-durable-commit";
 import type { RateLimitPolicy } from "./plans";
 
 /**
@@ -50,8 +51,9 @@ export async function consumeRateLimit({
     checks.map((check, i) => sql`(${check.subject}, ${check.name}, ${windows[i].toISOString()}::timestamptz, ${cost})`),
     sql`, `,
   );
-  const rows = await executeRows<{ subject: string; policy: string; count: number; window_start: string | Date }>(
-    db,
+  const rows = await withoutDurableCommit(db, (tx) =>
+    executeRows<{ subject: string; policy: string; count: number; window_start: string | Date }>(
+    tx,
     sql`
     insert into rate_limit_counters (subject, policy, window_start, count) values ${values}
     on conflict (subject, policy) do update set
@@ -59,7 +61,7 @@ export async function consumeRateLimit({
                    then rate_limit_counters.count + excluded.count else excluded.count end,
       window_start = greatest(rate_limit_counters.window_start, excluded.window_start)
     returning subject, policy, count, window_start`,
-  );
+  ));
   return checks.map((check) => {
     const row = rows.find((r) => r.subject === check.subject && r.policy === check.name)!;
     const windowEnd = new Date(row.window_start).getTime() + check.policy.windowSeconds * 1000;

@@ -2,6 +2,7 @@ import "server-only";
 import type { Principal } from "../auth/principal";
 import type { Database } from "../db/client";
 import { insertUsage } from "../db/queries/usage";
+import { withoutDurableCommit } from "../db/without-durable-commit";
 
 /** One usage row per API call, written after the response (lib/http/after-response). */
 export interface CallRecord {
@@ -15,8 +16,8 @@ export interface CallRecord {
 }
 
 export async function recordUsage({ db, principal, call, at = new Date() }: { db: Database; principal: Principal; call: CallRecord; at?: Date }): Promise<void> {
-  await insertUsage({
-    db,
+  await withoutDurableCommit(db, (tx) => insertUsage({
+    db: tx,
     row: {
       at,
       userId: principal.kind === "anonymous" ? null : principal.user.id,
@@ -28,5 +29,5 @@ export async function recordUsage({ db, principal, call, at = new Date() }: { db
       bytesIn: call.bytesIn,
       bytesOut: call.bytesOut,
     },
-  });
+  }));
 }

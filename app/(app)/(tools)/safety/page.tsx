@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
+import { AccountRequired } from "@/components/account/account-required";
 import { RedTeamPanel } from "@/components/safety/red-team-panel";
+import { currentUser } from "@/lib/auth/current-user";
 import { SafetyPlayground } from "@/components/safety/safety-playground";
 
 export const metadata: Metadata = { title: "Safety" };
 
-export default function SafetyPage() {
+export default async function SafetyPage() {
+  const user = await currentUser();
   return (
     <div className="space-y-10">
       <header className="max-w-3xl space-y-2">
@@ -15,7 +18,6 @@ export default function SafetyPage() {
           base64/hex/rot13), then scored by attack signatures and a learned classifier; the evidence shows why. The same check is
           available at <code>POST /api/v1/evaluate/safety</code>.
         </p>
-        <p className="text-sm text-slate-500">This page is open to everyone for now; it will require signing in once accounts arrive.</p>
       </header>
       <SafetyPlayground />
       <section className="space-y-3" aria-labelledby="red-team-heading">
@@ -25,7 +27,7 @@ export default function SafetyPage() {
           splitting, role-play wrappers, translation, casing and spacing noise, leetspeak — and each variant goes through the
           detector. Reports are stored; <code>POST /api/v1/evaluate/red-team</code> starts one from code.
         </p>
-        <RedTeamPanel />
+        {user && user.role !== "guest" ? <RedTeamPanel /> : <AccountRequired what="Campaigns keep the server busy for about a minute, so they are for accounts: each account sees its own reports." />}
       </section>
     </div>
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { authorization } from "@/test/api-requests";
+import { createTestKey, createTestUser, sessionCookieFor } from "@/test/auth";
 import { GET as getReport } from "./[id]/route";
 import { GET as listReports, POST } from "./route";
 
@@ -32,6 +33,19 @@ describe("red-team campaigns over the API", () => {
     const list = await (await listReports(new Request("http://localhost/api/v1/evaluate/red-team", { headers: { authorization } }))).json();
     expect(list.reports[0]).toMatchObject({ id: started.id, status: "completed" });
     expect(list.reports[0].details).toBeUndefined();
+  });
+
+  it("shows each account only its own reports; guests cannot start campaigns", async () => {
+    const mallory = await createTestKey({ role: "user" });
+    const list = await (await listReports(new Request("http://localhost/api/v1/evaluate/red-team", { headers: { authorization: mallory.authorization } }))).json();
+    expect(list.reports).toEqual([]);
+    const mine = await (await listReports(new Request("http://localhost/api/v1/evaluate/red-team", { headers: { authorization } }))).json();
+    expect(mine.reports.length).toBeGreaterThan(0);
+    const theirs = await getReport(new Request(`http://localhost/api/v1/evaluate/red-team/${mine.reports[0].id}`, { headers: { authorization: mallory.authorization } }), { params: Promise.resolve({ id: mine.reports[0].id }) });
+    expect(theirs.status).toBe(404);
+    const guest = await sessionCookieFor((await createTestUser({ role: "guest" })).id);
+    const byGuest = await POST(new Request("http://localhost/api/v1/evaluate/red-team", { method: "POST", headers: { cookie: guest, "content-type": "application/json" }, body: "{}" }));
+    expect(byGuest.status).toBe(403);
   });
 
   it("answers 404 problem+json for unknown or malformed ids", async () => {
