@@ -4,6 +4,9 @@ import type { NextConfig } from "next";
 // bundling them breaks their relative asset paths (.wasm, .node, model files).
 const serverExternalPackages = [
   "@electric-sql/pglite",
+  "@electric-sql/pglite-socket",
+  "pg-boss",
+  "@node-rs/argon2",
   "pg",
   "pino",
   "sharp",

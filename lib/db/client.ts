@@ -1,13 +1,11 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { getEnv } from "../env";
 import * as schema from "./schema";
+import { startEmbeddedPglite } from "./embedded-pglite";
 import { migrateDatabase } from "./migrate";
 
 /** Both drivers expose the same drizzle pg-core API; code above this file never knows which one it has. */
@@ -18,6 +16,8 @@ export interface DatabaseHandle {
   kind: "pglite" | "postgres";
   /** Where the data lives, without credentials: a folder for PGlite, host/database for PostgreSQL. */
   location: string;
+  /** How another client of the same database connects (the job queue): node-postgres settings. */
+  connection: pg.PoolConfig;
   close(): Promise<void>;
 }
 
@@ -32,7 +32,7 @@ export interface DatabaseOptions {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  const handle = options.url ? openPostgres(options.url, options.poolMax ?? 10) : await openPglite(options.pgliteDir);
+  const handle = options.url ? openPostgres({ connectionString: options.url }, options.poolMax ?? 10) : await openPglite(options.pgliteDir, options.poolMax ?? 10);
   if (options.migrate !== false) {
     try {
       await migrateDatabase(handle);
@@ -44,26 +44,34 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   return handle;
 }
 
-async function openPglite(dir = "memory://"): Promise<DatabaseHandle> {
-  if (!dir.startsWith("memory://")) mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ dir)), { recursive: true });
-  const client = await PGlite.create(dir);
+async function openPglite(dir = "memory://", poolMax: number): Promise<DatabaseHandle> {
+  const embedded = await startEmbeddedPglite(dir);
+  const handle = openPostgres(embedded.connection, poolMax);
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Database,
+    ...handle,
     kind: "pglite",
     location: dir,
-    close: () => client.close(),
+    async close() {
+      await handle.close();
+      await embedded.close();
+    },
   };
 }
 
-function openPostgres(url: string, poolMax: number): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: url, max: poolMax });
+function openPostgres(connection: pg.PoolConfig, poolMax: number): DatabaseHandle {
+  const pool = new pg.Pool({ ...connection, max: poolMax });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", () => {});
-  const parsed = new URL(url);
+  let location = "embedded";
+  if (connection.connectionString) {
+    const parsed = new URL(connection.connectionString);
+    location = `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+  }
   return {
     db: drizzlePg(pool, { schema }) as unknown as Database,
     kind: "postgres",
-    location: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`,
+    location,
+    connection,
     close: () => pool.end(),
   };
 }

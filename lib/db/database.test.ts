@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseTargets } from "@/test/database-targets";
 import { createTemporaryPostgres, postgresUnreachableReason } from "@/test/postgres";
@@ -53,6 +54,27 @@ describe("embedded PGlite data folder", () => {
       await after.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("embedded PGlite behind its socket", () => {
+  it("keeps clients' transactions apart: another client neither sees nor interleaves with an open one", async () => {
+    const handle = await openDatabase({ pgliteDir: "memory://" });
+    const other = new pg.Pool(handle.connection);
+    try {
+      const client = await other.connect();
+      await client.query("begin");
+      await client.query("insert into app_settings (key, value) values ('in-flight', '1')");
+      // The app's own pool asks meanwhile: it waits for the open transaction instead of running inside it.
+      const seen = getSetting({ db: handle.db, key: "in-flight" });
+      await new Promise((r) => setTimeout(r, 200));
+      await client.query("rollback");
+      client.release();
+      expect(await seen).toBeUndefined();
+    } finally {
+      await other.end();
+      await handle.close();
     }
   });
 });

@@ -2,7 +2,6 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { DatabaseHandle } from "./client";
 import { executeRows } from "./execute-rows";
@@ -14,11 +13,6 @@ export const migrationsFolder = path.join(process.cwd(), "drizzle");
 const MIGRATION_LOCK_KEY = 7_411_502_024;
 
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
-  if (handle.kind === "pglite") {
-    // PGlite is single-connection and owned by this process: nothing else can race us.
-    await migratePglite(handle.db as never, { migrationsFolder });
-    return;
-  }
   await handle.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
     await migratePg(tx as never, { migrationsFolder });

@@ -1,0 +1,56 @@
+import "server-only";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+
+/**
+ * The embedded database: PGlite (PostgreSQL compiled to WebAssembly) in a data folder, served on a
+ * private Unix socket by pglite-socket so that the app, the job queue (pg-boss) and anything else
+ * speak to it exactly as they speak to a real PostgreSQL server, through node-postgres. One driver
+ * and one code path for both databases; the socket server runs one client's transaction at a time,
+ * so clients cannot see into each other's transactions.
+ */
+
+export interface EmbeddedPglite {
+  /** node-postgres connection settings for this database (a Unix socket folder). */
+  connection: { host: string; user: string; database: string };
+  close(): Promise<void>;
+}
+
+const SOCKET_FILE = ".s.PGSQL.5432";
+// sockaddr_un holds 108 bytes; a longer path cannot be listened on.
+const MAX_SOCKET_PATH = 100;
+
+function socketFolder(dataDir: string | undefined): { dir: string; temporary: boolean } {
+  if (dataDir) {
+    const dir = path.join(path.dirname(path.resolve(/*turbopackIgnore: true*/ dataDir)), "pglite-socket");
+    if (path.join(dir, SOCKET_FILE).length <= MAX_SOCKET_PATH) {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      return { dir, temporary: false };
+    }
+  }
+  return { dir: mkdtempSync(path.join(tmpdir(), "ie-pg-")), temporary: true };
+}
+
+export async function startEmbeddedPglite(dir: string, maxConnections = 64): Promise<EmbeddedPglite> {
+  const inMemory = dir.startsWith("memory://");
+  if (!inMemory) mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ dir)), { recursive: true });
+  const database = await PGlite.create(dir);
+  const socket = socketFolder(inMemory ? undefined : dir);
+  const socketPath = path.join(socket.dir, SOCKET_FILE);
+  // A socket file left by a process that was killed would make listening fail; the data folder is ours.
+  rmSync(socketPath, { force: true });
+  const server = new PGLiteSocketServer({ db: database, path: socketPath, maxConnections });
+  await server.start();
+  return {
+    connection: { host: socket.dir, user: "postgres", database: "postgres" },
+    async close() {
+      await server.stop();
+      await database.close();
+      rmSync(socketPath, { force: true });
+      if (socket.temporary) rmSync(socket.dir, { recursive: true, force: true });
+    },
+  };
+}
