@@ -68,6 +68,25 @@ export const envSchema = z.object({
     .optional(),
   /** How long an API key's verification (and a revocation) may be cached by one instance. */
   API_KEY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  /** Whether this process works the job queue (batches, benchmarks, variants, campaigns, webhooks); `npm run worker` always does. */
+  WORK_QUEUE: booleanFlag.default(true),
+  /** Batch items one process works on at once (each is one analysis: keep it near the cores). */
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
+  /** A batch item not finished this long after it started (its process died, say) is retried. */
+  JOB_ITEM_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
+  /** A single-runner job (benchmark run, campaign, variant) whose heartbeat is older than this is marked failed. */
+  JOB_STALE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(90),
+  /** Most items one batch may hold. */
+  BATCH_MAX_ITEMS: z.coerce.number().int().min(1).max(10_000).default(100),
+  /** Hosts (names or IP addresses) webhooks may be sent to although they are private or loopback, comma-separated. */
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .transform((list) => list.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .default([]),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Attempts after the first; pg-boss spaces them exponentially from WEBHOOK_RETRY_DELAY_SECONDS, with jitter. */
+  WEBHOOK_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(8),
+  WEBHOOK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3_600).default(5),
   /** Hourly usage roll-ups older than this are deleted (raw rows are rolled up within the hour). */
   USAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
   /**

@@ -18,6 +18,8 @@ export interface DatabaseHandle {
   location: string;
   /** How another client of the same database connects (the job queue): node-postgres settings. */
   connection: pg.PoolConfig;
+  /** The connection pool behind `db`, for work that needs one connection for several statements. */
+  pool: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -72,6 +74,7 @@ function openPostgres(connection: pg.PoolConfig, poolMax: number): DatabaseHandl
     kind: "postgres",
     location,
     connection,
+    pool,
     close: () => pool.end(),
   };
 }

@@ -4,13 +4,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { keepExtendedQueriesTogether } from "./pglite-socket-queue";
 
 /**
  * The embedded database: PGlite (PostgreSQL compiled to WebAssembly) in a data folder, served on a
  * private Unix socket by pglite-socket so that the app, the job queue (pg-boss) and anything else
  * speak to it exactly as they speak to a real PostgreSQL server, through node-postgres. One driver
- * and one code path for both databases; the socket server runs one client's transaction at a time,
- * so clients cannot see into each other's transactions.
+ * and one code path for both databases; the socket server runs one client's transaction (and one
+ * client's extended-protocol query, see pglite-socket-queue.ts) at a time, so clients cannot see
+ * into each other's transactions or cross each other's queries.
  */
 
 export interface EmbeddedPglite {
@@ -43,6 +45,7 @@ export async function startEmbeddedPglite(dir: string, maxConnections = 64): Pro
   // A socket file left by a process that was killed would make listening fail; the data folder is ours.
   rmSync(socketPath, { force: true });
   const server = new PGLiteSocketServer({ db: database, path: socketPath, maxConnections });
+  keepExtendedQueriesTogether(server);
   await server.start();
   return {
     connection: { host: socket.dir, user: "postgres", database: "postgres" },

@@ -15,6 +15,8 @@ export interface RequestBody {
   files: Record<string, Buffer>;
   /** Media type each file claimed (multipart part type or data-URL type), for messages only. */
   fileTypes: Record<string, string | undefined>;
+  /** Every file part in order, with its file name: for fields that may repeat (`repeatedFileFields`). */
+  uploads: { field: string; fileName: string | undefined; bytes: Buffer; type: string | undefined }[];
   kind: "json" | "multipart";
 }
 
@@ -24,6 +26,8 @@ export interface ReadBodyOptions {
   fileFields: readonly string[];
   /** Whether multipart is accepted (default true). */
   allowMultipart?: boolean;
+  /** Multipart file fields that may come many times (their parts are in `uploads`, not `files`). */
+  repeatedFileFields?: readonly string[];
 }
 
 export async function readRequestBody(request: Request, options: ReadBodyOptions): Promise<RequestBody> {
@@ -37,7 +41,7 @@ export async function readRequestBody(request: Request, options: ReadBodyOptions
     );
   }
   const bytes = await readLimitedBody(request, options.maxBytes);
-  return isJson ? parseJsonBody(bytes, options.fileFields) : parseMultipartBody(bytes, request.headers, options.fileFields);
+  return isJson ? parseJsonBody(bytes, options.fileFields) : parseMultipartBody(bytes, request.headers, options.fileFields, options.repeatedFileFields ?? []);
 }
 
 /**
@@ -108,7 +112,7 @@ function parseJsonBody(bytes: Buffer, fileFields: readonly string[]): RequestBod
     files[field] = decoded.bytes;
     fileTypes[field] = decoded.mediaType;
   }
-  return { values, files, fileTypes, kind: "json" };
+  return { values, files, fileTypes, uploads: [], kind: "json" };
 }
 
 const dataUrlPattern = /^data:([\w.+-]+\/[\w.+-]+)?((?:;[\w-]+=[\w.+-]+)*);base64,/i;
@@ -138,7 +142,7 @@ export function decodeBase64Field(field: string, raw: string): { bytes: Buffer; 
   return { bytes, mediaType };
 }
 
-async function parseMultipartBody(bytes: Buffer, headers: Headers, fileFields: readonly string[]): Promise<RequestBody> {
+async function parseMultipartBody(bytes: Buffer, headers: Headers, fileFields: readonly string[], repeatedFileFields: readonly string[]): Promise<RequestBody> {
   let form: FormData;
   try {
     form = await new Response(new Uint8Array(bytes), { headers: { "content-type": headers.get("content-type") ?? "" } }).formData();
@@ -148,8 +152,11 @@ async function parseMultipartBody(bytes: Buffer, headers: Headers, fileFields: r
   const values: Record<string, unknown> = {};
   const files: Record<string, Buffer> = {};
   const fileTypes: Record<string, string | undefined> = {};
+  const uploads: RequestBody["uploads"] = [];
   for (const [name, entry] of form.entries()) {
-    if (typeof entry === "string") {
+    if (typeof entry !== "string" && repeatedFileFields.includes(name)) {
+      uploads.push({ field: name, fileName: entry.name || undefined, bytes: Buffer.from(await entry.arrayBuffer()), type: entry.type || undefined });
+    } else if (typeof entry === "string") {
       // A file field may also be sent as a base64 text part.
       if (fileFields.includes(name)) {
         const decoded = decodeBase64Field(name, entry);
@@ -163,5 +170,5 @@ async function parseMultipartBody(bytes: Buffer, headers: Headers, fileFields: r
       throw new ApiError("invalid_input", `Unexpected file in field "${name}".`, { errors: [{ field: name, message: "unexpected file" }] });
     }
   }
-  return { values, files, fileTypes, kind: "multipart" };
+  return { values, files, fileTypes, uploads, kind: "multipart" };
 }

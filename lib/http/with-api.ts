@@ -41,6 +41,8 @@ export interface ApiContext {
   db: Database | undefined;
   /** Model ids the call ran, for the usage record. */
   models: string[];
+  /** Counts `units` more against the caller's limits (a batch costs one per item); throws 429 past a quota. */
+  chargeRateLimit(units: number): Promise<void>;
 }
 
 export type ApiHandler = (request: Request, context: ApiContext) => Promise<Response> | Response;
@@ -63,8 +65,20 @@ export function withApi(options: ApiOptions, handler: ApiHandler) {
   return async function apiRoute(request: Request, routeContext?: RouteContext): Promise<Response> {
     const startedAtMs = performance.now();
     const requestId = requestIdFor(request);
-    const context: ApiContext = { requestId, route: options.route, params: {}, startedAtMs, principal: anonymous(request), db: undefined, models: [] };
     let limitHeaders: Record<string, string> = {};
+    const context: ApiContext = {
+      requestId,
+      route: options.route,
+      params: {},
+      startedAtMs,
+      principal: anonymous(request),
+      db: undefined,
+      models: [],
+      async chargeRateLimit(units) {
+        if (units <= 0 || !context.db || options.rateLimit === false) return;
+        limitHeaders = await limitCaller({ db: context.db, principal: context.principal, cost: units });
+      },
+    };
     let response: Response;
     try {
       context.params = (await routeContext?.params) ?? {};

@@ -6,7 +6,7 @@ import { EnvError, getEnv } from "../env";
 import { log } from "../log";
 import { getModelStore } from "../models/get-model-store";
 import { ensureAuthSecret } from "./auth-secret";
-import { scheduleMaintenance } from "./maintenance";
+import { startWorkers } from "../jobs/start-workers";
 import { registerVariantsAtStart, runModelLab } from "./model-lab";
 import { sessionsWarm, startWarmUp } from "./warm-up";
 
@@ -35,7 +35,7 @@ export async function startInstance(): Promise<void> {
     database = await getDatabase();
     const instance = await recordInstanceStart({ db: database.db });
     log.info({ database: database.kind, location: database.location, startCount: instance.startCount }, "database ready");
-    scheduleMaintenance(database.db);
+    if (env.WORK_QUEUE) void startWorkers().catch((error) => log.error({ err: error }, "the job queue could not be started; batches and webhooks wait"));
   } catch (error) {
     log.error({ err: error }, "database not ready at start-up; /api/ready will report it");
   }

@@ -7,3 +7,4 @@ export * from "./models-and-reports";
 export * from "./accounts";
 export * from "./usage";
 export * from "./analyses";
+export * from "./jobs";

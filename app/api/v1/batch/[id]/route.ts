@@ -1,0 +1,33 @@
+// GET /api/v1/batch/{id} - status, progress, per-item results and webhook deliveries; DELETE - cancel the items not started
+import { ownerIdOf } from "@/lib/auth/principal";
+import { getDb } from "@/lib/db/client";
+import { cancelJob, getOwnedJob, itemsOfJob } from "@/lib/db/queries/jobs";
+import { deliveriesOfJob } from "@/lib/db/queries/webhooks";
+import { jsonResponse, notFound, withApi } from "@/lib/http/with-api";
+import { batchViewSchema, toBatchView } from "@/lib/jobs/batch/batch-view";
+import { finishCancelledBatch } from "@/lib/jobs/batch/cancel-batch";
+
+export const dynamic = "force-dynamic";
+
+function missing(id: string): never {
+  notFound(`You have no batch with id "${id.slice(0, 64)}".`);
+}
+
+export const GET = withApi({ route: "GET /api/v1/batch/{id}", auth: "user", scope: "batch" }, async (_request, { params, principal }) => {
+  const db = await getDb();
+  const id = String(params.id ?? "");
+  const job = await getOwnedJob({ db, ownerId: ownerIdOf(principal), id, kind: "batch" });
+  if (!job) missing(id);
+  const [items, deliveries] = await Promise.all([itemsOfJob({ db, jobId: job.id }), deliveriesOfJob({ db, jobId: job.id })]);
+  return jsonResponse(batchViewSchema.parse(toBatchView(job, items, deliveries)));
+});
+
+export const DELETE = withApi({ route: "DELETE /api/v1/batch/{id}", auth: "user", scope: "batch" }, async (_request, { params, principal }) => {
+  const db = await getDb();
+  const id = String(params.id ?? "");
+  const ownerId = ownerIdOf(principal);
+  if (!(await getOwnedJob({ db, ownerId, id, kind: "batch" }))) missing(id);
+  const job = await finishCancelledBatch(await cancelJob({ db, ownerId, id }));
+  const [items, deliveries] = await Promise.all([itemsOfJob({ db, jobId: job.id }), deliveriesOfJob({ db, jobId: job.id })]);
+  return jsonResponse(batchViewSchema.parse(toBatchView(job, items, deliveries)));
+});

@@ -1,0 +1,83 @@
+import "server-only";
+import { lookup } from "node:dns";
+import type { LookupFunction } from "node:net";
+import { isIP } from "node:net";
+import { getEnv } from "../../env";
+import { ApiError } from "../../errors";
+import { isPublicAddress } from "./public-address";
+
+/**
+ * The SSRF guard of callback URLs: http(s) only, no credentials in the URL, and every address the
+ * host resolves to must be public — checked when the batch is submitted, and again when connecting
+ * (the lookup below is what the HTTP client uses, so a name that resolves differently later, or a
+ * redirect to a private address, is refused too). Hosts named in WEBHOOK_ALLOWED_HOSTS (a name or
+ * an IP address) are exempt: a receiver on the same network, or a test's receiver on loopback.
+ */
+
+export class CallbackRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CallbackRefused";
+  }
+}
+
+const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
+
+function isAllowed(host: string, address?: string): boolean {
+  const allowed = getEnv().WEBHOOK_ALLOWED_HOSTS;
+  return allowed.includes(host) || (address !== undefined && allowed.includes(address.toLowerCase()));
+}
+
+/** Parses and checks the URL's form (scheme, credentials, a literal address's range). */
+export function checkCallbackForm(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new CallbackRefused("is not a URL");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new CallbackRefused("must be an http or https URL");
+  if (url.username || url.password) throw new CallbackRefused("must not carry credentials");
+  const host = hostOf(url);
+  if (isIP(host) && !isPublicAddress(host) && !isAllowed(host)) throw new CallbackRefused(`points to a private, loopback or reserved address (${host})`);
+  return url;
+}
+
+const resolveAll = (host: string) =>
+  new Promise<{ address: string; family: number }[]>((resolve, reject) => lookup(host, { all: true }, (error, addresses) => (error ? reject(error) : resolve(addresses))));
+
+/** The full check of a submitted callback URL, resolving its host now; a 400 naming the field when refused. */
+export async function checkCallbackUrl(raw: string, field = "callback_url"): Promise<URL> {
+  try {
+    const url = checkCallbackForm(raw);
+    const host = hostOf(url);
+    if (!isIP(host) && !isAllowed(host)) {
+      let addresses: { address: string }[];
+      try {
+        addresses = await resolveAll(host);
+      } catch {
+        throw new CallbackRefused(`host ${host} could not be resolved`);
+      }
+      const internal = addresses.find((a) => !isPublicAddress(a.address) && !isAllowed(host, a.address));
+      if (internal) throw new CallbackRefused(`host ${host} resolves to a private, loopback or reserved address (${internal.address})`);
+    }
+    return url;
+  } catch (error) {
+    if (!(error instanceof CallbackRefused)) throw error;
+    throw new ApiError("invalid_input", `${field} ${error.message}; only public http(s) addresses are accepted.`, { errors: [{ field, message: error.message }] });
+  }
+}
+
+/** The DNS lookup the delivery's HTTP client uses: it refuses to connect to any address that is not public. */
+export const guardedLookup: LookupFunction = (hostname, options, callback) => {
+  lookup(hostname, { ...options, all: true }, (error, addresses) => {
+    if (error) return callback(error, "", 0);
+    const usable = addresses.filter((a) => isPublicAddress(a.address) || isAllowed(hostname.toLowerCase(), a.address));
+    if (usable.length === 0) {
+      const refused = new CallbackRefused(`${hostname} resolves only to private, loopback or reserved addresses (${addresses.map((a) => a.address).join(", ")})`);
+      return callback(refused as NodeJS.ErrnoException, "", 0);
+    }
+    if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: typeof usable) => void)(null, usable);
+    callback(null, usable[0].address, usable[0].family);
+  });
+};
