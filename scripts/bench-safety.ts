@@ -5,7 +5,7 @@
 import { getDb } from "@/lib/db/client";
 import { prepareRows } from "@/lib/safety/classifier/fit-injection-model";
 import { loadInjectionClassifier } from "@/lib/safety/classifier/load-injection-classifier";
-import { readInjectionData } from "@/lib/safety/classifier/read-injection-data";
+import { readInjectionData } from "@/lib/safety/dataset/read-injection-data";
 import type { DetectionMetrics } from "@/lib/safety/benchmark/detection-metrics";
 import { leaveOneSourceOut } from "@/lib/safety/benchmark/leave-one-source-out";
 import { measureLatency } from "@/lib/safety/benchmark/measure-latency";

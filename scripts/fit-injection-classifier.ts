@@ -8,7 +8,7 @@ import { baseLogits, defaultHyperparameters, fitInjectionModel, prepareRows } fr
 import { HASH_BUCKETS, NGRAM_DESCRIPTION } from "@/lib/safety/classifier/hash-features";
 import type { InjectionClassifier } from "@/lib/safety/classifier/injection-classifier-schema";
 import { INJECTION_CLASSIFIER_PATH } from "@/lib/safety/classifier/load-injection-classifier";
-import { injectionDataRelativePath, readInjectionData } from "@/lib/safety/classifier/read-injection-data";
+import { injectionDataRelativePath, readInjectionData } from "@/lib/safety/dataset/read-injection-data";
 import { SENTENCE_ENCODER_ID } from "@/lib/inference/embed/load-sentence-encoder";
 import { requireEvalDir } from "./require-eval-dir";
 

@@ -16,7 +16,7 @@ import { listEvaluationReports } from "../db/queries/evaluation-reports";
 import { measureTestSplit } from "../safety/benchmark/measure-test-split";
 import { SAFETY_BENCHMARK_KIND, safetyBenchmarkSummary, storeSafetyBenchmark } from "../safety/benchmark/safety-benchmark-report";
 import { loadInjectionClassifier } from "../safety/classifier/load-injection-classifier";
-import { readInjectionData } from "../safety/classifier/read-injection-data";
+import { readInjectionData } from "../safety/dataset/read-injection-data";
 
 /**
  * The model lab's start-up work, in the background: register the optimised variants recorded in the

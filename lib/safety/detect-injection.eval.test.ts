@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { getEnv } from "@/lib/env";
 import { measureTestSplit } from "./benchmark/measure-test-split";
-import { readInjectionData } from "./classifier/read-injection-data";
+import { readInjectionData } from "./dataset/read-injection-data";
 
 const evalDir = getEnv().evalDataDir;
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { combineScores, learnedProbability } from "../classifier/combine-scores";
 import { baseLogits, defaultHyperparameters, fitInjectionModel, type PreparedRow } from "../classifier/fit-injection-model";
-import { sourceGroups } from "../classifier/read-injection-data";
+import { sourceGroups } from "../dataset/read-injection-data";
 import { detectionMetrics, type DetectionMetrics } from "./detection-metrics";
 
 /**

@@ -1,8 +1,8 @@
 import "server-only";
 import { yieldToEventLoop } from "../../jobs/yield-to-event-loop";
 import { detectInjections } from "../detect-injection";
-import type { InjectionRow } from "../classifier/read-injection-data";
-import { sourceGroupOf } from "../classifier/read-injection-data";
+import type { InjectionRow } from "../dataset/read-injection-data";
+import { sourceGroupOf } from "../dataset/read-injection-data";
 import { detectionMetrics, type DetectionMetrics } from "./detection-metrics";
 
 /**

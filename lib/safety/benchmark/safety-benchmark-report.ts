@@ -2,7 +2,7 @@ import "server-only";
 import type { Database } from "../../db/client";
 import { insertEvaluationReport } from "../../db/queries/evaluation-reports";
 import type { InjectionClassifier } from "../classifier/injection-classifier-schema";
-import type { InjectionData, InjectionRow } from "../classifier/read-injection-data";
+import type { InjectionData, InjectionRow } from "../dataset/read-injection-data";
 import { HELD_OUT_TARGET, type HeldOutFigures } from "./leave-one-source-out";
 import type { LatencyFigures } from "./measure-latency";
 import type { TestSplitFigures } from "./measure-test-split";

@@ -7,7 +7,7 @@ import { embedManyCached } from "./embedding-cache";
 import { HASH_BUCKETS, inverseDocumentFrequency, ngramCounts, tfidfVector, type SparseVector } from "./hash-features";
 import type { InjectionCombiner } from "./injection-classifier-schema";
 import { fitLogisticRegression, logitOf, type FitOptions, type LogisticModel } from "./logistic-regression";
-import { sourceGroupOf, type InjectionRow, type SourceGroup } from "./read-injection-data";
+import { sourceGroupOf, type InjectionRow, type SourceGroup } from "../dataset/read-injection-data";
 
 /**
  * Fitting the learned layer and the stacker, shared by scripts/fit-injection-classifier.ts and the
