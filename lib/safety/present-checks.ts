@@ -27,6 +27,7 @@ export function toInjectionCheck(d: InjectionDetection): InjectionCheck {
     probability: round(d.probability),
     flagged: d.flagged,
     threshold: d.threshold,
+    mode: d.mode,
     layers: {
       signatures: { score: round(d.layers.signatures.score), hit_count: d.layers.signatures.hitCount },
       classifier: {
