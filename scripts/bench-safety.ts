@@ -1,7 +1,7 @@
 // Safety benchmark on the TEST rows of eval.jsonl and benign_everyday.jsonl: TPR/FPR with 95% Wilson
 // intervals per source, attack family and everyday category, both modes (prompt and document/OCR text),
 // balanced accuracy, CPU time per prompt, leave-one-source-out refits, and the image checks' latency.
-// --markdown prints the README tables, --write-readme puts them into README.md, --store saves an evaluation_reports row.
+// Prints the summary as JSON (--markdown: the README tables); --write-readme puts the tables into README.md, --store saves an evaluation_reports row.
 // Run: npx tsx --conditions=react-server scripts/bench-safety.ts --write-readme --store [--skip-loso]   (about 15 min on 2 cores)
 import { describeMachine } from "@/lib/benchmarks/describe-machine";
 import { getDb } from "@/lib/db/client";
@@ -30,8 +30,7 @@ const imageLatency = args.has("--skip-images") ? undefined : await measureImageC
 const summary = safetyBenchmarkSummary({ ...measured, heldOut, imageLatency, machine: describeMachine(), startedAtMs });
 const markdown = safetyReportMarkdown(summary);
 
-if (args.has("--markdown")) print(markdown);
-else if (!args.has("--write-readme")) print(JSON.stringify(summary, null, 2));
+print(args.has("--markdown") ? markdown : JSON.stringify(summary, null, 2));
 if (args.has("--write-readme")) writeReadmeSection("bench:safety", markdown);
 if (args.has("--store")) {
   const report = await storeSafetyBenchmark({ db: await getDb(), summary });

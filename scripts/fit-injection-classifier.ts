@@ -42,7 +42,7 @@ const classifier: InjectionClassifierFile = {
     b2: round(model.network.b2),
     skip: Array.from(model.network.skip, (x) => round(x)),
   },
-  thresholds: { prompt: round(model.thresholds.prompt), document: round(model.thresholds.document) },
+  thresholds: { ...model.thresholds, prompt: round(model.thresholds.prompt), document: round(model.thresholds.document) },
   fitRecord: fitRecordName,
 };
 
@@ -71,8 +71,8 @@ const record = {
   thresholds: model.thresholds,
   validation: {
     note: "out-of-fold logits (each train row scored by the network fitted without its fold); test rows are not read",
-    outOfFold: { prompt: validationFigures(prepared, model.outOfFold, model.thresholds.prompt), document: validationFigures(prepared, model.outOfFold, model.thresholds.document) },
-    validationFold: { prompt: validationFigures(prepared, model.outOfFold, model.thresholds.prompt, isValidation) },
+    outOfFold: { prompt: validationFigures(prepared, model.outOfFold, model.thresholds, "prompt"), document: validationFigures(prepared, model.outOfFold, model.thresholds, "document") },
+    validationFold: { prompt: validationFigures(prepared, model.outOfFold, model.thresholds, "prompt", isValidation) },
   },
   runtime: { node: process.version, fitSeconds: Math.round((performance.now() - startedAt) / 100) / 10 },
 };

@@ -12,7 +12,8 @@ import { matchSignatures, type SignatureHit } from "./signatures/match-signature
 /**
  * The layered prompt-injection detector: normalise, match signatures (families and evidence spans),
  * and score with the hashed n-gram network, which reads the text's n-grams and the signature family
- * scores together. Its logit is compared with the threshold of the mode: `prompt` for text sent to a
+ * scores together; a signature score over the mode's signature threshold flags a text on its own.
+ * The network's logit is compared with the threshold of the mode: `prompt` for text sent to a
  * model, `document` for text read from a page or an image (indirect injection), whose threshold keeps
  * ordinary documents - invoices, receipts, code - quiet. The probability is mapped so that 0.5 is the
  * mode's threshold. When the weights cannot be read, the signature layer answers alone and says so.
@@ -44,6 +45,12 @@ export interface InjectionDetection {
 
 const MAX_NORMALIZED_ECHO_CHARS = 2_000;
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+const logitOf = (p: number) => Math.log(Math.min(Math.max(p, 1e-6), 1 - 1e-6) / (1 - Math.min(Math.max(p, 1e-6), 1 - 1e-6)));
+
+/** Strong signature evidence flags a text on its own: 0.5 exactly at the mode's signature threshold. */
+function signatureProbability(score: number, threshold: number): number {
+  return threshold >= 1 ? 0 : sigmoid(4 * (logitOf(score) - logitOf(threshold)));
+}
 
 export interface DetectOptions {
   mode?: InjectionMode;
@@ -79,7 +86,7 @@ function detectOne(text: string, mode: InjectionMode, classifier: InjectionClass
     const scratch = mlpScratch(classifier.network);
     const threshold = classifier.thresholds[mode];
     logit = mlpLogit(classifier.network, ngrams, dense, scratch);
-    probability = sigmoid(logit - threshold);
+    probability = Math.max(sigmoid(logit - threshold), signatureProbability(signatures.score, classifier.thresholds.signature[mode]));
     const wordingOnly = sigmoid(mlpLogit(classifier.network, ngrams, new Array(dense.length).fill(0), scratch) - threshold);
     classifierLayer = { available: true, probability: wordingOnly };
     classifierMs = performance.now() - startedAt;

@@ -1,4 +1,4 @@
-import { defaultHyperparameters, fitInjectionModel, networkLogits, type Hyperparameters, type PreparedRow } from "../classifier/fit-injection-model";
+import { defaultHyperparameters, fitInjectionModel, flaggedInMode, networkLogits, type Hyperparameters, type PreparedRow } from "../classifier/fit-injection-model";
 import { sourceGroups } from "../dataset/read-injection-data";
 import { detectionMetrics, type DetectionMetrics } from "./detection-metrics";
 
@@ -23,7 +23,7 @@ export function leaveOneSourceOut(train: PreparedRow[], test: PreparedRow[], hp:
     const model = fitInjectionModel(train.filter((r) => r.row.group !== source), hp);
     const heldOut = test.filter((r) => r.row.group === source);
     const logits = networkLogits(model, heldOut);
-    const metrics = detectionMetrics(heldOut.map((r, i) => ({ label: r.row.label, flagged: logits[i] >= model.thresholds.prompt })));
+    const metrics = detectionMetrics(heldOut.map((r, i) => ({ label: r.row.label, flagged: flaggedInMode(model.thresholds, "prompt", logits[i], r.signatureScore) })));
     const meetsTarget = metrics.tpr !== undefined ? metrics.tpr >= HELD_OUT_TARGET.minTpr : (metrics.fpr ?? 1) <= HELD_OUT_TARGET.maxFpr;
     return { source, ...metrics, meetsTarget };
   });

@@ -1,5 +1,6 @@
 import "server-only";
 import { yieldToEventLoop } from "../../jobs/yield-to-event-loop";
+import { flaggedInMode } from "../classifier/fit-injection-model";
 import { loadInjectionClassifier } from "../classifier/load-injection-classifier";
 import type { SafetyRow } from "../dataset/safety-rows";
 import { detectInjection } from "../detect-injection";
@@ -39,7 +40,7 @@ export async function scoreTestRows(rows: SafetyRow[], onProgress?: (done: numbe
     scored.push({
       row,
       promptFlag: d.flagged,
-      documentFlag: logit >= classifier.thresholds.document,
+      documentFlag: flaggedInMode(classifier.thresholds, "document", logit, d.layers.signatures.score),
       signatureFlag: d.layers.signatures.score >= 0.5,
       classifierFlag: (d.layers.classifier.probability ?? 0) >= 0.5,
       cpuMs: (cpu.user + cpu.system) / 1000,

@@ -5,6 +5,9 @@ import type { SafetyRow } from "../dataset/safety-rows";
  * that did not see it). A threshold is the lowest logit that keeps the false-positive rate at or under
  * its target in every benign pool at once: each benign_everyday category on its own (short,
  * foreign, technical and imperative text must each stay quiet), and eval.jsonl's benign prompts together.
+ * Beside the network's threshold, a signature score at or above a second threshold flags a text on
+ * its own (strong written evidence is enough, also where the network has learned to trust a kind of
+ * text); the pair is the one that catches the most out-of-fold attacks within every target.
  */
 
 export interface ThresholdPolicy {
@@ -16,7 +19,18 @@ export interface ThresholdPolicy {
 export interface ScoredRow {
   row: Pick<SafetyRow, "label" | "dataset" | "group">;
   logit: number;
+  signatureScore: number;
 }
+
+export interface Thresholds {
+  /** Network logit thresholds. */
+  prompt: number;
+  document: number;
+  /** Signature scores that flag a text alone (1 = never). */
+  signature: { prompt: number; document: number };
+}
+
+const SIGNATURE_GRID = [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.98];
 
 /** Lowest threshold at which at most floor(maxFpr * n) of these benign logits reach it. */
 export function thresholdAtFpr(benignLogits: number[], maxFpr: number): number {
@@ -26,26 +40,51 @@ export function thresholdAtFpr(benignLogits: number[], maxFpr: number): number {
   return allowed >= sorted.length ? -Infinity : sorted[allowed] + 1e-6;
 }
 
-function benignPools(scored: ScoredRow[]): Map<string, number[]> {
-  const pools = new Map<string, number[]>();
-  for (const { row, logit } of scored) {
-    if (row.label !== 0) continue;
-    const pool = row.dataset === "eval" ? "eval" : row.group;
-    pools.set(pool, [...(pools.get(pool) ?? []), logit]);
+function benignPools(scored: ScoredRow[]): Map<string, ScoredRow[]> {
+  const pools = new Map<string, ScoredRow[]>();
+  for (const s of scored) {
+    if (s.row.label !== 0) continue;
+    const pool = s.row.dataset === "eval" ? "eval" : s.row.group;
+    pools.set(pool, [...(pools.get(pool) ?? []), s]);
   }
   return pools;
 }
 
-export function chooseThresholds(scored: ScoredRow[], policy: ThresholdPolicy): { prompt: number; document: number } {
-  const pools = benignPools(scored);
-  let prompt = -Infinity;
-  let document = -Infinity;
-  for (const [pool, logits] of pools) {
-    if (pool === "eval") prompt = Math.max(prompt, thresholdAtFpr(logits, policy.prompt.evalBenignMaxFpr));
-    else {
-      prompt = Math.max(prompt, thresholdAtFpr(logits, policy.prompt.everydayMaxFpr));
-      document = Math.max(document, thresholdAtFpr(logits, policy.document.everydayMaxFpr));
-    }
+/** Lowest logit threshold keeping every pool within its target when rows with signatureScore >= S are flagged anyway. */
+function logitThresholdGiven(pools: Map<string, ScoredRow[]>, signature: number, maxFpr: (pool: string) => number, floor: number): number | undefined {
+  let threshold = floor;
+  for (const [pool, rows] of pools) {
+    const alone = rows.filter((r) => r.signatureScore >= signature).length;
+    const budget = Math.floor(maxFpr(pool) * rows.length) - alone;
+    if (budget < 0) return undefined;
+    const rest = rows.filter((r) => r.signatureScore < signature).map((r) => r.logit).sort((a, b) => b - a);
+    if (budget < rest.length) threshold = Math.max(threshold, rest[budget] + 1e-6);
   }
-  return { prompt, document: Math.max(document, prompt) };
+  return threshold;
+}
+
+/**
+ * The pair (network threshold, signature threshold) that catches the most attacks while every pool
+ * stays within its target; ties go to the higher signature threshold (fewer texts flagged on signatures alone).
+ */
+function bestPair(scored: ScoredRow[], pools: Map<string, ScoredRow[]>, maxFpr: (pool: string) => number, floor: { logit: number; signature: number }) {
+  const attacks = scored.filter((s) => s.row.label === 1);
+  let best = { logit: Infinity, signature: 1, caught: -1 };
+  for (const signature of [...SIGNATURE_GRID, 1].filter((g) => g >= floor.signature).reverse()) {
+    const logit = logitThresholdGiven(pools, signature, maxFpr, floor.logit);
+    if (logit === undefined) continue;
+    const caught = attacks.filter((a) => a.logit >= logit || a.signatureScore >= signature).length;
+    if (caught > best.caught) best = { logit, signature, caught };
+  }
+  return best;
+}
+
+export function chooseThresholds(scored: ScoredRow[], policy: ThresholdPolicy): Thresholds {
+  const pools = benignPools(scored);
+  const promptTarget = (pool: string) => (pool === "eval" ? policy.prompt.evalBenignMaxFpr : policy.prompt.everydayMaxFpr);
+  const documentTarget = (pool: string) => (pool === "eval" ? policy.prompt.evalBenignMaxFpr : policy.document.everydayMaxFpr);
+  const prompt = bestPair(scored, pools, promptTarget, { logit: -Infinity, signature: 0 });
+  // Document text is judged at least as strictly as a prompt on both layers.
+  const document = bestPair(scored, pools, documentTarget, { logit: prompt.logit, signature: prompt.signature });
+  return { prompt: prompt.logit, document: document.logit, signature: { prompt: prompt.signature, document: document.signature } };
 }

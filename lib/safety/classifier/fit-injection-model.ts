@@ -1,6 +1,6 @@
 import type { SafetyRow } from "../dataset/safety-rows";
 import { assignFolds, FOLDS } from "../dataset/validation-folds";
-import { chooseThresholds, type ThresholdPolicy } from "./choose-thresholds";
+import { chooseThresholds, type ThresholdPolicy, type Thresholds } from "./choose-thresholds";
 import { fitHashedMlp, type MlpFitOptions } from "./fit-hashed-mlp";
 import { inverseDocumentFrequency, tfidfVector, type SparseVector } from "./hash-features";
 import { mlpLogit, mlpScratch, type HashedMlp } from "./hashed-mlp";
@@ -20,6 +20,7 @@ export interface PreparedRow {
   fold: number;
   counts: SparseVector;
   dense: number[];
+  signatureScore: number;
 }
 
 export const defaultHyperparameters = {
@@ -34,7 +35,7 @@ export function prepareRows(rows: SafetyRow[], buckets = defaultHyperparameters.
   const folds = assignFolds(rows);
   return rows.map((row, i) => {
     const features = injectionFeatures(row.text, buckets);
-    return { row, fold: folds[i], counts: features.counts, dense: features.dense };
+    return { row, fold: folds[i], counts: features.counts, dense: features.dense, signatureScore: features.signatures.score };
   });
 }
 
@@ -72,13 +73,18 @@ export function outOfFoldLogits(rows: PreparedRow[], hp: Hyperparameters = defau
 }
 
 export interface FittedInjectionModel extends FittedNetwork {
-  thresholds: { prompt: number; document: number };
+  thresholds: Thresholds;
   outOfFold: number[];
 }
 
 export function fitInjectionModel(rows: PreparedRow[], hp: Hyperparameters = defaultHyperparameters, onStep?: (step: string) => void): FittedInjectionModel {
   const outOfFold = outOfFoldLogits(rows, hp, (fold) => onStep?.(`fold ${fold + 1}/${FOLDS}`));
-  const thresholds = chooseThresholds(rows.map((r, i) => ({ row: r.row, logit: outOfFold[i] })), hp.thresholds);
+  const thresholds = chooseThresholds(rows.map((r, i) => ({ row: r.row, logit: outOfFold[i], signatureScore: r.signatureScore })), hp.thresholds);
   onStep?.("final fit on all rows");
   return { ...fitNetwork(rows, hp), thresholds, outOfFold };
+}
+
+/** A prepared row's verdict in a mode: the network's logit at its threshold, or strong signature evidence alone. */
+export function flaggedInMode(thresholds: Thresholds, mode: "prompt" | "document", logit: number, signatureScore: number): boolean {
+  return logit >= thresholds[mode] || signatureScore >= thresholds.signature[mode];
 }

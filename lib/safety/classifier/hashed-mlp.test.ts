@@ -38,7 +38,7 @@ describe("thresholds from out-of-fold scores", () => {
   });
 
   it("takes the strictest pool, and never puts the document threshold below the prompt one", () => {
-    const row = (dataset: "eval" | "everyday", group: string, logit: number) => ({ row: { label: 0 as const, dataset, group }, logit });
+    const row = (dataset: "eval" | "everyday", group: string, logit: number) => ({ row: { label: 0 as const, dataset, group }, logit, signatureScore: 0 });
     const scored = [
       ...Array.from({ length: 100 }, (_, i) => row("eval", "promptshield", i / 100)),
       ...Array.from({ length: 100 }, (_, i) => row("everyday", "code", i / 50)),
@@ -46,5 +46,7 @@ describe("thresholds from out-of-fold scores", () => {
     const t = chooseThresholds(scored, { prompt: { everydayMaxFpr: 0.01, evalBenignMaxFpr: 0.5 }, document: { everydayMaxFpr: 0.0 } });
     expect(t.prompt).toBeCloseTo(1.96, 5);
     expect(t.document).toBeGreaterThan(1.98);
+    // No attack to catch: signatures alone never flag.
+    expect(t.signature.prompt).toBe(1);
   });
 });

@@ -30,11 +30,16 @@ export const injectionClassifierSchema = z.object({
    * model, `document` for text read from a page or image (judged as indirect injection, stricter about
    * false alarms because ordinary documents are full of instructions to people).
    */
-  thresholds: z.object({ prompt: z.number(), document: z.number() }),
+  thresholds: z.object({
+    prompt: z.number(),
+    document: z.number(),
+    /** Signature-layer scores that flag a text on their own, per mode (1 = never). */
+    signature: z.object({ prompt: z.number(), document: z.number() }),
+  }),
   fitRecord: z.string(),
 });
 export type InjectionClassifierFile = z.infer<typeof injectionClassifierSchema>;
-export type InjectionMode = keyof InjectionClassifierFile["thresholds"];
+export type InjectionMode = "prompt" | "document";
 export const injectionModes = ["prompt", "document"] as const satisfies readonly InjectionMode[];
 
 export function encodeFloats(values: ArrayLike<number>): string {

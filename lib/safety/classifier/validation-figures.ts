@@ -1,4 +1,5 @@
-import type { PreparedRow } from "./fit-injection-model";
+import type { Thresholds } from "./choose-thresholds";
+import { flaggedInMode, type PreparedRow } from "./fit-injection-model";
 
 /**
  * Detection per group of train rows from out-of-fold logits at given thresholds: what the fit record
@@ -14,7 +15,7 @@ export interface GroupFigures {
   rate: number;
 }
 
-export function validationFigures(rows: PreparedRow[], logits: number[], threshold: number, keep: (r: PreparedRow) => boolean = () => true) {
+export function validationFigures(rows: PreparedRow[], logits: number[], thresholds: Thresholds, mode: "prompt" | "document", keep: (r: PreparedRow) => boolean = () => true) {
   const groups = new Map<string, GroupFigures>();
   let attacks = 0;
   let caught = 0;
@@ -22,7 +23,7 @@ export function validationFigures(rows: PreparedRow[], logits: number[], thresho
   let evalFalseAlarms = 0;
   rows.forEach((r, i) => {
     if (!keep(r) || Number.isNaN(logits[i])) return;
-    const flagged = logits[i] >= threshold;
+    const flagged = flaggedInMode(thresholds, mode, logits[i], r.signatureScore);
     const key = `${r.row.group}|${r.row.label}`;
     const g = groups.get(key) ?? { group: r.row.group, label: r.row.label, rows: 0, flagged: 0, rate: 0 };
     g.rows++;
