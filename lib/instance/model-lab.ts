@@ -1,5 +1,6 @@
 import "server-only";
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { runBenchmark } from "../benchmarks/run-benchmark";
 import type { Database } from "../db/client";
 import { latestBenchmarkResults } from "../db/queries/benchmarks";
@@ -15,6 +16,7 @@ import { benchmarkableModels } from "../benchmarks/run-benchmark";
 import { listEvaluationReports } from "../db/queries/evaluation-reports";
 import { describeMachine } from "../benchmarks/describe-machine";
 import { measureSafetyTestSplit } from "../safety/benchmark/measure-safety-test-split";
+import { benignEverydayRelativePath } from "../safety/dataset/read-benign-everyday";
 import { SAFETY_BENCHMARK_KIND, safetyBenchmarkSummary, storeSafetyBenchmark } from "../safety/benchmark/safety-benchmark-report";
 
 /**
@@ -122,7 +124,8 @@ async function benchmarkUnmeasured(db: Database, state: ModelLabState) {
  */
 async function measureSafetyIfMissing(db: Database, state: ModelLabState) {
   const evalDir = getEnv().evalDataDir;
-  if (!evalDir) return;
+  // Evaluation data from before benign_everyday.jsonl cannot give the v2 report: leave the dashboard's hint instead.
+  if (!evalDir || !existsSync(path.join(evalDir, benignEverydayRelativePath))) return;
   // A report in an older shape (before benign_everyday) does not count: the dashboard cannot show it.
   const existing = await listEvaluationReports({ db, kind: SAFETY_BENCHMARK_KIND, limit: 5 });
   if (existing.some((r) => r.status === "completed" && (r.summary as { reportVersion?: number } | null)?.reportVersion === 2)) return;
