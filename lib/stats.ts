@@ -26,3 +26,13 @@ export async function timeRuns(fn: () => Promise<unknown> | unknown, { warmUp = 
   }
   return durations;
 }
+
+/** Wilson score interval for a proportion (successes of n), 95% by default; [0, 1] when n is 0. */
+export function wilsonInterval(successes: number, n: number, z = 1.96): [number, number] {
+  if (n === 0) return [0, 1];
+  const p = successes / n;
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}

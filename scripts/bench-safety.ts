@@ -1,71 +1,37 @@
-// Safety benchmark on the TEST split only: TPR/FPR, precision/recall, per category and language, NotInject
-// hard negatives, per-check latency (medians) and leave-one-source-out figures (learned layer refitted
-// without each source). --markdown prints the README table; --store saves an evaluation_reports row.
-// Run: npx tsx --conditions=react-server scripts/bench-safety.ts --markdown [--store] [--skip-loso]
+// Safety benchmark on the TEST rows of eval.jsonl and benign_everyday.jsonl: TPR/FPR with 95% Wilson
+// intervals per source, attack family and everyday category, both modes (prompt and document/OCR text),
+// balanced accuracy, CPU time per prompt, leave-one-source-out refits, and the image checks' latency.
+// Prints the summary as JSON (--markdown: the README tables); --write-readme puts the tables into README.md, --store saves an evaluation_reports row.
+// Run: npx tsx --conditions=react-server scripts/bench-safety.ts --write-readme --store [--skip-loso]   (about 15 min on 2 cores)
+import { describeMachine } from "@/lib/benchmarks/describe-machine";
 import { getDb } from "@/lib/db/client";
-import { prepareRows } from "@/lib/safety/classifier/fit-injection-model";
-import { loadInjectionClassifier } from "@/lib/safety/classifier/load-injection-classifier";
-import { readInjectionData } from "@/lib/safety/classifier/read-injection-data";
-import type { DetectionMetrics } from "@/lib/safety/benchmark/detection-metrics";
 import { leaveOneSourceOut } from "@/lib/safety/benchmark/leave-one-source-out";
-import { measureLatency } from "@/lib/safety/benchmark/measure-latency";
-import { measureTestSplit } from "@/lib/safety/benchmark/measure-test-split";
+import { measureImageCheckLatency } from "@/lib/safety/benchmark/measure-latency";
+import { measureSafetyTestSplit } from "@/lib/safety/benchmark/measure-safety-test-split";
 import { safetyBenchmarkSummary, storeSafetyBenchmark } from "@/lib/safety/benchmark/safety-benchmark-report";
+import { safetyReportMarkdown } from "@/lib/safety/benchmark/safety-report-markdown";
+import { prepareRows } from "@/lib/safety/classifier/fit-injection-model";
 import { requireEvalDir } from "./require-eval-dir";
+import { writeReadmeSection } from "./write-readme-section";
 
 const args = new Set(process.argv.slice(2));
 // Libraries that log to stdout (NSFWJS announces its model) must not end up in the printed tables.
 const print = console.log.bind(console);
 console.log = console.info = (...parts: unknown[]) => console.error(...parts);
 const evalDir = requireEvalDir();
-const startedAt = performance.now();
-const data = readInjectionData(evalDir);
-const test = data.rows.filter((r) => r.split === "test");
-const classifier = await loadInjectionClassifier();
-console.error(`test split: ${test.length} rows`);
-const testSplit = await measureTestSplit(test, (n) => n % 256 === 0 && console.error(`scored ${n}/${test.length}`));
-console.error("latency…");
-const latency = await measureLatency(test.filter((_, i) => i % 8 === 0).map((r) => r.text));
+const startedAtMs = performance.now();
+const measured = await measureSafetyTestSplit(evalDir, (done, total) => done % 500 === 0 && console.error(`scored ${done}/${total}`));
 let heldOut: ReturnType<typeof leaveOneSourceOut> = [];
 if (!args.has("--skip-loso")) {
-  const prepared = await prepareRows(data.rows, (n) => n % 512 === 0 && console.error(`prepared ${n}/${data.rows.length}`));
-  heldOut = leaveOneSourceOut(prepared, (source) => console.error(`leave out ${source}…`));
+  const prepared = prepareRows(measured.rows);
+  heldOut = leaveOneSourceOut(prepared.filter((r) => r.row.split === "train"), prepared.filter((r) => r.row.split === "test"), undefined, (source) => console.error(`leave out ${source}…`));
 }
+const imageLatency = args.has("--skip-images") ? undefined : await measureImageCheckLatency();
+const summary = safetyBenchmarkSummary({ ...measured, heldOut, imageLatency, machine: describeMachine(), startedAtMs });
+const markdown = safetyReportMarkdown(summary);
 
-const pct = (x?: number) => (x === undefined ? "–" : `${(100 * x).toFixed(1)}%`);
-const summary = safetyBenchmarkSummary({ data, test, classifier, testSplit, heldOut, latency, startedAtMs: startedAt });
-
-if (args.has("--markdown")) {
-  // Precision means nothing on a benign-only slice (every flag is a false alarm): shown as "–" there.
-  const row = (name: string, m: DetectionMetrics) => `| ${name} | ${m.rows} | ${pct(m.tpr)} | ${pct(m.fpr)} | ${pct(m.injections ? m.precision : undefined)} |`;
-  const lines = [
-    "| test split (833 rows) | rows | TPR (recall) | FPR | precision |",
-    "|---|---|---|---|---|",
-    row("**layered detector**", testSplit.overall),
-    row("signatures only", testSplit.layers.signaturesOnly),
-    row("learned classifier only", testSplit.layers.classifierOnly),
-    row("NotInject hard negatives", testSplit.notInjectHardNegatives),
-    ...testSplit.bySourceGroup.map((s) => row(`source: ${s.source}`, s)),
-    "",
-    "| held-out source (refitted without it) | rows | TPR | FPR | classifier alone TPR / FPR | target met |",
-    "|---|---|---|---|---|---|",
-    ...heldOut.map((h) => `| ${h.source} | ${h.rows} | ${pct(h.tpr)} | ${pct(h.fpr)} | ${pct(h.classifierOnly.tpr)} / ${pct(h.classifierOnly.fpr)} | ${h.meetsTarget ? "yes" : "no"} |`),
-    "",
-    "| category (test) | label | rows | flagged |",
-    "|---|---|---|---|",
-    ...testSplit.byCategory.map((c) => `| ${c.category} | ${c.label} | ${c.rows} | ${pct(c.label === "injection" ? c.tpr : c.fpr)} |`),
-    "",
-    "| language (test) | rows | TPR | FPR |",
-    "|---|---|---|---|",
-    ...testSplit.byLanguage.map((l) => `| ${l.lang} | ${l.rows} | ${pct(l.tpr)} | ${pct(l.fpr)} |`),
-    "",
-    "| check | median latency |",
-    "|---|---|",
-    ...Object.entries(latency.medianMs).map(([k, v]) => `| ${k} | ${v} ms |`),
-  ];
-  print(lines.join("\n"));
-} else print(JSON.stringify(summary, null, 2));
-
+print(args.has("--markdown") ? markdown : JSON.stringify(summary, null, 2));
+if (args.has("--write-readme")) writeReadmeSection("bench:safety", markdown);
 if (args.has("--store")) {
   const report = await storeSafetyBenchmark({ db: await getDb(), summary });
   console.error(`stored evaluation report ${report.id}`);

@@ -1,56 +1,78 @@
-// Fits the learned layer of the prompt-injection detector on the TRAIN split only and writes
-// models/safety/injection-classifier.json (weights) and injection-classifier.fit.json (what it was fitted on).
-// Run: npx tsx --conditions=react-server scripts/fit-injection-classifier.ts
+// Fits the prompt-injection network on the TRAIN rows of eval.jsonl and benign_everyday.jsonl and writes
+// models/safety/injection-classifier.json (weights, thresholds) and injection-classifier.fit.json (data
+// sha256, rows, folds, hyper-parameters, out-of-fold validation figures). The test rows are never read here.
+// Run: npx tsx --conditions=react-server scripts/fit-injection-classifier.ts   (about 3-6 min on 2 cores)
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { combineScores } from "@/lib/safety/classifier/combine-scores";
-import { baseLogits, defaultHyperparameters, fitInjectionModel, prepareRows } from "@/lib/safety/classifier/fit-injection-model";
-import { HASH_BUCKETS, NGRAM_DESCRIPTION } from "@/lib/safety/classifier/hash-features";
-import type { InjectionClassifier } from "@/lib/safety/classifier/injection-classifier-schema";
+import { defaultHyperparameters, fitInjectionModel, prepareRows } from "@/lib/safety/classifier/fit-injection-model";
+import { NGRAM_DESCRIPTION } from "@/lib/safety/classifier/hash-features";
+import { encodeFloats, type InjectionClassifierFile } from "@/lib/safety/classifier/injection-classifier-schema";
+import { denseFeatureNames } from "@/lib/safety/classifier/injection-features";
 import { INJECTION_CLASSIFIER_PATH } from "@/lib/safety/classifier/load-injection-classifier";
-import { injectionDataRelativePath, readInjectionData } from "@/lib/safety/classifier/read-injection-data";
-import { SENTENCE_ENCODER_ID } from "@/lib/inference/embed/load-sentence-encoder";
+import { validationFigures } from "@/lib/safety/classifier/validation-figures";
+import { benignEverydayRelativePath, readBenignEveryday } from "@/lib/safety/dataset/read-benign-everyday";
+import { injectionDataRelativePath, readInjectionData } from "@/lib/safety/dataset/read-injection-data";
+import { safetyRows } from "@/lib/safety/dataset/safety-rows";
+import { FOLDS, VALIDATION_FOLD } from "@/lib/safety/dataset/validation-folds";
 import { requireEvalDir } from "./require-eval-dir";
 
 const evalDir = requireEvalDir();
 const startedAt = performance.now();
-const data = readInjectionData(evalDir);
-const train = data.rows.filter((r) => r.split === "train");
-console.error(`fitting on ${train.length} train rows of ${data.rows.length} (sha256 ${data.sha256.slice(0, 12)}…)`);
-const prepared = await prepareRows(train, (n) => console.error(`embedded ${n}/${train.length}`));
+const injection = readInjectionData(evalDir);
+const everyday = readBenignEveryday(evalDir);
+const train = safetyRows(injection, everyday).filter((r) => r.split === "train");
+console.error(`fitting on ${train.length} train rows (eval.jsonl ${injection.sha256.slice(0, 12)}…, benign_everyday ${everyday.sha256.slice(0, 12)}…)`);
 const hp = defaultHyperparameters;
-const model = fitInjectionModel(prepared, hp);
+const prepared = prepareRows(train, hp.network.buckets);
+const model = fitInjectionModel(prepared, hp, (step) => console.error(step));
 
-// Six significant digits keep the file small and the scores identical to the fourth decimal; the IDF needs four.
-const compact = (xs: number[], digits = 6) => xs.map((x) => (x === 0 ? 0 : Number(x.toPrecision(digits))));
 const fitRecordName = "injection-classifier.fit.json";
-const classifier: InjectionClassifier = {
-  format: "insight-injection-classifier/2",
-  features: { embeddingModel: SENTENCE_ENCODER_ID, embeddingDims: prepared[0].dense.length, hashBuckets: HASH_BUCKETS, ngrams: NGRAM_DESCRIPTION },
-  ngram: { weights: compact(model.base.ngram.sparseWeights), bias: Number(model.base.ngram.bias.toPrecision(8)), idf: compact(model.base.idf, 4) },
-  embedding: { weights: compact(model.base.embedding.denseWeights), bias: Number(model.base.embedding.bias.toPrecision(8)) },
-  combiner: model.combiner,
+const round = (x: number, digits = 6) => Number(x.toPrecision(digits));
+const classifier: InjectionClassifierFile = {
+  format: "insight-injection-classifier/3",
+  features: { hashBuckets: hp.network.buckets, ngrams: NGRAM_DESCRIPTION, dense: denseFeatureNames },
+  idf: encodeFloats(model.idf),
+  network: {
+    dim: model.network.dim,
+    hidden: model.network.hidden,
+    embedding: encodeFloats(model.network.embedding),
+    w1: encodeFloats(model.network.w1),
+    b1: Array.from(model.network.b1, (x) => round(x)),
+    w2: Array.from(model.network.w2, (x) => round(x)),
+    b2: round(model.network.b2),
+    skip: Array.from(model.network.skip, (x) => round(x)),
+  },
+  thresholds: { ...model.thresholds, prompt: round(model.thresholds.prompt), document: round(model.thresholds.document) },
   fitRecord: fitRecordName,
 };
 
-const flags = prepared.map((r) => combineScores(model.combiner, { signatureScore: r.signatureScore, ...baseLogits(model.base, r.dense, r.counts) }) >= model.combiner.threshold);
-const count = (pred: (i: number) => boolean) => prepared.filter((_, i) => pred(i)).length;
-const byGroup: Record<string, Record<string, number>> = {};
-for (const r of prepared) {
-  byGroup[r.group] ??= {};
-  byGroup[r.group][r.row.label] = (byGroup[r.group][r.row.label] ?? 0) + 1;
-}
+const count = (key: (r: (typeof train)[number]) => string) => train.reduce<Record<string, number>>((acc, r) => ((acc[key(r)] = (acc[key(r)] ?? 0) + 1), acc), {});
+const isValidation = (r: (typeof prepared)[number]) => r.fold === VALIDATION_FOLD;
 const record = {
   fittedAt: new Date().toISOString(),
   script: "scripts/fit-injection-classifier.ts",
-  data: { file: injectionDataRelativePath, sha256: data.sha256, totalRows: data.rows.length, split: "train", rows: train.length, byLabel: { injection: count((i) => prepared[i].label === 1), benign: count((i) => prepared[i].label === 0) }, bySourceGroup: byGroup },
+  data: {
+    files: [
+      { file: injectionDataRelativePath, sha256: injection.sha256, totalRows: injection.rows.length },
+      { file: benignEverydayRelativePath, sha256: everyday.sha256, totalRows: everyday.rows.length },
+    ],
+    split: "train",
+    rows: train.length,
+    byLabel: count((r) => (r.label ? "injection" : "benign")),
+    byGroup: count((r) => `${r.group}|${r.label ? "injection" : "benign"}`),
+  },
+  protocol: {
+    folds: FOLDS,
+    validationFold: VALIDATION_FOLD,
+    description: "train rows of each group (eval.jsonl source group or benign_everyday category) ordered by a salted sha256 of their key and dealt into folds; thresholds from out-of-fold logits over all folds; the final network is fitted on every train row",
+  },
   features: classifier.features,
   hyperparameters: hp,
-  combiner: model.combiner,
-  trainingFit: {
-    note: "resubstitution on the train split (optimistic); held-out figures come from scripts/bench-safety.ts",
-    truePositiveRate: count((i) => flags[i] && prepared[i].label === 1) / count((i) => prepared[i].label === 1),
-    falsePositiveRate: count((i) => flags[i] && prepared[i].label === 0) / count((i) => prepared[i].label === 0),
+  thresholds: model.thresholds,
+  validation: {
+    note: "out-of-fold logits (each train row scored by the network fitted without its fold); test rows are not read",
+    outOfFold: { prompt: validationFigures(prepared, model.outOfFold, model.thresholds, "prompt"), document: validationFigures(prepared, model.outOfFold, model.thresholds, "document") },
+    validationFold: { prompt: validationFigures(prepared, model.outOfFold, model.thresholds, "prompt", isValidation) },
   },
   runtime: { node: process.version, fitSeconds: Math.round((performance.now() - startedAt) / 100) / 10 },
 };
@@ -58,4 +80,5 @@ const record = {
 const outDir = path.dirname(path.join(process.cwd(), INJECTION_CLASSIFIER_PATH));
 writeFileSync(path.join(process.cwd(), INJECTION_CLASSIFIER_PATH), JSON.stringify(classifier) + "\n");
 writeFileSync(path.join(outDir, fitRecordName), JSON.stringify(record, null, 2) + "\n");
-console.log(JSON.stringify({ combiner: model.combiner, trainingFit: record.trainingFit, seconds: record.runtime.fitSeconds }, null, 2));
+console.log(JSON.stringify({ thresholds: model.thresholds, validation: { tpr: record.validation.outOfFold.prompt.tpr, evalBenignFpr: record.validation.outOfFold.prompt.evalBenignFpr }, seconds: record.runtime.fitSeconds }, null, 2));
+process.exit(0);

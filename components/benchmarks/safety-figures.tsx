@@ -1,88 +1,82 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import type { SafetyFigures } from "@/lib/benchmarks/get-safety-figures";
+import { pct, RateCell, SafetyRateTable } from "./safety-rate-table";
 
-const pct = (x?: number) => (x === undefined ? "–" : `${(x * 100).toFixed(1)}%`);
-
-/** The prompt-injection detector's stored benchmark: test split, per layer, and held-out sources. */
+/** The prompt-injection detector's stored benchmark: test rows of both files, both modes, held-out sources, CPU time. */
 export function SafetyFiguresCard({ figures }: { figures: SafetyFigures | undefined }) {
   if (!figures) {
     return (
       <Card data-testid="safety-figures">
         <CardTitle>Safety detector</CardTitle>
         <p className="mt-2 text-sm text-slate-600">
-          No safety benchmark is stored on this instance yet. The start-up model lab measures the test split when the evaluation data is present;
+          No safety benchmark is stored on this instance yet. The start-up model lab measures the test rows when the evaluation data is present;
           <code className="mx-1">scripts/bench-safety.ts --store</code> adds the leave-one-source-out figures.
         </p>
       </Card>
     );
   }
-  const { testSplit, heldOut, targets } = figures;
-  const meets = (testSplit.overall.tpr ?? 0) >= targets.testSplit.minTpr && (testSplit.overall.fpr ?? 1) <= targets.testSplit.maxFpr;
+  const { testSplit: t, heldOut, targets, machine } = figures;
+  const overall = t.evalPrompts.overall;
+  const goals = [
+    { name: `every everyday category FPR ≤ ${pct(targets.everydayMaxFpr)}`, met: t.everyday.byCategory.every((c) => (c.fpr ?? 0) <= targets.everydayMaxFpr) },
+    { name: `TPR ≥ ${pct(targets.evalPrompts.minTpr)} at FPR ≤ ${pct(targets.evalPrompts.maxFpr)}`, met: (overall.tpr ?? 0) >= targets.evalPrompts.minTpr && (overall.fpr ?? 1) <= targets.evalPrompts.maxFpr },
+    ...(heldOut.length ? [{ name: `held-out sources TPR ≥ ${pct(targets.heldOut.minTpr)}`, met: heldOut.every((h) => h.meetsTarget) }] : []),
+    { name: `CPU ≤ ${targets.cpuMedianMsPerPrompt} ms per prompt`, met: t.cpu.medianMsPerPrompt <= targets.cpuMedianMsPerPrompt },
+  ];
   return (
     <Card data-testid="safety-figures">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <CardTitle>Safety detector: prompt injection on the held-back test split</CardTitle>
-        <Badge tone={meets ? "good" : "warn"}>
-          target ≥ {pct(targets.testSplit.minTpr)} TPR at ≤ {pct(targets.testSplit.maxFpr)} FPR: {meets ? "met" : "not met"}
-        </Badge>
+      <CardTitle>Safety detector: prompt injection on the held-back test rows</CardTitle>
+      <div className="mt-2 flex flex-wrap gap-2">
+        {goals.map((g) => (
+          <Badge key={g.name} tone={g.met ? "good" : "warn"}>
+            {g.name}: {g.met ? "met" : "not met"}
+          </Badge>
+        ))}
       </div>
-      <p className="mt-1 text-xs text-slate-500">Measured {figures.measuredAt.slice(0, 16).replace("T", " ")} UTC. TPR: attacks caught; FPR: ordinary prompts flagged.</p>
-      <div className="mt-3 overflow-x-auto">
+      <p className="mt-2 text-xs text-slate-500">
+        Measured {figures.measuredAt.slice(0, 16).replace("T", " ")} UTC on {machine.cpuModel} ({machine.cores} cores; {machine.cpuFlags.join(", ") || "flags unknown"}). TPR: attacks caught;
+        FPR: ordinary text flagged; ranges are 95% Wilson intervals. Balanced accuracy over {t.balancedAccuracy.categories.length} categories: {pct(t.balancedAccuracy.value)}. CPU time
+        per prompt: median {t.cpu.medianMsPerPrompt} ms, p90 {t.cpu.p90MsPerPrompt} ms over {t.cpu.samples} texts.
+      </p>
+      <SafetyRateTable
+        caption="eval.jsonl test rows, judged as prompts"
+        rows={[
+          ["detector (what the API answers)", overall],
+          ["signatures only", t.evalPrompts.layers.signaturesOnly],
+          ["network on the wording only", t.evalPrompts.layers.classifierOnly],
+          ...t.evalPrompts.bySource.map((s) => [`source: ${s.source}`, s] as [string, typeof s]),
+        ]}
+      />
+      <div className="mt-4 overflow-x-auto">
         <table className="w-full text-sm">
+          <caption className="text-left text-sm font-medium">Everyday text (benign_everyday test rows): how often it is flagged</caption>
           <thead>
             <tr className="text-left text-slate-500">
-              <th className="py-1 pr-3 font-medium">detector</th>
+              <th className="py-1 pr-3 font-medium">category</th>
               <th className="py-1 pr-3 font-medium">rows</th>
-              <th className="py-1 pr-3 font-medium">TPR</th>
-              <th className="py-1 pr-3 font-medium">FPR</th>
-              <th className="py-1 pr-3 font-medium">precision</th>
+              <th className="py-1 pr-3 font-medium">as a prompt</th>
+              <th className="py-1 pr-3 font-medium">as document / OCR text</th>
             </tr>
           </thead>
           <tbody>
-            {(
-              [
-                ["layered (what the API answers)", testSplit.overall],
-                ["signatures only", testSplit.layers.signaturesOnly],
-                ["learned classifier only", testSplit.layers.classifierOnly],
-                ["NotInject hard negatives", testSplit.notInjectHardNegatives],
-              ] as const
-            ).map(([name, m]) => (
-              <tr key={name} className="border-t border-slate-100">
-                <th scope="row" className="py-1 pr-3 text-left font-normal">{name}</th>
-                <td className="py-1 pr-3 tabular-nums">{m.rows}</td>
-                <td className="py-1 pr-3 tabular-nums">{pct(m.tpr)}</td>
-                <td className="py-1 pr-3 tabular-nums">{pct(m.fpr)}</td>
-                <td className="py-1 pr-3 tabular-nums">{pct(m.precision)}</td>
-              </tr>
-            ))}
+            {t.everyday.byCategory.map((c) => {
+              const d = t.documentMode.everydayByCategory.find((x) => x.category === c.category);
+              return (
+                <tr key={c.category} className="border-t border-slate-100">
+                  <th scope="row" className="py-1 pr-3 text-left font-normal">{c.category.replaceAll("_", " ")}</th>
+                  <td className="py-1 pr-3 tabular-nums">{c.rows}</td>
+                  <RateCell value={c.fpr} range={c.fprInterval} />
+                  <RateCell value={d?.fpr} range={d?.fprInterval} />
+                </tr>
+              );
+            })}
           </tbody>
         </table>
+        <p className="mt-1 text-xs text-slate-500">As document text, eval.jsonl attacks are still caught at {pct(t.documentMode.evalAttacks.tpr)}.</p>
       </div>
       {heldOut.length > 0 ? (
-        <div className="mt-4 overflow-x-auto">
-          <p className="text-sm font-medium">Sources never seen in training (learned layer refitted without each)</p>
-          <table className="mt-1 w-full text-sm">
-            <thead>
-              <tr className="text-left text-slate-500">
-                <th className="py-1 pr-3 font-medium">held-out source</th>
-                <th className="py-1 pr-3 font-medium">TPR</th>
-                <th className="py-1 pr-3 font-medium">FPR</th>
-                <th className="py-1 pr-3 font-medium">target ≥ {pct(targets.heldOut.minTpr)} / ≤ {pct(targets.heldOut.maxFpr)}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {heldOut.map((h) => (
-                <tr key={h.source} className="border-t border-slate-100">
-                  <th scope="row" className="py-1 pr-3 text-left font-normal">{h.source}</th>
-                  <td className="py-1 pr-3 tabular-nums">{pct(h.tpr)}</td>
-                  <td className="py-1 pr-3 tabular-nums">{pct(h.fpr)}</td>
-                  <td className="py-1 pr-3">{h.meetsTarget ? "met" : "not met"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SafetyRateTable caption="Sources never seen in training (the learned part refitted without each)" rows={heldOut.map((h) => [`${h.source}${h.meetsTarget ? "" : " (goal not met)"}`, h])} />
       ) : (
         <p className="mt-3 text-xs text-slate-500">Held-out-source figures are not in this report (they take minutes to refit; run the safety benchmark script).</p>
       )}

@@ -9,6 +9,7 @@ const stageLabels: Record<keyof DocumentResult["timings_ms"], string> = {
   key_fields: "key fields",
   language: "language",
   answer: "question (BM25 + embeddings)",
+  injection: "injection check (document text)",
 };
 
 /** Where the time went, stage by stage, in milliseconds, with a bar against the whole request. */

@@ -94,7 +94,7 @@ export function SafetyPlayground() {
           <Button type="submit" data-testid="safety-submit" disabled={evaluation.isPending}>
             {evaluation.isPending ? "Checking…" : "Check safety"}
           </Button>
-          {evaluation.isPending && <span className="ml-3 text-sm text-slate-600" role="status">Normalising, matching signatures, embedding{image ? ", reading the image" : ""}…</span>}
+          {evaluation.isPending && <span className="ml-3 text-sm text-slate-600" role="status">Normalising, matching signatures, scoring{image ? ", reading the image" : ""}…</span>}
         </div>
       </form>
       {problem && <ProblemMessage problem={problem} />}

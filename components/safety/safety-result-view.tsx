@@ -42,11 +42,11 @@ export function SafetyResultView({ result, prompt }: { result: SafetyResponse; p
           <CardTitle>Injection detector layers (probability of attack)</CardTitle>
           <ScoreBar label="Signatures (noisy-OR of matched families)" value={injection.layers.signatures.score} />
           {injection.layers.classifier.available ? (
-            <ScoreBar label="Learned classifier (USE-lite + n-grams)" value={injection.layers.classifier.probability ?? 0} />
+            <ScoreBar label="Learned network on the wording alone (hashed n-grams)" value={injection.layers.classifier.probability ?? 0} />
           ) : (
             <p className="text-sm text-slate-600">Learned layer unavailable: {injection.layers.classifier.reason}</p>
           )}
-          <ScoreBar label={`Combined (flagged at ${(injection.threshold * 100).toFixed(0)}%)`} value={injection.probability} tone={injection.flagged ? "bad" : "good"} />
+          <ScoreBar label={`Combined, judged as ${injection.mode === "document" ? "document text" : "a prompt"} (flagged at ${(injection.threshold * 100).toFixed(0)}%)`} value={injection.probability} tone={injection.flagged ? "bad" : "good"} />
           {injection.families.length > 0 && (
             <ul className="grid gap-2 sm:grid-cols-2" aria-label="Attack families">
               {injection.families.map((f) => (

@@ -13,7 +13,7 @@ import { validateSafetyInput, type SafetyInput } from "./validate-safety-input";
 
 /**
  * One safety evaluation: prompt injection and PII on the prompt; NSFW and the text read from the image
- * (through the same injection and PII checks) on the image. Every check gives a score where 1 is safe;
+ * (through the injection check judged as document text, and PII) on the image. Every check gives a score where 1 is safe;
  * the overall score is the lowest, and at or below 0.5 the verdict is unsafe.
  */
 
@@ -66,7 +66,6 @@ export async function assessSafety(input: {
     Object.assign(timings, {
       normalize_ms: detection.timings.normalizeMs,
       signatures_ms: detection.timings.signaturesMs,
-      embed_ms: detection.timings.embedMs,
       classifier_ms: detection.timings.classifierMs,
       pii_ms: pii.detectMs,
     });
@@ -88,7 +87,8 @@ export async function assessSafety(input: {
     else {
       timings.ocr_ms = imageText.ocrMs;
       const text = imageText.text.trim();
-      const detection = text ? await detectInjection(text) : undefined;
+      // Text read from an image is a document the model will read (indirect injection), not a prompt.
+      const detection = text ? await detectInjection(text, { mode: "document" }) : undefined;
       const piiResult = text ? detectPii(text) : undefined;
       const pii = piiResult ? toPiiCheck(piiResult) : null;
       if (piiResult) replacements.push(...piiReplacements(text, piiResult.findings));
@@ -96,7 +96,7 @@ export async function assessSafety(input: {
       if (detection) {
         injectionCategories(detection, "image_text_injection");
         evidence.push(...injectionEvidence(detection, "image_text"));
-        timings.image_text_injection_ms = detection.timings.signaturesMs + detection.timings.embedMs + detection.timings.classifierMs;
+        timings.image_text_injection_ms = detection.timings.normalizeMs + detection.timings.signaturesMs + detection.timings.classifierMs;
       }
       if (pii) {
         piiCategories(pii);

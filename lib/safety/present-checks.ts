@@ -9,8 +9,8 @@ const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** di
 /**
  * The injection check's safety score (1 = safe) from the detector's probability: 0.5 exactly at the
  * detector's threshold (so the verdict is unchanged), sharpened in logit space by SCORE_SHARPNESS so
- * that ordinary text scores near 1 rather than at 1 - p. The factor is the smallest whole number for
- * which at least 95% of the benign rows of the train split score above 0.9 (1: 86%, 2: 93.9%, 3: 97.1%).
+ * that ordinary text scores near 1 rather than at 1 - p. Chosen on the train split: with the v2
+ * detector, 99.6% of the benign train rows of both files score above 0.9 at factor 1 or 2, 99.9% at 3.
  */
 export const SCORE_SHARPNESS = 3;
 const logit = (p: number) => Math.log(Math.min(Math.max(p, 1e-6), 1 - 1e-6) / (1 - Math.min(Math.max(p, 1e-6), 1 - 1e-6)));
@@ -27,6 +27,7 @@ export function toInjectionCheck(d: InjectionDetection): InjectionCheck {
     probability: round(d.probability),
     flagged: d.flagged,
     threshold: d.threshold,
+    mode: d.mode,
     layers: {
       signatures: { score: round(d.layers.signatures.score), hit_count: d.layers.signatures.hitCount },
       classifier: {

@@ -43,6 +43,8 @@ export const injectionCheckSchema = z.object({
   probability: z.number().min(0).max(1),
   flagged: z.boolean(),
   threshold: z.number(),
+  /** How the text was judged: as a prompt, or as document text (read from a page or image: indirect injection). */
+  mode: z.enum(["prompt", "document"]),
   layers: z.object({
     signatures: z.object({ score: z.number(), hit_count: z.number().int() }),
     classifier: z.object({ available: z.boolean(), probability: z.number().optional(), reason: z.string().optional() }),

@@ -3,6 +3,8 @@ import { getEnv } from "../../env";
 import { decodeImage } from "../../inference/image/decode-image";
 import { SENTENCE_ENCODER_ID } from "../../inference/embed/load-sentence-encoder";
 import { recognizeText } from "../../inference/ocr/recognize-text";
+import { detectInjection } from "../../safety/detect-injection";
+import { toInjectionCheck } from "../../safety/present-checks";
 import { answerQuery, type DocumentAnswer } from "./answer-query";
 import { buildRows } from "./document-rows";
 import { extractKeyFields, type KeyField } from "./extract-key-fields";
@@ -33,6 +35,11 @@ export async function analyzeDocument(request: DocumentRequest): Promise<Documen
   const answer = request.query === undefined ? null : await answerQuery(request.query, buildRows(ocr.lines), keyFields);
   const answerMs = performance.now() - answerStarted;
 
+  // A page is something a model may be asked to read: its text is checked for planted instructions.
+  const injectionStarted = performance.now();
+  const injection = ocr.fullText.trim() ? toInjectionCheck(await detectInjection(ocr.fullText, { mode: "document" })) : null;
+  const injectionMs = performance.now() - injectionStarted;
+
   return {
     image: { width: image.width, height: image.height, format: image.format, size_bytes: image.sizeBytes },
     page_rotation_degrees: ocr.pageRotationDegrees,
@@ -46,6 +53,7 @@ export async function analyzeDocument(request: DocumentRequest): Promise<Documen
       fields: keyFields.fields.map(toOutput),
     },
     answer: answer && answerOutput(answer),
+    injection,
     warnings: warningsFor(ocr, language, answer),
     models: { ...ocr.model, embedding: answer?.semantic.available ? { id: SENTENCE_ENCODER_ID } : null },
     timings_ms: {
@@ -57,6 +65,7 @@ export async function analyzeDocument(request: DocumentRequest): Promise<Documen
       key_fields: round(keyFieldsMs),
       language: round(languageMs),
       answer: round(answerMs),
+      injection: round(injectionMs),
     },
     processing_time_ms: round(performance.now() - startedAt),
   };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { formBoolean } from "../../http/form-boolean";
+import { injectionCheckSchema } from "../../safety/schemas";
 
 /**
  * The request and response of POST /api/v1/analyze/document. The route validates the text fields
@@ -107,6 +108,7 @@ export const documentResponseSchema = z.object({
       semantic: z.object({ available: z.boolean(), reason: z.string().optional() }),
     })
     .nullable(),
+  injection: injectionCheckSchema.nullable().describe("The page's text judged as document text (indirect prompt injection); null when no text was read"),
   warnings: z.array(z.string()),
   models: z.object({ detection: modelRef, recognition: modelRef, direction: modelRef, embedding: z.object({ id: z.string() }).nullable() }),
   timings_ms: z.object({
@@ -118,6 +120,7 @@ export const documentResponseSchema = z.object({
     key_fields: z.number(),
     language: z.number(),
     answer: z.number(),
+    injection: z.number(),
   }),
   processing_time_ms: z.number(),
 });

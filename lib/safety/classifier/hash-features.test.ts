@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { HASH_BUCKETS, inverseDocumentFrequency, ngramCounts, tfidfVector } from "./hash-features";
-import { combineScores, learnedProbability } from "./combine-scores";
 
 describe("hashed TF-IDF n-grams", () => {
   it("hashes the same text to the same buckets, case- and spacing-insensitively", () => {
@@ -20,20 +19,5 @@ describe("hashed TF-IDF n-grams", () => {
     const shared = bucketOf("the").find((i) => docs.every((d) => d.indices.includes(i)))!;
     const rare = bucketOf("jailbreak").find((i) => !docs[0].indices.includes(i) && !docs[1].indices.includes(i) && !docs[2].indices.includes(i))!;
     expect(idf[rare]).toBeGreaterThan(idf[shared]);
-  });
-});
-
-describe("stacked combiner", () => {
-  const combiner = { signatureWeight: 0.6, ngramWeight: 0.6, embeddingWeight: 0.5, bias: 1, threshold: 0.5 };
-  it("rises with every layer's evidence", () => {
-    const base = combineScores(combiner, { signatureScore: 0, ngramLogit: -2, embeddingLogit: -2 });
-    expect(combineScores(combiner, { signatureScore: 0.9, ngramLogit: -2, embeddingLogit: -2 })).toBeGreaterThan(base);
-    expect(combineScores(combiner, { signatureScore: 0, ngramLogit: 3, embeddingLogit: -2 })).toBeGreaterThan(base);
-    expect(combineScores(combiner, { signatureScore: 0, ngramLogit: -2, embeddingLogit: 3 })).toBeGreaterThan(base);
-  });
-  it("stays finite for extreme logits and reports the learned layer alone as the mean of its logits", () => {
-    const p = combineScores(combiner, { signatureScore: 1, ngramLogit: 1e9, embeddingLogit: -1e9 });
-    expect(Number.isFinite(p)).toBe(true);
-    expect(learnedProbability({ ngramLogit: 2, embeddingLogit: -2 })).toBeCloseTo(0.5, 9);
   });
 });

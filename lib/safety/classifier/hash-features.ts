@@ -7,7 +7,7 @@
  */
 
 export const HASH_BUCKETS = 1 << 16;
-export const NGRAM_DESCRIPTION = "char 1-5 + word 1-2, FNV-1a hashed into 65,536 buckets, sublinear tf x idf, L2-normalised";
+export const NGRAM_DESCRIPTION = "char 1-5 + word 1-2, FNV-1a hashed into features.hashBuckets buckets, sublinear tf x idf, L2-normalised";
 
 export interface SparseVector {
   indices: number[];

@@ -1,20 +1,44 @@
 import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { injectionClassifierSchema, type InjectionClassifier } from "./injection-classifier-schema";
+import { processSingleton } from "../../process-singletons";
+import type { HashedMlp } from "./hashed-mlp";
+import { decodeFloats, injectionClassifierSchema, type InjectionClassifierFile } from "./injection-classifier-schema";
 
-/** The committed weights; read once per process. */
+/** The committed weights, decoded once per process into the arrays the detector reads. */
 export const INJECTION_CLASSIFIER_PATH = path.join("models", "safety", "injection-classifier.json");
 
-const globalForClassifier = globalThis as unknown as { insightInjectionClassifier?: Promise<InjectionClassifier> };
+export interface InjectionClassifier {
+  file: Omit<InjectionClassifierFile, "idf" | "network">;
+  buckets: number;
+  idf: Float32Array;
+  network: HashedMlp;
+  thresholds: InjectionClassifierFile["thresholds"];
+}
+
+export function decodeInjectionClassifier(file: InjectionClassifierFile): InjectionClassifier {
+  const { idf, network, ...rest } = file;
+  const denseSize = file.features.dense.length;
+  return {
+    file: rest,
+    buckets: file.features.hashBuckets,
+    idf: decodeFloats(idf),
+    thresholds: file.thresholds,
+    network: {
+      buckets: file.features.hashBuckets,
+      dim: network.dim,
+      hidden: network.hidden,
+      denseSize,
+      embedding: decodeFloats(network.embedding),
+      w1: decodeFloats(network.w1),
+      b1: Float32Array.from(network.b1),
+      w2: Float32Array.from(network.w2),
+      b2: network.b2,
+      skip: Float32Array.from(network.skip),
+    },
+  };
+}
 
 export function loadInjectionClassifier(file = path.join(process.cwd(), INJECTION_CLASSIFIER_PATH)): Promise<InjectionClassifier> {
-  if (!globalForClassifier.insightInjectionClassifier) {
-    const loading = readFile(file, "utf8").then((text) => injectionClassifierSchema.parse(JSON.parse(text)));
-    loading.catch(() => {
-      if (globalForClassifier.insightInjectionClassifier === loading) globalForClassifier.insightInjectionClassifier = undefined;
-    });
-    globalForClassifier.insightInjectionClassifier = loading;
-  }
-  return globalForClassifier.insightInjectionClassifier;
+  return processSingleton(`safety:injection-classifier:${file}`, async () => decodeInjectionClassifier(injectionClassifierSchema.parse(JSON.parse(await readFile(file, "utf8")))));
 }

@@ -29,7 +29,6 @@ export const documentSignatures: Signature[] = [
   sig("chat-template-token", "delimiter-injection", 0.88, String.raw`<\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id|begin_of_text)\|>|\[/?INST\]|<</?SYS>>|<\s*/?\s*(?:system|sys|instructions?|admin|developer|system_prompt|prompt)(?:[ _-]?(?:mode|override|message|note|prompt))?\s*>|\[/?(?:system|SYSTEM)(?: message| prompt| note)?\]|\bBEGIN (?:SYSTEM|ADMIN|NEW|OVERRIDE) (?:PROMPT|INSTRUCTIONS?|MESSAGE)\b|\bEND OF (?:THE )?(?:SYSTEM )?(?:PROMPT|INSTRUCTIONS|CONTEXT|INPUT|USER INPUT|DOCUMENT|CONVERSATION)\b`),
   sig("heading-new-instructions", "delimiter-injection", 0.62, String.raw`(?:^|\n)\s*(?:#{2,}|={3,}|-{3,}|\*{3,}|>{2,})\s*(?:system|new instructions?|admin|override|instructions?|system prompt|developer)\b`),
   sig("role-line", "delimiter-injection", 0.45, String.raw`(?:^|\n)\s*(?:system|developer|admin|root)\s*(?::|>)\s*\S|\$system\b`),
-  sig("system-banner", "delimiter-injection", 0.45, String.raw`\bSYSTEM (?:OVERRIDE|MESSAGE|NOTE|ALERT|UPDATE|PROMPT|INSTRUCTION)S?\b`, { caseSensitive: true }),
   sig("json-role", "delimiter-injection", 0.7, String.raw`"role"\s*:\s*"(?:system|developer)"`),
   sig("close-and-reopen", "delimiter-injection", 0.5, String.raw`(?:["'\x60]{3}|\}\}|\]\])\s*\n+\s*(?:now|new|next|then|system|assistant|ignore|instead)\b`),
 ];

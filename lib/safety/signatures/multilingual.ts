@@ -9,7 +9,7 @@ import { sig, type Signature } from "./families";
 const ignoreInstructions: [string, string][] = [
   ["es", String.raw`\b(?:ignora|ignore|ignorar|ignoren|olvida|olvide|olvidar|olviden|descarta|omite|haz caso omiso de|no (?:sigas|hagas caso a))\b[^.\n]{0,40}\b(?:instrucciones|indicaciones|reglas|órdenes|directrices|normas)\b`],
   ["pt", String.raw`\b(?:ignore|ignora|ignorar|esqueça|esqueca|esquece|esquecer|desconsidere|descarte|desconsidera)\b[^.\n]{0,40}\b(?:instruções|instrucoes|regras|orientações|diretrizes|ordens|instrução)\b`],
-  ["fr", String.raw`\b(?:ignore[rz]?|oublie[rz]?|néglige[rz]?|ne tenez pas compte|ne tiens pas compte|fais abstraction|faites abstraction)\b[^.\n]{0,30}\b(?:les|tes|vos|ces|des|aux|toutes|tous)\s+(?:\p{L}+\s+)?(?:instructions?|consignes|règles|directives|ordres)\b`],
+  ["fr", String.raw`\b(?:ignore[rz]?|oublie[rz]?|néglige[rz]?|ne tenez pas compte|ne tiens pas compte|fais abstraction|faites abstraction)\b[^.\n]{0,40}\b(?:instructions?|consignes|règles|directives|ordres)\b`],
   ["de", String.raw`\b(?:ignorier(?:e|en|t)?|vergiss|vergessen sie|missachte|missachten sie|übergehe|verwirf|beachte nicht)\b[^.\n]{0,40}\b(?:anweisungen|instruktionen|regeln|befehle|vorgaben|richtlinien|anweisung)\b`],
   ["it", String.raw`\b(?:ignora|ignorare|ignori|ignorate|dimentica|dimenticare|dimentichi|trascura|non considerare)\b[^.\n]{0,40}\b(?:istruzioni|regole|indicazioni|direttive|ordini)\b`],
   ["ru", String.raw`(?:игнорир\p{L}*|проигнорир\p{L}*|забуд\p{L}*|забыть|не обращай\p{L}* внимания на|отбрось\p{L}*|пренебреги)[^.\n]{0,40}?(?:инструкци\p{L}*|правил\p{L}*|указани\p{L}*|команд\p{L}*|установк\p{L}*)`],
@@ -63,13 +63,11 @@ const systemPromptWords: [string, string][] = [
   ["zh", String.raw`系统提示|系統提示|系统指令`], ["ja", String.raw`システムプロンプト`], ["ko", String.raw`시스템 프롬프트`],
 ];
 
-const insteadWords = String.raw`\bà la place\b|\ben (?:su|lugar de eso|vez de eso)\b|\bstattdessen\b|\binvece\b|\bem vez disso\b|\bao invés\b|вместо этого|相反地?|代わりに|대신에?|\bbunun yerine\b|\bthay vào đó\b|\bsebagai gantinya\b|\bsa halip\b|بدلاً من ذلك|इसके बजाय|এর পরিবর্তে|แทนที่จะ`;
 const hypotheticalWords = String.raw`\bhipot[ée]tic\p{L}*|\bhypoth[ée]ti\p{L}*|\bipotetic\p{L}*|гипотетическ\p{L}*|假设|假設|仮に|仮定|가설|\bvarsayımsal\b|\bgiả định\b|\bhipotetis\b|افتراضي|काल्पनिक|কাল্পনিক|สมมติ`;
 const userWords = String.raw`\busuarios?\b|\butilisateurs?\b|\b(?:benutzer|nutzer)\p{L}*|\busuários?\b|\butent[ei]\b|пользовател\p{L}*|用户|用戶|ユーザー|사용자|\bkullanıcı\p{L}*|người dùng|\bpengguna\b|المستخدم|उपयोगकर्ता|ব্যবহারকারী|ผู้ใช้|\bgumagamit\b`;
 const reverseWords = String.raw`\borden inverso\b|\bordre inverse\b|\bumgekehrter reihenfolge\b|\bordem inversa\b|\bordine inverso\b|обратном порядке|倒序|逆順|역순|\bters sırada\b|thứ tự ngược|\burutan terbalik\b|\bbaligtad\b`;
 
 export const multilingualSignatures: Signature[] = [
-  sig("instead-intl", "ignore-previous", 0.35, insteadWords),
   sig("hypothetical-intl", "hypothetical-framing", 0.2, hypotheticalWords),
   sig("user-data-intl", "data-exfiltration", 0.3, userWords),
   sig("reverse-order-intl", "output-manipulation", 0.3, reverseWords),
