@@ -23,4 +23,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.next({ request: { headers } });
 }
 
-export const config = { matcher: ["/analyze", "/documents", "/languages", "/safety", "/history", "/batch", "/assistant"] };
+export const config = { matcher: ["/analyze", "/documents", "/languages", "/safety", "/history", "/assistant"] };

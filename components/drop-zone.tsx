@@ -3,17 +3,20 @@
 import { useCallback, useEffect, useId, useRef, useState, type DragEvent, type KeyboardEvent } from "react";
 
 /**
- * A keyboard-reachable drop zone: drag a file in, click or press Enter/Space to pick one, or paste an
- * image anywhere on the page. Reports the chosen file; size and type are checked by the caller.
+ * A keyboard-reachable drop zone: drag files in, click or press Enter/Space to pick, or paste an
+ * image anywhere on the page. Reports the chosen file (or, with `multiple`, every file chosen at
+ * once); size and type are checked by the caller.
  */
 export function DropZone({
   onFile,
+  multiple = false,
   accept = "image/*",
   label,
   hint,
   testId = "drop-zone",
 }: {
-  onFile: (file: File) => void;
+  onFile: (file: File, all: File[]) => void;
+  multiple?: boolean;
   accept?: string;
   label: string;
   hint?: string;
@@ -24,14 +27,14 @@ export function DropZone({
   const inputId = useId();
 
   const pick = useCallback((files: FileList | null | undefined) => {
-    const file = files?.[0];
-    if (file) onFile(file);
-  }, [onFile]);
+    const all = [...(files ?? [])];
+    if (all.length) onFile(all[0], multiple ? all : [all[0]]);
+  }, [onFile, multiple]);
 
   useEffect(() => {
     const onPaste = (event: ClipboardEvent) => {
       const file = [...(event.clipboardData?.files ?? [])].find((f) => f.type.startsWith("image/"));
-      if (file) onFile(file);
+      if (file) onFile(file, [file]);
     };
     window.addEventListener("paste", onPaste);
     return () => window.removeEventListener("paste", onPaste);
@@ -77,6 +80,7 @@ export function DropZone({
         ref={inputRef}
         type="file"
         accept={accept}
+        multiple={multiple}
         className="sr-only"
         data-testid={`${testId}-input`}
         onChange={(event) => pick(event.target.files)}

@@ -3,6 +3,7 @@ import type { Caller } from "@/lib/auth/principal";
 import { navItems } from "./nav-items";
 
 const accountLinks = [
+  { href: "/batch", label: "Batch" },
   { href: "/history", label: "History" },
   { href: "/keys", label: "API keys" },
   { href: "/usage", label: "Usage" },

@@ -9,6 +9,7 @@ CREATE TABLE "job_items" (
 	"result" jsonb,
 	"error" jsonb,
 	"attempts" integer DEFAULT 0 NOT NULL,
+	"worker" text,
 	"started_at" timestamp with time zone,
 	"finished_at" timestamp with time zone
 );

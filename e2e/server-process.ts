@@ -7,11 +7,22 @@ export interface ServerProcess {
   output: () => string;
   exited: Promise<number | null>;
   stop(): Promise<void>;
+  /** Kills the whole process group at once (the `next start` child too), as a crash or the OOM killer would. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
 export function startServer(env: Record<string, string>, port: number): ServerProcess {
+  return startProcess(["scripts/start.mjs"], { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" }, `http://127.0.0.1:${port}`);
+}
+
+/** `npm run worker`: a process that only works the job queue. */
+export function startWorkerProcess(env: Record<string, string>): ServerProcess {
+  return startProcess([path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/worker.ts"], env, "");
+}
+
+function startProcess(args: string[], env: Record<string, string>, baseUrl: string): ServerProcess {
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
+  const child: ChildProcess = spawn(process.execPath, args, {
     // Whole-process tests are about start-up, restarts and configuration: no start-up benchmark
     // (it would compete for the CPU), and derived model artefacts shared with the other servers.
     env: {
@@ -20,20 +31,24 @@ export function startServer(env: Record<string, string>, port: number): ServerPr
       BENCHMARK_ON_START: "0",
       MODEL_CACHE_DIR: path.resolve("node_modules", ".cache", "insight-engine-e2e-models"),
       ...env,
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
     },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so a kill reaches `next start` as well as the wrapper.
+    detached: true,
   });
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     output: () => output,
     exited,
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+    async kill(signal = "SIGKILL") {
+      if (child.exitCode === null && child.pid) process.kill(-child.pid, signal);
       await exited;
     },
   };

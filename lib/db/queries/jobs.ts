@@ -57,6 +57,7 @@ export async function itemsOfJob({ db, jobId }: { db: Database; jobId: string })
       result: jobItems.result,
       error: jobItems.error,
       attempts: jobItems.attempts,
+      worker: jobItems.worker,
       startedAt: jobItems.startedAt,
       finishedAt: jobItems.finishedAt,
       inputBytesLength: sql<number | null>`octet_length(${jobItems.inputBytes})`,
@@ -70,10 +71,10 @@ export async function itemsOfJob({ db, jobId }: { db: Database; jobId: string })
  * Takes an item to work on: queued, or running (its last worker died). Nothing is returned for an
  * item that is finished or cancelled, or whose job was cancelled.
  */
-export async function claimItem({ db, id }: { db: Database; id: string }): Promise<JobItemRow | undefined> {
+export async function claimItem({ db, id, worker }: { db: Database; id: string; worker: string }): Promise<JobItemRow | undefined> {
   const rows = await db
     .update(jobItems)
-    .set({ status: "running", attempts: sql`${jobItems.attempts} + 1`, startedAt: sql`now()` })
+    .set({ status: "running", attempts: sql`${jobItems.attempts} + 1`, startedAt: sql`now()`, worker })
     .where(
       and(
         eq(jobItems.id, id),

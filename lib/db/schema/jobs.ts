@@ -55,6 +55,8 @@ export const jobItems = pgTable(
     /** A problem document (RFC 9457 fields) when the item failed. */
     error: jsonb("error"),
     attempts: integer("attempts").notNull().default(0),
+    /** Which process took it last (`host:pid`), to see the work spread over workers. */
+    worker: text("worker"),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },

@@ -1,5 +1,6 @@
 import "server-only";
 import { ZodError } from "zod";
+import { hostname } from "node:os";
 import { getDatabase, type DatabaseHandle } from "../../db/client";
 import { claimItem, completeJobIfFinished, finishItem, markJobRunning } from "../../db/queries/jobs";
 import type { JobItemRow, JobRow } from "../../db/schema";
@@ -17,9 +18,11 @@ import { batchStatusPath } from "./batch-view";
  * so the queue retries the item, and a process that dies mid-item leaves it to be retried when its
  * queue job expires. Either way the outcome is recorded exactly once.
  */
+const WORKER_ID = `${hostname()}:${process.pid}`;
+
 export async function runBatchItem({ itemId }: { itemId: string }): Promise<void> {
   const handle = await getDatabase();
-  const item = await claimItem({ db: handle.db, id: itemId });
+  const item = await claimItem({ db: handle.db, id: itemId, worker: WORKER_ID });
   if (!item) return;
   await markJobRunning({ db: handle.db, id: item.jobId });
   let outcome: { status: "done"; result: unknown } | { status: "failed"; error: unknown };
