@@ -1,4 +1,5 @@
 import "server-only";
+import type PgBoss from "pg-boss";
 import { getDatabase } from "../db/client";
 import { getEnv } from "../env";
 import { runMaintenance } from "../instance/maintenance";
@@ -22,18 +23,21 @@ export async function startWorkers(): Promise<void> {
   const env = getEnv();
   const boss = await getJobQueue();
   const { db } = await getDatabase();
-  const each = <T>(run: (data: T) => Promise<unknown>) => async (jobs: { data: T }[]) => {
-    for (const job of jobs) await run(job.data);
+  // pg-boss waits out its polling interval after every fetch, even a fruitful one; after a job is
+  // done the worker is told to fetch again at once, so a busy queue runs back to back (measured:
+  // ~1 s of queue time per batch item without this, a few ms with it).
+  const work = async <T>(queue: string, options: PgBoss.WorkOptions, run: (data: T) => Promise<unknown>) => {
+    let workerId: string | undefined;
+    workerId = await boss.work<T>(queue, { batchSize: 1, ...options }, async (jobs) => {
+      for (const job of jobs) await run(job.data);
+      if (workerId) boss.notifyWorker(workerId);
+    });
   };
-  for (let i = 0; i < env.JOB_CONCURRENCY; i++) {
-    await boss.work<{ itemId: string }>(QUEUE.batchItem, { batchSize: 1, pollingIntervalSeconds: 1 }, each(runBatchItem));
-  }
-  await boss.work<{ itemId: string }>(QUEUE.batchItemDead, { pollingIntervalSeconds: 2 }, each(failBatchItem));
-  for (let i = 0; i < 4; i++) {
-    await boss.work<{ deliveryId: string }>(QUEUE.webhookDelivery, { batchSize: 1, pollingIntervalSeconds: 1 }, each(({ deliveryId }) => attemptDelivery({ db, deliveryId })));
-  }
-  await boss.work<{ deliveryId: string }>(QUEUE.webhookDeliveryDead, { pollingIntervalSeconds: 2 }, each(({ deliveryId }) => giveUpDelivery({ db, deliveryId })));
-  await boss.work(QUEUE.maintenance, { pollingIntervalSeconds: 5 }, each(() => runMaintenance({ db })));
+  for (let i = 0; i < env.JOB_CONCURRENCY; i++) await work<{ itemId: string }>(QUEUE.batchItem, { pollingIntervalSeconds: 1 }, runBatchItem);
+  await work<{ itemId: string }>(QUEUE.batchItemDead, { pollingIntervalSeconds: 2 }, failBatchItem);
+  for (let i = 0; i < 4; i++) await work<{ deliveryId: string }>(QUEUE.webhookDelivery, { pollingIntervalSeconds: 1 }, ({ deliveryId }) => attemptDelivery({ db, deliveryId }));
+  await work<{ deliveryId: string }>(QUEUE.webhookDeliveryDead, { pollingIntervalSeconds: 2 }, ({ deliveryId }) => giveUpDelivery({ db, deliveryId }));
+  await work(QUEUE.maintenance, { pollingIntervalSeconds: 5 }, () => runMaintenance({ db }));
   // Usage roll-ups, expired guests and old rate-limit counters, every five minutes on one worker.
   await boss.schedule(QUEUE.maintenance, "*/5 * * * *");
   log.info({ concurrency: env.JOB_CONCURRENCY }, "working the job queue");
