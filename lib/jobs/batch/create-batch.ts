@@ -36,9 +36,12 @@ export async function createBatch({
       db: tx.db,
       items: items.map((item, position) => ({ jobId: job.id, position, task: item.task, input: item.input, inputBytes: item.bytes ?? null, status: "queued" })),
     });
-    // One queue job per item, so every worker on the database can take items of one batch.
+    // One queue job per item, so every worker on the database can take items of one batch. Smaller
+    // batches go first (pg-boss takes higher priorities first), so a few items are not stuck behind
+    // someone's thousand.
+    const priority = Math.max(0, 100 - items.length);
     await queue.insert(
-      stored.map((item) => ({ name: QUEUE.batchItem, data: { itemId: item.id }, singletonKey: item.id })),
+      stored.map((item) => ({ name: QUEUE.batchItem, data: { itemId: item.id }, singletonKey: item.id, priority })),
       { db: tx },
     );
     return job;
