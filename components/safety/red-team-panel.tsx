@@ -27,7 +27,7 @@ export function RedTeamPanel() {
     },
   });
   const list = reports.data?.reports ?? [];
-  const current = list.find((r) => r.id === selected) ?? list.find((r) => r.status === "completed");
+  const current = list.find((r) => r.id === selected) ?? list.find((r) => r.status === "done");
 
   return (
     <div className="space-y-4">

@@ -29,9 +29,9 @@ describe.each(databaseTargets)("getSafetyFigures on $name", (target) => {
     expect(await getSafetyFigures({ db })).toBeUndefined();
     const testSplit = summarizeTestSplit((await scoreTestRows(rows)).scored);
     const summary = { reportVersion: 2, testSplit, heldOut: [], targets: SAFETY_TARGETS, machine };
-    const stored = await insertEvaluationReport({ db, kind: SAFETY_BENCHMARK_KIND, title: "test", status: "completed", summary });
+    const stored = await insertEvaluationReport({ db, kind: SAFETY_BENCHMARK_KIND, title: "test", status: "done", summary });
     // A newer report in an unknown shape, and a running one, are passed over.
-    await insertEvaluationReport({ db, kind: SAFETY_BENCHMARK_KIND, title: "odd", status: "completed", summary: { something: "else" } });
+    await insertEvaluationReport({ db, kind: SAFETY_BENCHMARK_KIND, title: "odd", status: "done", summary: { something: "else" } });
     const running = await insertEvaluationReport({ db, kind: SAFETY_BENCHMARK_KIND, title: "running" });
     const figures = await getSafetyFigures({ db });
     expect(figures?.reportId).toBe(stored.id);

@@ -49,7 +49,7 @@ export type SafetyMetrics = z.infer<typeof metrics>;
 export async function getSafetyFigures({ db }: { db: Database }): Promise<SafetyFigures | undefined> {
   const reports = await listEvaluationReports({ db, kind: SAFETY_BENCHMARK_KIND, limit: 10 });
   for (const report of reports) {
-    if (report.status !== "completed") continue;
+    if (report.status !== "done") continue;
     const parsed = safetyFiguresSchema.safeParse(report.summary);
     if (parsed.success) return { ...parsed.data, reportId: report.id, measuredAt: (report.finishedAt ?? report.createdAt).toISOString() };
   }

@@ -38,10 +38,12 @@ export function benchmarkableModels(): ModelEntry[] {
 
 export interface RunBenchmarkOptions {
   db: Database;
-  trigger: "startup" | "cli" | "admin" | "test";
+  trigger: "startup" | "cli" | "admin" | "test" | "variant";
   preset?: BenchmarkPreset;
   /** Restrict to these model ids (tests, quick looks). */
   modelIds?: string[];
+  /** Told after each variant (the job's progress). */
+  onProgress?: (progress: { total: number; done: number; failed: number }) => Promise<void>;
 }
 
 export interface BenchmarkOutcome {
@@ -52,8 +54,8 @@ export interface BenchmarkOutcome {
 
 /**
  * Starts a run (throws 409 when one is already under way) and returns its id at once, with a
- * promise for the outcome: the shape of a background job, so an HTTP handler can answer 202 while
- * the measurements go on.
+ * promise for the outcome. Runs started from the API or at start-up are jobs
+ * (lib/benchmarks/benchmark-job.ts); `npm run bench:models` calls this directly.
  */
 export async function startBenchmark(options: RunBenchmarkOptions): Promise<{ runId: string; done: Promise<BenchmarkOutcome> }> {
   const config = benchmarkPresets[options.preset ?? "quick"];
@@ -65,7 +67,7 @@ export async function startBenchmark(options: RunBenchmarkOptions): Promise<{ ru
     config: { preset: options.preset ?? "quick", ...config, models: models.map((m) => m.id) },
   });
   if (!run) throw new ApiError("conflict", "A benchmark run is already in progress; wait for it to finish.");
-  return { runId: run.id, done: measureAll(options.db, run.id, models, config) };
+  return { runId: run.id, done: measureAll(options.db, run.id, models, config, options.onProgress) };
 }
 
 /** Starts a run and measures every variant; resolves when done. Throws 409 when a run is already under way. */
@@ -73,7 +75,13 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
   return (await startBenchmark(options)).done;
 }
 
-async function measureAll(db: Database, runId: string, models: ModelEntry[], config: PerformanceConfig): Promise<BenchmarkOutcome> {
+async function measureAll(
+  db: Database,
+  runId: string,
+  models: ModelEntry[],
+  config: PerformanceConfig,
+  onProgress: RunBenchmarkOptions["onProgress"],
+): Promise<BenchmarkOutcome> {
   const measured: string[] = [];
   const failed: { id: string; reason: string }[] = [];
   try {
@@ -87,6 +95,7 @@ async function measureAll(db: Database, runId: string, models: ModelEntry[], con
         failed.push({ id: entry.id, reason });
         log.warn({ model: entry.id, err: error }, "benchmark of a model failed");
       }
+      await onProgress?.({ total: models.length, done: measured.length, failed: failed.length });
     }
     await finishBenchmarkRun({
       db,

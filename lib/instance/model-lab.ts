@@ -128,7 +128,7 @@ async function measureSafetyIfMissing(db: Database, state: ModelLabState) {
   if (!evalDir || !existsSync(path.join(evalDir, benignEverydayRelativePath))) return;
   // A report in an older shape (before benign_everyday) does not count: the dashboard cannot show it.
   const existing = await listEvaluationReports({ db, kind: SAFETY_BENCHMARK_KIND, limit: 5 });
-  if (existing.some((r) => r.status === "completed" && (r.summary as { reportVersion?: number } | null)?.reportVersion === 2)) return;
+  if (existing.some((r) => r.status === "done" && (r.summary as { reportVersion?: number } | null)?.reportVersion === 2)) return;
   state.phase = "safety";
   const startedAtMs = performance.now();
   const measured = await measureSafetyTestSplit(evalDir);

@@ -4,7 +4,10 @@ import { getDatabase } from "../db/client";
 import { getEnv } from "../env";
 import { runMaintenance } from "../instance/maintenance";
 import { log } from "../log";
+import { runBenchmarkJob } from "../benchmarks/benchmark-job";
+import { runCampaignJob } from "../safety/red-team/campaign-job";
 import { failBatchItem, runBatchItem } from "./batch/run-batch-item";
+import { sweepInterruptedJobs } from "./tracked-job";
 import { getJobQueue } from "./job-queue";
 import { QUEUE } from "./queues";
 import { attemptDelivery, giveUpDelivery } from "./webhooks/deliver-webhook";
@@ -38,7 +41,13 @@ export async function startWorkers(): Promise<void> {
   for (let i = 0; i < 4; i++) await work<{ deliveryId: string }>(QUEUE.webhookDelivery, { pollingIntervalSeconds: 1 }, ({ deliveryId }) => attemptDelivery({ db, deliveryId }));
   await work<{ deliveryId: string }>(QUEUE.webhookDeliveryDead, { pollingIntervalSeconds: 2 }, ({ deliveryId }) => giveUpDelivery({ db, deliveryId }));
   await work(QUEUE.maintenance, { pollingIntervalSeconds: 5 }, () => runMaintenance({ db }));
+  await work<{ jobId: string }>(QUEUE.benchmarkRun, { pollingIntervalSeconds: 2 }, runBenchmarkJob);
+  await work<{ jobId: string }>(QUEUE.redTeamCampaign, { pollingIntervalSeconds: 2 }, runCampaignJob);
   // Usage roll-ups, expired guests and old rate-limit counters, every five minutes on one worker.
   await boss.schedule(QUEUE.maintenance, "*/5 * * * *");
+  // Jobs whose process died are settled now (this process may be that one, restarted) and every 15 s.
+  const sweep = () => void sweepInterruptedJobs().catch((error) => log.warn({ err: error }, "sweeping interrupted jobs failed"));
+  sweep();
+  setInterval(sweep, 15_000).unref();
   log.info({ concurrency: env.JOB_CONCURRENCY }, "working the job queue");
 }

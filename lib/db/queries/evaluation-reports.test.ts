@@ -26,7 +26,7 @@ describe.each(databaseTargets)("evaluation reports on $name", (target) => {
     expect((await getEvaluationReport({ db, id: report.id }))?.progress).toBe(1);
     await completeEvaluationReport({ db, id: report.id, summary: { detected: 3 }, details: { samples: [1, 2] } });
     const done = await getEvaluationReport({ db, id: report.id, kind: "red-team" });
-    expect(done).toMatchObject({ status: "completed", progress: 1, summary: { detected: 3 }, details: { samples: [1, 2] } });
+    expect(done).toMatchObject({ status: "done", progress: 1, summary: { detected: 3 }, details: { samples: [1, 2] } });
     expect(done?.finishedAt).toBeInstanceOf(Date);
     // Progress never moves a finished report.
     await updateReportProgress({ db, id: report.id, progress: 0.1 });
@@ -37,8 +37,8 @@ describe.each(databaseTargets)("evaluation reports on $name", (target) => {
     const db = handle.db;
     const failed = await insertEvaluationReport({ db, kind: "red-team", title: "campaign B" });
     await failEvaluationReport({ db, id: failed.id, error: "encoder unavailable" });
-    const bench = await insertEvaluationReport({ db, kind: "safety-benchmark", title: "bench", status: "completed", summary: { tpr: 0.9 } });
-    expect(bench).toMatchObject({ status: "completed", progress: 1 });
+    const bench = await insertEvaluationReport({ db, kind: "safety-benchmark", title: "bench", status: "done", summary: { tpr: 0.9 } });
+    expect(bench).toMatchObject({ status: "done", progress: 1 });
     expect((await getEvaluationReport({ db, id: failed.id }))).toMatchObject({ status: "failed", error: "encoder unavailable" });
     expect(await getEvaluationReport({ db, id: bench.id, kind: "red-team" })).toBeUndefined();
 

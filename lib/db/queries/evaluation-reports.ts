@@ -9,7 +9,8 @@ import { evaluationReports, type EvaluationReport } from "../schema";
  * as "running", its progress updated as work is done, then finished with a summary or an error.
  */
 
-export type ReportStatus = "running" | "completed" | "failed";
+/** The job lifecycle's words (lib/jobs): a report is written as its job goes. */
+export type ReportStatus = "queued" | "running" | "done" | "failed";
 
 export async function insertEvaluationReport({
   db,
@@ -28,10 +29,10 @@ export async function insertEvaluationReport({
   summary?: unknown;
   details?: unknown;
 }): Promise<EvaluationReport> {
-  const finishedAt = status === "running" ? null : new Date();
+  const finishedAt = status === "running" || status === "queued" ? null : new Date();
   const rows = await db
     .insert(evaluationReports)
-    .values({ kind, title, ownerId, status, summary, details, progress: status === "completed" ? 1 : 0, finishedAt })
+    .values({ kind, title, ownerId, status, summary, details, progress: status === "done" ? 1 : 0, finishedAt })
     .returning();
   return rows[0];
 }
@@ -46,8 +47,12 @@ export async function updateReportProgress({ db, id, progress }: { db: Database;
 export async function completeEvaluationReport({ db, id, summary, details }: { db: Database; id: string; summary: unknown; details?: unknown }): Promise<void> {
   await db
     .update(evaluationReports)
-    .set({ status: "completed", progress: 1, summary, details: details ?? null, finishedAt: new Date(), error: null })
+    .set({ status: "done", progress: 1, summary, details: details ?? null, finishedAt: new Date(), error: null })
     .where(eq(evaluationReports.id, id));
+}
+
+export async function markReportRunning({ db, id }: { db: Database; id: string }): Promise<void> {
+  await db.update(evaluationReports).set({ status: "running" }).where(and(eq(evaluationReports.id, id), eq(evaluationReports.status, "queued")));
 }
 
 export async function failEvaluationReport({ db, id, error }: { db: Database; id: string; error: string }): Promise<void> {

@@ -13,7 +13,7 @@ export const jobs = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     /** Null for the instance's own jobs (start-up lab, maintenance). */
     ownerId: uuid("owner_id").references(() => users.id, { onDelete: "cascade" }),
-    /** "batch" | "benchmark" | "variant" | "red-team". */
+    /** "batch" | "benchmark" | "variant" | "red-team" | "safety-benchmark". */
     kind: text("kind").notNull(),
     /** "queued" | "running" | "done" | "failed" | "cancelled" (lib/jobs/job-status.ts). */
     status: text("status").notNull(),
@@ -27,6 +27,8 @@ export const jobs = pgTable(
     error: text("error"),
     callbackUrl: text("callback_url"),
     webhookPerItem: boolean("webhook_per_item").notNull().default(false),
+    /** The pg-boss job that runs a single-runner job (so an interrupted one can be failed or retried in the queue too). */
+    queueJobId: text("queue_job_id"),
     /** Written every few seconds by whoever runs a single-runner job, so an interrupted one is noticed. */
     heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

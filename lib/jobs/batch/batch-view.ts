@@ -1,16 +1,15 @@
 import { z } from "zod";
 import type { JobItemView } from "../../db/queries/jobs";
 import type { WebhookAttemptRow, WebhookDeliveryRow, JobRow } from "../../db/schema";
+import { jobStatusPath, jobStatusSchema } from "../job-view";
 
 /** What GET /api/v1/batch/{id} answers: the job, every item's outcome, every webhook delivery and its attempts. */
 
-export const batchStatusPath = (id: string) => `/api/v1/batch/${id}`;
-
-const jobStatus = z.enum(["queued", "running", "done", "failed", "cancelled"]);
+export const batchStatusPath = (id: string) => jobStatusPath({ id, kind: "batch" });
 
 export const batchSummarySchema = z.object({
   id: z.string().uuid(),
-  status: jobStatus,
+  status: jobStatusSchema,
   title: z.string(),
   progress: z.object({ total: z.number().int(), done: z.number().int(), failed: z.number().int(), cancelled: z.number().int() }),
   callback_url: z.string().nullable(),
@@ -54,7 +53,7 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 export function toBatchSummary(job: JobRow) {
   return {
     id: job.id,
-    status: job.status as z.infer<typeof jobStatus>,
+    status: job.status as z.infer<typeof jobStatusSchema>,
     title: job.title,
     progress: { total: job.total, done: job.done, failed: job.failed, cancelled: job.cancelled },
     callback_url: job.callbackUrl,

@@ -60,7 +60,7 @@ export async function storeSafetyBenchmark({ db, summary }: { db: Database; summ
   return insertEvaluationReport({
     db,
     kind: SAFETY_BENCHMARK_KIND,
-    status: "completed",
+    status: "done",
     title: `Safety benchmark: TPR ${pct(overall.tpr)} at FPR ${pct(overall.fpr)} on eval.jsonl test rows; everyday FPR at most ${pct(worstEveryday)}${summary.heldOut.length ? "" : " (no held-out sources)"}`,
     summary,
   });

@@ -7,7 +7,7 @@ import type { EvaluationReportListItem } from "../../db/queries/evaluation-repor
 export const reportSchema = z.object({
   id: z.string(),
   kind: z.string(),
-  status: z.enum(["running", "completed", "failed"]),
+  status: z.enum(["queued", "running", "done", "failed"]),
   title: z.string(),
   progress: z.number(),
   summary: z.unknown().nullable(),

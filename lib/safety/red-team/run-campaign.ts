@@ -53,7 +53,8 @@ const BATCH = 16;
 const SAMPLE_TEXT_CHARS = 400;
 const DETERMINISTIC = new Set(["identity", "base64", "hex", "rot13", "payload-splitting"]);
 
-export async function runCampaign(config: CampaignConfig, onProgress: (fraction: number) => Promise<void> | void = () => {}) {
+/** Runs every mutated case through the detector; `onProgress` hears how many of how many cases are scored. */
+export async function runCampaign(config: CampaignConfig, onProgress: (scored: number, total: number) => Promise<void> | void = () => {}) {
   const startedAt = performance.now();
   const chosen = mutators.filter((m) => !config.mutators || config.mutators.includes(m.id));
   const seeds: Seed[] = [...seedAttacks.filter((s) => !config.families || config.families.includes(s.family)), ...benignControls];
@@ -83,7 +84,7 @@ export async function runCampaign(config: CampaignConfig, onProgress: (fraction:
         topFamilies: r.families.slice(0, 3).map((f) => f.family),
       });
     });
-    await onProgress(Math.min(1, (i + batch.length) / cases.length));
+    await onProgress(i + batch.length, cases.length);
   }
   return { summary: summarize(samples, chosen, threshold, config, performance.now() - startedAt), samples };
 }

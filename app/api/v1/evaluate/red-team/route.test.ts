@@ -22,7 +22,7 @@ describe("red-team campaigns over the API", () => {
       await new Promise((r) => setTimeout(r, 250));
       report = await (await read(started.id)).json();
     }
-    expect(report.status).toBe("completed");
+    expect(report.status).toBe("done");
     expect(report.progress).toBe(1);
     expect(report.summary.perMutator.map((m: { mutator: string }) => m.mutator)).toEqual(["identity", "base64"]);
     expect(report.summary.perFamily.map((f: { family: string }) => f.family).sort()).toEqual(["ignore-previous", "prompt-leak"]);
@@ -31,7 +31,7 @@ describe("red-team campaigns over the API", () => {
     expect(report.details.samples).toHaveLength(8 + 10);
 
     const list = await (await listReports(new Request("http://localhost/api/v1/evaluate/red-team", { headers: { authorization } }))).json();
-    expect(list.reports[0]).toMatchObject({ id: started.id, status: "completed" });
+    expect(list.reports[0]).toMatchObject({ id: started.id, status: "done" });
     expect(list.reports[0].details).toBeUndefined();
   });
 

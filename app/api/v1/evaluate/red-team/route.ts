@@ -1,4 +1,4 @@
-// POST /api/v1/evaluate/red-team - start a red-team campaign (a background job; answers 202 with its report id)
+// POST /api/v1/evaluate/red-team - queue a red-team campaign (a job; answers 202 with its report, status queued)
 // GET  /api/v1/evaluate/red-team - red-team reports, newest first
 import { ownerIdOf } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db/client";
@@ -8,14 +8,14 @@ import { readRequestBody } from "@/lib/http/read-request-body";
 import { jsonResponse, withApi } from "@/lib/http/with-api";
 import { reportListSchema, reportSchema, toReportView } from "@/lib/safety/red-team/report-schema";
 import { campaignConfigSchema } from "@/lib/safety/red-team/run-campaign";
-import { RED_TEAM_REPORT_KIND, startCampaign } from "@/lib/safety/red-team/start-campaign";
+import { queueCampaign, RED_TEAM_REPORT_KIND } from "@/lib/safety/red-team/campaign-job";
 
 export const dynamic = "force-dynamic";
 
 export const POST = withApi({ route: "POST /api/v1/evaluate/red-team", auth: "user", scope: "safety", rateLimit: { cost: 20 } }, async (request, { principal }) => {
   const body = await readRequestBody(request, { maxBytes: Math.min(getEnv().MAX_BODY_BYTES, 64 * 1024), fileFields: [], allowMultipart: false });
   const config = campaignConfigSchema.parse(body.values);
-  const { report } = await startCampaign({ db: await getDb(), config, ownerId: ownerIdOf(principal) });
+  const report = await queueCampaign({ config, ownerId: ownerIdOf(principal) });
   return jsonResponse(reportSchema.parse(toReportView(report)), { status: 202, headers: { location: `/api/v1/evaluate/red-team/${report.id}` } });
 });
 

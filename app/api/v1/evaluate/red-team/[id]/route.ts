@@ -4,7 +4,7 @@ import { getEvaluationReport } from "@/lib/db/queries/evaluation-reports";
 import { ownerIdOf } from "@/lib/auth/principal";
 import { jsonResponse, notFound, withApi } from "@/lib/http/with-api";
 import { reportSchema, toReportView } from "@/lib/safety/red-team/report-schema";
-import { RED_TEAM_REPORT_KIND } from "@/lib/safety/red-team/start-campaign";
+import { RED_TEAM_REPORT_KIND } from "@/lib/safety/red-team/campaign-job";
 
 export const dynamic = "force-dynamic";
 

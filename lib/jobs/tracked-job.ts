@@ -1,0 +1,117 @@
+import "server-only";
+import { getDatabase } from "../db/client";
+import { finishTrackedJob, insertJob, mergeJobSummary, setJobQueueId, settleStaleJob, staleTrackedJobs, startTrackedJob, updateJobProgress } from "../db/queries/jobs";
+import type { JobRow } from "../db/schema";
+import { transactionWithSql, type SqlTransaction } from "../db/transaction-with-sql";
+import { getEnv } from "../env";
+import { ApiError } from "../errors";
+import { log } from "../log";
+import { getJobQueue } from "./job-queue";
+import { QUEUE, type QueueName } from "./queues";
+
+/**
+ * Single-runner jobs (a benchmark run, a red-team campaign, a variant's production, the safety
+ * benchmark): one process runs each from start to end, with a heartbeat every few seconds. A job
+ * whose heartbeat stops (its process was killed) is noticed by the sweep on every worker: it is
+ * failed — or, for resumable kinds, queued again and retried by the queue — never left "running".
+ */
+
+export const TRACKED_KINDS = {
+  benchmark: { queue: QUEUE.benchmarkRun, resumable: false },
+  "red-team": { queue: QUEUE.redTeamCampaign, resumable: false },
+  variant: { queue: QUEUE.variantProduction, resumable: true },
+  "safety-benchmark": { queue: QUEUE.safetyBenchmark, resumable: false },
+} as const satisfies Record<string, { queue: QueueName; resumable: boolean }>;
+export type TrackedKind = keyof typeof TRACKED_KINDS;
+
+const HEARTBEAT_MS = 5_000;
+
+/** What to do to a kind's own records (a benchmark run row, a report) when its job is interrupted. */
+const interruptionHandlers = new Map<TrackedKind, (job: JobRow) => Promise<void>>();
+export function onInterrupted(kind: TrackedKind, handler: (job: JobRow) => Promise<void>): void {
+  interruptionHandlers.set(kind, handler);
+}
+
+/** Stores a job and queues it in `tx`; the caller's own rows for it commit with it. */
+export async function enqueueTrackedJob(
+  tx: SqlTransaction,
+  job: { kind: TrackedKind; ownerId: string | null; title: string; params: Record<string, unknown>; total?: number; summary?: Record<string, unknown> },
+): Promise<JobRow> {
+  const row = await insertJob({
+    db: tx.db,
+    values: { ownerId: job.ownerId, kind: job.kind, status: "queued", title: job.title, total: job.total ?? 1, params: job.params, summary: job.summary ?? null },
+  });
+  const queueJobId = await (await getJobQueue()).send(TRACKED_KINDS[job.kind].queue, { jobId: row.id }, { db: tx });
+  if (!queueJobId) throw new ApiError("conflict", "The job could not be queued.");
+  await setJobQueueId({ db: tx.db, id: row.id, queueJobId });
+  return { ...row, queueJobId };
+}
+
+export async function enqueueTrackedJobNow(job: Parameters<typeof enqueueTrackedJob>[1]): Promise<JobRow> {
+  return transactionWithSql(await getDatabase(), (tx) => enqueueTrackedJob(tx, job));
+}
+
+export interface TrackedJobContext {
+  job: JobRow;
+  progress(progress: { total: number; done: number; failed: number }): Promise<void>;
+  /** Records ids and figures the job produced (e.g. the benchmark run it started) in its summary. */
+  note(summary: Record<string, unknown>): Promise<void>;
+}
+
+/** Runs a queued job's work with heartbeats; its outcome (done, or failed with the reason) is recorded. */
+export async function runTrackedJob(jobId: string, work: (context: TrackedJobContext) => Promise<Record<string, unknown> | void>): Promise<void> {
+  const { db } = await getDatabase();
+  const job = await startTrackedJob({ db, id: jobId });
+  if (!job) return; // finished, failed or cancelled meanwhile
+  const current = { total: job.total, done: job.done, failed: job.failed };
+  const heartbeat = setInterval(() => void updateJobProgress({ db, id: jobId, progress: current }).catch(() => {}), HEARTBEAT_MS);
+  heartbeat.unref();
+  try {
+    const summary = await work({
+      job,
+      progress: async (progress) => {
+        Object.assign(current, progress);
+        await updateJobProgress({ db, id: jobId, progress });
+      },
+      note: (summary) => mergeJobSummary({ db, id: jobId, summary }),
+    });
+    if (summary) await mergeJobSummary({ db, id: jobId, summary });
+    await finishTrackedJob({ db, id: jobId, status: "done" });
+  } catch (error) {
+    const reason = error instanceof ApiError ? error.detail : (error as Error).message;
+    log.warn({ err: error, jobId, kind: job.kind }, "job failed");
+    await finishTrackedJob({ db, id: jobId, status: "failed", error: reason });
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+/**
+ * Settles jobs whose runner stopped: failed (their own records too, through the kind's handler), or
+ * for resumable kinds queued again, the queue's job failed so that pg-boss retries it.
+ */
+export async function sweepInterruptedJobs(now = new Date()): Promise<number> {
+  const { db } = await getDatabase();
+  const staleBefore = new Date(now.getTime() - getEnv().JOB_STALE_SECONDS * 1000);
+  const stale = await staleTrackedJobs({ db, kinds: Object.keys(TRACKED_KINDS), staleBefore });
+  const queue = stale.length ? await getJobQueue() : undefined;
+  let settled = 0;
+  for (const job of stale) {
+    const kind = job.kind as TrackedKind;
+    const { resumable, queue: queueName } = TRACKED_KINDS[kind];
+    const row = await settleStaleJob({
+      db,
+      id: job.id,
+      heartbeatAt: job.heartbeatAt!,
+      resume: resumable,
+      error: resumable ? "interrupted: the process running it stopped; it is resumed" : "interrupted: the process running it stopped",
+    });
+    if (!row) continue;
+    settled++;
+    if (job.queueJobId) await queue!.fail(queueName, job.queueJobId, { reason: "interrupted" }).catch(() => {});
+    if (!resumable) await interruptionHandlers.get(kind)?.(row).catch((error) => log.warn({ err: error, jobId: job.id }, "could not close an interrupted job's records"));
+    log.warn({ jobId: job.id, kind, resumed: resumable }, "interrupted job settled");
+  }
+  return settled;
+}
+
