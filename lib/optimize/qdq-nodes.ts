@@ -1,7 +1,7 @@
 import { getInt, intAttribute } from "./attributes";
 import { createNamer, indexGraph, type GraphIndex } from "./graph-index";
 import { createNode, DataType, type GraphProto, type NodeProto } from "./onnx-proto";
-import { quantizeBiasInt32, quantizeSymmetricInt8, type Uint8Params } from "./quantize-values";
+import { INT8_WEIGHT_LEVELS, quantizeBiasInt32, quantizeSymmetricInt8, type Uint8Params } from "./quantize-values";
 import { float32Tensor, int32Tensor, int8Tensor, tensorDims, tensorToFloat32, uint8Tensor } from "./tensor-data";
 
 /**
@@ -23,6 +23,8 @@ export interface DequantizedWeight {
   output: string;
   scales: Float32Array;
   axis: number | undefined;
+  /** The stored int8 values. */
+  values: Int8Array;
 }
 
 export function createQdqContext(graph: GraphProto): QdqContext {
@@ -69,16 +71,22 @@ function addNode(ctx: QdqContext, opType: string, inputs: string[], output: stri
  * int8 weight + DequantizeLinear (or Cast + Mul, see quantize-weights.ts); the same initializer used
  * by several nodes is quantized once.
  */
-export function dequantizedWeight(ctx: QdqContext, node: NodeProto, perChannel: boolean, form: "dequantize-linear" | "cast-mul" = "dequantize-linear"): DequantizedWeight {
+export function dequantizedWeight(
+  ctx: QdqContext,
+  node: NodeProto,
+  perChannel: boolean,
+  form: "dequantize-linear" | "cast-mul" = "dequantize-linear",
+  levels = INT8_WEIGHT_LEVELS,
+): DequantizedWeight {
   const weightName = node.input[WEIGHT_INPUT[node.opType]];
   const weight = ctx.index.initializers.get(weightName);
   if (!weight || weight.dataType !== DataType.FLOAT) throw new Error(`${node.opType} ${node.name}: weight ${weightName} is not an fp32 initializer`);
   const dims = tensorDims(weight);
   const axis = perChannel ? weightChannelAxis(node, dims.length) : undefined;
-  const key = `${weightName}@${axis ?? "tensor"}@${form}`;
+  const key = `${weightName}@${axis ?? "tensor"}@${form}@${levels}`;
   const cached = ctx.weights.get(key);
   if (cached) return cached;
-  const q = quantizeSymmetricInt8(tensorToFloat32(weight), dims, axis);
+  const q = quantizeSymmetricInt8(tensorToFloat32(weight), dims, axis, levels);
   const scaleDims = axis === undefined ? [] : [q.scales.length];
   const qName = ctx.unique(`${weightName}_i8`);
   const scaleName = ctx.unique(`${weightName}_s`);
@@ -100,7 +108,7 @@ export function dequantizedWeight(ctx: QdqContext, node: NodeProto, perChannel: 
     castNode.attribute.push(intAttribute("to", DataType.FLOAT));
     addNode(ctx, "Mul", [cast, scaleName], output);
   } else addNode(ctx, "DequantizeLinear", [qName, scaleName, zeroName], output, axis);
-  const result = { output, scales: q.scales, axis };
+  const result = { output, scales: q.scales, axis, values: q.values };
   ctx.weights.set(key, result);
   return result;
 }

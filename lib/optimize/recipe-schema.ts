@@ -47,6 +47,11 @@ const staticStep = z.strictObject({
   compressFp32Weights: z.boolean().default(true),
   /** Calibration inputs used to rank tensor sensitivity (each tensor costs one run per input). */
   sensitivityInputs: z.number().int().min(1).max(64).default(6),
+  /**
+   * The saturation guard: 7-bit weights ([-64, 64]) in int8 kernels, exact on x86 CPUs with and
+   * without VNNI. false (8-bit weights) only to reproduce and measure the saturation.
+   */
+  reduceRange: z.boolean().default(true),
 });
 
 const magnitudeStep = z.strictObject({
