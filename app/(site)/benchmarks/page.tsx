@@ -5,6 +5,7 @@ import { SafetyFiguresCard } from "@/components/benchmarks/safety-figures";
 import { getBenchmarks } from "@/lib/benchmarks/get-benchmarks";
 import { getSafetyFigures } from "@/lib/benchmarks/get-safety-figures";
 import { getDb } from "@/lib/db/client";
+import { describeInt8Runtime } from "@/lib/inference/describe-int8-runtime";
 import { getModelLabState } from "@/lib/instance/model-lab";
 import { log } from "@/lib/log";
 
@@ -15,16 +16,16 @@ export const dynamic = "force-dynamic";
 async function loadBenchmarks() {
   try {
     const db = await getDb();
-    const [data, safety] = await Promise.all([getBenchmarks({ db }), getSafetyFigures({ db })]);
-    return { data, safety };
+    const [data, safety, int8] = await Promise.all([getBenchmarks({ db }), getSafetyFigures({ db }), describeInt8Runtime()]);
+    return { data, safety, int8 };
   } catch (error) {
     log.error({ err: error }, "benchmark dashboard could not read the database");
-    return { data: undefined, safety: undefined };
+    return { data: undefined, safety: undefined, int8: undefined };
   }
 }
 
 export default async function BenchmarksPage() {
-  const { data, safety } = await loadBenchmarks();
+  const { data, safety, int8 } = await loadBenchmarks();
   return (
     <div className="space-y-8">
       <header className="max-w-3xl space-y-2">
@@ -36,7 +37,7 @@ export default async function BenchmarksPage() {
       </header>
       {data ? (
         <>
-          <BenchmarksDashboard data={data} lab={getModelLabState()} />
+          <BenchmarksDashboard data={data} lab={getModelLabState()} int8={int8} />
           <SafetyFiguresCard figures={safety} />
         </>
       ) : (
