@@ -30,7 +30,7 @@ const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 
 
 // The serving settings, with the thread count under test.
 async function createSession(modelPath: string, threads: number) {
-  return ort.InferenceSession.create(modelPath, await sessionOptions({ threads }));
+  return ort.InferenceSession.create(modelPath, await sessionOptions(modelPath, { threads }));
 }
 
 async function timeSession(session: ort.InferenceSession, feeds: Record<string, ort.Tensor>, config: PerformanceConfig, onRun: () => void) {

@@ -9,15 +9,19 @@ import { readCpuFeatures, type CpuFeatures } from "./read-cpu-features";
  * How this instance keeps int8 answers the same on every x86 CPU, decided once per process.
  *
  * Two remedies, measured (README, "Portable int8"):
- *  - Models quantized here (lib/optimize) store 7-bit weights (reduce-range, [-64, 64]): a pair of
- *    products is then at most 255 * 64 * 2 = 32640, inside int16, so the fast U8S8 kernels are
- *    exact on every CPU and these files need no runtime setting.
- *  - Models quantized elsewhere with 8-bit weights (the vendor MobileNetV2-int8) need ONNX Runtime's
- *    `session.x64quantprecision = "1"`, which rewrites their weights to uint8 and runs exact U8U8
- *    kernels. It costs 2.3x CPU time on MobileNetV2-int8 on a VNNI CPU, where nothing saturates, so
- *    it is set only where the probe sees saturation (ORT_X64_QUANT_PRECISION=auto). ONNX Runtime
- *    leaves weights that already fit 7 bits alone, so the option does not slow the variants made here.
+ *  - Models quantized here (lib/optimize) carry a saturation guard in their weights (no same-sign
+ *    pair of int8 weights sums past 128, so a pair of uint8 x int8 products fits int16): they are
+ *    exact on every CPU with the fast U8S8 kernels and need no runtime setting. The quantizer marks
+ *    them with the metadata entry INT8_GUARD_METADATA_KEY.
+ *  - Other int8 models (the vendor MobileNetV2-int8, 8-bit weights) need ONNX Runtime's
+ *    `session.x64quantprecision = "1"`, which rewrites their weights to uint8 and runs exact but
+ *    slower U8U8 kernels. It costs 2.3x CPU time on MobileNetV2-int8 on a VNNI CPU, where nothing
+ *    saturates, so in "auto" mode it is set only where the probe sees saturation, and not for
+ *    guarded models (ONNX Runtime would convert their weights too and slow them down for nothing).
  */
+
+/** ONNX metadata_props key the quantizer writes: the saturation guard its int8 weights were made with. */
+export const INT8_GUARD_METADATA_KEY = "insight_engine.int8_saturation_guard";
 
 export type Int8PrecisionMode = "auto" | "on" | "off";
 
@@ -26,7 +30,7 @@ export interface Int8Remedy {
   cpu: CpuFeatures;
   /** The behaviour probe, or why it could not run. */
   probe?: SaturationProbe | { error: string };
-  /** Whether every session gets `session.x64quantprecision = "1"`. */
+  /** Whether sessions of int8 models without a saturation guard get `session.x64quantprecision = "1"` (in "on" mode: every session). */
   precisionOption: boolean;
   /** One sentence for the API and the dashboard. */
   reason: string;
@@ -34,8 +38,9 @@ export interface Int8Remedy {
   flagsDisagree: boolean;
 }
 
-/** What the optimiser does for every variant it produces, whatever this CPU (see quantize-values.ts). */
-export const PRODUCED_VARIANT_GUARD = "7-bit weights (reduce-range) in every int8 kernel of the variants produced here: exact on CPUs with and without VNNI";
+/** What the optimiser does for every variant it produces, whatever this CPU (see lib/optimize/saturation-guard.ts). */
+export const PRODUCED_VARIANT_GUARD =
+  "int8 weights with a saturation guard (no same-sign weight pair sums past 128), so the variants produced here are exact on CPUs with and without VNNI and need no runtime option";
 
 const EXACT_INT8_FLAGS = ["avx512_vnni", "avx_vnni", "amx_int8"];
 

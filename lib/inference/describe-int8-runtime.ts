@@ -19,7 +19,7 @@ export const int8RuntimeSchema = z.object({
   probe: z.union([z.object({ gemm: kernelProbeSchema, conv: kernelProbeSchema }), z.object({ error: z.string() })]),
   /** ORT_X64_QUANT_PRECISION. */
   mode: z.enum(["auto", "on", "off"]),
-  /** Whether every session gets ONNX Runtime's session.x64quantprecision = "1" (exact U8U8 kernels). */
+  /** Whether sessions of int8 models without a saturation guard get ONNX Runtime's session.x64quantprecision = "1" (exact U8U8 kernels); in mode "on", every session. */
   x64quantprecision: z.boolean(),
   reason: z.string(),
   /** The reported flags promise exact int8 (VNNI/AMX) but the kernels saturated: an emulated or masked CPU. */

@@ -16,19 +16,24 @@ import { optimizedOpTypes, runGraph } from "@/lib/optimize/testing/ort-helpers";
 import { forgetProcessSingletons } from "@/lib/process-singletons";
 import { decideInt8Remedy, getInt8Remedy } from "./choose-int8-remedy";
 import { loadModel, releaseAllSessions } from "./session-pool";
-import { buildSessionOptions } from "./session-options";
+import { markSaturationGuard } from "@/lib/optimize/quantize-static";
+import { buildSessionOptions, hasSaturationGuard, needsPrecisionOption } from "./session-options";
 
 /**
  * Every ONNX Runtime session the app creates carries the int8 remedy: each creation path is driven
  * here with ORT_X64_QUANT_PRECISION=on and the options it passed to InferenceSession.create are
  * checked, whatever this machine's CPU. A source scan makes a new creation path fail this test until
- * it is driven here too. The only sessions without the remedy are the saturation probe's own.
+ * it is driven here too. The only sessions without the remedy are the saturation probe's own (and
+ * the emulated-CPU check's, which sets the option explicitly both ways).
  */
 
 const root = path.resolve(import.meta.dirname, "../..");
 const COVERED_FILES = [
   "lib/inference/session-pool.ts",
+  // Deliberate exceptions: the probe measures the kernels as they are, and the emulated-CPU check
+  // runs variant files with the option explicitly off and on (through buildSessionOptions) to compare.
   "lib/inference/probe-int8-saturation.ts",
+  "lib/inference/testing/check-int8-on-this-cpu.ts",
   "lib/benchmarks/measure-performance.ts",
   "lib/optimize/run-model-outputs.ts",
   "lib/optimize/compare-latency.ts",
@@ -126,5 +131,22 @@ describe("session options", () => {
     expect(decideInt8Remedy("off", cpu, saturating).precisionOption).toBe(false);
     expect(buildSessionOptions({ level: "basic", threads: 1 }, true).graphOptimizationLevel).toBe("extended");
     expect(buildSessionOptions({ level: "basic", threads: 1 }, false).graphOptimizationLevel).toBe("basic");
+  });
+
+  it("skips the option for models whose weights the quantizer guarded (marked in their metadata), unless forced on", () => {
+    const plain = buildSmallGraph();
+    const guarded = buildSmallGraph();
+    markSaturationGuard(guarded, "pairs");
+    const unguarded = buildSmallGraph();
+    markSaturationGuard(unguarded, "off");
+    expect(hasSaturationGuard(encodeModel(guarded))).toBe(true);
+    expect(hasSaturationGuard(encodeModel(unguarded))).toBe(false);
+    expect(hasSaturationGuard(encodeModel(plain))).toBe(false);
+    const saturating = { mode: "auto" as const, precisionOption: true };
+    expect(needsPrecisionOption(saturating, encodeModel(plain))).toBe(true);
+    expect(needsPrecisionOption(saturating, encodeModel(unguarded))).toBe(true);
+    expect(needsPrecisionOption(saturating, encodeModel(guarded))).toBe(false);
+    expect(needsPrecisionOption({ mode: "on", precisionOption: true }, encodeModel(guarded))).toBe(true);
+    expect(needsPrecisionOption({ mode: "auto", precisionOption: false }, encodeModel(plain))).toBe(false);
   });
 });

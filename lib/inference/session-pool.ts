@@ -38,7 +38,7 @@ async function createLoadedModel(modelId: string): Promise<LoadedModel> {
   }
   const files = Object.fromEntries(availability.files.map((f) => [f.role, f.path]));
   const startedAt = performance.now();
-  const session = await ort.InferenceSession.create(files.model, await sessionOptions());
+  const session = await ort.InferenceSession.create(files.model, await sessionOptions(files.model));
   return { entry, session, files, loadMs: performance.now() - startedAt };
 }
 

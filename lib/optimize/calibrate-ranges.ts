@@ -62,7 +62,8 @@ export async function collectRanges(options: CollectRangesOptions): Promise<Map<
     for (const name of fromFeeds) for (const input of inputs) observe(name, input.feeds[name].data as Float32Array, pass);
     for (let start = 0; start < fromRuns.length; start += perPass) {
       const chunk = fromRuns.slice(start, start + perPass);
-      const session = await ort.InferenceSession.create(encodeModel(withOutputs(model, chunk)), await sessionOptions({ level: "basic", threads: 0 }));
+      const bytes = encodeModel(withOutputs(model, chunk));
+      const session = await ort.InferenceSession.create(bytes, await sessionOptions(bytes, { level: "basic", threads: 0 }));
       try {
         for (const input of inputs) {
           const outputs = await session.run(input.feeds, chunk);

@@ -49,7 +49,8 @@ export async function collectChannelStats(options: {
   const perPass = options.tensorsPerPass ?? 48;
   for (let start = 0; start < fromRuns.length; start += perPass) {
     const chunk = fromRuns.slice(start, start + perPass);
-    const session = await ort.InferenceSession.create(encodeModel(withOutputs(options.model, chunk)), await sessionOptions({ level: "basic", threads: 0 }));
+    const bytes = encodeModel(withOutputs(options.model, chunk));
+    const session = await ort.InferenceSession.create(bytes, await sessionOptions(bytes, { level: "basic", threads: 0 }));
     try {
       for (const input of options.inputs) {
         const outputs = await session.run(input.feeds, chunk);

@@ -21,7 +21,7 @@ export async function compareLatency(options: {
   const sessions = await Promise.all(
     options.models.map(async ({ id, model }) => ({
       id,
-      session: await ort.InferenceSession.create(model as string, await sessionOptions({ threads: options.threads })),
+      session: await ort.InferenceSession.create(model as string, await sessionOptions(model, { threads: options.threads })),
     })),
   );
   try {

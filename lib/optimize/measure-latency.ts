@@ -33,7 +33,7 @@ export function percentile(sortedValues: number[], p: number): number {
 
 export async function measureLatency(options: MeasureLatencyOptions): Promise<LatencyResult> {
   const runs = options.runs ?? 30;
-  const session = await ort.InferenceSession.create(options.model as string, await sessionOptions({ threads: options.threads }));
+  const session = await ort.InferenceSession.create(options.model as string, await sessionOptions(options.model, { threads: options.threads }));
   try {
     for (let i = 0; i < (options.warmupRuns ?? 5); i++) await session.run(options.feeds);
     const times: number[] = [];

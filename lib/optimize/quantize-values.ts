@@ -2,9 +2,8 @@
  * The arithmetic of int8 quantization, kept free of graphs so it can be tested on numbers.
  * Weights: int8, symmetric (zero point 0) in [-127, 127], one scale per output channel. Using 127
  * rather than 128 keeps the range symmetric, so w = -w quantizes exactly (ORT's choice as well).
- * Weights that int8 kernels multiply with uint8 activations use [-64, 64] instead ("reduce-range",
- * 7 bits): x86 CPUs without VNNI add each pair of uint8 x int8 products into an int16 that saturates
- * at 32767, and 255 * 127 * 2 = 64770 overflows it while 255 * 64 * 2 = 32640 does not.
+ * Weights that int8 kernels multiply with uint8 activations are further limited by the saturation
+ * guard (saturation-guard.ts), so x86 CPUs without VNNI compute them exactly.
  * Activations: uint8, asymmetric, one scale and zero point per tensor, with 0.0 exactly representable
  * (zero padding in Conv must stay exactly zero).
  */
@@ -20,18 +19,8 @@ export function channelLayout(dims: number[], axis: number): { channels: number;
   return { channels: dims[axis], inner: dims.slice(axis + 1).reduce((p, d) => p * d, 1) };
 }
 
-/** Full symmetric int8 range, for weights that fp32 kernels use after decompression. */
+/** The symmetric int8 range. */
 export const INT8_WEIGHT_LEVELS = 127;
-/** The saturation guard: the largest weight magnitude whose pair of products fits an int16 for any uint8 input. */
-export const REDUCED_WEIGHT_LEVELS = 64;
-const INT16_MAX = 32767;
-
-/** Whether no pair of uint8 x int8 products can overflow an int16, whatever the activations (the guard's invariant). */
-export function pairSumsFitInt16(weights: Int8Array): boolean {
-  let largest = 0;
-  for (const w of weights) largest = Math.max(largest, Math.abs(w));
-  return 255 * largest * 2 <= INT16_MAX;
-}
 
 export function quantizeSymmetricInt8(values: Float32Array, dims: number[], axis: number | undefined, levels = INT8_WEIGHT_LEVELS): ChannelQuantized {
   const { channels, inner } = axis === undefined ? { channels: 1, inner: values.length } : channelLayout(dims, axis);

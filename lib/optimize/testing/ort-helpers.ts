@@ -9,7 +9,8 @@ import { onnx, type ModelProto } from "../onnx-proto";
 /** ORT helpers for the toolkit's tests: run a graph, and see which kernels ORT chose after its fusions. */
 
 export async function runGraph(model: ModelProto | Uint8Array, feeds: Record<string, ort.Tensor>): Promise<Float32Array> {
-  const session = await ort.InferenceSession.create(model instanceof Uint8Array ? model : encodeModel(model), await sessionOptions({ threads: 0 }));
+  const bytes = model instanceof Uint8Array ? model : encodeModel(model);
+  const session = await ort.InferenceSession.create(bytes, await sessionOptions(bytes, { threads: 0 }));
   try {
     const out = await session.run(feeds);
     return Float32Array.from(out[session.outputNames[0]].data as Float32Array);
@@ -23,7 +24,8 @@ export async function optimizedOpTypes(model: ModelProto): Promise<Record<string
   const dir = mkdtempSync(path.join(tmpdir(), "ie-ort-opt-"));
   try {
     const file = path.join(dir, "optimized.onnx");
-    const session = await ort.InferenceSession.create(encodeModel(model), await sessionOptions({ level: "extended", threads: 0, optimizedModelFilePath: file }));
+    const bytes = encodeModel(model);
+    const session = await ort.InferenceSession.create(bytes, await sessionOptions(bytes, { level: "extended", threads: 0, optimizedModelFilePath: file }));
     await session.release();
     const optimized = onnx.ModelProto.decode(readFileSync(file));
     const counts: Record<string, number> = {};

@@ -26,6 +26,6 @@ describe("GET /api/v1/models", () => {
     expect(typeof int8.kernels_saturate).toBe("boolean");
     expect(int8.kernels_saturate).toBe(!int8.probe.gemm.exact || !int8.probe.conv.exact);
     expect(int8.x64quantprecision).toBe(int8.kernels_saturate);
-    expect(int8.produced_variants).toMatch(/7-bit/);
+    expect(int8.produced_variants).toMatch(/saturation guard/);
   });
 });
