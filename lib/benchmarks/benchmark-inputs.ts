@@ -46,14 +46,15 @@ function syntheticTensor(shape: number[]): ort.Tensor {
 export async function benchmarkInputs(entry: ModelEntry, inputName: string): Promise<BenchmarkInputs> {
   const evalDir = getEnv().evalDataDir;
   if (evalDir) {
-    const { evaluation } = await buildEvalInputs({ entry, inputName, evalDir, limitPerSplit: 8 });
-    if (evaluation.length > 0) {
-      const first = evaluation[0];
-      const sameShape = evaluation.filter((item) => item.feeds[inputName].dims.join("x") === first.feeds[inputName].dims.join("x"));
+    // The test split: images no variant was calibrated or tuned on.
+    const { test } = await buildEvalInputs({ entry, inputName, evalDir, limitPerSplit: 8, splits: ["test"] });
+    if (test.length > 0) {
+      const first = test[0];
+      const sameShape = test.filter((item) => item.feeds[inputName].dims.join("x") === first.feeds[inputName].dims.join("x"));
       return {
         latency: { source: first.source, synthetic: false, feeds: first.feeds },
         ...(dynamicBatchTasks.has(entry.task) ? { batchItems: sameShape.map((item) => item.feeds) } : {}),
-        heldOut: evaluation,
+        heldOut: test,
       };
     }
   }
