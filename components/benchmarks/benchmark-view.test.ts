@@ -59,8 +59,8 @@ describe("dashboard derivations", () => {
     const withThroughput = result("yolo", "full_precision", 20, { throughput: [{ batchSize: 4, threads: 2, itemsPerSecond: 30, msPerBatch: 133 }] });
     const points = scatterPoints([withThroughput, result("yolo-int8", "quantized", 10)], 1);
     expect(points).toEqual([
-      { modelId: "yolo", family: "yolo", kind: "full_precision", sizeMb: 4, p50Ms: 20, accuracy: "label recall 75.0%" },
-      { modelId: "yolo-int8", family: "yolo", kind: "quantized", sizeMb: 4, p50Ms: 10, accuracy: "label recall 75.0%" },
+      { modelId: "yolo", family: "yolo", kind: "full_precision", sizeMb: 4, p50Ms: 20, accuracy: "label recall (test photos) 75.0%" },
+      { modelId: "yolo-int8", family: "yolo", kind: "quantized", sizeMb: 4, p50Ms: 10, accuracy: "label recall (test photos) 75.0%" },
     ]);
     expect(percentileRows([withThroughput]).map((r) => [r.name, r.p50Ms, r.p99Ms])).toEqual([
       ["yolo · 1 thr", 20, 40],
