@@ -57,7 +57,7 @@ export function decideInt8Remedy(mode: Int8PrecisionMode, cpu: CpuFeatures, prob
     return { ...base, precisionOption: true, reason: "The int8 probe could not run, so the exact U8U8 kernels (session.x64quantprecision=1) are used to be safe." };
   }
   return saturates
-    ? { ...base, precisionOption: true, reason: "This CPU's U8S8 int8 kernels saturate (no VNNI), so session.x64quantprecision=1 makes 8-bit int8 models exact." }
+    ? { ...base, precisionOption: true, reason: "This CPU's U8S8 int8 kernels saturate (no VNNI), so session.x64quantprecision=1 makes int8 models without a saturation guard (8-bit weights) exact; variants produced here are exact without it." }
     : { ...base, precisionOption: false, reason: "This CPU's U8S8 int8 kernels are exact (VNNI or AMX), so no runtime option is needed." };
 }
 
