@@ -51,7 +51,7 @@ export const sourceGroup = (file: string) => file.replace(/-rotated-[^./]+/, "")
 
 /**
  * Which split each image belongs to, by task (files sorted by name, so the split never changes):
- *  - photos: every odd position is test (13 of the 27 photos, the held-out half used before),
+ *  - photos: every odd position is test (13 of the 26 photos, the held-out half used before),
  *    positions 0, 4, 8... calibrate and 2, 6, 10... validate;
  *  - OCR pages: every page with ground truth, and its rotated copies, is test (those are the pages
  *    the benchmark scores); the other sources (the receipts) alternate calibration / validation.
