@@ -7,7 +7,8 @@ const FIRST_FIGURES_WAIT_MS = 150_000;
 
 interface BenchmarksAnswer {
   latest: { modelId: string; family: string; variant: string; performance: { latency: { threads: number; batchSize: number }[] } }[];
-  runs: { machine: Record<string, unknown>; results: unknown[] }[];
+  runs: { machine: Record<string, unknown>; fingerprint: string; results: unknown[] }[];
+  machineFingerprint: string | null;
   running: boolean;
 }
 
@@ -62,8 +63,13 @@ test.describe("benchmark dashboard", () => {
       await expect(figure.locator("figcaption")).not.toBeEmpty();
     }
 
-    const machine = before.runs.find((r) => r.results.length > 0)?.machine ?? before.runs[0].machine;
+    const run = before.runs.find((r) => r.results.length > 0 && r.fingerprint === before.machineFingerprint) ?? before.runs[0];
+    const machine = run.machine;
     await expect(page.getByTestId("machine-cpu")).toHaveText(String(machine.cpuModel));
+    // What the int8 kernels did on this CPU and the remedy, and the fingerprint figures are grouped by.
+    await expect(page.getByTestId("machine-int8-kernels")).toContainText(/exact \(VNNI or AMX\)|saturate/);
+    await expect(page.getByTestId("machine-fingerprint")).toHaveText(run.fingerprint);
+    await expect(page.getByTestId("instance-int8")).toContainText("saturation guard");
     await expect(page.getByTestId("machine-onnx-runtime")).toContainText(String(machine.onnxruntimeVersion));
     await expect(page.getByTestId("machine-node-js")).toHaveText(String(machine.nodeVersion));
     if (before.latest.some((r) => r.variant === "pruned")) await expect(page.getByTestId("pruning-note").first()).toContainText("unstructured sparsity");

@@ -42,6 +42,12 @@ export const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** Threads each ONNX Runtime session may use for one operator; 0 lets ONNX Runtime decide. */
   ORT_INTRA_OP_THREADS: z.coerce.number().int().min(0).max(64).default(0),
+  /**
+   * ONNX Runtime's `session.x64quantprecision` (exact U8U8 int8 kernels instead of U8S8 ones that
+   * saturate on x86 CPUs without VNNI): "auto" sets it when a start-up probe sees this CPU's U8S8
+   * kernels saturate, "on" always, "off" never (reproduces the saturation; for tests and measurements).
+   */
+  ORT_X64_QUANT_PRECISION: z.enum(["auto", "on", "off"]).default("auto"),
   /** Largest request body accepted by /api/v1, in bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(15 * 1024 * 1024),
   /** Largest decoded image accepted, in pixels (decompression-bomb guard). */

@@ -102,7 +102,7 @@ async function measure(target: Target) {
 }
 
 async function main() {
-  const machine = describeMachine();
+  const machine = await describeMachine();
   const results = [];
   for (const target of ["pglite", "postgres"] as const) results.push(await measure(target));
   const lines = [

@@ -99,7 +99,7 @@ async function measure(target: "pglite" | "postgres") {
 }
 
 async function main() {
-  const machine = describeMachine();
+  const machine = await describeMachine();
   const rows = [...(await measure("pglite")), ...(await measure("postgres"))];
   const markdown = [
     `${new Date().toISOString().slice(0, 10)}, ${machine.cpuModel}, ${machine.cores} cores (${machine.cpuFlags.join(", ")}), Node ${machine.nodeVersion}; one process, JOB_CONCURRENCY=1; one by one = sequential calls of the single endpoint's handler; batch = submit to the last item recorded.`,

@@ -12,7 +12,6 @@
 import { getBenchmarks } from "../lib/benchmarks/get-benchmarks";
 import { runBenchmark, type BenchmarkPreset } from "../lib/benchmarks/run-benchmark";
 import { familiesToMarkdown, summarizeFamilies } from "../lib/benchmarks/summarize-families";
-import { describeMachine } from "../lib/benchmarks/describe-machine";
 import { getDatabase } from "../lib/db/client";
 import { registerVariantsAtStart, runModelLab } from "../lib/instance/model-lab";
 import { writeReadmeSection } from "./write-readme-section";
@@ -39,10 +38,11 @@ for (const failure of outcome.failed) console.error(`  failed ${failure.id}: ${f
 const { runs } = await getBenchmarks({ db, runCount: 1 });
 const run = runs.find((r) => r.id === outcome.runId);
 if (!run) throw new Error(`run ${outcome.runId} is not in the database`);
-const machine = describeMachine();
+// The machine the run recorded (not this process's): one run, one machine, so nothing is mixed.
+const machine = run.machine as { nodeVersion?: string; onnxruntimeVersion?: string };
 const table = [
   `Run ${run.id} (${preset} preset: ${JSON.stringify(run.config.runs)} timed runs after ${JSON.stringify(run.config.warmUp)} warm-up, medians of \`session.run\` on a real eval input),`,
-  `${run.startedAt.slice(0, 10)}, on ${machine.cpuModel}, ${machine.cores} cores${machine.cpuFlags.length ? ` (${machine.cpuFlags.join(", ")})` : ""}, Node ${machine.nodeVersion}, ONNX Runtime ${machine.onnxruntimeVersion}.`,
+  `${run.startedAt.slice(0, 10)}, on ${run.fingerprint}, Node ${machine.nodeVersion ?? "?"}, ONNX Runtime ${machine.onnxruntimeVersion ?? "?"}.`,
   "",
   familiesToMarkdown(summarizeFamilies(run.results)),
 ].join("\n");

@@ -27,7 +27,7 @@ if (!args.has("--skip-loso")) {
   heldOut = leaveOneSourceOut(prepared.filter((r) => r.row.split === "train"), prepared.filter((r) => r.row.split === "test"), undefined, (source) => console.error(`leave out ${source}…`));
 }
 const imageLatency = args.has("--skip-images") ? undefined : await measureImageCheckLatency();
-const summary = safetyBenchmarkSummary({ ...measured, heldOut, imageLatency, machine: describeMachine(), startedAtMs });
+const summary = safetyBenchmarkSummary({ ...measured, heldOut, imageLatency, machine: await describeMachine(), startedAtMs });
 const markdown = safetyReportMarkdown(summary);
 
 print(args.has("--markdown") ? markdown : JSON.stringify(summary, null, 2));

@@ -52,8 +52,8 @@ for (const parentId of parents) {
   }
   const inputs = await buildEvalInputs({ entry: parent.entry, inputName: readModel(parent.modelPath).graph!.input[0].name, evalDir });
   const started = performance.now();
-  const measured = await measureVariants({ parent: { entry: parent.entry, path: parent.modelPath }, variants, evaluation: inputs.evaluation, threads: [1, 2], runs });
-  const dims = inputs.evaluation[0].feeds[Object.keys(inputs.evaluation[0].feeds)[0]].dims.join("x");
+  const measured = await measureVariants({ parent: { entry: parent.entry, path: parent.modelPath }, variants, evaluation: inputs.test, threads: [1, 2], runs });
+  const dims = inputs.test[0].feeds[Object.keys(inputs.test[0].feeds)[0]].dims.join("x");
   console.error(`${parentId}: measured ${measured.length} models on input ${dims} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   const base = measured[0];
   for (const m of measured) table.push(row(m, base, dims, variants.find((v) => v.id === m.id)?.recipe?.steps.map((s) => s.kind).join("+")));

@@ -35,9 +35,9 @@ for (const recipe of recipes) {
     const { entry, modelPath } = await resolveParent(store, recipe.parent);
     inputs = await buildEvalInputs({ entry, inputName: readModel(modelPath).graph!.input[0].name, evalDir });
     inputsByParent.set(recipe.parent, inputs);
-    console.log(`${recipe.parent}: ${inputs.calibration.length} calibration inputs, ${inputs.evaluation.length} held-out inputs`);
+    console.log(`${recipe.parent}: ${inputs.calibration.length} calibration, ${inputs.validation.length} validation and ${inputs.test.length} test inputs`);
   }
-  const produced = await produceVariant({ recipe, calibration: inputs });
+  const produced = await produceVariant({ recipe, inputs });
   const { agreement } = produced;
   if (!agreement.withinTolerance) failures++;
   const line = `| ${produced.id} | ${produced.variant} | ${(produced.sizeBytes / 1e6).toFixed(2)} MB | ${agreement.metric} ${agreement.value.toFixed(3)} (min ${agreement.tolerance}) | ${agreement.withinTolerance ? "ok" : "BELOW"} | ${(produced.produceMs / 1000).toFixed(1)} s |`;
@@ -61,6 +61,6 @@ for (const recipe of recipes) {
     });
   }
 }
-console.log(["", "| variant | kind | size | agreement with parent (held-out) | tolerance | time |", "|---|---|---|---|---|---|", ...rows].join("\n"));
+console.log(["", "| variant | kind | size | agreement with parent (test split) | tolerance | time |", "|---|---|---|---|---|---|", ...rows].join("\n"));
 if (!args.includes("--no-db")) await (await getDatabase()).close();
 process.exitCode = failures ? 1 : 0;

@@ -18,7 +18,7 @@ function result(modelId: string, variant: BenchmarkResultView["variant"], p50Ms:
 }
 
 function run(id: string, status: BenchmarkRunView["status"], startedAt: string, results: BenchmarkResultView[], extra: Partial<BenchmarkRunView> = {}): BenchmarkRunView {
-  return { id, trigger: "test", status, startedAt, finishedAt: null, error: null, machine: {}, config: {}, results, ...extra };
+  return { id, trigger: "test", status, startedAt, finishedAt: null, error: null, machine: {}, fingerprint: "test machine", config: {}, results, ...extra };
 }
 
 describe("dashboard derivations", () => {
@@ -39,7 +39,7 @@ describe("dashboard derivations", () => {
   });
 
   it("lists what a run under way has not reached yet, and what has no figures with the last run's reason", () => {
-    const base: BenchmarksResponse = { latest: [result("yolo", "full_precision", 20)], runs: [], pending: [], running: false };
+    const base: BenchmarksResponse = { latest: [result("yolo", "full_precision", 20)], machineFingerprint: "test machine", otherMachines: [], runs: [], pending: [], running: false };
     const active = run("r2", "running", "2026-01-02T04:00:00.000Z", [result("yolo", "full_precision", 20)], { config: { models: ["yolo", "yolo-int8", 7] } });
     const runningState = measurementState({ ...base, running: true, runs: [active], pending: [{ modelId: "new-one", family: "new", variant: "pruned", task: "x" }] });
     expect(runningState).toMatchObject({ running: true, hasFigures: true, stillMeasuring: ["yolo-int8", "new-one"], remeasuring: [], unmeasured: [] });
@@ -52,15 +52,15 @@ describe("dashboard derivations", () => {
     expect(idle.stillMeasuring).toEqual([]);
     expect(idle.unmeasured).toEqual([{ modelId: "yolo-int8", reason: "file is missing" }, { modelId: "fresh", reason: undefined }]);
 
-    expect(measurementState({ latest: [], runs: [], pending: [], running: false })).toMatchObject({ hasFigures: false, lastFailure: undefined });
+    expect(measurementState({ latest: [], machineFingerprint: null, otherMachines: [], runs: [], pending: [], running: false })).toMatchObject({ hasFigures: false, lastFailure: undefined });
   });
 
   it("builds chart rows from the measurements", () => {
     const withThroughput = result("yolo", "full_precision", 20, { throughput: [{ batchSize: 4, threads: 2, itemsPerSecond: 30, msPerBatch: 133 }] });
     const points = scatterPoints([withThroughput, result("yolo-int8", "quantized", 10)], 1);
     expect(points).toEqual([
-      { modelId: "yolo", family: "yolo", kind: "full_precision", sizeMb: 4, p50Ms: 20, accuracy: "label recall 75.0%" },
-      { modelId: "yolo-int8", family: "yolo", kind: "quantized", sizeMb: 4, p50Ms: 10, accuracy: "label recall 75.0%" },
+      { modelId: "yolo", family: "yolo", kind: "full_precision", sizeMb: 4, p50Ms: 20, accuracy: "label recall (test photos) 75.0%" },
+      { modelId: "yolo-int8", family: "yolo", kind: "quantized", sizeMb: 4, p50Ms: 10, accuracy: "label recall (test photos) 75.0%" },
     ]);
     expect(percentileRows([withThroughput]).map((r) => [r.name, r.p50Ms, r.p99Ms])).toEqual([
       ["yolo · 1 thr", 20, 40],

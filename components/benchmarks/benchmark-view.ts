@@ -14,9 +14,12 @@ export const kindLabels: Record<VariantKind, string> = { full_precision: "fp32",
 export const kindColours: Record<VariantKind, string> = { full_precision: "#2563eb", quantized: "#059669", pruned: "#d97706" };
 
 const metricLabels: Record<string, string> = {
-  top1: "top-1",
-  top5: "top-5",
-  label_recall: "label recall",
+  top1: "top-1 (strict: class name)",
+  top5: "top-5 (strict: class name)",
+  top1_lenient: "top-1 (lenient: WordNet groups)",
+  top5_lenient: "top-5 (lenient: WordNet groups)",
+  label_recall: "label recall (test photos)",
+  label_recall_all_photos: "label recall (all photos, incl. calibration)",
   parent_detection_f1: "detection F1 vs fp32",
   parent_top1_agreement: "top-1 agreement with fp32",
   cer: "character error rate",

@@ -1,4 +1,5 @@
 import type { BenchmarksResponse } from "@/lib/benchmarks/result-schema";
+import type { Int8Runtime } from "@/lib/inference/describe-int8-runtime";
 import type { ModelLabState } from "@/lib/instance/model-lab";
 import { Card } from "@/components/ui/card";
 import { summarizeFamilies } from "@/lib/benchmarks/summarize-families";
@@ -17,7 +18,7 @@ import { ResultsTable } from "./results-table";
 const imageTasks = new Set(["object-detection", "image-classification"]);
 
 /** The whole dashboard from GET /api/v1/benchmarks data; only the charts and the compare view run in the browser. */
-export function BenchmarksDashboard({ data, lab }: { data: BenchmarksResponse; lab?: ModelLabState }) {
+export function BenchmarksDashboard({ data, lab, int8 }: { data: BenchmarksResponse; lab?: ModelLabState; int8?: Int8Runtime }) {
   const state = measurementState(data);
   // Families with the most variants first: they carry the comparison the page is about.
   const summaries = summarizeFamilies(data.latest).sort((a, b) => b.variants.length - a.variants.length || a.family.localeCompare(b.family));
@@ -25,7 +26,9 @@ export function BenchmarksDashboard({ data, lab }: { data: BenchmarksResponse; l
   const familyOrder = summaries.map((s) => s.family);
   const threads = threadSettings(data.latest);
   const headlineThreads = threads.includes(1) ? 1 : (threads[0] ?? 1);
-  const machineRun = data.runs.find((r) => r.results.length > 0) ?? data.runs[0];
+  // The machine the figures come from; history plots only runs on that machine.
+  const machineRuns = data.runs.filter((r) => data.machineFingerprint === null || r.fingerprint === data.machineFingerprint);
+  const machineRun = machineRuns.find((r) => r.results.length > 0) ?? data.runs[0];
   const compareFamilies = [...new Set([...data.latest, ...data.pending].filter((m) => imageTasks.has(m.task)).map((m) => m.family))].sort();
   return (
     <div className="space-y-10">
@@ -76,7 +79,7 @@ export function BenchmarksDashboard({ data, lab }: { data: BenchmarksResponse; l
                 <h3 className="font-semibold">
                   {family} <span className="text-sm font-normal text-slate-500">({members[0].task})</span>
                 </h3>
-                <FamilyCharts family={family} members={members} runs={data.runs} headlineThreads={headlineThreads} />
+                <FamilyCharts family={family} members={members} runs={machineRuns} headlineThreads={headlineThreads} />
               </Card>
             ))}
           </section>
@@ -90,7 +93,7 @@ export function BenchmarksDashboard({ data, lab }: { data: BenchmarksResponse; l
           </section>
         </>
       )}
-      {machineRun && <MachineCard run={machineRun} />}
+      {machineRun && <MachineCard run={machineRun} instance={int8} otherMachines={data.otherMachines} />}
       <section aria-labelledby="compare" className="space-y-4">
         <h2 id="compare" className="text-xl font-semibold">
           Compare the variants on your own image

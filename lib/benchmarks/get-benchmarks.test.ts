@@ -37,12 +37,27 @@ describe.each(databaseTargets)("getBenchmarks on $name", (target) => {
 
     expect(answer.runs).toHaveLength(1);
     const [run] = answer.runs;
+    expect(run.machine.fingerprint).toEqual(expect.any(String));
     expect(run).toMatchObject({ id: runId, trigger: "test", status: "done", error: null });
     expect(run.startedAt).toMatch(isoPattern);
     expect(run.finishedAt).toMatch(isoPattern);
     expect(Date.parse(run.finishedAt!)).toBeGreaterThanOrEqual(Date.parse(run.startedAt));
-    expect(run.machine).toMatchObject({ cores: expect.any(Number), cpuModel: expect.any(String), nodeVersion: process.version });
+    expect(run.machine).toMatchObject({ cores: expect.any(Number), cpuModel: expect.any(String), nodeVersion: process.version, cpuFlags: expect.any(Array) });
+    // The run records what the int8 kernels did and the remedy, and its fingerprint labels every result.
+    expect(run.machine.int8).toMatchObject({ saturates: expect.any(Boolean), precisionOption: expect.any(Boolean), mode: "auto" });
+    expect(run.fingerprint).toBe(run.machine.fingerprint);
+    expect(answer.machineFingerprint).toBe(run.fingerprint);
+    expect(answer.otherMachines).toEqual([]);
     expect(run.results).toEqual([result]);
+    expect(result).toMatchObject({ runId, machineFingerprint: run.fingerprint });
+
+    // Figures stored by a run on another kind of CPU are listed apart, never mixed into `latest`.
+    const elsewhere = await startBenchmarkRun({ db: handle.db, trigger: "test", machine: { ...run.machine, cpuFlags: ["avx2"], fingerprint: "AVX2 box" }, config: {} });
+    await insertBenchmarkResult({ db: handle.db, result: { runId: elsewhere!.id, modelId: "mobilenetv2-int8", family: "mobilenetv2", variant: "quantized", task: "image-classification", performance: result.performance, accuracy: result.accuracy } });
+    await finishBenchmarkRun({ db: handle.db, id: elsewhere!.id, status: "done" });
+    const mixed = await getBenchmarks({ db: handle.db });
+    expect(mixed.latest.map((r) => r.runId)).toEqual([runId]);
+    expect(mixed.otherMachines).toEqual([{ fingerprint: "AVX2 box", variants: 1, newestAt: expect.stringMatching(isoPattern) }]);
 
     // Every other benchmarkable variant is still waiting for figures; the measured one is not.
     const pendingIds = answer.pending.map((p) => p.modelId);
@@ -61,7 +76,7 @@ describe.each(databaseTargets)("getBenchmarks on $name", (target) => {
 
     const answer = await getBenchmarks({ db: handle.db });
     expect(answer.running).toBe(true);
-    expect(answer.runs.map((r) => r.status)).toEqual(["running", "done"]);
+    expect(answer.runs.map((r) => r.status)).toEqual(["running", "done", "done"]);
     expect(answer.runs[0]).toMatchObject({ finishedAt: null, results: [] });
     expect(answer.latest.map((r) => r.modelId)).toEqual(["mobilenetv2-int8"]);
     if (benchmarkableModels().some((m) => m.id === "yolox-nano")) expect(answer.pending.map((p) => p.modelId)).toContain("yolox-nano");

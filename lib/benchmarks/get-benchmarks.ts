@@ -4,6 +4,8 @@ import { ApiError } from "../errors";
 import { latestBenchmarkResults, listBenchmarkRuns, runningBenchmark } from "../db/queries/benchmarks";
 import type { BenchmarkResult } from "../db/schema";
 import { log } from "../log";
+import { describeMachine } from "./describe-machine";
+import { runFingerprint } from "./machine-fingerprint";
 import { benchmarksResponseSchema, benchmarkResultSchema, type BenchmarkResultView, type BenchmarksResponse } from "./result-schema";
 import { benchmarkableModels } from "./run-benchmark";
 
@@ -42,8 +44,10 @@ const iso = (date: Date | string | null) => (date === null ? null : new Date(dat
  * One stored row as the public shape. A row written by an older runner may no longer match the
  * schema; it is left out (and logged) rather than failing the whole dashboard.
  */
-function toResultView(row: BenchmarkResult): BenchmarkResultView | undefined {
+function toResultView(row: BenchmarkResult, machineFingerprint: string): BenchmarkResultView | undefined {
   const parsed = benchmarkResultSchema.safeParse({
+    runId: row.runId,
+    machineFingerprint,
     modelId: row.modelId,
     family: row.family,
     variant: row.variant,
@@ -59,21 +63,50 @@ function toResultView(row: BenchmarkResult): BenchmarkResultView | undefined {
   return parsed.data;
 }
 
-const views = (rows: BenchmarkResult[]) => rows.map(toResultView).filter((v): v is BenchmarkResultView => v !== undefined);
+const views = (rows: BenchmarkResult[], fingerprintOf: (row: BenchmarkResult) => string) =>
+  rows.map((row) => toResultView(row, fingerprintOf(row))).filter((v): v is BenchmarkResultView => v !== undefined);
+
+/**
+ * Which machine's figures the dashboard shows: this instance's own when it has any (the page says
+ * "the machine these figures come from"), otherwise the machine of the newest result. The others
+ * are listed, not mixed in.
+ */
+export function chooseMachine(results: BenchmarkResultView[], ownFingerprint: string): { fingerprint: string | null; otherMachines: BenchmarksResponse["otherMachines"] } {
+  const byMachine = new Map<string, BenchmarkResultView[]>();
+  for (const r of results) byMachine.set(r.machineFingerprint!, [...(byMachine.get(r.machineFingerprint!) ?? []), r]);
+  const newest = (rs: BenchmarkResultView[]) => rs.reduce((a, r) => (r.createdAt > a ? r.createdAt : a), "");
+  const fingerprint = byMachine.has(ownFingerprint)
+    ? ownFingerprint
+    : ([...byMachine.entries()].sort((a, b) => newest(b[1]).localeCompare(newest(a[1])))[0]?.[0] ?? null);
+  const otherMachines = [...byMachine.entries()]
+    .filter(([f]) => f !== fingerprint)
+    .map(([f, rs]) => ({ fingerprint: f, variants: rs.length, newestAt: newest(rs) }))
+    .sort((a, b) => b.newestAt.localeCompare(a.newestAt));
+  return { fingerprint, otherMachines };
+}
 
 export async function getBenchmarks({ db, runCount = DEFAULT_RUN_COUNT }: { db: Database; runCount?: number }): Promise<BenchmarksResponse> {
-  const [latestRows, runRows, running] = await Promise.all([
+  const [latestRows, runRows, running, machine] = await Promise.all([
     latestBenchmarkResults({ db }),
     listBenchmarkRuns({ db, limit: runCount }),
     runningBenchmark({ db }),
+    describeMachine(),
   ]);
-  const latest = views(latestRows).sort((a, b) => a.family.localeCompare(b.family) || a.modelId.localeCompare(b.modelId));
+  const everyMachine = latestRows
+    .map((row) => toResultView(row, runFingerprint(row.machine)))
+    .filter((v): v is BenchmarkResultView => v !== undefined);
+  const { fingerprint, otherMachines } = chooseMachine(everyMachine, machine.fingerprint);
+  const latest = everyMachine
+    .filter((r) => r.machineFingerprint === fingerprint)
+    .sort((a, b) => a.family.localeCompare(b.family) || a.modelId.localeCompare(b.modelId));
   const measured = new Set(latest.map((r) => r.modelId));
   const pending = benchmarkableModels()
     .filter((m) => !measured.has(m.id))
     .map((m) => ({ modelId: m.id, family: m.family, variant: m.variant, task: m.task }));
   return benchmarksResponseSchema.parse({
     latest,
+    machineFingerprint: fingerprint,
+    otherMachines,
     runs: runRows.map((run) => ({
       id: run.id,
       trigger: run.trigger,
@@ -82,8 +115,9 @@ export async function getBenchmarks({ db, runCount = DEFAULT_RUN_COUNT }: { db: 
       finishedAt: iso(run.finishedAt),
       error: run.error,
       machine: run.machine ?? {},
+      fingerprint: runFingerprint((run.machine ?? {}) as Record<string, unknown>),
       config: run.config ?? {},
-      results: views(run.results),
+      results: views(run.results, () => runFingerprint((run.machine ?? {}) as Record<string, unknown>)),
     })),
     pending,
     running: Boolean(running),

@@ -1,6 +1,6 @@
 import "server-only";
 import * as ort from "onnxruntime-node";
-import { sessionOptions } from "../inference/session-pool";
+import { sessionOptions } from "../inference/session-options";
 import { yieldToEventLoop } from "../jobs/yield-to-event-loop";
 import type { PerformanceMeasurement, LatencyMeasurement } from "./result-schema";
 import { percentile } from "../stats";
@@ -30,7 +30,7 @@ const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 
 
 // The serving settings, with the thread count under test.
 async function createSession(modelPath: string, threads: number) {
-  return ort.InferenceSession.create(modelPath, sessionOptions(threads));
+  return ort.InferenceSession.create(modelPath, await sessionOptions(modelPath, { threads }));
 }
 
 async function timeSession(session: ort.InferenceSession, feeds: Record<string, ort.Tensor>, config: PerformanceConfig, onRun: () => void) {

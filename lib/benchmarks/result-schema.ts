@@ -69,6 +69,9 @@ export const benchmarkResultSchema = z.object({
   performance: performanceSchema,
   accuracy: accuracySchema,
   createdAt: z.string(),
+  /** The run that measured it and that run's machine fingerprint (see machine-fingerprint.ts). */
+  runId: z.string().optional(),
+  machineFingerprint: z.string().optional(),
 });
 export type BenchmarkResultView = z.infer<typeof benchmarkResultSchema>;
 
@@ -80,14 +83,20 @@ export const benchmarkRunSchema = z.object({
   finishedAt: z.string().nullable(),
   error: z.string().nullable(),
   machine: z.record(z.string(), z.unknown()),
+  /** CPU model, cores, int8 flags and int8 kernel behaviour in one string; runs are compared only within one. */
+  fingerprint: z.string(),
   config: z.record(z.string(), z.unknown()),
   results: z.array(benchmarkResultSchema),
 });
 export type BenchmarkRunView = z.infer<typeof benchmarkRunSchema>;
 
 export const benchmarksResponseSchema = z.object({
-  /** Newest result of every variant. */
+  /** Newest result of every variant measured on the machine `machineFingerprint` names. */
   latest: z.array(benchmarkResultSchema),
+  /** The machine `latest` comes from: this instance's own when it has figures, else the newest run's. */
+  machineFingerprint: z.string().nullable(),
+  /** Figures from other machines, kept out of `latest` (never mixed into one comparison). */
+  otherMachines: z.array(z.object({ fingerprint: z.string(), variants: z.number().int(), newestAt: z.string() })),
   runs: z.array(benchmarkRunSchema),
   /** Variants in the model store with no result yet (still being measured, or never). */
   pending: z.array(z.object({ modelId: z.string(), family: z.string(), variant: z.string(), task: z.string() })),

@@ -63,7 +63,7 @@ export async function startBenchmark(options: RunBenchmarkOptions): Promise<{ ru
   const run = await startBenchmarkRun({
     db: options.db,
     trigger: options.trigger,
-    machine: describeMachine(),
+    machine: await describeMachine(),
     config: { preset: options.preset ?? "quick", ...config, models: models.map((m) => m.id) },
   });
   if (!run) throw new ApiError("conflict", "A benchmark run is already in progress; wait for it to finish.");

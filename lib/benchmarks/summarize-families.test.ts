@@ -50,4 +50,16 @@ describe("summarizeFamilies", () => {
     expect(family.variants[0].speedup).toBeUndefined();
     expect(familiesToMarkdown([family])).toContain("| — | — |");
   });
+
+  it("computes no ratio across machines: a variant measured on another CPU is labelled, not compared", () => {
+    const [family] = summarizeFamilies([
+      { ...result("yolox-nano-int8", "quantized", [20, 12], 1_000_000, 0.7, 0.95), machineFingerprint: "AVX2 box · saturating int8 kernels + x64quantprecision" },
+      { ...result("yolox-nano", "full_precision", [40, 24], 4_000_000, 0.75), machineFingerprint: "VNNI box · exact int8 kernels" },
+    ]);
+    const int8 = family.variants[1];
+    expect(int8.speedup).toBeUndefined();
+    expect(int8.accuracyDeltaPoints).toBeUndefined();
+    expect(int8.otherMachine).toContain("AVX2 box");
+    expect(familiesToMarkdown([family])).toContain("| other machine |");
+  });
 });

@@ -3,7 +3,8 @@ import type { BenchmarkResultView } from "./result-schema";
 /**
  * Per model family, each variant against the family's full-precision member: speed-up (ratio of
  * median latencies), size ratio and accuracy change in points. For the vendor-quantized classifier
- * (no fp32 parent here) the ratios are absent rather than invented.
+ * (no fp32 parent here) the ratios are absent rather than invented, and so are they for a variant
+ * measured on another machine than its reference (different CPU, flags or int8 behaviour).
  */
 
 export interface VariantSummary {
@@ -18,6 +19,8 @@ export interface VariantSummary {
   speedup?: Record<number, number>;
   sizeRatio?: number;
   accuracyDeltaPoints?: number;
+  /** Measured on another machine than the family's fp32 reference: no ratios are computed across machines. */
+  otherMachine?: string;
 }
 
 export interface FamilySummary {
@@ -51,7 +54,9 @@ export function summarizeFamilies(results: BenchmarkResultView[]): FamilySummary
           ...(primary ? { primaryMetric: { name: primary.name, value: primary.value, higherIsBetter: primary.higherIsBetter } } : {}),
           ...(agreement ? { parentAgreement: { name: agreement.name, value: agreement.value } } : {}),
         };
-        if (reference && reference !== r) {
+        if (reference && reference !== r && reference.machineFingerprint !== r.machineFingerprint) {
+          summary.otherMachine = r.machineFingerprint ?? "unrecorded machine";
+        } else if (reference && reference !== r) {
           const referenceSummary = summarize(reference);
           summary.speedup = Object.fromEntries(
             Object.entries(p50MsByThreads)
@@ -79,7 +84,7 @@ export function familiesToMarkdown(families: FamilySummary[]): string {
   for (const family of families) {
     for (const v of family.variants) {
       const accuracy = v.primaryMetric ? `${v.primaryMetric.name} ${v.primaryMetric.value}` : "—";
-      const speed = v.speedup ? `${fmt(v.speedup[1], "x")} / ${fmt(v.speedup[2], "x")}` : "—";
+      const speed = v.otherMachine ? "other machine" : v.speedup ? `${fmt(v.speedup[1], "x")} / ${fmt(v.speedup[2], "x")}` : "—";
       lines.push(
         `| ${family.family} | ${v.variant} | ${v.modelId} | ${(v.sizeBytes / 1e6).toFixed(2)} MB | ${fmt(v.sizeRatio, "x")} | ${fmt(v.p50MsByThreads[1], " ms")} | ${fmt(v.p50MsByThreads[2], " ms")} | ${speed} | ${accuracy} | ${v.accuracyDeltaPoints === undefined ? "—" : `${v.accuracyDeltaPoints > 0 ? "+" : ""}${v.accuracyDeltaPoints} pt`} | ${v.parentAgreement ? `${v.parentAgreement.name.replace(/^parent_/, "")} ${v.parentAgreement.value}` : "—"} |`,
       );

@@ -1,10 +1,10 @@
 import "server-only";
 import * as ort from "onnxruntime-node";
 import { ApiError } from "../errors";
-import { getEnv } from "../env";
 import { getModelStore } from "../models/get-model-store";
 import type { ModelEntry } from "../models/manifest-schema";
 import { forgetProcessSingletons, processSingleton } from "../process-singletons";
+import { sessionOptions } from "./session-options";
 
 /**
  * One ONNX Runtime session per model variant per process, created on first use and shared by every
@@ -22,22 +22,6 @@ export interface LoadedModel {
 
 const SESSION_KEY = "onnx-session:";
 
-/**
- * Session settings for serving and benchmarking alike. Intra-op worker threads do not spin while
- * waiting for work: on a 2-core machine, where Node's own thread shares the cores, spinning workers
- * made 2-thread YOLOX-Nano bimodal (9.4 ms or 18-19 ms per run, depending on the session) while
- * non-spinning ones ran a steady 12 ms (1 thread: 15 ms).
- */
-export function sessionOptions(threads = getEnv().ORT_INTRA_OP_THREADS): ort.InferenceSession.SessionOptions {
-  return {
-    graphOptimizationLevel: "all",
-    executionMode: "sequential",
-    interOpNumThreads: 1,
-    ...(threads > 0 ? { intraOpNumThreads: threads } : {}),
-    extra: { session: { intra_op: { allow_spinning: "0" } } },
-  };
-}
-
 /** The shared session of a model; throws ApiError(model_unavailable) with the store's reason if it cannot be had. */
 export function loadModel(modelId: string): Promise<LoadedModel> {
   return processSingleton(SESSION_KEY + modelId, () => createLoadedModel(modelId));
@@ -54,7 +38,7 @@ async function createLoadedModel(modelId: string): Promise<LoadedModel> {
   }
   const files = Object.fromEntries(availability.files.map((f) => [f.role, f.path]));
   const startedAt = performance.now();
-  const session = await ort.InferenceSession.create(files.model, sessionOptions());
+  const session = await ort.InferenceSession.create(files.model, await sessionOptions(files.model));
   return { entry, session, files, loadMs: performance.now() - startedAt };
 }
 

@@ -13,8 +13,9 @@ import { loadRecipes, RECIPES_DIR } from "../optimize/parse-recipe";
 import { produceVariant, variantsDir } from "../optimize/produce-variant";
 import { registerStoredVariants, registerVariant } from "../optimize/register-variants";
 import { benchmarkableModels } from "../benchmarks/run-benchmark";
-import { listEvaluationReports } from "../db/queries/evaluation-reports";
 import { describeMachine } from "../benchmarks/describe-machine";
+import { runFingerprint } from "../benchmarks/machine-fingerprint";
+import { listEvaluationReports } from "../db/queries/evaluation-reports";
 import { measureSafetyTestSplit } from "../safety/benchmark/measure-safety-test-split";
 import { benignEverydayRelativePath } from "../safety/dataset/read-benign-everyday";
 import { SAFETY_BENCHMARK_KIND, safetyBenchmarkSummary, storeSafetyBenchmark } from "../safety/benchmark/safety-benchmark-report";
@@ -107,7 +108,9 @@ async function produceMissingVariants(db: Database, state: ModelLabState) {
 }
 
 async function benchmarkUnmeasured(db: Database, state: ModelLabState) {
-  const measured = new Set((await latestBenchmarkResults({ db })).map((r) => r.modelId));
+  // Figures from another kind of machine (a shared PostgreSQL) do not count as measured here.
+  const { fingerprint } = await describeMachine();
+  const measured = new Set((await latestBenchmarkResults({ db })).filter((r) => runFingerprint(r.machine) === fingerprint).map((r) => r.modelId));
   const unmeasured = benchmarkableModels().filter((m) => !measured.has(m.id));
   if (unmeasured.length === 0) return;
   state.phase = "benchmarking";
@@ -132,5 +135,5 @@ async function measureSafetyIfMissing(db: Database, state: ModelLabState) {
   state.phase = "safety";
   const startedAtMs = performance.now();
   const measured = await measureSafetyTestSplit(evalDir);
-  await storeSafetyBenchmark({ db, summary: safetyBenchmarkSummary({ ...measured, heldOut: [], machine: describeMachine(), startedAtMs }) });
+  await storeSafetyBenchmark({ db, summary: safetyBenchmarkSummary({ ...measured, heldOut: [], machine: await describeMachine(), startedAtMs }) });
 }

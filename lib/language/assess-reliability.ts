@@ -18,10 +18,24 @@ export interface Reliability {
   detail?: string;
 }
 
-/** Below this combined probability an answer is not reliable (see the calibration table in the README). */
-export const RELIABLE_CONFIDENCE = 0.6;
-/** Closely related languages must win more clearly. */
-const RELIABLE_CONFIDENCE_RELATED = 0.8;
+/**
+ * Below `confidence` (combined probability) an answer is not reliable; when the runner-up is a
+ * closely related language the winner needs `relatedConfidence`. `confidence` was chosen by
+ * scripts/choose-langid-cutoffs.ts on a validation set that is not reported: the train rows of the
+ * multilingual everyday sentences in prompt_injection/benign_everyday.jsonl (28 languages, whole
+ * sentences and first three words), as the widest coverage whose reliable answers are at least 98%
+ * right (0.5: 81.9% marked reliable, 98.4% of them right; the earlier 0.6 gave 80.3% / 99.0%).
+ * `relatedConfidence`, the letter minimums below and the 0.4 runner-up ratio that tells "ambiguous"
+ * from "low confidence" are judgement, not fitted: they guard texts valid in two related languages,
+ * which the validation data hardly has. The reported figures (README) come from
+ * langid/sentences.jsonl, which nothing here is fitted to.
+ */
+export interface ReliabilityCutoffs {
+  confidence: number;
+  relatedConfidence: number;
+}
+
+export const RELIABILITY_CUTOFFS: ReliabilityCutoffs = { confidence: 0.5, relatedConfidence: 0.8 };
 
 // Han characters carry a word or a syllable each; alphabetic letters carry much less.
 const minLetters = { logographic: 3, alphabetic: 8 };
@@ -41,7 +55,7 @@ const relatedGroups = [
 ];
 const related = (a: string, b: string) => relatedGroups.some((g) => g.includes(a) && g.includes(b));
 
-export function assessReliability(profile: ScriptProfile, ranked: Ranked[], modelsAvailable: boolean): Reliability {
+export function assessReliability(profile: ScriptProfile, ranked: Ranked[], modelsAvailable: boolean, cutoffs: ReliabilityCutoffs = RELIABILITY_CUTOFFS): Reliability {
   if (profile.letters === 0) {
     return {
       reliable: false,
@@ -68,7 +82,7 @@ export function assessReliability(profile: ScriptProfile, ranked: Ranked[], mode
     };
   }
   const isRelatedRace = second !== undefined && related(top.language, second.language);
-  const needed = isRelatedRace ? RELIABLE_CONFIDENCE_RELATED : RELIABLE_CONFIDENCE;
+  const needed = isRelatedRace ? cutoffs.relatedConfidence : cutoffs.confidence;
   if (top.probability >= needed) return { reliable: true };
   if (second && second.probability >= top.probability * 0.4) {
     const pair = `${languageName(top.language) ?? top.language} or ${languageName(second.language) ?? second.language}`;

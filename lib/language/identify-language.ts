@@ -1,5 +1,5 @@
 import "server-only";
-import { assessReliability, type UnreliableReason } from "./assess-reliability";
+import { assessReliability, type ReliabilityCutoffs, type UnreliableReason } from "./assess-reliability";
 import { combinePredictions, type Vote } from "./combine-predictions";
 import { profileScripts, type ScriptName } from "./detect-scripts";
 import { languageName, UNDETERMINED } from "./language-codes";
@@ -36,6 +36,8 @@ export interface IdentifyOptions {
   use?: { cld3?: boolean; fastText?: boolean };
   /** Off only for the benchmark's ablation. */
   scriptPriors?: boolean;
+  /** Only for choosing the cut-offs (scripts/choose-langid-cutoffs.ts). */
+  reliability?: ReliabilityCutoffs;
 }
 
 // Control characters carry no language and a NUL would cut CLD3's C string short.
@@ -72,7 +74,7 @@ export function identifyWithModels(models: LanguageModels, rawText: string, opti
     fastText: useFastText ? fastText : undefined,
     scriptPriors: options.scriptPriors,
   });
-  const reliability = assessReliability(profile, ranked, useCld3 || useFastText);
+  const reliability = assessReliability(profile, ranked, useCld3 || useFastText, options.reliability);
   const top = ranked[0];
   const language = top?.language ?? UNDETERMINED;
   return {

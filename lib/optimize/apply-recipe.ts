@@ -14,9 +14,9 @@ import { runModelOutputs } from "./run-model-outputs";
 import type { ModelEntry } from "@/lib/models/manifest-schema";
 
 /**
- * Runs a recipe's steps on a copy of the parent graph. Steps that need real data (static
- * calibration, bias correction, accuracy-aware tuning) use the calibration inputs only; the
- * held-out inputs are kept for judging the result.
+ * Runs a recipe's steps on a copy of the parent graph. Fitting (activation ranges, channel
+ * statistics for bias correction) uses the calibration inputs; choices (accuracy-aware tuning: which
+ * tensors or layers stay fp32) are judged on the validation inputs; the test inputs are not seen here.
  */
 
 export interface StepReport {
@@ -29,8 +29,9 @@ export async function applyRecipe(options: {
   recipe: Recipe;
   parentEntry: ModelEntry;
   calibration: NamedInput[];
+  validation: NamedInput[];
 }): Promise<StepReport[]> {
-  const { model, recipe, parentEntry, calibration } = options;
+  const { model, recipe, parentEntry, calibration, validation } = options;
   const reports: StepReport[] = [{ kind: "prepare", ...prepareGraph(model) }];
   for (const step of recipe.steps) {
     switch (step.kind) {
@@ -55,12 +56,13 @@ export async function applyRecipe(options: {
       }
       case "static-int8": {
         const inputs = calibration.slice(0, step.calibration.maxInputs);
+        if (step.minCalibrationAgreement !== undefined && validation.length === 0) throw new Error("accuracy-aware tuning needs validation inputs");
         const tuning =
           step.minCalibrationAgreement === undefined
             ? undefined
-            : { mode: step.tuning, ...(await calibrationJudges(model, parentEntry, inputs, step.sensitivityInputs)), target: step.minCalibrationAgreement };
+            : { mode: step.tuning, ...(await validationJudges(model, parentEntry, validation, step.sensitivityInputs)), target: step.minCalibrationAgreement };
         const method = step.calibration.method === "percentile" ? { kind: "percentile" as const, percentile: step.calibration.percentile } : { kind: "minmax" as const };
-        reports.push({ kind: step.kind, ...(await quantizeStatic(model, { ...step, method, inputs, tuning })) });
+        reports.push({ kind: step.kind, ...(await quantizeStatic(model, { ...step, method, inputs, tuning })), validationInputs: validation.length });
         break;
       }
     }
@@ -69,11 +71,11 @@ export async function applyRecipe(options: {
 }
 
 /**
- * Scores candidates against the model as it was before quantization, on calibration inputs: `judge`
+ * Scores candidates against the model as it was before quantization, on validation inputs: `judge`
  * by the task's agreement metric on all of them, `error` (for ranking tensors) by the relative L2
  * error of the raw output on the first few.
  */
-async function calibrationJudges(model: ModelProto, entry: ModelEntry, inputs: NamedInput[], sensitivityInputs: number) {
+async function validationJudges(model: ModelProto, entry: ModelEntry, inputs: NamedInput[], sensitivityInputs: number) {
   const reference = await runModelOutputs(encodeModel(model), inputs);
   const probeInputs = inputs.slice(0, sensitivityInputs);
   return {

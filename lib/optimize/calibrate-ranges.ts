@@ -1,5 +1,6 @@
 import "server-only";
 import * as ort from "onnxruntime-node";
+import { sessionOptions } from "@/lib/inference/session-options";
 import { cloneModel, encodeModel } from "./model-file";
 import { DataType, onnx, type ModelProto } from "./onnx-proto";
 
@@ -61,7 +62,8 @@ export async function collectRanges(options: CollectRangesOptions): Promise<Map<
     for (const name of fromFeeds) for (const input of inputs) observe(name, input.feeds[name].data as Float32Array, pass);
     for (let start = 0; start < fromRuns.length; start += perPass) {
       const chunk = fromRuns.slice(start, start + perPass);
-      const session = await ort.InferenceSession.create(encodeModel(withOutputs(model, chunk)), { graphOptimizationLevel: "basic" });
+      const bytes = encodeModel(withOutputs(model, chunk));
+      const session = await ort.InferenceSession.create(bytes, await sessionOptions(bytes, { level: "basic", threads: 0 }));
       try {
         for (const input of inputs) {
           const outputs = await session.run(input.feeds, chunk);

@@ -1,5 +1,6 @@
 import "server-only";
 import * as ort from "onnxruntime-node";
+import { sessionOptions } from "@/lib/inference/session-options";
 import { withOutputs, type CalibrationInput } from "./calibrate-ranges";
 import { encodeModel } from "./model-file";
 import type { ModelProto } from "./onnx-proto";
@@ -48,7 +49,8 @@ export async function collectChannelStats(options: {
   const perPass = options.tensorsPerPass ?? 48;
   for (let start = 0; start < fromRuns.length; start += perPass) {
     const chunk = fromRuns.slice(start, start + perPass);
-    const session = await ort.InferenceSession.create(encodeModel(withOutputs(options.model, chunk)), { graphOptimizationLevel: "basic" });
+    const bytes = encodeModel(withOutputs(options.model, chunk));
+    const session = await ort.InferenceSession.create(bytes, await sessionOptions(bytes, { level: "basic", threads: 0 }));
     try {
       for (const input of options.inputs) {
         const outputs = await session.run(input.feeds, chunk);

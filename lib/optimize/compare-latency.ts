@@ -1,5 +1,6 @@
 import "server-only";
 import * as ort from "onnxruntime-node";
+import { sessionOptions } from "@/lib/inference/session-options";
 import { percentile, type LatencyResult } from "./measure-latency";
 
 /**
@@ -20,12 +21,7 @@ export async function compareLatency(options: {
   const sessions = await Promise.all(
     options.models.map(async ({ id, model }) => ({
       id,
-      session: await ort.InferenceSession.create(model as string, {
-        graphOptimizationLevel: "all",
-        executionMode: "sequential",
-        intraOpNumThreads: options.threads,
-        interOpNumThreads: 1,
-      }),
+      session: await ort.InferenceSession.create(model as string, await sessionOptions(model, { threads: options.threads })),
     })),
   );
   try {

@@ -1,5 +1,6 @@
 import "server-only";
 import * as ort from "onnxruntime-node";
+import { sessionOptions } from "@/lib/inference/session-options";
 
 /**
  * `session.run` latency at batch 1: warm-up runs, then N timed runs; median and p95 of wall time,
@@ -32,12 +33,7 @@ export function percentile(sortedValues: number[], p: number): number {
 
 export async function measureLatency(options: MeasureLatencyOptions): Promise<LatencyResult> {
   const runs = options.runs ?? 30;
-  const session = await ort.InferenceSession.create(options.model as string, {
-    graphOptimizationLevel: "all",
-    executionMode: "sequential",
-    intraOpNumThreads: options.threads,
-    interOpNumThreads: 1,
-  });
+  const session = await ort.InferenceSession.create(options.model as string, await sessionOptions(options.model, { threads: options.threads }));
   try {
     for (let i = 0; i < (options.warmupRuns ?? 5); i++) await session.run(options.feeds);
     const times: number[] = [];

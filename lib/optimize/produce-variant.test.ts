@@ -16,7 +16,7 @@ import { buildSmallGraph, smallGraphInputs } from "./testing/build-small-graph";
 let work: string;
 let store: ModelStore;
 let db: DatabaseHandle;
-const calibration = { calibration: smallGraphInputs(16, 1), evaluation: smallGraphInputs(8, 2) };
+const inputs = { calibration: smallGraphInputs(16, 1), validation: smallGraphInputs(8, 3), test: smallGraphInputs(8, 2) };
 
 function entry(id: string, file: string, bytes: Uint8Array, runtime: ModelEntry["runtime"] = "onnxruntime"): ModelEntry {
   return {
@@ -76,12 +76,12 @@ async function apiError(promise: Promise<unknown>): Promise<ApiError> {
 describe("produceVariant", () => {
   it("writes the variant, checks it against its parent on held-out inputs, and registers it in the model store", async () => {
     const outputDir = path.join(work, "variants");
-    const produced = await produceVariant({ recipe: recipe(), calibration, store, outputDir });
+    const produced = await produceVariant({ recipe: recipe(), inputs, store, outputDir });
     expect(produced).toMatchObject({ id: "small-int8", parentId: "small", family: "small", variant: "quantized", fileName: "small-int8.onnx" });
     const bytes = readFileSync(path.join(outputDir, "small-int8.onnx"));
     expect(produced.sizeBytes).toBe(bytes.byteLength);
     expect(produced.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
-    expect(produced.agreement).toMatchObject({ metric: "top1-agreement", tolerance: 0.75, inputs: 8, withinTolerance: true });
+    expect(produced.agreement).toMatchObject({ metric: "top1-agreement", tolerance: 0.75, inputs: 8, withinTolerance: true, protocol: 2 });
     expect(produced.agreement.value).toBeGreaterThanOrEqual(0.75);
     expect(produced.steps.map((s) => s.kind)).toEqual(["prepare", "static-int8"]);
 
@@ -95,21 +95,27 @@ describe("produceVariant", () => {
     const row = { id: produced.id, family: produced.family, parentId: produced.parentId, variant: produced.variant, recipe: produced.recipe, fileName: produced.fileName, sizeBytes: produced.sizeBytes, sha256: produced.sha256, agreement: produced.agreement };
     await upsertModelVariant({ db: db.db, variant: row });
     await upsertModelVariant({ db: db.db, variant: { ...row, id: "small-gone", fileName: "small-gone.onnx", recipe: { ...produced.recipe, id: "small-gone" } } });
+    // A variant stored before the protocol had a number (8-bit weights, tuned on calibration images) is produced again.
+    const { protocol: _protocol, ...oldAgreement } = produced.agreement;
+    await upsertModelVariant({ db: db.db, variant: { ...row, id: "small-old", agreement: oldAgreement, recipe: { ...produced.recipe, id: "small-old" } } });
     const result = await registerStoredVariants({ db: db.db, store: fresh, dir: outputDir });
     expect(result.registered).toEqual(["small-int8"]);
-    expect(result.skipped).toEqual([{ id: "small-gone", reason: expect.stringMatching(/small-gone\.onnx is missing/) }]);
+    expect(result.skipped).toEqual([
+      { id: "small-gone", reason: expect.stringMatching(/small-gone\.onnx is missing/) },
+      { id: "small-old", reason: expect.stringMatching(/produced under protocol 1/) },
+    ]);
     expect((await fresh.resolve("small-int8")).available).toBe(true);
   });
 
   it("gives clear invalid_input errors for an unknown parent, a non-ONNX parent and a bad recipe", async () => {
-    const unknown = await apiError(produceVariant({ recipe: recipe({ parent: "nope" }), calibration, store, outputDir: work }));
+    const unknown = await apiError(produceVariant({ recipe: recipe({ parent: "nope" }), inputs, store, outputDir: work }));
     expect(unknown.code).toBe("invalid_input");
     expect(unknown.detail).toBe('Unknown parent model "nope".');
-    const tfjs = await apiError(produceVariant({ recipe: recipe({ parent: "small-tfjs" }), calibration, store, outputDir: work }));
+    const tfjs = await apiError(produceVariant({ recipe: recipe({ parent: "small-tfjs" }), inputs, store, outputDir: work }));
     expect(tfjs.detail).toMatch(/runs on tfjs, not ONNX Runtime/);
-    const bad = await apiError(produceVariant({ recipe: recipe({ steps: [{ kind: "magnitude-pruning", sparsity: 1.5 }] }), calibration, store, outputDir: work }));
+    const bad = await apiError(produceVariant({ recipe: recipe({ steps: [{ kind: "magnitude-pruning", sparsity: 1.5 }] }), inputs, store, outputDir: work }));
     expect(bad.extra.errors).toContainEqual(expect.objectContaining({ field: "steps.0.sparsity" }));
-    const mismatch = await apiError(produceVariant({ parentModelId: "small-tfjs", recipe: recipe(), calibration, store, outputDir: work }));
+    const mismatch = await apiError(produceVariant({ parentModelId: "small-tfjs", recipe: recipe(), inputs, store, outputDir: work }));
     expect(mismatch.detail).toMatch(/is for parent "small", not "small-tfjs"/);
   });
 });

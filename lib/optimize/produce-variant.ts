@@ -13,11 +13,13 @@ import { readModel, writeModel } from "./model-file";
 import { parseRecipe } from "./parse-recipe";
 import { recipeVariantKind, type Recipe } from "./recipe-schema";
 import { runModelOutputs } from "./run-model-outputs";
+import { VARIANT_PROTOCOL } from "./variant-entry";
 
 /**
- * Produces one optimised variant: resolves the parent through the model store, applies the recipe,
- * writes `<MODEL_CACHE_DIR>/variants/<id>.onnx`, loads it in ORT and measures its agreement with the
- * parent on held-out real inputs. Callable from a script, a job or a benchmark runner.
+ * Produces one optimised variant: resolves the parent through the model store, applies the recipe
+ * (calibrated on the calibration split, tuned on the validation split), writes
+ * `<MODEL_CACHE_DIR>/variants/<id>.onnx`, loads it in ORT and measures its agreement with the parent
+ * on the test split. Callable from a script, a job or a benchmark runner.
  */
 
 export interface VariantAgreement {
@@ -27,9 +29,12 @@ export interface VariantAgreement {
   /** The recipe's minAgreement. */
   tolerance: number;
   withinTolerance: boolean;
-  /** Held-out inputs the agreement was measured on. */
+  /** Test-split inputs the agreement was measured on. */
   inputs: number;
+  /** How it was produced (VARIANT_PROTOCOL); absent on variants produced before the protocol had a number. */
+  protocol?: number;
 }
+
 
 export interface ProducedVariant {
   id: string;
@@ -71,8 +76,8 @@ export async function produceVariant(options: {
   parentModelId?: string;
   /** A recipe object (validated here, so raw JSON is fine). */
   recipe: unknown;
-  /** Real inputs; built from EVAL_DATA_DIR when omitted. */
-  calibration?: InputSplit;
+  /** Real inputs (calibration, validation, test); built from EVAL_DATA_DIR when omitted. */
+  inputs?: InputSplit;
   store?: ModelStore;
   outputDir?: string;
 }): Promise<ProducedVariant> {
@@ -85,12 +90,13 @@ export async function produceVariant(options: {
   const store = options.store ?? getModelStore();
   const { entry: parentEntry, modelPath } = await resolveParent(store, parentModelId);
   const model = readModel(modelPath);
-  const inputs = options.calibration ?? (await defaultInputs(parentEntry, model.graph!.input[0].name));
-  const steps = await applyRecipe({ model, recipe, parentEntry, calibration: inputs.calibration });
+  const inputs = options.inputs ?? (await defaultInputs(parentEntry, model.graph!.input[0].name));
+  const steps = await applyRecipe({ model, recipe, parentEntry, calibration: inputs.calibration, validation: inputs.validation });
   const fileName = `${recipe.id}.onnx`;
   const written = writeModel(model, path.join(options.outputDir ?? variantsDir(), fileName));
   // Loading the written file in ORT (with every graph optimisation) is the final validity check.
-  const [parentOutputs, variantOutputs] = [await runModelOutputs(modelPath, inputs.evaluation), await runModelOutputs(written.path, inputs.evaluation)];
+  // Agreement on the test split: inputs neither calibration nor tuning saw.
+  const [parentOutputs, variantOutputs] = [await runModelOutputs(modelPath, inputs.test), await runModelOutputs(written.path, inputs.test)];
   const { metric, value, secondary } = compareOutputs(parentEntry, parentOutputs, variantOutputs);
   return {
     id: recipe.id,
@@ -102,7 +108,7 @@ export async function produceVariant(options: {
     filePath: written.path,
     sizeBytes: written.sizeBytes,
     sha256: written.sha256,
-    agreement: { metric, value, ...(secondary ? { secondary } : {}), tolerance: recipe.minAgreement, withinTolerance: value >= recipe.minAgreement, inputs: inputs.evaluation.length },
+    agreement: { metric, value, ...(secondary ? { secondary } : {}), tolerance: recipe.minAgreement, withinTolerance: value >= recipe.minAgreement, inputs: inputs.test.length, protocol: VARIANT_PROTOCOL },
     steps,
     produceMs: performance.now() - startedAt,
   };

@@ -41,7 +41,7 @@ const cheap = ["yolox-nano-int8-weights", "ppocr-v4-det-int8-weights", "ppocr-v4
 describe.skipIf(!evalDir)("optimised variants of the real models (eval data)", () => {
   it.each(cheap)("produces %s, which loads and agrees with its parent within tolerance", async (id) => {
     const recipe = recipes.find((r) => r.id === id)!;
-    const produced = await produceVariant({ recipe, calibration: await inputsFor(recipe.parent), outputDir: work });
+    const produced = await produceVariant({ recipe, inputs: await inputsFor(recipe.parent), outputDir: work });
     expect(existsSync(produced.filePath)).toBe(true);
     expect(produced.agreement.inputs).toBeGreaterThanOrEqual(5);
     expect(produced.agreement.value).toBeGreaterThanOrEqual(recipe.minAgreement);
@@ -51,7 +51,7 @@ describe.skipIf(!evalDir)("optimised variants of the real models (eval data)", (
 
   it("produces YOLOX-Nano static int8 that is 3x smaller, mostly int8, and within tolerance", async () => {
     const recipe = recipes.find((r) => r.id === "yolox-nano-int8-static")!;
-    const produced = await produceVariant({ recipe, calibration: await inputsFor("yolox-nano"), outputDir: work });
+    const produced = await produceVariant({ recipe, inputs: await inputsFor("yolox-nano"), outputDir: work });
     const report = produced.steps.find((s) => s.kind === "static-int8") as unknown as { byOpType: Record<string, number> };
     expect(report.byOpType.Conv).toBeGreaterThan(113 * 0.8);
     expect(produced.agreement.value).toBeGreaterThanOrEqual(recipe.minAgreement);
@@ -62,9 +62,9 @@ describe.skipIf(!evalDir)("optimised variants of the real models (eval data)", (
   it.skipIf(stored.length === 0)("every variant already in the variants folder loads and stays within its tolerance", async () => {
     for (const recipe of stored) {
       const { entry, modelPath } = await resolveParent(getModelStore(), recipe.parent);
-      const { evaluation } = await inputsFor(recipe.parent);
-      const parent = await runModelOutputs(modelPath, evaluation);
-      const variant = await runModelOutputs(path.join(variantsDir(), `${recipe.id}.onnx`), evaluation);
+      const { test } = await inputsFor(recipe.parent);
+      const parent = await runModelOutputs(modelPath, test);
+      const variant = await runModelOutputs(path.join(variantsDir(), `${recipe.id}.onnx`), test);
       expect({ id: recipe.id, ok: compareOutputs(entry, parent, variant).value >= recipe.minAgreement }).toEqual({ id: recipe.id, ok: true });
     }
   }, 180_000);

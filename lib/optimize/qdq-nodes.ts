@@ -1,7 +1,8 @@
 import { getInt, intAttribute } from "./attributes";
 import { createNamer, indexGraph, type GraphIndex } from "./graph-index";
 import { createNode, DataType, type GraphProto, type NodeProto } from "./onnx-proto";
-import { quantizeBiasInt32, quantizeSymmetricInt8, type Uint8Params } from "./quantize-values";
+import { INT8_WEIGHT_LEVELS, quantizeBiasInt32, quantizeSymmetricInt8, type ChannelQuantized, type Uint8Params } from "./quantize-values";
+import { anyPairFitsInt16, pairsFitInt16, quantizePairGuarded, reductionPartners, SEVEN_BIT_LEVELS, type SaturationGuard } from "./saturation-guard";
 import { float32Tensor, int32Tensor, int8Tensor, tensorDims, tensorToFloat32, uint8Tensor } from "./tensor-data";
 
 /**
@@ -23,6 +24,8 @@ export interface DequantizedWeight {
   output: string;
   scales: Float32Array;
   axis: number | undefined;
+  /** The stored int8 values. */
+  values: Int8Array;
 }
 
 export function createQdqContext(graph: GraphProto): QdqContext {
@@ -69,16 +72,22 @@ function addNode(ctx: QdqContext, opType: string, inputs: string[], output: stri
  * int8 weight + DequantizeLinear (or Cast + Mul, see quantize-weights.ts); the same initializer used
  * by several nodes is quantized once.
  */
-export function dequantizedWeight(ctx: QdqContext, node: NodeProto, perChannel: boolean, form: "dequantize-linear" | "cast-mul" = "dequantize-linear"): DequantizedWeight {
+export function dequantizedWeight(
+  ctx: QdqContext,
+  node: NodeProto,
+  perChannel: boolean,
+  form: "dequantize-linear" | "cast-mul" = "dequantize-linear",
+  guard: SaturationGuard = "off",
+): DequantizedWeight {
   const weightName = node.input[WEIGHT_INPUT[node.opType]];
   const weight = ctx.index.initializers.get(weightName);
   if (!weight || weight.dataType !== DataType.FLOAT) throw new Error(`${node.opType} ${node.name}: weight ${weightName} is not an fp32 initializer`);
   const dims = tensorDims(weight);
   const axis = perChannel ? weightChannelAxis(node, dims.length) : undefined;
-  const key = `${weightName}@${axis ?? "tensor"}@${form}`;
+  const key = `${weightName}@${axis ?? "tensor"}@${form}@${guard}`;
   const cached = ctx.weights.get(key);
   if (cached) return cached;
-  const q = quantizeSymmetricInt8(tensorToFloat32(weight), dims, axis);
+  const q = guardedWeights(node, tensorToFloat32(weight), dims, axis, guard);
   const scaleDims = axis === undefined ? [] : [q.scales.length];
   const qName = ctx.unique(`${weightName}_i8`);
   const scaleName = ctx.unique(`${weightName}_s`);
@@ -100,9 +109,22 @@ export function dequantizedWeight(ctx: QdqContext, node: NodeProto, perChannel: 
     castNode.attribute.push(intAttribute("to", DataType.FLOAT));
     addNode(ctx, "Mul", [cast, scaleName], output);
   } else addNode(ctx, "DequantizeLinear", [qName, scaleName, zeroName], output, axis);
-  const result = { output, scales: q.scales, axis };
+  const result = { output, scales: q.scales, axis, values: q.values };
   ctx.weights.set(key, result);
   return result;
+}
+
+/**
+ * Weights quantized under a saturation guard, checked against the guard's invariant (an error here
+ * is a bug in the guard, not in the model). "pairs" falls back to 7 bits for an op whose pairing
+ * is not known.
+ */
+function guardedWeights(node: NodeProto, values: Float32Array, dims: number[], axis: number | undefined, guard: SaturationGuard): ChannelQuantized {
+  if (guard === "off") return quantizeSymmetricInt8(values, dims, axis, INT8_WEIGHT_LEVELS);
+  const partner = guard === "pairs" && axis !== undefined ? reductionPartners(node, dims) : undefined;
+  const q = partner ? quantizePairGuarded(values, dims, axis!, partner) : quantizeSymmetricInt8(values, dims, axis, SEVEN_BIT_LEVELS);
+  if (!(partner ? pairsFitInt16(q.values, partner) : anyPairFitsInt16(q.values))) throw new Error(`${node.opType} ${node.name}: weights break the saturation guard`);
+  return q;
 }
 
 /** int32 bias with scale inputScale * weightScale (zero point 0), as ORT's int8 Conv/Gemm kernels take it. */

@@ -2,6 +2,8 @@
  * The arithmetic of int8 quantization, kept free of graphs so it can be tested on numbers.
  * Weights: int8, symmetric (zero point 0) in [-127, 127], one scale per output channel. Using 127
  * rather than 128 keeps the range symmetric, so w = -w quantizes exactly (ORT's choice as well).
+ * Weights that int8 kernels multiply with uint8 activations are further limited by the saturation
+ * guard (saturation-guard.ts), so x86 CPUs without VNNI compute them exactly.
  * Activations: uint8, asymmetric, one scale and zero point per tensor, with 0.0 exactly representable
  * (zero padding in Conv must stay exactly zero).
  */
@@ -17,7 +19,10 @@ export function channelLayout(dims: number[], axis: number): { channels: number;
   return { channels: dims[axis], inner: dims.slice(axis + 1).reduce((p, d) => p * d, 1) };
 }
 
-export function quantizeSymmetricInt8(values: Float32Array, dims: number[], axis: number | undefined): ChannelQuantized {
+/** The symmetric int8 range. */
+export const INT8_WEIGHT_LEVELS = 127;
+
+export function quantizeSymmetricInt8(values: Float32Array, dims: number[], axis: number | undefined, levels = INT8_WEIGHT_LEVELS): ChannelQuantized {
   const { channels, inner } = axis === undefined ? { channels: 1, inner: values.length } : channelLayout(dims, axis);
   const channelOf = (i: number) => Math.floor(i / inner) % channels;
   const maxAbs = new Float32Array(channels);
@@ -27,11 +32,11 @@ export function quantizeSymmetricInt8(values: Float32Array, dims: number[], axis
     if (a > maxAbs[c]) maxAbs[c] = a;
   }
   // An all-zero channel (e.g. pruned) gets scale 1 so dequantization stays finite.
-  const scales = Float32Array.from(maxAbs, (m) => (m > 0 ? m / 127 : 1));
+  const scales = Float32Array.from(maxAbs, (m) => (m > 0 ? m / levels : 1));
   const quantized = new Int8Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const q = Math.round(values[i] / scales[channelOf(i)]);
-    quantized[i] = Math.max(-127, Math.min(127, q));
+    quantized[i] = Math.max(-levels, Math.min(levels, q));
   }
   return { values: quantized, scales };
 }

@@ -34,9 +34,10 @@ const staticStep = z.strictObject({
     })
     .prefault({}),
   /**
-   * Accuracy-aware tuning: when the agreement on the calibration inputs is below this, the most
-   * damaging activation tensors ("sensitivity") or the earliest layers ("leading-layers") are kept
-   * in fp32, as few as needed (found by bisection).
+   * Accuracy-aware tuning: when the agreement on the validation inputs (not the calibration ones;
+   * the name predates the split) is below this, the most damaging activation tensors
+   * ("sensitivity") or the earliest layers ("leading-layers") are kept in fp32, as few as needed
+   * (found by bisection).
    */
   minCalibrationAgreement: z.number().min(0).max(1).optional(),
   tuning: z.enum(["sensitivity", "leading-layers"]).default("sensitivity"),
@@ -45,8 +46,14 @@ const staticStep = z.strictObject({
    * their weight rounding adds to the error, which matters when the fp32 layers are the sensitive ones.
    */
   compressFp32Weights: z.boolean().default(true),
-  /** Calibration inputs used to rank tensor sensitivity (each tensor costs one run per input). */
+  /** Validation inputs used to rank tensor sensitivity (each tensor costs one run per input). */
   sensitivityInputs: z.number().int().min(1).max(64).default(6),
+  /**
+   * The saturation guard (lib/optimize/saturation-guard.ts), which makes the variant exact on x86
+   * CPUs with and without VNNI: "pairs" (per-channel scales so no same-sign weight pair exceeds 128),
+   * "7-bit" (every weight in [-64, 64]), or "off" (8-bit weights; only to reproduce the saturation).
+   */
+  saturationGuard: z.enum(["pairs", "7-bit", "off"]).default("pairs"),
 });
 
 const magnitudeStep = z.strictObject({

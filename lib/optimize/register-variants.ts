@@ -6,7 +6,7 @@ import { listModelVariants } from "@/lib/db/queries/model-variants";
 import type { ModelVariantRow } from "@/lib/db/schema";
 import type { ModelStore } from "@/lib/models/model-store";
 import { parseRecipe } from "./parse-recipe";
-import { variantModelEntry, type VariantRecord } from "./variant-entry";
+import { VARIANT_PROTOCOL, variantModelEntry, type VariantRecord } from "./variant-entry";
 
 /**
  * Makes produced variants runnable by id: each becomes a model-store entry whose model file is the
@@ -40,6 +40,10 @@ export async function registerStoredVariants({
     const filePath = path.join(dir, row.fileName);
     try {
       if (!existsSync(filePath)) throw new Error(`file ${filePath} is missing (run scripts/optimize-models.ts)`);
+      const protocol = (row.agreement as { protocol?: number } | null)?.protocol ?? 1;
+      if (protocol < VARIANT_PROTOCOL) {
+        throw new Error(`produced under protocol ${protocol} (8-bit int8 weights, tuned on its calibration images); it is produced again under protocol ${VARIANT_PROTOCOL}`);
+      }
       registerVariant(store, toRecord(row), filePath);
       registered.push(row.id);
     } catch (error) {

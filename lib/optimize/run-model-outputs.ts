@@ -1,5 +1,6 @@
 import "server-only";
 import * as ort from "onnxruntime-node";
+import { sessionOptions } from "@/lib/inference/session-options";
 import type { OutputTensor } from "./agreement/compare-outputs";
 import type { NamedInput } from "./inputs/eval-inputs";
 
@@ -9,10 +10,7 @@ import type { NamedInput } from "./inputs/eval-inputs";
  * here), which is the final validity check for every produced variant.
  */
 export async function runModelOutputs(model: string | Uint8Array, inputs: NamedInput[], intraOpNumThreads = 0): Promise<OutputTensor[]> {
-  const session = await ort.InferenceSession.create(model as string, {
-    graphOptimizationLevel: "all",
-    ...(intraOpNumThreads > 0 ? { intraOpNumThreads } : {}),
-  });
+  const session = await ort.InferenceSession.create(model as string, await sessionOptions(model, { threads: intraOpNumThreads }));
   try {
     const outputs: OutputTensor[] = [];
     for (const input of inputs) {

@@ -7,6 +7,14 @@ import type { Recipe } from "./recipe-schema";
  * runs models by id (the session pool, the benchmark runner) then runs variants like any model.
  */
 
+/**
+ * How variants are produced now. 2: int8 kernels get 7-bit weights (the saturation guard); ranges
+ * are calibrated on the calibration split, tuning is judged on the validation split, agreement on
+ * the test split. Stored variants without this number (made with 8-bit weights and tuned on their
+ * calibration images) are not registered, so the model lab produces them again.
+ */
+export const VARIANT_PROTOCOL = 2;
+
 export interface VariantRecord {
   id: string;
   parentId: string;

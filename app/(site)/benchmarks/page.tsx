@@ -6,6 +6,7 @@ import { ServiceUsageCard } from "@/components/usage/service-usage-card";
 import { getBenchmarks } from "@/lib/benchmarks/get-benchmarks";
 import { getSafetyFigures } from "@/lib/benchmarks/get-safety-figures";
 import { getDb } from "@/lib/db/client";
+import { describeInt8Runtime } from "@/lib/inference/describe-int8-runtime";
 import { getModelLabState } from "@/lib/instance/model-lab";
 import { log } from "@/lib/log";
 import { publicUsage } from "@/lib/usage/usage-views";
@@ -17,16 +18,16 @@ export const dynamic = "force-dynamic";
 async function loadBenchmarks() {
   try {
     const db = await getDb();
-    const [data, safety, usage] = await Promise.all([getBenchmarks({ db }), getSafetyFigures({ db }), publicUsage({ db, days: 30 })]);
-    return { data, safety, usage };
+    const [data, safety, usage, int8] = await Promise.all([getBenchmarks({ db }), getSafetyFigures({ db }), publicUsage({ db, days: 30 }), describeInt8Runtime()]);
+    return { data, safety, usage, int8 };
   } catch (error) {
     log.error({ err: error }, "benchmark dashboard could not read the database");
-    return { data: undefined, safety: undefined, usage: undefined };
+    return { data: undefined, safety: undefined, usage: undefined, int8: undefined };
   }
 }
 
 export default async function BenchmarksPage() {
-  const { data, safety, usage } = await loadBenchmarks();
+  const { data, safety, usage, int8 } = await loadBenchmarks();
   return (
     <div className="space-y-8">
       <header className="max-w-3xl space-y-2">
@@ -38,7 +39,7 @@ export default async function BenchmarksPage() {
       </header>
       {data ? (
         <>
-          <BenchmarksDashboard data={data} lab={getModelLabState()} />
+          <BenchmarksDashboard data={data} lab={getModelLabState()} int8={int8} />
           <SafetyFiguresCard figures={safety} />
           <ServiceUsageCard usage={usage} />
         </>

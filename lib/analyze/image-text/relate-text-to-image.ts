@@ -14,10 +14,25 @@ import type { LabelVocabulary, VocabularyEntry } from "./label-vocabulary";
  * against the whole label vocabulary, so "kitten" is supported by "tabby cat" but "dog" is not.
  */
 
-// Tuned on caption/photo pairs of the eval set (relate-text-to-image.eval.test.ts); see the README.
-export const SEMANTIC_MIN_SIMILARITY = 0.6;
-export const SEMANTIC_MARGIN = 0.1;
-export const RECOGNISABLE_SIMILARITY = 0.7;
+/**
+ * When an embedding match counts (see judgeTerm). Chosen on the validation captions of
+ * relation-cases.ts (photos at even positions) by scripts/choose-relation-thresholds.ts, and reported
+ * once on the test captions (odd positions); README "Image understanding" has both.
+ */
+export interface RelationThresholds {
+  /** A term is supported by something seen when their similarity is at least this... */
+  semanticMinSimilarity: number;
+  /** ...and within this of the term's best match over every label the models know. */
+  semanticMargin: number;
+  /** Otherwise a term is "not seen" when some label matches it this well (the models could have seen it). */
+  recognisableSimilarity: number;
+}
+
+export const RELATION_THRESHOLDS: RelationThresholds = { semanticMinSimilarity: 0.6, semanticMargin: 0.15, recognisableSimilarity: 0.75 };
+
+/** Verdicts by the share of checkable terms supported: three quarters, one third. A definition, not fitted. */
+const SUPPORTED_SCORE = 0.75;
+const PARTIAL_SCORE = 0.35;
 const MIN_LABEL_PROBABILITY = 0.05;
 
 export type TermStatus = "supported" | "not_seen" | "not_checkable";
@@ -74,18 +89,23 @@ interface SeenEntry {
   evidence: Evidence;
 }
 
-export async function relateTextToImage(input: RelateInput): Promise<TextImageRelation> {
+export async function relateTextToImage(input: RelateInput, thresholds: RelationThresholds = RELATION_THRESHOLDS): Promise<TextImageRelation> {
   const startedAt = performance.now();
   const terms = extractTerms(input.text, input.vocabulary?.phrases);
-  const seen = seenEntries(input);
   const semanticAvailable = input.semantic.available && Boolean(input.vocabulary) && terms.length > 0;
-  const vectors = semanticAvailable ? (await embedTexts(terms.map((t) => t.term))).vectors : [];
-  const judgements = terms.map((term, i) => judgeTerm(term, input, seen, semanticAvailable ? vectors[i] : undefined));
+  const vectors = semanticAvailable ? (await embedTexts(terms.map((t) => t.term))).vectors : undefined;
+  return { ...judgeRelation(input, terms, vectors, thresholds), timings: { relateMs: performance.now() - startedAt } };
+}
+
+/** The relation of already extracted (and, for semantic matching, embedded) terms; pure, so thresholds can be compared cheaply. */
+export function judgeRelation(input: RelateInput, terms: TextTerm[], vectors: number[][] | undefined, thresholds: RelationThresholds): Omit<TextImageRelation, "timings"> {
+  const seen = seenEntries(input);
+  const judgements = terms.map((term, i) => judgeTerm(term, input, seen, vectors?.[i], thresholds));
   const checkable = judgements.filter((j) => j.status !== "not_checkable");
   const score = checkable.length ? round(checkable.reduce((s, j) => s + j.support, 0) / checkable.length) : null;
   return {
     score,
-    verdict: score === null ? "nothing_to_check" : score >= 0.75 ? "supported" : score >= 0.35 ? "partially_supported" : "not_supported",
+    verdict: score === null ? "nothing_to_check" : score >= SUPPORTED_SCORE ? "supported" : score >= PARTIAL_SCORE ? "partially_supported" : "not_supported",
     explanation: explain(judgements, score),
     terms: judgements,
     method: {
@@ -96,7 +116,6 @@ export async function relateTextToImage(input: RelateInput): Promise<TextImageRe
         reason: "No image-text model (CLIP-style) can be had on this instance; the relation is computed from what the classifier, detector and OCR saw.",
       },
     },
-    timings: { relateMs: performance.now() - startedAt },
   };
 }
 
@@ -139,7 +158,7 @@ function namesMatch(term: string, entry: VocabularyEntry): boolean {
   return entry.groups.includes(term) || entry.names.some((name) => name === term || singular(name) === term);
 }
 
-function judgeTerm(term: TextTerm, input: RelateInput, seen: SeenEntry[], vector: number[] | undefined): TermJudgement {
+function judgeTerm(term: TextTerm, input: RelateInput, seen: SeenEntry[], vector: number[] | undefined, thresholds: RelationThresholds): TermJudgement {
   const base = { term: term.term, surface: term.surface, start: term.start, end: term.end };
   // A detection is the better witness when both models name the thing: it has a box and a count.
   const lexical = seen.find((s) => s.entry.source === "detection" && namesMatch(term.term, s.entry)) ?? seen.find((s) => namesMatch(term.term, s.entry));
@@ -163,13 +182,13 @@ function judgeTerm(term: TextTerm, input: RelateInput, seen: SeenEntry[], vector
     const similarity = cosineSimilarity(vector, candidate.entry.vector);
     if (similarity > bestSeen.similarity) bestSeen = { similarity, seen: candidate };
   }
-  if (bestSeen.seen && bestSeen.similarity >= SEMANTIC_MIN_SIMILARITY && bestSeen.similarity >= bestAll.similarity - SEMANTIC_MARGIN) {
+  if (bestSeen.seen && bestSeen.similarity >= thresholds.semanticMinSimilarity && bestSeen.similarity >= bestAll.similarity - thresholds.semanticMargin) {
     return withCount(
       { ...base, status: "supported", method: "semantic", support: 1, evidence: { ...bestSeen.seen.evidence, similarity: round(bestSeen.similarity) } },
       term,
     );
   }
-  if (bestAll.similarity >= RECOGNISABLE_SIMILARITY) {
+  if (bestAll.similarity >= thresholds.recognisableSimilarity) {
     return { ...base, status: "not_seen", method: "semantic", support: 0, closestKnown: bestAll.entry.names[0] };
   }
   return { ...base, status: "not_checkable", method: "semantic", support: 0, note: "no model here recognises this" };

@@ -30,30 +30,30 @@ export function matchF1(candidate: DetectedObject[], reference: DetectedObject[]
   return detectionF1(reference.map(toBox), candidate.map(toBox), iouThreshold);
 }
 
+/** Label recall and mean F1 against the parent over some of the photos (e.g. only the test split). */
+export function summarizeDetections(perPhoto: DetectionAccuracy["perPhoto"]): DetectionAccuracy {
+  const expectedPairs = perPhoto.reduce((n, p) => n + p.expected.length, 0);
+  const foundPairs = perPhoto.reduce((n, p) => n + p.expected.filter((label) => p.found.includes(label)).length, 0);
+  const f1s = perPhoto.flatMap((p) => (p.parentF1 === undefined ? [] : [p.parentF1]));
+  return {
+    photos: perPhoto.length,
+    labelRecall: expectedPairs ? Math.round((foundPairs / expectedPairs) * 1000) / 1000 : 0,
+    ...(f1s.length ? { parentAgreementF1: Math.round((f1s.reduce((a, b) => a + b, 0) / f1s.length) * 1000) / 1000 } : {}),
+    perPhoto,
+  };
+}
+
 export async function detectionAccuracy(modelId: string, photos: EvalImage[], parentId?: string): Promise<DetectionAccuracy> {
   const cocoNames = new Set(await modelLabels(await loadModel(modelId)));
   const perPhoto: DetectionAccuracy["perPhoto"] = [];
-  let expectedPairs = 0;
-  let foundPairs = 0;
-  const f1s: number[] = [];
   for (const photo of photos) {
     const image = await decodeImage(await readFile(photo.path), limits);
     const { objects } = await detectObjects(image, { modelId });
     const found = [...new Set(objects.map((o) => o.label))];
     const expected = photo.expectedLabels.filter((label) => cocoNames.has(label));
-    expectedPairs += expected.length;
-    foundPairs += expected.filter((label) => found.includes(label)).length;
     let parentF1: number | undefined;
-    if (parentId && parentId !== modelId) {
-      parentF1 = matchF1(objects, (await detectObjects(image, { modelId: parentId })).objects);
-      f1s.push(parentF1);
-    }
-    perPhoto.push({ file: photo.file, expected, found, ...(parentF1 !== undefined ? { parentF1: Math.round(parentF1 * 1000) / 1000 } : {}) });
+    if (parentId && parentId !== modelId) parentF1 = matchF1(objects, (await detectObjects(image, { modelId: parentId })).objects);
+    perPhoto.push({ file: photo.file, expected, found, ...(parentF1 !== undefined ? { parentF1 } : {}) });
   }
-  return {
-    photos: photos.length,
-    labelRecall: expectedPairs ? Math.round((foundPairs / expectedPairs) * 1000) / 1000 : 0,
-    ...(f1s.length ? { parentAgreementF1: Math.round((f1s.reduce((a, b) => a + b, 0) / f1s.length) * 1000) / 1000 } : {}),
-    perPhoto,
-  };
+  return summarizeDetections(perPhoto);
 }

@@ -38,10 +38,18 @@ describe.each(databaseTargets)("benchmark queries on $name", (target) => {
     const latest = await latestBenchmarkResults({ db });
     const byModel = Object.fromEntries(latest.map((r) => [r.modelId, (r.performance as { latencyMsP50: number }).latencyMsP50]));
     expect(byModel).toEqual({ "yolox-nano": 38, "yolox-nano-int8": 20 });
+    expect(latest.every((r) => r.machine.cores === 2)).toBe(true);
+
+    // A run on another kind of machine adds its own newest result per model instead of replacing this one's.
+    const elsewhere = await createBenchmarkRun({ db, trigger: "test", machine: { cores: 2, fingerprint: "other CPU" }, config: {} });
+    await insertBenchmarkResult({ db, result: result(elsewhere.id, "yolox-nano", 90) });
+    await finishBenchmarkRun({ db, id: elsewhere.id, status: "done" });
+    const both = await latestBenchmarkResults({ db });
+    expect(both.filter((r) => r.modelId === "yolox-nano").map((r) => (r.performance as { latencyMsP50: number }).latencyMsP50).sort()).toEqual([38, 90]);
 
     const runs = await listBenchmarkRuns({ db });
-    expect(runs.map((r) => r.status)).toEqual(["failed", "done", "done"]);
-    expect(runs[2].results).toHaveLength(2);
+    expect(runs.map((r) => r.status)).toEqual(["done", "failed", "done", "done"]);
+    expect(runs[3].results).toHaveLength(2);
     expect((await getBenchmarkRun({ db, id: failed.id }))?.error).toBe("boom");
     expect(await getBenchmarkRun({ db, id: "00000000-0000-0000-0000-000000000000" })).toBeUndefined();
   });

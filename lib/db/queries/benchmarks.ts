@@ -105,15 +105,28 @@ export async function getBenchmarkRun({ db, id }: { db: Database; id: string }):
   return { ...run, results };
 }
 
-/** The newest result of every model variant, from finished runs or the one running now. */
-export async function latestBenchmarkResults({ db }: { db: Database }): Promise<BenchmarkResult[]> {
+export type ResultWithMachine = BenchmarkResult & { machine: Record<string, unknown> };
+
+/**
+ * The newest result of every model variant on every kind of machine (the run's recorded
+ * fingerprint, or for runs stored before fingerprints its CPU model, cores and flags), from finished
+ * runs or the one running now, each with its run's machine. Callers choose one machine's figures;
+ * nothing here mixes them.
+ */
+export async function latestBenchmarkResults({ db }: { db: Database }): Promise<ResultWithMachine[]> {
+  const machineKey = [
+    sql`${benchmarkRuns.machine}->'fingerprint'`,
+    sql`${benchmarkRuns.machine}->'cpuModel'`,
+    sql`${benchmarkRuns.machine}->'cores'`,
+    sql`${benchmarkRuns.machine}->'cpuFlags'`,
+  ];
   return db
-    .selectDistinctOn([benchmarkResults.modelId])
+    .selectDistinctOn([benchmarkResults.modelId, ...machineKey], { result: benchmarkResults, machine: benchmarkRuns.machine })
     .from(benchmarkResults)
     .innerJoin(benchmarkRuns, eq(benchmarkRuns.id, benchmarkResults.runId))
     .where(and(inArray(benchmarkRuns.status, ["done", "running"])))
-    .orderBy(benchmarkResults.modelId, desc(benchmarkResults.createdAt))
-    .then((rows) => rows.map((row) => row.benchmark_results));
+    .orderBy(benchmarkResults.modelId, ...machineKey, desc(benchmarkResults.createdAt))
+    .then((rows) => rows.map((row) => ({ ...row.result, machine: (row.machine ?? {}) as Record<string, unknown> })));
 }
 
 /** Whether a run is under way (so a second one is not started on top of it); abandoned runs do not count. */

@@ -7,10 +7,11 @@ import { imageFileTensor } from "./image-tensor";
 import { findTextLines, ocrDetectionTensor, ocrRecognitionTensor } from "./ocr-tensors";
 
 /**
- * Real inputs for calibration and for checking a variant against its parent, built from the public
- * evaluation images (EVAL_DATA_DIR/images). Files are sorted by name and split alternately: even
- * positions calibrate, odd positions are held out to measure agreement, so a variant is never judged
- * on the very images its ranges were fitted to.
+ * Real inputs for calibration, validation and test, built from the public evaluation images
+ * (EVAL_DATA_DIR/images). Three disjoint splits (see splitEvalImages): ranges are fitted on
+ * `calibration`, choices (accuracy-aware tuning) are made on `validation`, and `test` is kept for
+ * reporting: a variant's agreement with its parent and its task accuracy are measured on images it
+ * was neither calibrated nor tuned on.
  */
 
 export interface NamedInput {
@@ -21,13 +22,17 @@ export interface NamedInput {
 
 export interface InputSplit {
   calibration: NamedInput[];
-  evaluation: NamedInput[];
+  validation: NamedInput[];
+  test: NamedInput[];
 }
+
+export type SplitRole = keyof InputSplit;
 
 interface EvalImage {
   file: string;
   expect_error?: boolean;
   expected_labels?: string;
+  ground_truth?: string;
 }
 
 export function listEvalImages(evalDir: string, folders: string[]): EvalImage[] {
@@ -39,12 +44,48 @@ export function listEvalImages(evalDir: string, folders: string[]): EvalImage[] 
     .sort((a, b) => a.file.localeCompare(b.file));
 }
 
-const split = <T>(items: T[]) => ({
-  calibration: items.filter((_, i) => i % 2 === 0),
-  evaluation: items.filter((_, i) => i % 2 === 1),
-});
+const PAGE_TASKS = new Set(["text-detection", "text-recognition"]);
 
-export async function buildEvalInputs(options: { entry: ModelEntry; inputName: string; evalDir: string; limitPerSplit?: number }): Promise<InputSplit> {
+/** Rotated copies of a page ("x-rotated-L.png") belong with the page ("x.tif"): the same text must not sit in two splits. */
+export const sourceGroup = (file: string) => file.replace(/-rotated-[^./]+/, "").replace(/\.[^./]+$/, "");
+
+/**
+ * Which split each image belongs to, by task (files sorted by name, so the split never changes):
+ *  - photos: every odd position is test (13 of the 26 photos, the held-out half used before),
+ *    positions 0, 4, 8... calibrate and 2, 6, 10... validate;
+ *  - OCR pages: every page with ground truth, and its rotated copies, is test (those are the pages
+ *    the benchmark scores); the other sources (the receipts) alternate calibration / validation.
+ */
+export function splitEvalImages<T extends EvalImage>(images: T[], task: string): Record<SplitRole, T[]> {
+  const sorted = [...images].sort((a, b) => a.file.localeCompare(b.file));
+  const roles: Record<SplitRole, T[]> = { calibration: [], validation: [], test: [] };
+  if (!PAGE_TASKS.has(task)) {
+    sorted.forEach((image, i) => roles[i % 2 === 1 ? "test" : i % 4 === 0 ? "calibration" : "validation"].push(image));
+    return roles;
+  }
+  const scored = new Set(sorted.filter((i) => i.ground_truth).map((i) => sourceGroup(i.file)));
+  const others = [...new Set(sorted.map((i) => sourceGroup(i.file)).filter((g) => !scored.has(g)))];
+  for (const image of sorted) {
+    const group = sourceGroup(image.file);
+    roles[scored.has(group) ? "test" : others.indexOf(group) % 2 === 0 ? "calibration" : "validation"].push(image);
+  }
+  return roles;
+}
+
+/** The images of a task's test split (what the benchmark may score a calibrated variant on). */
+export function testSplitFiles(evalDir: string, task: string): Set<string> {
+  const folders = PAGE_TASKS.has(task) ? ["ocr", "receipts"] : ["photos"];
+  return new Set(splitEvalImages(listEvalImages(evalDir, folders), task).test.map((i) => i.file));
+}
+
+export async function buildEvalInputs(options: {
+  entry: ModelEntry;
+  inputName: string;
+  evalDir: string;
+  limitPerSplit?: number;
+  /** Build only these splits (the others come back empty); default all three. */
+  splits?: SplitRole[];
+}): Promise<InputSplit> {
   const { entry, inputName, evalDir } = options;
   const limit = options.limitPerSplit ?? Infinity;
   const file = (f: string) => path.join(evalDir, "images", f);
@@ -83,7 +124,9 @@ export async function buildEvalInputs(options: { entry: ModelEntry; inputName: s
     default:
       throw new Error(`no evaluation inputs for task ${entry.task}`);
   }
-  if (images.length < 2) throw new Error(`too few evaluation images for ${entry.id} in ${evalDir}`);
-  const halves = split(images);
-  return { calibration: await take(halves.calibration, build), evaluation: await take(halves.evaluation, build) };
+  const roles = splitEvalImages(images, entry.task);
+  if (Object.values(roles).some((r) => r.length === 0)) throw new Error(`too few evaluation images for ${entry.id} in ${evalDir} to fill the calibration, validation and test splits`);
+  const wanted = new Set(options.splits ?? ["calibration", "validation", "test"]);
+  const built = async (role: SplitRole) => (wanted.has(role) ? take(roles[role], build) : []);
+  return { calibration: await built("calibration"), validation: await built("validation"), test: await built("test") };
 }

@@ -89,3 +89,20 @@ export function smallGraphInputs(count: number, seed = 7): { source: string; fee
     feeds: { x: new ort.Tensor("float32", Float32Array.from({ length: 3 * 16 * 16 }, () => random()), [1, 3, 16, 16]) },
   }));
 }
+
+/**
+ * The small graph with weights that make int8 pair sums overflow int16: conv2 sees large positive
+ * activations (a ReLU after positive weights) and large same-sign weights, so with 8-bit weights
+ * pairs of uint8 x int8 products reach 2 * 255 * 127 = 64770, far beyond 32767.
+ */
+export function buildSaturatingGraph(): ModelProto {
+  const model = buildSmallGraph({ activation: "relu", c1: 8, c2: 16, seed: 3 });
+  const random = seededRandom(5);
+  const replace = (name: string, dims: number[], make: () => number) => {
+    const graph = model.graph!;
+    graph.initializer = graph.initializer.map((t) => (t.name === name ? float32Tensor(name, dims, Float32Array.from({ length: dims.reduce((p, d) => p * d, 1) }, make)) : t));
+  };
+  replace("w1", [8, 3, 3, 3], () => 0.05 + random() * 0.3);
+  replace("w2", [16, 8, 3, 3], () => 0.5 + random() * 0.5);
+  return model;
+}

@@ -2,13 +2,15 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as ort from "onnxruntime-node";
+import { sessionOptions } from "@/lib/inference/session-options";
 import { encodeModel } from "../model-file";
 import { onnx, type ModelProto } from "../onnx-proto";
 
 /** ORT helpers for the toolkit's tests: run a graph, and see which kernels ORT chose after its fusions. */
 
 export async function runGraph(model: ModelProto | Uint8Array, feeds: Record<string, ort.Tensor>): Promise<Float32Array> {
-  const session = await ort.InferenceSession.create(model instanceof Uint8Array ? model : encodeModel(model), { graphOptimizationLevel: "all" });
+  const bytes = model instanceof Uint8Array ? model : encodeModel(model);
+  const session = await ort.InferenceSession.create(bytes, await sessionOptions(bytes, { threads: 0 }));
   try {
     const out = await session.run(feeds);
     return Float32Array.from(out[session.outputNames[0]].data as Float32Array);
@@ -22,10 +24,8 @@ export async function optimizedOpTypes(model: ModelProto): Promise<Record<string
   const dir = mkdtempSync(path.join(tmpdir(), "ie-ort-opt-"));
   try {
     const file = path.join(dir, "optimized.onnx");
-    const session = await ort.InferenceSession.create(encodeModel(model), {
-      graphOptimizationLevel: "extended",
-      optimizedModelFilePath: file,
-    } as ort.InferenceSession.SessionOptions);
+    const bytes = encodeModel(model);
+    const session = await ort.InferenceSession.create(bytes, await sessionOptions(bytes, { level: "extended", threads: 0, optimizedModelFilePath: file }));
     await session.release();
     const optimized = onnx.ModelProto.decode(readFileSync(file));
     const counts: Record<string, number> = {};

@@ -17,4 +17,15 @@ describe("GET /api/v1/models", () => {
       if (!model.available) expect(model.unavailable_reason).toBeTruthy();
     }
   });
+
+  it("says which int8 features the CPU reports, what the int8 kernels did and which remedy was chosen", async () => {
+    const { int8 } = await (await GET(new Request("http://localhost/api/v1/models"))).json();
+    expect(int8.cpu.flags).toEqual(expect.any(Array));
+    expect(int8.mode).toBe("auto");
+    // The probe ran, and the option follows what it saw on this CPU (exact kernels need no option).
+    expect(typeof int8.kernels_saturate).toBe("boolean");
+    expect(int8.kernels_saturate).toBe(!int8.probe.gemm.exact || !int8.probe.conv.exact);
+    expect(int8.x64quantprecision).toBe(int8.kernels_saturate);
+    expect(int8.produced_variants).toMatch(/saturation guard/);
+  });
 });
