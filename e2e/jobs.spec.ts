@@ -138,3 +138,48 @@ test("two app instances and a worker on one PostgreSQL share one queue: each ite
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a benchmark run and a red-team campaign interrupted by SIGKILL end failed (or done), never left running", async () => {
+  test.setTimeout(300_000);
+  const dataDir = mkdtempSync(path.join(tmpdir(), "ie-interrupt-"));
+  const env = { ...jobEnv, DATA_DIR: dataDir, JOB_STALE_SECONDS: "10" };
+  let server = startServer(env, 3236);
+  try {
+    await waitUntilReady(server, 120_000);
+    // The first account is the instance's admin: it may start benchmark runs.
+    const jar = await signUpAndSignIn(server.baseUrl, "admin-interrupt@example.test", "interrupt test passphrase");
+    const { key } = await createKey(server.baseUrl, jar, ["analyze", "safety", "benchmarks:run"]);
+    const auth = { authorization: `Bearer ${key}`, "content-type": "application/json" };
+    const run = await (await fetch(`${server.baseUrl}/api/v1/benchmarks/runs`, { method: "POST", headers: auth, body: JSON.stringify({ preset: "full" }) })).json();
+    const campaign = await (await fetch(`${server.baseUrl}/api/v1/evaluate/red-team`, { method: "POST", headers: auth, body: JSON.stringify({ variants_per_seed: 5 }) })).json();
+    const readJob = async (base: string) => (await (await fetch(`${base}/api/v1/jobs/${run.id}`, { headers: auth })).json()) as { status: string; summary: { run_id?: string } | null };
+    const readReport = async (base: string) => (await (await fetch(`${base}/api/v1/evaluate/red-team/${campaign.id}`, { headers: auth })).json()) as { status: string; error: string | null };
+
+    // Kill once the benchmark run is under way (it measures every variant: minutes).
+    const deadline = Date.now() + 120_000;
+    while ((await readJob(server.baseUrl)).status !== "running") {
+      if (Date.now() > deadline) throw new Error("the benchmark run never started");
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    await server.kill("SIGKILL");
+
+    server = startServer(env, 3236);
+    await waitUntilReady(server, 120_000);
+    let job = await readJob(server.baseUrl);
+    let report = await readReport(server.baseUrl);
+    const settleBy = Date.now() + 90_000;
+    while ((job.status === "running" || report.status === "running" || report.status === "queued") && Date.now() < settleBy) {
+      await new Promise((r) => setTimeout(r, 500));
+      job = await readJob(server.baseUrl);
+      report = await readReport(server.baseUrl);
+    }
+    expect(job.status).toBe("failed");
+    expect(["failed", "done"]).toContain(report.status);
+    // The run's own record says so too.
+    const runRecord = await (await fetch(`${server.baseUrl}/api/v1/benchmarks/runs/${job.summary?.run_id}`)).json();
+    expect(runRecord).toMatchObject({ status: "failed", error: expect.stringContaining("interrupted") });
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

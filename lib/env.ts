@@ -96,13 +96,13 @@ export const envSchema = z.object({
   /** Hourly usage roll-ups older than this are deleted (raw rows are rolled up within the hour). */
   USAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
   /**
-   * Which checked-in recipes (models/recipes) the start-up model lab produces when their variant is
-   * missing: "all", "none", or a comma-separated list of recipe ids.
+   * Which checked-in recipes (models/recipes) the start-up model lab queues for production when their
+   * variant is missing: "quick" (the seconds-long YOLOX ones), "all", "none", or a list of recipe ids.
    */
   MODEL_LAB_RECIPES: z
     .string()
-    .regex(/^(all|none|[a-z0-9][a-z0-9.-]*(,[a-z0-9][a-z0-9.-]*)*)$/, 'must be "all", "none" or a comma-separated list of recipe ids')
-    .default("all"),
+    .regex(/^(all|none|quick|[a-z0-9][a-z0-9.-]*(,[a-z0-9][a-z0-9.-]*)*)$/, 'must be "quick", "all", "none" or a comma-separated list of recipe ids')
+    .default("quick"),
   /** Run a short model benchmark in the background after start-up so the dashboard is never empty. */
   BENCHMARK_ON_START: booleanFlag.default(true),
 });

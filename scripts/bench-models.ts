@@ -13,7 +13,7 @@ import { getBenchmarks } from "../lib/benchmarks/get-benchmarks";
 import { runBenchmark, type BenchmarkPreset } from "../lib/benchmarks/run-benchmark";
 import { familiesToMarkdown, summarizeFamilies } from "../lib/benchmarks/summarize-families";
 import { getDatabase } from "../lib/db/client";
-import { registerVariantsAtStart, runModelLab } from "../lib/instance/model-lab";
+import { produceMissingVariantsNow, registerVariantsAtStart } from "../lib/instance/model-lab";
 import { writeReadmeSection } from "./write-readme-section";
 
 const args = process.argv.slice(2);
@@ -24,7 +24,7 @@ const only = option("--only")?.split(",");
 const database = await getDatabase();
 const { db } = database;
 if (args.includes("--produce")) {
-  const lab = await runModelLab({ db, benchmark: false });
+  const lab = await produceMissingVariantsNow(db);
   console.error(`variants produced: ${lab.produced.join(", ") || "none"}${lab.problems.length ? `; problems: ${JSON.stringify(lab.problems)}` : ""}`);
 } else {
   await registerVariantsAtStart(db);

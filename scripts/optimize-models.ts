@@ -6,7 +6,7 @@
  *   npx tsx --conditions=react-server scripts/optimize-models.ts [--only id,id] [--recipes dir] [--no-db]
  */
 import { getDatabase } from "@/lib/db/client";
-import { upsertModelVariant } from "@/lib/db/queries/model-variants";
+import { storeProducedVariant } from "@/lib/optimize/store-produced-variant";
 import { getModelStore } from "@/lib/models/get-model-store";
 import { buildEvalInputs, type InputSplit } from "@/lib/optimize/inputs/eval-inputs";
 import { readModel } from "@/lib/optimize/model-file";
@@ -45,20 +45,7 @@ for (const recipe of recipes) {
   rows.push(line);
   if (!args.includes("--no-db")) {
     const { db } = await getDatabase();
-    await upsertModelVariant({
-      db,
-      variant: {
-        id: produced.id,
-        family: produced.family,
-        parentId: produced.parentId,
-        variant: produced.variant,
-        recipe: produced.recipe,
-        fileName: produced.fileName,
-        sizeBytes: produced.sizeBytes,
-        sha256: produced.sha256,
-        agreement: produced.agreement,
-      },
-    });
+    await storeProducedVariant({ db, produced });
   }
 }
 console.log(["", "| variant | kind | size | agreement with parent (test split) | tolerance | time |", "|---|---|---|---|---|---|", ...rows].join("\n"));

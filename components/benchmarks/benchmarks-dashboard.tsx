@@ -1,6 +1,6 @@
 import type { BenchmarksResponse } from "@/lib/benchmarks/result-schema";
 import type { Int8Runtime } from "@/lib/inference/describe-int8-runtime";
-import type { ModelLabState } from "@/lib/instance/model-lab";
+import type { JobView } from "@/lib/jobs/job-view";
 import { Card } from "@/components/ui/card";
 import { summarizeFamilies } from "@/lib/benchmarks/summarize-families";
 import { groupByFamily, measurementState, threadSettings } from "./benchmark-view";
@@ -18,7 +18,7 @@ import { ResultsTable } from "./results-table";
 const imageTasks = new Set(["object-detection", "image-classification"]);
 
 /** The whole dashboard from GET /api/v1/benchmarks data; only the charts and the compare view run in the browser. */
-export function BenchmarksDashboard({ data, lab, int8 }: { data: BenchmarksResponse; lab?: ModelLabState; int8?: Int8Runtime }) {
+export function BenchmarksDashboard({ data, labJobs, int8 }: { data: BenchmarksResponse; labJobs?: JobView[]; int8?: Int8Runtime }) {
   const state = measurementState(data);
   // Families with the most variants first: they carry the comparison the page is about.
   const summaries = summarizeFamilies(data.latest).sort((a, b) => b.variants.length - a.variants.length || a.family.localeCompare(b.family));
@@ -32,7 +32,7 @@ export function BenchmarksDashboard({ data, lab, int8 }: { data: BenchmarksRespo
   const compareFamilies = [...new Set([...data.latest, ...data.pending].filter((m) => imageTasks.has(m.task)).map((m) => m.family))].sort();
   return (
     <div className="space-y-10">
-      <MeasurementStatus state={state} lab={lab} />
+      <MeasurementStatus state={state} labJobs={labJobs} />
       {state.hasFigures && (
         <>
           <section aria-labelledby="headline" className="space-y-4">

@@ -1,39 +1,37 @@
-import type { ModelLabState } from "@/lib/instance/model-lab";
+import { JobProgress } from "@/components/jobs/job-progress";
+import type { JobView } from "@/lib/jobs/job-view";
 import type { MeasurementState } from "./benchmark-view";
 import { formatRunTime } from "./benchmark-view";
 import { AutoRefresh } from "./auto-refresh";
 
-/** Before the start-up benchmark, this instance may be producing optimised variants from the recipes. */
-function LabPreparing({ lab }: { lab: ModelLabState }) {
+/** The model lab's jobs (benchmarks, variants, the safety benchmark) that are queued or running, with their progress. */
+function LabJobs({ jobs }: { jobs: JobView[] }) {
   return (
-    <div role="status" data-testid="benchmark-preparing" className="rounded-lg border border-brand-100 bg-brand-50 p-4 text-sm text-slate-800">
+    <div role="status" data-testid="lab-jobs" className="space-y-3 rounded-lg border border-brand-100 bg-brand-50 p-4 text-sm text-slate-800">
       <AutoRefresh />
-      <p className="font-semibold">Preparing the model variants before the start-up benchmark</p>
-      <p className="mt-1">
-        {lab.phase === "producing" && lab.current ? (
-          <>
-            Producing <code>{lab.current}</code> from its recipe (quantizing or pruning, calibrated and checked on the evaluation images)
-            {lab.produced.length > 0 && <> — done so far: {lab.produced.join(", ")}</>}.
-          </>
-        ) : (
-          "Registering the optimised variants stored on this instance."
-        )}{" "}
-        The benchmark starts when this is done.
-      </p>
-      <p className="mt-1 text-slate-600">This page updates itself every 10 seconds meanwhile.</p>
+      <p className="font-semibold">The model lab is at work (one job at a time; the rest wait their turn)</p>
+      <ul className="space-y-2">
+        {jobs.map((job) => (
+          <li key={job.id} data-testid="lab-job" data-kind={job.kind}>
+            <span className="block">{job.title}</span>
+            <JobProgress progress={{ status: job.status, ...job.progress }} label={job.title} />
+          </li>
+        ))}
+      </ul>
+      <p className="text-slate-600">This page updates itself every 10 seconds meanwhile.</p>
     </div>
   );
 }
 
-/** Variants the start-up model lab could not produce, with its reason. */
-function LabProblems({ problems }: { problems: ModelLabState["problems"] }) {
+/** Variants the lab could not produce on this instance, with the reason. */
+function LabProblems({ jobs }: { jobs: JobView[] }) {
   return (
     <div data-testid="lab-problems" className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
       <p className="font-semibold">Not produced on this instance:</p>
       <ul className="mt-1 list-disc pl-5">
-        {problems.map((p) => (
-          <li key={p.id}>
-            <code>{p.id}</code> — {p.reason}
+        {jobs.map((job) => (
+          <li key={job.id}>
+            {job.title} — {job.error}
           </li>
         ))}
       </ul>
@@ -45,12 +43,14 @@ function LabProblems({ problems }: { problems: ModelLabState["problems"] }) {
  * What is being measured right now and what has no figures yet. While a run is under way the page
  * refreshes itself (a small client leaf); otherwise it says what to do to get figures.
  */
-export function MeasurementStatus({ state, lab }: { state: MeasurementState; lab?: ModelLabState }) {
-  const preparing = !state.running && (lab?.phase === "registering" || lab?.phase === "producing");
+export function MeasurementStatus({ state, labJobs = [] }: { state: MeasurementState; labJobs?: JobView[] }) {
+  const active = labJobs.filter((job) => job.status === "queued" || job.status === "running");
+  const failedVariants = labJobs.filter((job) => job.kind === "variant" && job.status === "failed");
   return (
     <div className="space-y-3">
-      {preparing ? <LabPreparing lab={lab!} /> : <RunStatus state={state} />}
-      {lab && lab.problems.length > 0 && <LabProblems problems={lab.problems} />}
+      {active.length > 0 && <LabJobs jobs={active} />}
+      <RunStatus state={state} />
+      {failedVariants.length > 0 && <LabProblems jobs={failedVariants} />}
     </div>
   );
 }

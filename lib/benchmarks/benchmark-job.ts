@@ -4,7 +4,7 @@ import { finishBenchmarkRun, getBenchmarkRun } from "../db/queries/benchmarks";
 import { activeInstanceJobs } from "../db/queries/jobs";
 import type { JobRow } from "../db/schema";
 import { ApiError } from "../errors";
-import { enqueueTrackedJobNow, onInterrupted, runTrackedJob } from "../jobs/tracked-job";
+import { enqueueTrackedJobNow, onInterrupted, registerRunner, runTrackedJob } from "../jobs/tracked-job";
 import { benchmarkableModels, startBenchmark, type BenchmarkPreset, type RunBenchmarkOptions } from "./run-benchmark";
 
 /**
@@ -28,7 +28,7 @@ export async function queueBenchmarkRun({ ownerId, params }: { ownerId: string |
   return enqueueTrackedJobNow({ kind: "benchmark", ownerId, title: `Benchmark (${params.preset}, ${total} variant${total === 1 ? "" : "s"})`, params: { ...params }, total });
 }
 
-export async function runBenchmarkJob({ jobId }: { jobId: string }): Promise<void> {
+async function runBenchmarkJob(jobId: string): Promise<void> {
   const { db } = await getDatabase();
   await runTrackedJob(jobId, async ({ job, progress, note }) => {
     const params = job.params as BenchmarkJobParams;
@@ -39,6 +39,8 @@ export async function runBenchmarkJob({ jobId }: { jobId: string }): Promise<voi
     return { measured: outcome.measured, failed: outcome.failed };
   });
 }
+
+registerRunner("benchmark", runBenchmarkJob);
 
 onInterrupted("benchmark", async (job) => {
   const runId = (job.summary as { run_id?: string } | null)?.run_id;

@@ -7,7 +7,7 @@ import { log } from "../log";
 import { getModelStore } from "../models/get-model-store";
 import { ensureAuthSecret } from "./auth-secret";
 import { startWorkers } from "../jobs/start-workers";
-import { registerVariantsAtStart, runModelLab } from "./model-lab";
+import { registerVariantsAtStart, startModelLab } from "./model-lab";
 import { sessionsWarm, startWarmUp } from "./warm-up";
 
 /**
@@ -49,14 +49,13 @@ export async function startInstance(): Promise<void> {
   }
   startWarmUp();
 
-  // After the sessions are loaded (readiness comes first), the model lab works in the background:
-  // register optimised variants and, unless turned off, produce missing ones and benchmark.
+  // After the sessions are loaded (readiness comes first): the model lab registers the optimised
+  // variants and queues what is missing (lib/instance/model-lab.ts); every 30 s it registers variants
+  // that workers elsewhere have produced since, so this instance serves them too.
   if (database) {
     const db = database.db;
-    const afterWarmUp = async () => {
-      if (env.BENCHMARK_ON_START) await runModelLab({ db, benchmark: true });
-      else await registerVariantsAtStart(db).catch((error) => log.warn({ err: error }, "stored variants could not be registered"));
-    };
-    void sessionsWarm()?.then(afterWarmUp);
+    const register = () => registerVariantsAtStart(db).catch((error) => log.warn({ err: error }, "stored variants could not be registered"));
+    void sessionsWarm()?.then(() => startModelLab(db).catch((error) => log.error({ err: error }, "the model lab could not queue its work")));
+    setInterval(register, 30_000).unref();
   }
 }

@@ -12,10 +12,8 @@ export const QUEUE = {
   webhookDelivery: "webhook-delivery",
   webhookDeliveryDead: "webhook-delivery-dead",
   maintenance: "maintenance",
-  benchmarkRun: "benchmark-run",
+  modelLab: "model-lab",
   redTeamCampaign: "red-team-campaign",
-  variantProduction: "variant-production",
-  safetyBenchmark: "safety-benchmark",
 } as const;
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 
@@ -35,12 +33,12 @@ export function queueDefinitions(env: Env): (PgBoss.Queue & { name: QueueName })
       deadLetter: QUEUE.webhookDeliveryDead,
     },
     { name: QUEUE.maintenance, policy: "singleton", expireInSeconds: 600 },
-    // Whole-machine measurements and CPU-heavy campaigns: one at a time on the whole cluster
-    // ("singleton": at most one active), the rest wait queued. An interrupted one is failed by the
-    // heartbeat sweep (lib/jobs/tracked-job.ts), not retried; a variant's production is resumed.
-    { name: QUEUE.benchmarkRun, policy: "singleton", retryLimit: 0, expireInSeconds: 6 * 3600 },
+    // The model lab's whole-machine work (benchmark runs, producing variants, the safety benchmark)
+    // and red-team campaigns: one at a time on the whole cluster ("singleton": at most one active),
+    // the rest wait queued, so two of them never fight over the cores (or skew each other's timings).
+    // Retries are per job: a variant's production is resumed after an interruption, the others are
+    // failed by the heartbeat sweep (lib/jobs/tracked-job.ts).
+    { name: QUEUE.modelLab, policy: "singleton", retryLimit: 0, retryDelay: 5, expireInSeconds: 6 * 3600 },
     { name: QUEUE.redTeamCampaign, policy: "singleton", retryLimit: 0, expireInSeconds: 3600 },
-    { name: QUEUE.safetyBenchmark, policy: "singleton", retryLimit: 0, expireInSeconds: 3600 },
-    { name: QUEUE.variantProduction, policy: "singleton", retryLimit: 3, retryDelay: 5, expireInSeconds: 3 * 3600 },
   ];
 }

@@ -4,10 +4,12 @@ import { getDatabase } from "../db/client";
 import { getEnv } from "../env";
 import { runMaintenance } from "../instance/maintenance";
 import { log } from "../log";
-import { runBenchmarkJob } from "../benchmarks/benchmark-job";
-import { runCampaignJob } from "../safety/red-team/campaign-job";
+// Imported for their runners (each registers the kinds of job it runs).
+import "../benchmarks/benchmark-job";
+import "../instance/model-lab";
+import "../safety/red-team/campaign-job";
 import { failBatchItem, runBatchItem } from "./batch/run-batch-item";
-import { sweepInterruptedJobs } from "./tracked-job";
+import { runQueuedJob, sweepInterruptedJobs } from "./tracked-job";
 import { getJobQueue } from "./job-queue";
 import { QUEUE } from "./queues";
 import { attemptDelivery, giveUpDelivery } from "./webhooks/deliver-webhook";
@@ -41,8 +43,8 @@ export async function startWorkers(): Promise<void> {
   for (let i = 0; i < 4; i++) await work<{ deliveryId: string }>(QUEUE.webhookDelivery, { pollingIntervalSeconds: 1 }, ({ deliveryId }) => attemptDelivery({ db, deliveryId }));
   await work<{ deliveryId: string }>(QUEUE.webhookDeliveryDead, { pollingIntervalSeconds: 2 }, ({ deliveryId }) => giveUpDelivery({ db, deliveryId }));
   await work(QUEUE.maintenance, { pollingIntervalSeconds: 5 }, () => runMaintenance({ db }));
-  await work<{ jobId: string }>(QUEUE.benchmarkRun, { pollingIntervalSeconds: 2 }, runBenchmarkJob);
-  await work<{ jobId: string }>(QUEUE.redTeamCampaign, { pollingIntervalSeconds: 2 }, runCampaignJob);
+  await work<{ jobId: string }>(QUEUE.modelLab, { pollingIntervalSeconds: 2 }, runQueuedJob);
+  await work<{ jobId: string }>(QUEUE.redTeamCampaign, { pollingIntervalSeconds: 2 }, runQueuedJob);
   // Usage roll-ups, expired guests and old rate-limit counters, every five minutes on one worker.
   await boss.schedule(QUEUE.maintenance, "*/5 * * * *");
   // Jobs whose process died are settled now (this process may be that one, restarted) and every 15 s.

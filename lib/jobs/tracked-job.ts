@@ -1,6 +1,6 @@
 import "server-only";
 import { getDatabase } from "../db/client";
-import { finishTrackedJob, insertJob, mergeJobSummary, setJobQueueId, settleStaleJob, staleTrackedJobs, startTrackedJob, updateJobProgress } from "../db/queries/jobs";
+import { finishTrackedJob, getJob, insertJob, mergeJobSummary, setJobQueueId, settleStaleJob, staleTrackedJobs, startTrackedJob, updateJobProgress } from "../db/queries/jobs";
 import type { JobRow } from "../db/schema";
 import { transactionWithSql, type SqlTransaction } from "../db/transaction-with-sql";
 import { getEnv } from "../env";
@@ -17,14 +17,30 @@ import { QUEUE, type QueueName } from "./queues";
  */
 
 export const TRACKED_KINDS = {
-  benchmark: { queue: QUEUE.benchmarkRun, resumable: false },
+  benchmark: { queue: QUEUE.modelLab, resumable: false },
+  variant: { queue: QUEUE.modelLab, resumable: true },
+  "safety-benchmark": { queue: QUEUE.modelLab, resumable: false },
   "red-team": { queue: QUEUE.redTeamCampaign, resumable: false },
-  variant: { queue: QUEUE.variantProduction, resumable: true },
-  "safety-benchmark": { queue: QUEUE.safetyBenchmark, resumable: false },
 } as const satisfies Record<string, { queue: QueueName; resumable: boolean }>;
 export type TrackedKind = keyof typeof TRACKED_KINDS;
 
 const HEARTBEAT_MS = 5_000;
+
+/** Who runs each kind (a queue such as the model lab's carries several kinds). */
+const runners = new Map<TrackedKind, (jobId: string) => Promise<void>>();
+export function registerRunner(kind: TrackedKind, run: (jobId: string) => Promise<void>): void {
+  runners.set(kind, run);
+}
+
+/** A queue worker's entry: runs the job with the runner of its kind. */
+export async function runQueuedJob({ jobId }: { jobId: string }): Promise<void> {
+  const { db } = await getDatabase();
+  const job = await getJob({ db, id: jobId });
+  if (!job) return;
+  const run = runners.get(job.kind as TrackedKind);
+  if (!run) throw new Error(`no runner for jobs of kind ${job.kind}`);
+  await run(jobId);
+}
 
 /** What to do to a kind's own records (a benchmark run row, a report) when its job is interrupted. */
 const interruptionHandlers = new Map<TrackedKind, (job: JobRow) => Promise<void>>();
@@ -32,7 +48,11 @@ export function onInterrupted(kind: TrackedKind, handler: (job: JobRow) => Promi
   interruptionHandlers.set(kind, handler);
 }
 
-/** Stores a job and queues it in `tx`; the caller's own rows for it commit with it. */
+/**
+ * Stores a job and queues it in `tx`; the caller's own rows for it commit with it. Start the queue
+ * (`getJobQueue()`) before opening `tx`: on the embedded database, where one client's transaction
+ * holds the database, starting pg-boss inside it would wait for the transaction to end.
+ */
 export async function enqueueTrackedJob(
   tx: SqlTransaction,
   job: { kind: TrackedKind; ownerId: string | null; title: string; params: Record<string, unknown>; total?: number; summary?: Record<string, unknown> },
@@ -41,13 +61,15 @@ export async function enqueueTrackedJob(
     db: tx.db,
     values: { ownerId: job.ownerId, kind: job.kind, status: "queued", title: job.title, total: job.total ?? 1, params: job.params, summary: job.summary ?? null },
   });
-  const queueJobId = await (await getJobQueue()).send(TRACKED_KINDS[job.kind].queue, { jobId: row.id }, { db: tx });
+  const { queue, resumable } = TRACKED_KINDS[job.kind];
+  const queueJobId = await (await getJobQueue()).send(queue, { jobId: row.id }, { db: tx, retryLimit: resumable ? 3 : 0 });
   if (!queueJobId) throw new ApiError("conflict", "The job could not be queued.");
   await setJobQueueId({ db: tx.db, id: row.id, queueJobId });
   return { ...row, queueJobId };
 }
 
 export async function enqueueTrackedJobNow(job: Parameters<typeof enqueueTrackedJob>[1]): Promise<JobRow> {
+  await getJobQueue();
   return transactionWithSql(await getDatabase(), (tx) => enqueueTrackedJob(tx, job));
 }
 

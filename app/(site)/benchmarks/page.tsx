@@ -7,7 +7,8 @@ import { getBenchmarks } from "@/lib/benchmarks/get-benchmarks";
 import { getSafetyFigures } from "@/lib/benchmarks/get-safety-figures";
 import { getDb } from "@/lib/db/client";
 import { describeInt8Runtime } from "@/lib/inference/describe-int8-runtime";
-import { getModelLabState } from "@/lib/instance/model-lab";
+import { listInstanceJobs } from "@/lib/db/queries/jobs";
+import { toJobView } from "@/lib/jobs/job-view";
 import { log } from "@/lib/log";
 import { publicUsage } from "@/lib/usage/usage-views";
 
@@ -18,16 +19,22 @@ export const dynamic = "force-dynamic";
 async function loadBenchmarks() {
   try {
     const db = await getDb();
-    const [data, safety, usage, int8] = await Promise.all([getBenchmarks({ db }), getSafetyFigures({ db }), publicUsage({ db, days: 30 }), describeInt8Runtime()]);
-    return { data, safety, usage, int8 };
+    const [data, safety, usage, int8, labJobs] = await Promise.all([
+      getBenchmarks({ db }),
+      getSafetyFigures({ db }),
+      publicUsage({ db, days: 30 }),
+      describeInt8Runtime(),
+      listInstanceJobs({ db, kinds: ["benchmark", "variant", "safety-benchmark"] }),
+    ]);
+    return { data, safety, usage, int8, labJobs: labJobs.map(toJobView) };
   } catch (error) {
     log.error({ err: error }, "benchmark dashboard could not read the database");
-    return { data: undefined, safety: undefined, usage: undefined, int8: undefined };
+    return { data: undefined, safety: undefined, usage: undefined, int8: undefined, labJobs: [] };
   }
 }
 
 export default async function BenchmarksPage() {
-  const { data, safety, usage, int8 } = await loadBenchmarks();
+  const { data, safety, usage, int8, labJobs } = await loadBenchmarks();
   return (
     <div className="space-y-8">
       <header className="max-w-3xl space-y-2">
@@ -39,7 +46,7 @@ export default async function BenchmarksPage() {
       </header>
       {data ? (
         <>
-          <BenchmarksDashboard data={data} lab={getModelLabState()} int8={int8} />
+          <BenchmarksDashboard data={data} labJobs={labJobs} int8={int8} />
           <SafetyFiguresCard figures={safety} />
           <ServiceUsageCard usage={usage} />
         </>

@@ -220,3 +220,24 @@ export async function activeInstanceJobs({ db, kinds }: { db: Database; kinds: s
     .where(and(inArray(jobs.kind, kinds), inArray(jobs.status, ["queued", "running"])))
     .orderBy(asc(jobs.createdAt));
 }
+
+/** The newest instance job of a kind whose params have `param` = `value` (e.g. a recipe's last production). */
+export async function latestJobWithParam({ db, kind, param, value }: { db: Database; kind: string; param: string; value: string }): Promise<JobRow | undefined> {
+  const rows = await db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.kind, kind), isNull(jobs.ownerId), sql`${jobs.params}->>${param} = ${value}`))
+    .orderBy(desc(jobs.createdAt))
+    .limit(1);
+  return rows[0];
+}
+
+/** The instance's own jobs (start-up lab, variants, benchmarks), newest first, for the dashboard. */
+export async function listInstanceJobs({ db, kinds, limit = 20 }: { db: Database; kinds: string[]; limit?: number }): Promise<JobRow[]> {
+  return db
+    .select()
+    .from(jobs)
+    .where(and(isNull(jobs.ownerId), inArray(jobs.kind, kinds)))
+    .orderBy(desc(jobs.createdAt))
+    .limit(limit);
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
 import { modelVariants, type ModelVariantRow } from "../schema";
 
@@ -9,6 +9,10 @@ import { modelVariants, type ModelVariantRow } from "../schema";
  */
 
 export type ModelVariantInput = Omit<typeof modelVariants.$inferInsert, "createdAt">;
+export type ModelVariantListItem = Omit<ModelVariantRow, "fileBytes">;
+
+// Lists leave the files out (megabytes each); `variantFileBytes` reads one when it is needed.
+const { fileBytes: _fileBytes, ...listColumns } = getTableColumns(modelVariants);
 
 export async function upsertModelVariant({ db, variant }: { db: Database; variant: ModelVariantInput }): Promise<ModelVariantRow> {
   const { id, ...rest } = variant;
@@ -29,15 +33,20 @@ export async function listModelVariants({
   db: Database;
   parentId?: string;
   family?: string;
-}): Promise<ModelVariantRow[]> {
+}): Promise<ModelVariantListItem[]> {
   const conditions: SQL[] = [];
   if (parentId) conditions.push(eq(modelVariants.parentId, parentId));
   if (family) conditions.push(eq(modelVariants.family, family));
   return db
-    .select()
+    .select(listColumns)
     .from(modelVariants)
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(asc(modelVariants.family), asc(modelVariants.id));
+}
+
+export async function variantFileBytes({ db, id }: { db: Database; id: string }): Promise<Buffer | null> {
+  const [row] = await db.select({ fileBytes: modelVariants.fileBytes }).from(modelVariants).where(eq(modelVariants.id, id)).limit(1);
+  return row?.fileBytes ?? null;
 }
 
 export async function getModelVariant({ db, id }: { db: Database; id: string }): Promise<ModelVariantRow | undefined> {

@@ -1,4 +1,5 @@
 import { index, integer, jsonb, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bytea } from "./columns";
 
 /** Instance settings, produced model variants, benchmark runs and stored evaluation reports. */
 
@@ -12,7 +13,8 @@ export type AppSetting = typeof appSettings.$inferSelect;
 
 /**
  * Model variants produced at run time by the optimisation toolkit (int8, pruned), registered in the
- * model store beside the manifest's models. The file lives in DATA_DIR/models/variants.
+ * model store beside the manifest's models. The file lives in the database and, once used, in each
+ * instance's MODEL_CACHE_DIR/variants.
  */
 export const modelVariants = pgTable("model_variants", {
   id: text("id").primaryKey(),
@@ -25,6 +27,11 @@ export const modelVariants = pgTable("model_variants", {
   sha256: text("sha256").notNull(),
   /** How closely the variant agrees with its parent on real inputs, and the tolerance it was held to. */
   agreement: jsonb("agreement"),
+  /**
+   * The .onnx file itself, so a variant produced by any worker can be served by every instance (each
+   * writes it into its own model cache, checked against `sha256`). Null for rows from before.
+   */
+  fileBytes: bytea("file_bytes"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 export type ModelVariantRow = typeof modelVariants.$inferSelect;

@@ -8,6 +8,7 @@ import { QUEUE } from "../queues";
 /**
  * Queues a webhook in the same transaction as the state change it announces: the delivery row (its
  * id is the `webhook-id` every attempt carries) and the queue job commit together or not at all.
+ * Only called by workers, whose queue is running already (see enqueueTrackedJob on why that matters).
  */
 export async function enqueueWebhook(
   tx: SqlTransaction,

@@ -3,7 +3,8 @@ import { getDatabase } from "../../db/client";
 import { completeEvaluationReport, failEvaluationReport, getEvaluationReport, insertEvaluationReport, markReportRunning, updateReportProgress } from "../../db/queries/evaluation-reports";
 import type { EvaluationReport } from "../../db/schema";
 import { transactionWithSql } from "../../db/transaction-with-sql";
-import { enqueueTrackedJob, onInterrupted, runTrackedJob } from "../../jobs/tracked-job";
+import { getJobQueue } from "../../jobs/job-queue";
+import { enqueueTrackedJob, onInterrupted, registerRunner, runTrackedJob } from "../../jobs/tracked-job";
 import { runCampaign, type CampaignConfig } from "./run-campaign";
 
 /**
@@ -16,6 +17,7 @@ export const RED_TEAM_REPORT_KIND = "red-team";
 
 export async function queueCampaign({ ownerId, config }: { ownerId: string; config: CampaignConfig }): Promise<EvaluationReport> {
   const title = config.title ?? `Red-team campaign ${new Date().toISOString().slice(0, 16).replace("T", " ")}`;
+  await getJobQueue();
   return transactionWithSql(await getDatabase(), async (tx) => {
     const report = await insertEvaluationReport({ db: tx.db, kind: RED_TEAM_REPORT_KIND, title, ownerId, status: "queued", details: { config } });
     await enqueueTrackedJob(tx, { kind: "red-team", ownerId, title, params: { config, report_id: report.id }, summary: { report_id: report.id } });
@@ -23,7 +25,7 @@ export async function queueCampaign({ ownerId, config }: { ownerId: string; conf
   });
 }
 
-export async function runCampaignJob({ jobId }: { jobId: string }): Promise<void> {
+async function runCampaignJob(jobId: string): Promise<void> {
   const { db } = await getDatabase();
   await runTrackedJob(jobId, async ({ job, progress }) => {
     const { config, report_id: reportId } = job.params as { config: CampaignConfig; report_id: string };
@@ -44,6 +46,8 @@ export async function runCampaignJob({ jobId }: { jobId: string }): Promise<void
     }
   });
 }
+
+registerRunner("red-team", runCampaignJob);
 
 onInterrupted("red-team", async (job) => {
   const reportId = (job.params as { report_id?: string }).report_id;

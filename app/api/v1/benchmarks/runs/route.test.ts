@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { authorization as adminKey } from "@/test/api-requests";
 import { createTestKey, createTestUser, sessionCookieFor } from "@/test/auth";
+import { stopJobQueue } from "@/lib/jobs/job-queue";
+import { startWorkers } from "@/lib/jobs/start-workers";
+import { GET as getJob } from "../../jobs/[id]/route";
 import { GET } from "./[id]/route";
 import { POST } from "./route";
 
@@ -32,23 +35,36 @@ describe("POST /api/v1/benchmarks/runs", () => {
     expect((await post("x".repeat(20_000), `Bearer ${token}`)).status).toBe(413);
   });
 
-  it("starts a real run in the background, answers 202, and the run can be read back", async () => {
-    const response = await post(JSON.stringify({ models: ["mobilenetv2-int8"] }), `Bearer ${token}`);
-    expect(response.status).toBe(202);
-    const { run_id: runId, href } = await response.json();
-    expect(response.headers.get("location")).toBe(href);
-    // A second run while the first is going is a conflict.
-    expect((await post("{}", `Bearer ${token}`)).status).toBe(409);
-    let run: { status: string; results: unknown[] } | undefined;
-    for (let i = 0; i < 240 && run?.status !== "done"; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const read = await GET(new Request(`http://localhost${href}`), { params: Promise.resolve({ id: runId }) });
+  it("queues a real run as a job (202), which a worker runs; the run can be read back", async () => {
+    await startWorkers();
+    try {
+      const response = await post(JSON.stringify({ models: ["mobilenetv2-int8"], preset: "quick" }), adminKey);
+      expect(response.status).toBe(202);
+      const job = await response.json();
+      expect(job).toMatchObject({ kind: "benchmark", status: "queued", progress: { total: 1, done: 0 } });
+      expect(response.headers.get("location")).toBe(`/api/v1/jobs/${job.id}`);
+      // The same run again while this one is pending is a conflict.
+      expect((await post(JSON.stringify({ models: ["mobilenetv2-int8"] }), adminKey)).status).toBe(409);
+      let view = job;
+      for (let i = 0; i < 300 && view.status !== "done" && view.status !== "failed"; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        view = await (await getJob(new Request(`http://localhost/api/v1/jobs/${job.id}`, { headers: { authorization: adminKey } }), { params: Promise.resolve({ id: job.id }) })).json();
+      }
+      expect(view).toMatchObject({ status: "done", progress: { total: 1, done: 1, failed: 0 } });
+      const runId = view.summary.run_id;
+      const read = await GET(new Request(`http://localhost/api/v1/benchmarks/runs/${runId}`), { params: Promise.resolve({ id: runId }) });
       expect(read.status).toBe(200);
-      run = await read.json();
+      const run = await read.json();
+      expect(run.status).toBe("done");
+      expect(run.results).toHaveLength(1);
+      // Another user cannot see the admin's job.
+      const stranger = await createTestKey({ role: "user" });
+      const hidden = await getJob(new Request(`http://localhost/api/v1/jobs/${job.id}`, { headers: { authorization: stranger.authorization } }), { params: Promise.resolve({ id: job.id }) });
+      expect(hidden.status).toBe(404);
+    } finally {
+      await stopJobQueue(2_000);
     }
-    expect(run?.status).toBe("done");
-    expect(run?.results).toHaveLength(1);
-  }, 150_000);
+  }, 200_000);
 
   it("answers 404 for unknown or malformed run ids", async () => {
     for (const id of ["00000000-0000-0000-0000-000000000000", "not-a-uuid", "'; drop table benchmark_runs; --"]) {

@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stopJobQueue } from "@/lib/jobs/job-queue";
+import { startWorkers } from "@/lib/jobs/start-workers";
 import { authorization } from "@/test/api-requests";
 import { createTestKey, createTestUser, sessionCookieFor } from "@/test/auth";
 import { GET as getReport } from "./[id]/route";
@@ -8,17 +10,25 @@ const post = (body: string, contentType = "application/json") =>
   POST(new Request("http://localhost/api/v1/evaluate/red-team", { method: "POST", headers: { authorization, "content-type": contentType }, body }));
 const read = (id: string) => getReport(new Request(`http://localhost/api/v1/evaluate/red-team/${id}`, { headers: { authorization } }), { params: Promise.resolve({ id }) });
 
+beforeAll(async () => {
+  await startWorkers();
+});
+afterAll(async () => {
+  await stopJobQueue(2_000);
+});
+
 describe("red-team campaigns over the API", () => {
-  it("starts a campaign as a job (202), refuses a second one meanwhile, and stores its report", async () => {
+  it("queues a campaign as a job (202, queued), which a worker runs to a stored report; a second one waits its turn", async () => {
     const response = await post(JSON.stringify({ title: "small campaign", mutators: ["identity", "base64"], families: ["ignore-previous", "prompt-leak"], variants_per_seed: 1 }));
     expect(response.status).toBe(202);
     const started = await response.json();
-    expect(started).toMatchObject({ kind: "red-team", status: "running", title: "small campaign" });
+    expect(started).toMatchObject({ kind: "red-team", status: "queued", title: "small campaign" });
     expect(response.headers.get("location")).toBe(`/api/v1/evaluate/red-team/${started.id}`);
-    expect((await post("{}")).status).toBe(409);
+    const second = await post(JSON.stringify({ title: "second", mutators: ["identity"], families: ["prompt-leak"], variants_per_seed: 1 }));
+    expect(second.status).toBe(202);
 
     let report = started;
-    for (let i = 0; i < 240 && report.status === "running"; i++) {
+    for (let i = 0; i < 240 && (report.status === "queued" || report.status === "running"); i++) {
       await new Promise((r) => setTimeout(r, 250));
       report = await (await read(started.id)).json();
     }
@@ -31,8 +41,9 @@ describe("red-team campaigns over the API", () => {
     expect(report.details.samples).toHaveLength(8 + 10);
 
     const list = await (await listReports(new Request("http://localhost/api/v1/evaluate/red-team", { headers: { authorization } }))).json();
-    expect(list.reports[0]).toMatchObject({ id: started.id, status: "done" });
-    expect(list.reports[0].details).toBeUndefined();
+    const listed = list.reports.find((r: { id: string }) => r.id === started.id);
+    expect(listed).toMatchObject({ status: "done" });
+    expect(listed.details).toBeUndefined();
   });
 
   it("shows each account only its own reports; guests cannot start campaigns", async () => {

@@ -29,6 +29,7 @@ CREATE TABLE "jobs" (
 	"error" text,
 	"callback_url" text,
 	"webhook_per_item" boolean DEFAULT false NOT NULL,
+	"queue_job_id" text,
 	"heartbeat_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"started_at" timestamp with time zone,
@@ -65,6 +66,7 @@ CREATE TABLE "webhook_secrets" (
 	"rotated_at" timestamp with time zone
 );
 --> statement-breakpoint
+ALTER TABLE "model_variants" ADD COLUMN "file_bytes" "bytea";--> statement-breakpoint
 ALTER TABLE "job_items" ADD CONSTRAINT "job_items_job_id_jobs_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."jobs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "jobs" ADD CONSTRAINT "jobs_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhook_attempts" ADD CONSTRAINT "webhook_attempts_delivery_id_webhook_deliveries_id_fk" FOREIGN KEY ("delivery_id") REFERENCES "public"."webhook_deliveries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
