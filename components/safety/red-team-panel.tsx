@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { JobProgress } from "@/components/jobs/job-progress";
 import { ProblemMessage } from "@/components/problem-message";
 import { postApi, requestJson, type ProblemLike } from "@/lib/api-client/request-json";
 import { Button } from "@/components/ui/button";
@@ -17,7 +18,7 @@ export function RedTeamPanel() {
   const reports = useQuery<{ reports: ReportView[] }, ProblemLike>({
     queryKey: ["red-team-reports"],
     queryFn: () => requestJson("/api/v1/evaluate/red-team"),
-    refetchInterval: (query) => (query.state.data?.reports.some((r) => r.status === "running") ? 1500 : false),
+    refetchInterval: (query) => (query.state.data?.reports.some((r) => r.status === "running" || r.status === "queued") ? 1500 : false),
   });
   const start = useMutation<ReportView, ProblemLike>({
     mutationFn: () => postApi<ReportView>("/api/v1/evaluate/red-team", JSON.stringify({}), { "content-type": "application/json" }),
@@ -48,7 +49,12 @@ export function RedTeamPanel() {
                 onClick={() => setSelected(r.id)}
                 className={`rounded-lg border px-3 py-1 text-left text-sm ${current?.id === r.id ? "border-brand-500 bg-brand-50" : "border-slate-300 bg-white"}`}
               >
-                {r.title} · {r.status === "running" ? `running ${Math.round(r.progress * 100)}%` : r.status}
+                {r.title}
+                {r.job && (r.status === "queued" || r.status === "running") ? (
+                  <JobProgress progress={{ status: r.job.status, ...r.job.progress }} label={`progress of ${r.title}`} />
+                ) : (
+                  <> · {r.status}</>
+                )}
               </button>
             </li>
           ))}

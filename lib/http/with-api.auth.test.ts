@@ -47,6 +47,27 @@ describe("withApi: who may call", () => {
     expect((await expired.json()).detail).toMatch(/expired/);
   });
 
+  it("answers a bogus key and a near-miss of a real key alike: 401, and the same path through the database (similar time)", async () => {
+    const route = handlerFor({ auth: "key", scope: "analyze" });
+    const real = await createTestKey({ role: "user" });
+    // Same prefix as the real key, last characters changed: found by nothing but its hash, like any bogus key.
+    const nearMiss = real.key.slice(0, -6) + (real.key.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
+    const random = "ie_" + "Z".repeat(43);
+    const timings: Record<string, number[]> = { nearMiss: [], random: [] };
+    for (let i = 0; i < 40; i++) {
+      for (const [name, key] of [["nearMiss", nearMiss], ["random", random]] as const) {
+        const started = performance.now();
+        const response = await call(route, { authorization: `Bearer ${key}` });
+        timings[name].push(performance.now() - started);
+        expect(response.status).toBe(401);
+        expect((await response.json()).detail).toMatch(/not valid/);
+      }
+    }
+    const { median } = await import("../stats");
+    const [a, b] = [median(timings.nearMiss), median(timings.random)];
+    expect(Math.abs(a - b)).toBeLessThan(1.5 + 0.5 * Math.max(a, b));
+  });
+
   it("checks the scope: 403 naming it", async () => {
     const route = handlerFor({ auth: "key", scope: "safety" });
     const analyzeOnly = await createTestKey({ role: "user", scopes: ["analyze"] });

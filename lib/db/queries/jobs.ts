@@ -241,3 +241,12 @@ export async function listInstanceJobs({ db, kinds, limit = 20 }: { db: Database
     .orderBy(desc(jobs.createdAt))
     .limit(limit);
 }
+
+/** The jobs of one kind whose params carry one of `values` under `param` (e.g. the campaigns of some reports). */
+export async function jobsByParam({ db, kind, param, values }: { db: Database; kind: string; param: string; values: string[] }): Promise<JobRow[]> {
+  if (values.length === 0) return [];
+  return db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.kind, kind), inArray(sql<string>`${jobs.params}->>${param}`, values)));
+}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { EvaluationReport } from "../../db/schema";
+import type { EvaluationReport, JobRow } from "../../db/schema";
 import type { EvaluationReportListItem } from "../../db/queries/evaluation-reports";
 
 /** How stored evaluation reports (red-team campaigns, safety benchmarks) are shown over the API. */
@@ -15,12 +15,14 @@ export const reportSchema = z.object({
   error: z.string().nullable(),
   created_at: z.string(),
   finished_at: z.string().nullable(),
+  /** The campaign's job: cases scored out of all, as every job shows its progress. */
+  job: z.object({ id: z.string(), status: z.string(), progress: z.object({ total: z.number().int(), done: z.number().int(), failed: z.number().int() }) }).nullable().optional(),
 });
 export type ReportView = z.infer<typeof reportSchema>;
 
 export const reportListSchema = z.object({ reports: z.array(reportSchema) });
 
-export function toReportView(row: EvaluationReport | EvaluationReportListItem): ReportView {
+export function toReportView(row: EvaluationReport | EvaluationReportListItem, job?: JobRow): ReportView {
   return reportSchema.parse({
     id: row.id,
     kind: row.kind,
@@ -32,5 +34,6 @@ export function toReportView(row: EvaluationReport | EvaluationReportListItem): 
     error: row.error,
     created_at: row.createdAt.toISOString(),
     finished_at: row.finishedAt ? row.finishedAt.toISOString() : null,
+    job: job ? { id: job.id, status: job.status, progress: { total: job.total, done: job.done, failed: job.failed } } : null,
   });
 }

@@ -3,6 +3,7 @@
 import { ownerIdOf } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db/client";
 import { listEvaluationReports } from "@/lib/db/queries/evaluation-reports";
+import { jobsByParam } from "@/lib/db/queries/jobs";
 import { getEnv } from "@/lib/env";
 import { readRequestBody } from "@/lib/http/read-request-body";
 import { jsonResponse, withApi } from "@/lib/http/with-api";
@@ -20,6 +21,9 @@ export const POST = withApi({ route: "POST /api/v1/evaluate/red-team", auth: "us
 });
 
 export const GET = withApi({ route: "GET /api/v1/evaluate/red-team", auth: "user", scope: "safety" }, async (_request, { principal }) => {
-  const rows = await listEvaluationReports({ db: await getDb(), kind: RED_TEAM_REPORT_KIND, ownerId: ownerIdOf(principal) });
-  return jsonResponse(reportListSchema.parse({ reports: rows.map(toReportView) }));
+  const db = await getDb();
+  const rows = await listEvaluationReports({ db, kind: RED_TEAM_REPORT_KIND, ownerId: ownerIdOf(principal) });
+  const jobs = await jobsByParam({ db, kind: "red-team", param: "report_id", values: rows.map((r) => r.id) });
+  const jobOf = new Map(jobs.map((job) => [(job.params as { report_id: string }).report_id, job]));
+  return jsonResponse(reportListSchema.parse({ reports: rows.map((row) => toReportView(row, jobOf.get(row.id))) }));
 });

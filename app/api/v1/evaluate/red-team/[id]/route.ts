@@ -1,6 +1,7 @@
 // GET /api/v1/evaluate/red-team/{id} - one red-team report with its progress, summary and samples
 import { getDb } from "@/lib/db/client";
 import { getEvaluationReport } from "@/lib/db/queries/evaluation-reports";
+import { jobsByParam } from "@/lib/db/queries/jobs";
 import { ownerIdOf } from "@/lib/auth/principal";
 import { jsonResponse, notFound, withApi } from "@/lib/http/with-api";
 import { reportSchema, toReportView } from "@/lib/safety/red-team/report-schema";
@@ -12,5 +13,6 @@ export const GET = withApi({ route: "GET /api/v1/evaluate/red-team/{id}", auth: 
   const id = String(params.id ?? "");
   const report = await getEvaluationReport({ db: await getDb(), id, kind: RED_TEAM_REPORT_KIND, ownerId: ownerIdOf(principal) });
   if (!report) notFound(`No red-team report with id "${id.slice(0, 64)}".`);
-  return jsonResponse(reportSchema.parse(toReportView(report)));
+  const [job] = await jobsByParam({ db: await getDb(), kind: "red-team", param: "report_id", values: [report.id] });
+  return jsonResponse(reportSchema.parse(toReportView(report, job)));
 });
