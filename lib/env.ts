@@ -154,6 +154,19 @@ export function getEnv(): Env {
   return cached;
 }
 
+/** For a process's entry point: the environment, or the bad variables named on stderr and exit code 1. */
+export function getEnvOrExit(): Env {
+  try {
+    return getEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
 /** Tests change process.env between cases; this forgets the parsed copy. */
 export function resetEnvForTests(): void {
   cached = undefined;

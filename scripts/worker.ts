@@ -5,22 +5,13 @@
  * SIGTERM/SIGINT: finish the items in hand (up to 30 s), then exit.
  */
 import { getDatabase } from "../lib/db/client";
-import { EnvError, getEnv } from "../lib/env";
+import { getEnvOrExit } from "../lib/env";
 import { stopJobQueue } from "../lib/jobs/job-queue";
 import { startWorkers } from "../lib/jobs/start-workers";
 import { log } from "../lib/log";
 
 async function main() {
-  let env;
-  try {
-    env = getEnv();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const env = getEnvOrExit();
   if (!env.DATABASE_URL) {
     console.error("npm run worker needs DATABASE_URL (PostgreSQL): on the embedded PGlite default the web process (npm start) works the queue itself.");
     process.exit(1);

@@ -2,7 +2,7 @@ import "server-only";
 import { mkdirSync } from "node:fs";
 import { getDatabase } from "../db/client";
 import { recordInstanceStart } from "../db/queries/settings";
-import { EnvError, getEnv } from "../env";
+import { getEnvOrExit } from "../env";
 import { log } from "../log";
 import { getModelStore } from "../models/get-model-store";
 import { ensureAuthSecret } from "./auth-secret";
@@ -17,16 +17,7 @@ import { sessionsWarm, startWarmUp } from "./warm-up";
  * database that cannot be reached does not - /api/ready reports it until it can.
  */
 export async function startInstance(): Promise<void> {
-  let env;
-  try {
-    env = getEnv();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const env = getEnvOrExit();
   mkdirSync(env.dataDir, { recursive: true });
   ensureAuthSecret();
 

@@ -5,7 +5,8 @@ import { cloneModel } from "./model-file";
 import { createNode, DataType, onnx, type ModelProto } from "./onnx-proto";
 import { prepareGraph } from "./prepare-graph";
 import { float32Tensor } from "./tensor-data";
-import { randomValues, seededRandom } from "./testing/build-small-graph";
+import { seededRandom } from "../seeded-random";
+import { randomValues } from "./testing/build-small-graph";
 import { maxAbs, maxAbsDifference, runGraph } from "./testing/ort-helpers";
 
 const valueInfo = (name: string, dims: number[]) =>

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { floatAttribute, intAttribute, intsAttribute } from "./attributes";
 import { cloneModel } from "./model-file";
 import { createNode, DataType, onnx, type ModelProto } from "./onnx-proto";
-import { seededRandom } from "./testing/build-small-graph";
+import { seededRandom } from "../seeded-random";
 import { runGraph } from "./testing/ort-helpers";
 import { opsetVersion, upgradeOpset } from "./upgrade-opset";
 

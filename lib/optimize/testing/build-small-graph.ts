@@ -2,6 +2,7 @@ import * as ort from "onnxruntime-node";
 import { createNode, DataType, onnx, type ModelProto } from "../onnx-proto";
 import { float32Tensor } from "../tensor-data";
 import { intAttribute, intsAttribute } from "../attributes";
+import { seededRandom } from "../../seeded-random";
 
 /**
  * Small graphs with seeded random weights, written with onnx-proto, for the toolkit's tests:
@@ -9,16 +10,6 @@ import { intAttribute, intsAttribute } from "../attributes";
  * GlobalAveragePool -> Flatten -> Gemm(c2->10) -> y[1,10].
  */
 
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Values with a roughly normal spread (sum of uniforms), scaled. */
 export function randomValues(count: number, random: () => number, scale: number): Float32Array {

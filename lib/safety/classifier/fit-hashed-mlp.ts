@@ -1,5 +1,6 @@
 import type { SparseVector } from "./hash-features";
 import { mlpLogit, mlpScratch, type HashedMlp } from "./hashed-mlp";
+import { seededRandom } from "../../seeded-random";
 
 /**
  * Trains the hashed n-gram network with mini-batch Adam on weighted log-loss. Only the embedding rows a
@@ -30,17 +31,6 @@ export interface MlpFitOptions {
 const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-/** mulberry32: a small seeded generator, so fits are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function initialModel(denseSize: number, o: MlpFitOptions, random: () => number): HashedMlp {
   const inputSize = o.dim + denseSize;

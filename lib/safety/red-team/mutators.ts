@@ -1,4 +1,5 @@
 import { rot13 } from "../normalize/plausible-text";
+import type { Random } from "../../seeded-random";
 
 /**
  * Adversarial rewrites of a seed attack, each the way attackers dodge filters: encodings, lookalike
@@ -7,19 +8,7 @@ import { rot13 } from "../normalize/plausible-text";
  * campaign can be repeated.
  */
 
-export type Random = () => number;
 
-/** Mulberry32: small, fast, seedable. */
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(items: readonly T[], random: Random): T => items[Math.floor(random() * items.length)];
 

@@ -2,7 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { detectInjections } from "../detect-injection";
 import { attackFamilyNames } from "../signatures/families";
-import { mutatorIds, mutators, seededRandom } from "./mutators";
+import { seededRandom } from "../../seeded-random";
+import { mutatorIds, mutators } from "./mutators";
 import { benignControls, seedAttacks, type Seed } from "./seed-attacks";
 import { yieldToEventLoop } from "../../jobs/yield-to-event-loop";
 
