@@ -25,9 +25,13 @@ async function waitForFigures(page: Page) {
     await page.goto("/benchmarks");
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Benchmarks");
     const dots = page.locator('[data-chart="latency-size"] .recharts-scatter-symbol');
+    // The charts draw in the browser after the page arrives: give them a moment before deciding.
+    await dots.first().waitFor({ timeout: 5_000 }).catch(() => {});
     if ((await dots.count()) > 0 && (await page.getByTestId("machine").isVisible())) return;
-    // Never an empty dashboard: without figures the page says what is going on instead.
-    await expect(page.getByTestId("benchmark-running").or(page.getByTestId("benchmark-preparing")).or(page.getByTestId("benchmark-empty")).first()).toBeVisible();
+    // Never an empty dashboard: without figures the page says what is going on instead (a run, the lab's jobs, or why nothing).
+    await expect(
+      page.getByTestId("benchmark-running").or(page.getByTestId("lab-jobs")).or(page.getByTestId("benchmark-empty")).or(page.getByTestId("benchmark-unmeasured")).first(),
+    ).toBeVisible();
     if (Date.now() > deadline) throw new Error(`no benchmark figures on /benchmarks after ${FIRST_FIGURES_WAIT_MS / 1000} s`);
     await page.waitForTimeout(5_000);
   }
