@@ -21,7 +21,13 @@ import { describeMachine } from "../lib/benchmarks/describe-machine";
 import { insertUser } from "../lib/db/queries/users";
 import { resetEnvForTests } from "../lib/env";
 import { settleAfterResponseWork } from "../lib/http/after-response";
+import type { Operation } from "../lib/http/operation";
 import { jsonResponse, withApi } from "../lib/http/with-api";
+
+const benchOperation = (route: string, options: Pick<Operation, "auth" | "scope" | "rateLimit" | "recordUsage">): Operation => {
+  const [method, path] = route.split(" ") as ["GET" | "POST", string];
+  return { operationId: "bench", method, path, tag: "Bench", summary: "bench", responses: {}, ...options };
+};
 import { ensureAuthSecret } from "../lib/instance/auth-secret";
 import { median, percentile } from "../lib/stats";
 import { writeReadmeSection } from "./write-readme-section";
@@ -61,9 +67,9 @@ async function measure(target: Target) {
   const handler = async () => jsonResponse({ ok: true });
   const variants = {
     bare: (request: Request) => handler(),
-    "wrapper, public route (no auth, no limit)": withApi({ route: "GET /bench/public", auth: "public", rateLimit: false, recordUsage: false }, handler),
-    "wrapper, API key + scope + rate limit + usage": withApi({ route: "POST /bench/key", auth: "key", scope: "analyze" }, handler),
-    "wrapper, session cookie + scope + rate limit + usage": withApi({ route: "POST /bench/session", auth: "key", scope: "analyze" }, handler),
+    "wrapper, public route (no auth, no limit)": withApi(benchOperation("GET /bench/public", { auth: "public", rateLimit: false, recordUsage: false }), handler),
+    "wrapper, API key + scope + rate limit + usage": withApi(benchOperation("POST /bench/key", { auth: "key", scope: "analyze" }), handler),
+    "wrapper, session cookie + scope + rate limit + usage": withApi(benchOperation("POST /bench/session", { auth: "key", scope: "analyze" }), handler),
   };
   const requestFor = (name: string) =>
     new Request("http://localhost/bench", { method: "POST", headers: name.includes("API key") ? { authorization: `Bearer ${key}` } : name.includes("session") ? { cookie } : {} });

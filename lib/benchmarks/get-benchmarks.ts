@@ -1,12 +1,13 @@
 import "server-only";
 import type { Database } from "../db/client";
 import { ApiError } from "../errors";
+import { DEFAULT_RUN_COUNT, MAX_RUN_COUNT } from "./benchmark-limits";
 import { latestBenchmarkResults, listBenchmarkRuns, runningBenchmark } from "../db/queries/benchmarks";
-import type { BenchmarkResult } from "../db/schema";
+import type { BenchmarkResult, BenchmarkRun } from "../db/schema";
 import { log } from "../log";
 import { describeMachine } from "./describe-machine";
 import { runFingerprint } from "./machine-fingerprint";
-import { benchmarksResponseSchema, benchmarkResultSchema, type BenchmarkResultView, type BenchmarksResponse } from "./result-schema";
+import { benchmarkRunSchema, benchmarksResponseSchema, benchmarkResultSchema, type BenchmarkResultView, type BenchmarkRunView, type BenchmarksResponse } from "./result-schema";
 import { benchmarkableModels } from "./run-benchmark";
 
 /**
@@ -15,8 +16,7 @@ import { benchmarkableModels } from "./run-benchmark";
  * and which benchmarkable variants have no figures yet. Dates leave as ISO strings.
  */
 
-export const DEFAULT_RUN_COUNT = 20;
-export const MAX_RUN_COUNT = 100;
+export { DEFAULT_RUN_COUNT, MAX_RUN_COUNT } from "./benchmark-limits";
 
 /**
  * The query of GET /api/v1/benchmarks: only `runs` (how many recent runs to list, 1..100). Unknown
@@ -85,6 +85,23 @@ export function chooseMachine(results: BenchmarkResultView[], ownFingerprint: st
   return { fingerprint, otherMachines };
 }
 
+/** A stored run with its results as the public shape (GET /api/v1/benchmarks and …/runs/{id}). */
+export function toRunView(run: BenchmarkRun & { results: BenchmarkResult[] }): BenchmarkRunView {
+  const fingerprint = runFingerprint((run.machine ?? {}) as Record<string, unknown>);
+  return benchmarkRunSchema.parse({
+    id: run.id,
+    trigger: run.trigger,
+    status: run.status,
+    startedAt: iso(run.startedAt),
+    finishedAt: iso(run.finishedAt),
+    error: run.error,
+    machine: run.machine ?? {},
+    fingerprint,
+    config: run.config ?? {},
+    results: views(run.results, () => fingerprint),
+  });
+}
+
 export async function getBenchmarks({ db, runCount = DEFAULT_RUN_COUNT }: { db: Database; runCount?: number }): Promise<BenchmarksResponse> {
   const [latestRows, runRows, running, machine] = await Promise.all([
     latestBenchmarkResults({ db }),
@@ -107,18 +124,7 @@ export async function getBenchmarks({ db, runCount = DEFAULT_RUN_COUNT }: { db: 
     latest,
     machineFingerprint: fingerprint,
     otherMachines,
-    runs: runRows.map((run) => ({
-      id: run.id,
-      trigger: run.trigger,
-      status: run.status,
-      startedAt: iso(run.startedAt),
-      finishedAt: iso(run.finishedAt),
-      error: run.error,
-      machine: run.machine ?? {},
-      fingerprint: runFingerprint((run.machine ?? {}) as Record<string, unknown>),
-      config: run.config ?? {},
-      results: views(run.results, () => runFingerprint((run.machine ?? {}) as Record<string, unknown>)),
-    })),
+    runs: runRows.map(toRunView),
     pending,
     running: Boolean(running),
   });

@@ -28,12 +28,18 @@ export interface ReadBodyOptions {
   allowMultipart?: boolean;
   /** Multipart file fields that may come many times (their parts are in `uploads`, not `files`). */
   repeatedFileFields?: readonly string[];
+  /** An empty body (any content type) reads as `{}`: for settings where every member is optional. */
+  emptyIsObject?: boolean;
 }
 
 export async function readRequestBody(request: Request, options: ReadBodyOptions): Promise<RequestBody> {
   const contentType = (request.headers.get("content-type") ?? "").toLowerCase();
   const isJson = contentType.startsWith("application/json") || contentType.includes("+json");
   const isMultipart = contentType.startsWith("multipart/form-data") && options.allowMultipart !== false;
+  if (options.emptyIsObject && !isJson && !isMultipart && Number(request.headers.get("content-length") ?? 0) === 0) {
+    const bytes = await readLimitedBody(request, options.maxBytes);
+    if (bytes.length === 0) return { values: {}, files: {}, fileTypes: {}, uploads: [], kind: "json" };
+  }
   if (!isJson && !isMultipart) {
     throw new ApiError(
       "unsupported_media_type",
@@ -41,6 +47,7 @@ export async function readRequestBody(request: Request, options: ReadBodyOptions
     );
   }
   const bytes = await readLimitedBody(request, options.maxBytes);
+  if (bytes.length === 0 && options.emptyIsObject) return { values: {}, files: {}, fileTypes: {}, uploads: [], kind: "json" };
   return isJson ? parseJsonBody(bytes, options.fileFields) : parseMultipartBody(bytes, request.headers, options.fileFields, options.repeatedFileFields ?? []);
 }
 

@@ -5,12 +5,13 @@ import { getDb } from "../db/client";
 import { apiUsage } from "../db/schema";
 import { resetEnvForTests } from "../env";
 import { settleAfterResponseWork } from "./after-response";
-import { jsonResponse, withApi, type ApiOptions } from "./with-api";
+import type { Operation } from "./operation";
+import { jsonResponse, withApi } from "./with-api";
 
 /** The wrapper's authentication, scopes, CSRF guard, rate limits and usage recording, on a real database. */
 
-const handlerFor = (options: Omit<ApiOptions, "route">) =>
-  withApi({ route: "POST /api/v1/test", ...options }, (_request, { principal }) =>
+const handlerFor = (options: Pick<Operation, "auth" | "scope" | "rateLimit" | "recordUsage">) =>
+  withApi({ operationId: "test", method: "POST", path: "/api/v1/test", tag: "Test", summary: "test", responses: {}, ...options }, (_request, { principal }) =>
     jsonResponse({ kind: principal.kind, user: principal.kind === "anonymous" ? null : principal.user.id }),
   );
 const call = (route: ReturnType<typeof handlerFor>, headers: Record<string, string> = {}, method = "POST") =>

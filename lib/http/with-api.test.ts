@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { ApiError } from "../errors";
 import { jsonResponse, withApi } from "./with-api";
 
-const open = (route: string) => ({ route, auth: "public" as const, rateLimit: false as const, recordUsage: false });
+const open = (route: string) => {
+  const [method, path] = route.split(" ") as ["GET" | "POST", string];
+  return { operationId: "test", method, path, tag: "Test", summary: "test", auth: "public" as const, rateLimit: false as const, recordUsage: false, responses: {} };
+};
 
 describe("withApi", () => {
   it("gives each response a request id, keeping a caller's plain one", async () => {

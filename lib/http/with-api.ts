@@ -8,29 +8,22 @@ import { log } from "../log";
 import { limitCaller } from "../rate-limit/limit-caller";
 import { recordUsage } from "../usage/record-usage";
 import { runAfterResponse } from "./after-response";
-import { authorize, type AuthRequirement } from "./authorize";
+import { getEnv } from "../env";
+import { authorize } from "./authorize";
+import { routeLabel, type Operation, type OperationInput } from "./operation";
+import { readRequestBody, type RequestBody } from "./read-request-body";
 import { requestIdFor } from "./request-id";
 
 /**
- * The one wrapper every API route handler goes through. In order: a request id; who is calling
- * (API key, session or nobody) and whether that is enough for the route (`auth`, `scope`, CSRF on
- * cookie-authenticated writes); the rate limit (429 with Retry-After, RateLimit headers on every
- * answer); the handler; every thrown error as problem+json (unexpected ones logged with the id,
- * never leaked); one log line; and, after the response is sent, the usage row and the key's
- * last-used time. Handlers never repeat any of it.
+ * The one wrapper every API route handler goes through, driven by the route's declared Operation
+ * (lib/http/operation.ts; the OpenAPI document comes from the same declarations). In order: a
+ * request id; who is calling (API key, session or nobody) and whether that is enough for the route
+ * (`auth`, `scope`, CSRF on cookie-authenticated writes); the rate limit (429 with Retry-After,
+ * RateLimit headers on every answer); the query and body, read by the one body reader and validated
+ * with the operation's schemas; the handler; every thrown error as problem+json (unexpected ones
+ * logged with the id, never leaked); one log line; and, after the response is sent, the usage row
+ * and the key's last-used time. Handlers never repeat any of it.
  */
-
-export interface ApiOptions {
-  /** The route pattern, e.g. `POST /api/v1/analyze/image-text` (not the raw URL, which may carry ids). */
-  route: string;
-  auth: AuthRequirement;
-  /** The scope a key (or the session's role) must have. */
-  scope?: Scope;
-  /** Rate-limit units one call costs (default 1); false: not limited (health probes). */
-  rateLimit?: { cost: number } | false;
-  /** Record a usage row (default true; probes opt out). */
-  recordUsage?: boolean;
-}
 
 export interface ApiContext {
   requestId: string;
@@ -45,7 +38,10 @@ export interface ApiContext {
   chargeRateLimit(units: number): Promise<void>;
 }
 
-export type ApiHandler = (request: Request, context: ApiContext) => Promise<Response> | Response;
+export type ApiHandler<O extends Operation = Operation> = (
+  request: Request,
+  context: ApiContext & { input: OperationInput<O> & { upload: RequestBody | undefined } },
+) => Promise<Response> | Response;
 
 type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> };
 
@@ -59,7 +55,9 @@ async function openDb(): Promise<Database> {
   }
 }
 
-export function withApi(options: ApiOptions, handler: ApiHandler) {
+// biome-ignore lint/suspicious/noExplicitAny: any operation's literal types flow into its handler's input
+export function withApi<O extends Operation<any, any>>(operation: O, handler: ApiHandler<O>) {
+  const options = { ...operation, route: routeLabel(operation) };
   const limited = options.rateLimit !== false;
   const needsDb = limited || options.auth !== "public";
   return async function apiRoute(request: Request, routeContext?: RouteContext): Promise<Response> {
@@ -105,7 +103,8 @@ export function withApi(options: ApiOptions, handler: ApiHandler) {
         if (limited) limitHeaders = await limitCaller({ db: context.db, principal: context.principal, cost });
         if (refusal) throw refusal;
       }
-      response = await handler(request, context);
+      const input = await readInput(request, operation);
+      response = await handler(request, { ...context, input: input as OperationInput<O> & { upload: RequestBody | undefined } });
     } catch (error) {
       if (!toProblem(error).expected) log.error({ err: error, requestId, route: options.route }, "unhandled error in route handler");
       response = problemResponse(error, { requestId, instance: new URL(request.url).pathname });
@@ -117,6 +116,30 @@ export function withApi(options: ApiOptions, handler: ApiHandler) {
     if (options.recordUsage !== false && context.db) scheduleUsage(request, response, context, latencyMs);
     return response;
   };
+}
+
+/** The query and body as the operation declares them; a mismatch is a 4xx (ZodError → invalid_input). */
+async function readInput(request: Request, operation: Operation) {
+  const query = operation.query ? operation.query.parse(Object.fromEntries(new URL(request.url).searchParams)) : undefined;
+  const spec = operation.body;
+  if (!spec) return { query, body: undefined, upload: undefined };
+  const fileFields = Object.entries(spec.files ?? {});
+  const upload = await readRequestBody(request, {
+    maxBytes: spec.maxBytes?.() ?? getEnv().MAX_BODY_BYTES,
+    fileFields: fileFields.filter(([, file]) => !file.repeated).map(([name]) => name),
+    repeatedFileFields: fileFields.filter(([, file]) => file.repeated).map(([name]) => name),
+    allowMultipart: spec.multipart ?? fileFields.length > 0,
+    emptyIsObject: spec.emptyIsObject,
+  });
+  for (const [name, file] of fileFields) {
+    if (file.required && !upload.files[name]) {
+      throw new ApiError("invalid_input", `${file.description} is required: a file part named ${name}, or a base64 / data-URL string in JSON.`, {
+        errors: [{ field: name, message: "required" }],
+      });
+    }
+  }
+  const body = spec.validation === "describe" ? upload.values : spec.schema.parse(upload.values);
+  return { query, body, upload };
 }
 
 function scheduleUsage(request: Request, response: Response, context: ApiContext, latencyMs: number): void {

@@ -1,21 +1,12 @@
-import "server-only";
-import { getEnv } from "../env";
 import { ApiError } from "../errors";
-import { readRequestBody } from "../http/read-request-body";
 import { MAX_CONTENT_CHARACTERS, multilingualRequestSchema, type MultilingualRequest } from "./schemas";
 
 /**
- * From an HTTP request to a validated MultilingualRequest, refusing early and with the right
- * status: 415 for anything but JSON, 413 above the body limit (enforced while reading) or above
- * MAX_CONTENT_CHARACTERS, 400 for an empty body, malformed JSON or a schema mismatch.
+ * From the body's members (read by the API wrapper: 415 for anything but JSON, 413 above the body
+ * limit) to a validated MultilingualRequest: 413 above MAX_CONTENT_CHARACTERS, named in characters,
+ * before the schema's 400s.
  */
-
-// 100k characters of JSON-escaped text (\uXXXX is 6 bytes) fit in 1 MiB; MAX_BODY_BYTES may lower it.
-const BODY_LIMIT_BYTES = 1024 * 1024;
-
-export async function parseMultilingualRequest(request: Request): Promise<MultilingualRequest> {
-  const maxBytes = Math.min(getEnv().MAX_BODY_BYTES, BODY_LIMIT_BYTES);
-  const { values } = await readRequestBody(request, { maxBytes, fileFields: [], allowMultipart: false });
+export function parseMultilingualRequest(values: Record<string, unknown>): MultilingualRequest {
   const content = values.content;
   if (typeof content === "string" && content.length > MAX_CONTENT_CHARACTERS) {
     throw new ApiError(

@@ -11,6 +11,9 @@ import { scriptNames } from "./detect-scripts";
 /** Longest `content` accepted, in UTF-16 code units (JavaScript string length); longer is 413. */
 export const MAX_CONTENT_CHARACTERS = 100_000;
 
+// 100k characters of JSON-escaped text (\uXXXX is 6 bytes) fit in 1 MiB; MAX_BODY_BYTES may lower it.
+export const MULTILINGUAL_BODY_LIMIT_BYTES = 1024 * 1024;
+
 export const multilingualRequestSchema = z.strictObject({
   content: z.string().describe(`Text to analyse, up to ${MAX_CONTENT_CHARACTERS} characters; any languages, mixed.`),
   target_language: z

@@ -9,8 +9,11 @@ import { answerQuery, type DocumentAnswer } from "./answer-query";
 import { buildRows } from "./document-rows";
 import { extractKeyFields, type KeyField } from "./extract-key-fields";
 import { identifyDocumentLanguage } from "./identify-document-language";
-import type { DocumentRequest } from "./parse-document-request";
-import type { DocumentResponse, KeyFieldOutput } from "./schemas";
+import type { DocumentFields, DocumentResponse, KeyFieldOutput } from "./schemas";
+
+export interface DocumentRequest extends DocumentFields {
+  imageBytes: Buffer;
+}
 
 /**
  * A page in, its text, language, key fields and (with a query) an answer out: decode once, OCR,

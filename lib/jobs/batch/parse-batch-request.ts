@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getEnv } from "../../env";
 import { ApiError, type FieldIssue } from "../../errors";
 import { formBoolean } from "../../http/form-boolean";
-import { readRequestBody } from "../../http/read-request-body";
+import type { RequestBody } from "../../http/read-request-body";
 import { checkCallbackUrl } from "../webhooks/callback-guard";
 import { BATCH_TASKS, itemIssues, validateJsonItem, validateUploadItem, type ValidatedItem } from "./batch-tasks";
 
@@ -22,7 +22,7 @@ export interface BatchRequest {
   title: string;
 }
 
-const optionsSchema = z.object({
+export const batchOptionsSchema = z.object({
   callback_url: z.string().max(2048, "callback_url is longer than 2048 characters").optional(),
   webhook_per_item: formBoolean.default(false),
   title: z.string().trim().max(200).optional(),
@@ -30,12 +30,12 @@ const optionsSchema = z.object({
 
 const SHARED_UPLOAD_FIELDS = ["text", "query", "language", "content_type", "prompt", "top_k", "detection_threshold"] as const;
 
-export async function parseBatchRequest(request: Request): Promise<BatchRequest> {
+/** From the body the API wrapper read (JSON, or multipart with repeated `files` parts) to validated items. */
+export async function parseBatchRequest(body: RequestBody): Promise<BatchRequest> {
   const env = getEnv();
-  const body = await readRequestBody(request, { maxBytes: env.MAX_BODY_BYTES, fileFields: [], repeatedFileFields: ["files"] });
   const { items: rawItems, task, ...rest } = body.values;
   const optionFields = Object.fromEntries(Object.entries(rest).filter(([key]) => !(SHARED_UPLOAD_FIELDS as readonly string[]).includes(key)));
-  const options = optionsSchema.strict().parse(optionFields);
+  const options = batchOptionsSchema.strict().parse(optionFields);
 
   const issues: FieldIssue[] = [];
   const items: ValidatedItem[] = [];

@@ -1,5 +1,6 @@
 import "server-only";
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { z } from "zod";
 import type { Database } from "../../db/client";
 import { getWebhookSecretCiphertext, insertWebhookSecretIfMissing, replaceWebhookSecret } from "../../db/queries/webhooks";
 import { ensureAuthSecret } from "../../instance/auth-secret";
@@ -14,6 +15,9 @@ import { generateWebhookSecret } from "./sign-webhook";
 function key(): Buffer {
   return Buffer.from(hkdfSync("sha256", ensureAuthSecret(), "insight-engine", "webhook-secrets/v1", 32));
 }
+
+/** The answer of GET/POST /api/v1/webhooks/secret. */
+export const webhookSecretSchema = z.object({ secret: z.string().startsWith("whsec_"), scheme: z.literal("standard-webhooks-v1") });
 
 export function encryptSecret(secret: string): string {
   const iv = randomBytes(12);

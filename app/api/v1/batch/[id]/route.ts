@@ -1,4 +1,5 @@
 // GET /api/v1/batch/{id} - status, progress, per-item results and webhook deliveries; DELETE - cancel the items not started
+import * as api from "@/lib/api-contract/jobs";
 import { ownerIdOf } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db/client";
 import { cancelJob, getOwnedJob, itemsOfJob } from "@/lib/db/queries/jobs";
@@ -13,7 +14,7 @@ function missing(id: string): never {
   notFound(`You have no batch with id "${id.slice(0, 64)}".`);
 }
 
-export const GET = withApi({ route: "GET /api/v1/batch/{id}", auth: "user", scope: "batch" }, async (_request, { params, principal }) => {
+export const GET = withApi(api.getBatch, async (_request, { params, principal }) => {
   const db = await getDb();
   const id = String(params.id ?? "");
   const job = await getOwnedJob({ db, ownerId: ownerIdOf(principal), id, kind: "batch" });
@@ -22,7 +23,7 @@ export const GET = withApi({ route: "GET /api/v1/batch/{id}", auth: "user", scop
   return jsonResponse(batchViewSchema.parse(toBatchView(job, items, deliveries)));
 });
 
-export const DELETE = withApi({ route: "DELETE /api/v1/batch/{id}", auth: "user", scope: "batch" }, async (_request, { params, principal }) => {
+export const DELETE = withApi(api.cancelBatch, async (_request, { params, principal }) => {
   const db = await getDb();
   const id = String(params.id ?? "");
   const ownerId = ownerIdOf(principal);

@@ -1,26 +1,22 @@
 // POST /api/v1/evaluate/red-team - queue a red-team campaign (a job; answers 202 with its report, status queued)
 // GET  /api/v1/evaluate/red-team - red-team reports, newest first
+import * as api from "@/lib/api-contract/safety";
 import { ownerIdOf } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db/client";
 import { listEvaluationReports } from "@/lib/db/queries/evaluation-reports";
 import { jobsByParam } from "@/lib/db/queries/jobs";
-import { getEnv } from "@/lib/env";
-import { readRequestBody } from "@/lib/http/read-request-body";
 import { jsonResponse, withApi } from "@/lib/http/with-api";
-import { reportListSchema, reportSchema, toReportView } from "@/lib/safety/red-team/report-schema";
-import { campaignConfigSchema } from "@/lib/safety/red-team/run-campaign";
 import { queueCampaign, RED_TEAM_REPORT_KIND } from "@/lib/safety/red-team/campaign-job";
+import { reportListSchema, reportSchema, toReportView } from "@/lib/safety/red-team/report-schema";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withApi({ route: "POST /api/v1/evaluate/red-team", auth: "user", scope: "safety", rateLimit: { cost: 20 } }, async (request, { principal }) => {
-  const body = await readRequestBody(request, { maxBytes: Math.min(getEnv().MAX_BODY_BYTES, 64 * 1024), fileFields: [], allowMultipart: false });
-  const config = campaignConfigSchema.parse(body.values);
-  const report = await queueCampaign({ config, ownerId: ownerIdOf(principal) });
+export const POST = withApi(api.startRedTeam, async (_request, { principal, input }) => {
+  const report = await queueCampaign({ config: input.body, ownerId: ownerIdOf(principal) });
   return jsonResponse(reportSchema.parse(toReportView(report)), { status: 202, headers: { location: `/api/v1/evaluate/red-team/${report.id}` } });
 });
 
-export const GET = withApi({ route: "GET /api/v1/evaluate/red-team", auth: "user", scope: "safety" }, async (_request, { principal }) => {
+export const GET = withApi(api.listRedTeam, async (_request, { principal }) => {
   const db = await getDb();
   const rows = await listEvaluationReports({ db, kind: RED_TEAM_REPORT_KIND, ownerId: ownerIdOf(principal) });
   const jobs = await jobsByParam({ db, kind: "red-team", param: "report_id", values: rows.map((r) => r.id) });

@@ -1,4 +1,5 @@
 // GET /api/v1/jobs/{id} - one job's status and progress: your own jobs, and the instance's own (start-up benchmarks, variants)
+import * as api from "@/lib/api-contract/jobs";
 import { getDb } from "@/lib/db/client";
 import { getJob } from "@/lib/db/queries/jobs";
 import { jsonResponse, notFound, withApi } from "@/lib/http/with-api";
@@ -6,7 +7,7 @@ import { jobViewSchema, toJobView } from "@/lib/jobs/job-view";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApi({ route: "GET /api/v1/jobs/{id}", auth: "public" }, async (_request, { params, principal }) => {
+export const GET = withApi(api.getJob, async (_request, { params, principal }) => {
   const id = String(params.id ?? "");
   const job = await getJob({ db: await getDb(), id });
   // Instance jobs are public like the dashboard they feed; a user's job is theirs alone.

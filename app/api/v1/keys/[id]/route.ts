@@ -1,16 +1,16 @@
 // PATCH /api/v1/keys/{id} - rename a key; DELETE - revoke it (effective on every instance within API_KEY_CACHE_MS)
+import * as api from "@/lib/api-contract/accounts";
 import { forgetCachedKey } from "@/lib/api-keys/verify-key";
-import { keyViewSchema, renameKeyRequestSchema, toKeyView } from "@/lib/api-keys/schemas";
+import { keyViewSchema, toKeyView } from "@/lib/api-keys/schemas";
 import { ownerIdOf } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db/client";
 import { renameApiKey, revokeApiKey } from "@/lib/db/queries/api-keys";
-import { readJsonBody } from "@/lib/http/read-request-body";
 import { jsonResponse, notFound, withApi } from "@/lib/http/with-api";
 
 export const dynamic = "force-dynamic";
 
-export const PATCH = withApi({ route: "PATCH /api/v1/keys/{id}", auth: "session" }, async (request, { params, principal }) => {
-  const { name } = renameKeyRequestSchema.parse(await readJsonBody(request, 8 * 1024));
+export const PATCH = withApi(api.renameKey, async (_request, { params, principal, input }) => {
+  const { name } = input.body;
   const id = String(params.id ?? "");
   const row = await renameApiKey({ db: await getDb(), ownerId: ownerIdOf(principal), id, name });
   if (!row) notFound(`You have no API key with id "${id.slice(0, 64)}".`);
@@ -18,7 +18,7 @@ export const PATCH = withApi({ route: "PATCH /api/v1/keys/{id}", auth: "session"
   return jsonResponse(keyViewSchema.parse(toKeyView(row)));
 });
 
-export const DELETE = withApi({ route: "DELETE /api/v1/keys/{id}", auth: "session" }, async (_request, { params, principal }) => {
+export const DELETE = withApi(api.revokeKey, async (_request, { params, principal }) => {
   const id = String(params.id ?? "");
   const row = await revokeApiKey({ db: await getDb(), ownerId: ownerIdOf(principal), id });
   if (!row) notFound(`You have no API key with id "${id.slice(0, 64)}".`);

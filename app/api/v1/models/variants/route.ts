@@ -1,17 +1,12 @@
 // POST /api/v1/models/variants - queue the production of optimised variants from models/recipes (admin); 202 with the jobs
-import { z } from "zod";
-import { readJsonBody } from "@/lib/http/read-request-body";
+import * as api from "@/lib/api-contract/models";
 import { jsonResponse, withApi } from "@/lib/http/with-api";
 import { queueVariant } from "@/lib/instance/model-lab";
 import { jobListSchema, toJobView } from "@/lib/jobs/job-view";
 import { loadRecipes } from "@/lib/optimize/parse-recipe";
 
-const requestSchema = z.strictObject({
-  recipes: z.union([z.literal("all"), z.array(z.string().min(1).max(100)).min(1).max(50)]).describe('Recipe ids from models/recipes, or "all"'),
-});
-
-export const POST = withApi({ route: "POST /api/v1/models/variants", auth: "user", scope: "admin", rateLimit: { cost: 10 } }, async (request, { principal }) => {
-  const { recipes } = requestSchema.parse(await readJsonBody(request, 8 * 1024));
+export const POST = withApi(api.queueVariants, async (_request, { principal, input }) => {
+  const { recipes } = input.body;
   const ids = recipes === "all" ? loadRecipes().map((r) => r.id) : recipes;
   const ownerId = principal.kind === "anonymous" ? null : principal.user.id;
   const queued = [];

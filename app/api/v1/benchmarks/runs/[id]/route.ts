@@ -1,21 +1,17 @@
 // GET /api/v1/benchmarks/runs/{id} - one benchmark run with its results so far
 import { z } from "zod";
+import * as api from "@/lib/api-contract/models";
+import { toRunView } from "@/lib/benchmarks/get-benchmarks";
 import { getDb } from "@/lib/db/client";
 import { getBenchmarkRun } from "@/lib/db/queries/benchmarks";
-import { ApiError } from "@/lib/errors";
-import { jsonResponse, withApi } from "@/lib/http/with-api";
+import { toSnakeCaseKeys } from "@/lib/http/snake-case";
+import { jsonResponse, notFound, withApi } from "@/lib/http/with-api";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApi({ route: "GET /api/v1/benchmarks/runs/{id}", auth: "public" }, async (_request, { params }) => {
+export const GET = withApi(api.getBenchmarkRun, async (_request, { params }) => {
   const id = z.uuid().safeParse(params.id);
-  if (!id.success) throw new ApiError("not_found", "No benchmark run with that id.");
-  const run = await getBenchmarkRun({ db: await getDb(), id: id.data });
-  if (!run) throw new ApiError("not_found", "No benchmark run with that id.");
-  return jsonResponse({
-    ...run,
-    startedAt: run.startedAt.toISOString(),
-    finishedAt: run.finishedAt?.toISOString() ?? null,
-    results: run.results.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
-  });
+  const run = id.success ? await getBenchmarkRun({ db: await getDb(), id: id.data }) : undefined;
+  if (!run) notFound("No benchmark run with that id.");
+  return jsonResponse(toSnakeCaseKeys(toRunView(run)));
 });

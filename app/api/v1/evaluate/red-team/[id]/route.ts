@@ -1,4 +1,5 @@
 // GET /api/v1/evaluate/red-team/{id} - one red-team report with its progress, summary and samples
+import * as api from "@/lib/api-contract/safety";
 import { getDb } from "@/lib/db/client";
 import { getEvaluationReport } from "@/lib/db/queries/evaluation-reports";
 import { jobsByParam } from "@/lib/db/queries/jobs";
@@ -9,7 +10,7 @@ import { RED_TEAM_REPORT_KIND } from "@/lib/safety/red-team/campaign-job";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApi({ route: "GET /api/v1/evaluate/red-team/{id}", auth: "user", scope: "safety" }, async (_request, { params, principal }) => {
+export const GET = withApi(api.getRedTeam, async (_request, { params, principal }) => {
   const id = String(params.id ?? "");
   const report = await getEvaluationReport({ db: await getDb(), id, kind: RED_TEAM_REPORT_KIND, ownerId: ownerIdOf(principal) });
   if (!report) notFound(`No red-team report with id "${id.slice(0, 64)}".`);

@@ -1,0 +1,17 @@
+import type { Operation } from "../http/operation";
+import { accountOperations } from "./accounts";
+import { analyzeOperations } from "./analyze";
+import { instanceOperations } from "./instance";
+import { jobOperations } from "./jobs";
+import { modelOperations } from "./models";
+import { safetyOperations } from "./safety";
+
+/** Every documented operation of the public API, in the order the docs show them. */
+export const publicOperations: readonly Operation[] = [
+  ...analyzeOperations,
+  ...safetyOperations,
+  ...jobOperations,
+  ...modelOperations,
+  ...accountOperations,
+  ...instanceOperations,
+];

@@ -1,0 +1,90 @@
+import type { z } from "zod";
+import type { Scope } from "../auth/roles";
+import type { AuthRequirement } from "./authorize";
+
+/**
+ * One HTTP operation of the public API, declared once: the route handler runs through it
+ * (`withApi(operation, handler)` authenticates, limits, reads and validates the body and query with
+ * these schemas) and the OpenAPI document is generated from it (lib/api-contract/openapi-document.ts).
+ * There is no second, hand-written description of a route to drift from the code.
+ */
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export interface BodySpec<Values extends z.ZodType = z.ZodType> {
+  /** The non-file members: a JSON object's members, or multipart text parts. */
+  schema: Values;
+  /**
+   * `parse`: the wrapper validates `values` with `schema` and hands the handler the result.
+   * `describe`: the schema documents the body; the handler's domain parser validates it (batch items
+   * have per-item errors, the multilingual text a length check that must come before the schema's).
+   */
+  validation?: "parse" | "describe";
+  /** File fields: base64 or data-URL strings in JSON, file parts in multipart. */
+  files?: Record<string, { description: string; required?: boolean; repeated?: boolean }>;
+  /** Whether multipart/form-data is accepted besides JSON (default: when there are file fields). */
+  multipart?: boolean;
+  /** The body limit in bytes (default: MAX_BODY_BYTES). A function, because env is read at request time. */
+  maxBytes?: () => number;
+  /** An empty body reads as `{}` (settings where every member is optional). */
+  emptyIsObject?: boolean;
+  /** A valid request body for the docs (JSON form). */
+  example: Record<string, unknown>;
+}
+
+export interface ResponseSpec {
+  description: string;
+  /** JSON body schema; absent for empty answers (204) or non-JSON ones (`contentType`). */
+  schema?: z.ZodType;
+  contentType?: string;
+  example?: unknown;
+  /** Extra response headers to document, e.g. `location`. */
+  headers?: Record<string, string>;
+}
+
+export interface Operation<
+  Body extends BodySpec | undefined = BodySpec | undefined,
+  Query extends z.ZodType | undefined = z.ZodType | undefined,
+> {
+  operationId: string;
+  /** ANY only for internal catch-alls. */
+  method: HttpMethod | "ANY";
+  /** OpenAPI path template, e.g. `/api/v1/batch/{id}` (the route label of logs, metrics and usage). */
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  auth: AuthRequirement;
+  scope?: Scope;
+  /** Rate-limit units one call costs (default 1); false: not limited (probes). */
+  rateLimit?: { cost: number } | false;
+  /** Record a usage row (default true). */
+  recordUsage?: boolean;
+  /** Path parameters, documented; every value is a string of at most 200 characters. */
+  params?: Record<string, string>;
+  query?: Query;
+  body?: Body;
+  /** Left out of the OpenAPI document (catch-alls). */
+  internal?: boolean;
+  /** Success answers by status (errors are documented once, as problem+json, for every operation). */
+  responses: Record<number, ResponseSpec>;
+}
+
+/** Declares an operation; the identity function keeps the literal types for the handler's input. */
+export function defineOperation<const Body extends BodySpec | undefined = undefined, const Query extends z.ZodType | undefined = undefined>(
+  operation: Operation<Body, Query>,
+): Operation<Body, Query> {
+  return operation;
+}
+
+export const routeLabel = (operation: Pick<Operation, "method" | "path">) => `${operation.method} ${operation.path}`;
+
+type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** What the wrapper hands a handler: the body's values validated (or raw, for `describe`), the files, the query. */
+export type OperationInput<O> = O extends Operation<infer Body, infer Query>
+  ? {
+      body: Body extends BodySpec<infer Values> ? (Body["validation"] extends "describe" ? Record<string, unknown> : z.output<Values>) : undefined;
+      query: Infer<Query>;
+    }
+  : never;
