@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { DomainError, ImageDecodeError, InvalidArgumentError, MissingPrerequisiteError, ModelUnavailableError, UnknownModelError, type ImageProblem } from "./domain-errors";
 
 /**
  * The one error model of the API. Every failure a client can cause or see is an ApiError with a
@@ -80,6 +81,28 @@ export function issuesFromZod(error: ZodError): FieldIssue[] {
   }));
 }
 
+const imageProblemCodes: Record<ImageProblem, ProblemCode> = {
+  empty: "invalid_input",
+  too_large: "payload_too_large",
+  too_many_pixels: "payload_too_large",
+  not_an_image: "unsupported_media_type",
+  format_not_accepted: "unsupported_media_type",
+  too_small: "unprocessable_content",
+  truncated: "unprocessable_content",
+  undecodable: "unprocessable_content",
+};
+
+/** The one place where the core's domain errors (lib/domain-errors.ts) become HTTP problems. */
+export function apiErrorFromDomain(error: DomainError): ApiError {
+  const extra = error.fields.length ? { errors: error.fields } : {};
+  if (error instanceof ImageDecodeError) return new ApiError(imageProblemCodes[error.problem], error.message, extra);
+  if (error instanceof ModelUnavailableError) return new ApiError("model_unavailable", error.message, { model: error.modelId, headers: { "retry-after": "30" } });
+  if (error instanceof UnknownModelError) return new ApiError(error.fields.length ? "invalid_input" : "not_found", error.message, extra);
+  if (error instanceof InvalidArgumentError) return new ApiError("invalid_input", error.message, extra);
+  if (error instanceof MissingPrerequisiteError) return new ApiError("unprocessable_content", error.message, extra);
+  return new ApiError("internal", "An unexpected error occurred. Quote the request id when reporting it.");
+}
+
 /** Converts a thrown value into a problem document; `expected` is false for errors we did not plan for. */
 export function toProblem(
   error: unknown,
@@ -88,6 +111,7 @@ export function toProblem(
   let apiError: ApiError;
   let expected = true;
   if (error instanceof ApiError) apiError = error;
+  else if (error instanceof DomainError) apiError = apiErrorFromDomain(error);
   else if (error instanceof ZodError)
     apiError = new ApiError("invalid_input", "The request does not match the expected schema.", {
       errors: issuesFromZod(error),

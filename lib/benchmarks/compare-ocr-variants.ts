@@ -8,6 +8,7 @@ import { loadModel } from "../inference/session-pool";
 import { getModelStore } from "../models/get-model-store";
 import type { ModelEntry, ModelVariant } from "../models/manifest-schema";
 import type { CompareResponse } from "./result-schema";
+import { ModelUnavailableError } from "../domain-errors";
 
 /**
  * A document page through the OCR variants. OCR is two models in a row, so a variant kind is run as
@@ -97,8 +98,8 @@ export async function compareOcrVariants(image: DecodedImage, family: string, ki
               : { metric: "text_agreement_vs_full_precision (1 - CER)", value: round(Math.max(0, 1 - characterErrorRate(result.fullText, reference.fullText)), 4) },
         });
       } catch (error) {
-        if (!(error instanceof ApiError) || error.code !== "model_unavailable") throw error;
-        if (kinds.includes(kind)) results.push({ available: false, variant: kind, reason: error.detail });
+        if (!(error instanceof ModelUnavailableError)) throw error;
+        if (kinds.includes(kind)) results.push({ available: false, variant: kind, reason: error.message });
       }
     }
   }

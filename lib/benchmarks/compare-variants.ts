@@ -13,6 +13,7 @@ import { decodeBase64Field } from "../http/read-request-body";
 import { matchF1 } from "./accuracy/detection-accuracy";
 import { chooseOcrFamily, compareOcrVariants } from "./compare-ocr-variants";
 import type { compareRequestSchema, CompareResponse } from "./result-schema";
+import { ModelUnavailableError } from "../domain-errors";
 
 /**
  * One input through every requested variant of a model family (full precision, int8, pruned):
@@ -117,8 +118,8 @@ export async function compareVariants(request: CompareRequest): Promise<CompareR
           agreement: entry.id === fullPrecision?.id ? null : agreement(ran.output, reference?.output),
         });
       } catch (error) {
-        if (!(error instanceof ApiError) || error.code !== "model_unavailable") throw error;
-        variants.push({ available: false, variant: kind, reason: error.detail });
+        if (!(error instanceof ModelUnavailableError)) throw error;
+        variants.push({ available: false, variant: kind, reason: error.message });
       }
     }
   }

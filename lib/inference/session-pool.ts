@@ -1,6 +1,6 @@
 import "server-only";
 import * as ort from "onnxruntime-node";
-import { ApiError } from "../errors";
+import { InvalidArgumentError, ModelUnavailableError, UnknownModelError } from "../domain-errors";
 import { getModelStore } from "../models/get-model-store";
 import type { ModelEntry } from "../models/manifest-schema";
 import { forgetProcessSingletons, processSingleton } from "../process-singletons";
@@ -22,7 +22,7 @@ export interface LoadedModel {
 
 const SESSION_KEY = "onnx-session:";
 
-/** The shared session of a model; throws ApiError(model_unavailable) with the store's reason if it cannot be had. */
+/** The shared session of a model; throws ModelUnavailableError with the store's reason if it cannot be had. */
 export function loadModel(modelId: string): Promise<LoadedModel> {
   return processSingleton(SESSION_KEY + modelId, () => createLoadedModel(modelId));
 }
@@ -30,11 +30,11 @@ export function loadModel(modelId: string): Promise<LoadedModel> {
 async function createLoadedModel(modelId: string): Promise<LoadedModel> {
   const store = getModelStore();
   const entry = store.get(modelId);
-  if (!entry) throw new ApiError("not_found", `Unknown model "${modelId}".`);
-  if (entry.runtime !== "onnxruntime") throw new ApiError("bad_request", `Model "${modelId}" does not run on ONNX Runtime.`);
+  if (!entry) throw new UnknownModelError(modelId);
+  if (entry.runtime !== "onnxruntime") throw new InvalidArgumentError(`Model "${modelId}" does not run on ONNX Runtime.`);
   const availability = await store.resolve(modelId);
   if (!availability.available) {
-    throw new ApiError("model_unavailable", `Model "${modelId}" is not available: ${availability.reason}`, { model: modelId });
+    throw new ModelUnavailableError(modelId, `Model "${modelId}" is not available: ${availability.reason}`);
   }
   const files = Object.fromEntries(availability.files.map((f) => [f.role, f.path]));
   const startedAt = performance.now();

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/errors";
+import { DomainError } from "@/lib/domain-errors";
+import { type ApiError, apiErrorFromDomain } from "@/lib/errors";
 import { loadRecipes, parseRecipe, RECIPES_DIR } from "./parse-recipe";
 import { recipeVariantKind } from "./recipe-schema";
 
@@ -12,7 +13,7 @@ function problem(input: unknown): ApiError {
   try {
     parseRecipe(input, "test.json");
   } catch (error) {
-    if (error instanceof ApiError) return error;
+    if (error instanceof DomainError) return apiErrorFromDomain(error);
     throw error;
   }
   throw new Error("expected parseRecipe to throw");

@@ -1,15 +1,16 @@
 import "server-only";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { ApiError, issuesFromZod } from "@/lib/errors";
+import { InvalidArgumentError } from "@/lib/domain-errors";
+import { issuesFromZod } from "@/lib/errors";
 import { recipeSchema, type Recipe } from "./recipe-schema";
 
-/** Validates a recipe; a bad one is an ApiError("invalid_input") naming each bad field. */
+/** Validates a recipe; a bad one is an InvalidArgumentError naming each bad field. */
 export function parseRecipe(input: unknown, source = "recipe"): Recipe {
   const result = recipeSchema.safeParse(input);
   if (!result.success) {
     const errors = issuesFromZod(result.error);
-    throw new ApiError("invalid_input", `${source} is not a valid optimisation recipe: ${errors.map((e) => `${e.field}: ${e.message}`).join("; ")}`, { errors });
+    throw new InvalidArgumentError(`${source} is not a valid optimisation recipe: ${errors.map((e) => `${e.field}: ${e.message}`).join("; ")}`, errors);
   }
   return result.data;
 }
@@ -26,13 +27,13 @@ export function loadRecipes(dir = RECIPES_DIR): Recipe[] {
       try {
         json = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
       } catch (error) {
-        throw new ApiError("invalid_input", `${file} is not valid JSON: ${(error as Error).message}`);
+        throw new InvalidArgumentError(`${file} is not valid JSON: ${(error as Error).message}`);
       }
       return parseRecipe(json, file);
     });
   const seen = new Set<string>();
   for (const recipe of recipes) {
-    if (seen.has(recipe.id)) throw new ApiError("invalid_input", `two recipes produce the variant id "${recipe.id}"`);
+    if (seen.has(recipe.id)) throw new InvalidArgumentError(`two recipes produce the variant id "${recipe.id}"`);
     seen.add(recipe.id);
   }
   return recipes;

@@ -5,7 +5,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/lib/db/client";
 import { upsertModelVariant } from "@/lib/db/queries/model-variants";
-import { ApiError } from "@/lib/errors";
+import { DomainError } from "@/lib/domain-errors";
+import { type ApiError, apiErrorFromDomain } from "@/lib/errors";
 import type { ModelEntry } from "@/lib/models/manifest-schema";
 import { ModelStore } from "@/lib/models/model-store";
 import { encodeModel } from "./model-file";
@@ -67,7 +68,7 @@ async function apiError(promise: Promise<unknown>): Promise<ApiError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof ApiError) return error;
+    if (error instanceof DomainError) return apiErrorFromDomain(error);
     throw error;
   }
   throw new Error("expected an ApiError");

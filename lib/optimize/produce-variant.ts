@@ -1,7 +1,7 @@
 import "server-only";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { ApiError } from "@/lib/errors";
+import { InvalidArgumentError, MissingPrerequisiteError, ModelUnavailableError, UnknownModelError } from "@/lib/domain-errors";
 import { getEnv } from "@/lib/env";
 import { getModelStore } from "@/lib/models/get-model-store";
 import type { ModelEntry } from "@/lib/models/manifest-schema";
@@ -58,16 +58,14 @@ export function variantsDir(): string {
 
 export async function resolveParent(store: ModelStore, parentId: string): Promise<{ entry: ModelEntry; modelPath: string }> {
   const entry = store.get(parentId);
-  if (!entry) throw new ApiError("invalid_input", `Unknown parent model "${parentId}".`, { errors: [{ field: "parent", message: "no model with this id" }] });
+  if (!entry) throw new UnknownModelError(parentId, `Unknown parent model "${parentId}".`, "parent");
   if (entry.runtime !== "onnxruntime") {
-    throw new ApiError("invalid_input", `Parent model "${parentId}" runs on ${entry.runtime}, not ONNX Runtime; only ONNX graphs can be optimised.`, {
-      errors: [{ field: "parent", message: "not an ONNX model" }],
-    });
+    throw new InvalidArgumentError(`Parent model "${parentId}" runs on ${entry.runtime}, not ONNX Runtime; only ONNX graphs can be optimised.`, { field: "parent", message: "not an ONNX model" });
   }
   const availability = await store.resolve(parentId);
-  if (!availability.available) throw new ApiError("model_unavailable", `Parent model "${parentId}" is not available: ${availability.reason}`);
+  if (!availability.available) throw new ModelUnavailableError(parentId, `Parent model "${parentId}" is not available: ${availability.reason}`);
   const modelPath = availability.files.find((f) => f.role === "model")?.path;
-  if (!modelPath) throw new ApiError("model_unavailable", `Parent model "${parentId}" has no file with role "model".`);
+  if (!modelPath) throw new ModelUnavailableError(parentId, `Parent model "${parentId}" has no file with role "model".`);
   return { entry, modelPath };
 }
 
@@ -85,7 +83,7 @@ export async function produceVariant(options: {
   const recipe = parseRecipe(options.recipe);
   const parentModelId = options.parentModelId ?? recipe.parent;
   if (recipe.parent !== parentModelId) {
-    throw new ApiError("invalid_input", `Recipe ${recipe.id} is for parent "${recipe.parent}", not "${parentModelId}".`, { errors: [{ field: "parent", message: "mismatch" }] });
+    throw new InvalidArgumentError(`Recipe ${recipe.id} is for parent "${recipe.parent}", not "${parentModelId}".`, { field: "parent", message: "mismatch" });
   }
   const store = options.store ?? getModelStore();
   const { entry: parentEntry, modelPath } = await resolveParent(store, parentModelId);
@@ -117,7 +115,7 @@ export async function produceVariant(options: {
 async function defaultInputs(entry: ModelEntry, inputName: string): Promise<InputSplit> {
   const evalDir = getEnv().evalDataDir;
   if (!evalDir || !existsSync(evalDir)) {
-    throw new ApiError("unprocessable_content", "Producing a variant needs real calibration and evaluation images: set EVAL_DATA_DIR to the evaluation data folder.");
+    throw new MissingPrerequisiteError("Producing a variant needs real calibration and evaluation images: set EVAL_DATA_DIR to the evaluation data folder.");
   }
   return buildEvalInputs({ entry, inputName, evalDir });
 }

@@ -11,6 +11,7 @@ import { assessSafety } from "../../safety/evaluate-safety";
 import { getLabelVocabulary, type LabelVocabulary } from "./label-vocabulary";
 import { relateTextToImage } from "./relate-text-to-image";
 import type { ImageTextRequest, ImageTextResponse } from "./schema";
+import { ModelUnavailableError } from "../../domain-errors";
 
 /**
  * The image-text analysis: decode once, run every vision task on the same pixels in parallel, then
@@ -25,7 +26,7 @@ async function settle<T>(work: Promise<T>): Promise<Settled<T>> {
     return { ok: true, value: await work };
   } catch (error) {
     // Only "this model cannot be had" degrades to available:false; anything else is a real failure.
-    if (error instanceof ApiError && error.code === "model_unavailable") return { ok: false, reason: error.detail };
+    if (error instanceof ModelUnavailableError) return { ok: false, reason: error.message };
     throw error;
   }
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { readFile } from "node:fs/promises";
 import { loadGraphModel } from "@energetic-ai/core";
 import { EmbeddingsModel } from "@energetic-ai/embeddings";
-import { ApiError } from "../../errors";
+import { ModelUnavailableError } from "../../domain-errors";
 import { getModelStore } from "../../models/get-model-store";
 import { processSingleton } from "../../process-singletons";
 
@@ -17,9 +17,7 @@ export function loadSentenceEncoder(): Promise<EmbeddingsModel> {
   return processSingleton(`sentence-encoder:${SENTENCE_ENCODER_ID}`, async () => {
     const availability = await getModelStore().resolve(SENTENCE_ENCODER_ID);
     if (!availability.available) {
-      throw new ApiError("model_unavailable", `Sentence embeddings are not available: ${availability.reason}`, {
-        model: SENTENCE_ENCODER_ID,
-      });
+      throw new ModelUnavailableError(SENTENCE_ENCODER_ID, `Sentence embeddings are not available: ${availability.reason}`);
     }
     const fileOf = (role: string) => availability.files.find((f) => f.role === role)!.path;
     // The weight shards are read relative to model.json, so they must sit beside it (they do for

@@ -1,4 +1,4 @@
-import { ApiError } from "../../errors";
+import { ImageDecodeError } from "../../domain-errors";
 
 /**
  * A small decoder for Windows BMP, which libvips (and so sharp) cannot read: uncompressed 24- and
@@ -16,7 +16,7 @@ export function isBmp(bytes: Buffer): boolean {
   return bytes.length >= 26 && bytes[0] === 0x42 && bytes[1] === 0x4d;
 }
 
-const invalid = (detail: string) => new ApiError("unprocessable_content", `The BMP image could not be read: ${detail}.`);
+const invalid = (detail: string) => new ImageDecodeError("undecodable", `The BMP image could not be read: ${detail}.`);
 
 /** Reads only the header: dimensions, so pixel limits are enforced before any pixel is decoded. */
 export function readBmpHeader(bytes: Buffer) {

@@ -1,6 +1,6 @@
 import "server-only";
 import sharp, { type Metadata } from "sharp";
-import { ApiError } from "../../errors";
+import { ImageDecodeError } from "../../domain-errors";
 import { decodeBmp, isBmp, readBmpHeader } from "./decode-bmp";
 
 /**
@@ -32,9 +32,9 @@ export interface DecodedImage {
 
 export async function decodeImage(bytes: Buffer, limits: ImageLimits): Promise<DecodedImage> {
   const startedAt = performance.now();
-  if (bytes.length === 0) throw new ApiError("invalid_input", "The image is empty (0 bytes).", { errors: [{ field: "image", message: "empty" }] });
+  if (bytes.length === 0) throw new ImageDecodeError("empty", "The image is empty (0 bytes).");
   if (bytes.length > limits.maxBytes) {
-    throw new ApiError("payload_too_large", `The image is ${bytes.length} bytes; the limit is ${limits.maxBytes} bytes.`);
+    throw new ImageDecodeError("too_large", `The image is ${bytes.length} bytes; the limit is ${limits.maxBytes} bytes.`);
   }
 
   if (isBmp(bytes)) {
@@ -48,15 +48,11 @@ export async function decodeImage(bytes: Buffer, limits: ImageLimits): Promise<D
   try {
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
-    throw new ApiError(
-      "unsupported_media_type",
-      `The file is not an image in a supported format (${allowedImageFormats.join(", ")}).`,
-      { errors: [{ field: "image", message: "unrecognised image data" }] },
-    );
+    throw new ImageDecodeError("not_an_image", `The file is not an image in a supported format (${allowedImageFormats.join(", ")}).`);
   }
   const format = metadata.format ?? "unknown";
   if (!(allowedImageFormats as readonly string[]).includes(format)) {
-    throw new ApiError("unsupported_media_type", `Images in ${format} format are not accepted; send one of ${allowedImageFormats.join(", ")}.`);
+    throw new ImageDecodeError("format_not_accepted", `Images in ${format} format are not accepted; send one of ${allowedImageFormats.join(", ")}.`);
   }
   checkDimensions(metadata.width ?? 0, metadata.height ?? 0, limits);
 
@@ -82,28 +78,20 @@ export async function decodeImage(bytes: Buffer, limits: ImageLimits): Promise<D
   } catch (error) {
     const message = (error as Error).message;
     const truncated = /premature end|truncated|unexpected end|corrupt|damaged|read error/i.test(message);
-    throw new ApiError(
-      "unprocessable_content",
-      truncated
-        ? "The image data is truncated or corrupt: the file ends before the picture does. Upload the complete file."
-        : "The image could not be decoded. Check that the file is a complete, valid image.",
-      { errors: [{ field: "image", message: truncated ? "truncated or corrupt" : "undecodable" }] },
-    );
+    throw truncated
+      ? new ImageDecodeError("truncated", "The image data is truncated or corrupt: the file ends before the picture does. Upload the complete file.")
+      : new ImageDecodeError("undecodable", "The image could not be decoded. Check that the file is a complete, valid image.");
   }
 }
 
 function checkDimensions(width: number, height: number, limits: ImageLimits) {
   if (width * height > limits.maxPixels) {
-    throw new ApiError(
-      "payload_too_large",
+    throw new ImageDecodeError(
+      "too_many_pixels",
       `The image is ${width}x${height} (${((width * height) / 1e6).toFixed(1)} megapixels); the limit is ${(limits.maxPixels / 1e6).toFixed(1)} megapixels.`,
     );
   }
   if (width < MIN_IMAGE_SIDE_PX || height < MIN_IMAGE_SIDE_PX) {
-    throw new ApiError(
-      "unprocessable_content",
-      `The image is ${width}x${height}; both sides must be at least ${MIN_IMAGE_SIDE_PX} pixels for the models to see anything.`,
-      { errors: [{ field: "image", message: "too small" }] },
-    );
+    throw new ImageDecodeError("too_small", `The image is ${width}x${height}; both sides must be at least ${MIN_IMAGE_SIDE_PX} pixels for the models to see anything.`);
   }
 }

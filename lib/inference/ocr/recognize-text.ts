@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "../../errors";
+import { InvalidArgumentError, ModelUnavailableError } from "../../domain-errors";
 import type { DecodedImage } from "../image/decode-image";
 import { loadModel, type LoadedModel } from "../session-pool";
 import { classifyDirections } from "./classify-direction";
@@ -17,7 +17,7 @@ import { rotateImage, turnPoint, unturnPoint, type QuarterTurns, type RgbImage }
 /**
  * OCR of one page with PaddleOCR PP-OCRv4: DBNet line detection, whole-page orientation, the
  * direction classifier per line, CTC recognition, reading order. The one entry point other code
- * (document analysis, image-text, safety checks) calls. Throws ApiError("model_unavailable") when a
+ * (document analysis, image-text, safety checks) calls. Throws ModelUnavailableError when a
  * model cannot be had, so callers can answer `available: false`.
  */
 
@@ -136,10 +136,10 @@ async function loadOcrModels(overrides: RecognizeTextOptions["models"] = {}) {
   const recognitionId = overrides.recognition ?? ocrModelIds.recognition;
   const [detection, recognition, direction] = await Promise.all([loadModel(detectionId), loadModel(recognitionId), loadModel(ocrModelIds.direction)]);
   if (detection.entry.task !== "text-detection" || recognition.entry.task !== "text-recognition") {
-    throw new ApiError("invalid_input", `OCR needs a text-detection and a text-recognition model (got ${detectionId}, ${recognitionId}).`);
+    throw new InvalidArgumentError(`OCR needs a text-detection and a text-recognition model (got ${detectionId}, ${recognitionId}).`);
   }
   if (!recognition.files.dictionary) {
-    throw new ApiError("model_unavailable", `Model "${recognitionId}" has no dictionary file in the manifest.`, { model: recognitionId });
+    throw new ModelUnavailableError(recognitionId, `Model "${recognitionId}" has no dictionary file in the manifest.`);
   }
   return { detection, direction, reading: { model: recognition, symbols: await loadSymbols(recognition.files.dictionary) } };
 }

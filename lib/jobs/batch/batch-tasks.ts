@@ -4,13 +4,14 @@ import { analyzeDocument } from "../../analyze/document/analyze-document";
 import { documentFieldsSchema, documentResponseSchema } from "../../analyze/document/schemas";
 import { analyzeImageText } from "../../analyze/image-text/analyze-image-text";
 import { imageTextRequestSchema, imageTextResponseSchema } from "../../analyze/image-text/schema";
-import { ApiError, issuesFromZod, type FieldIssue } from "../../errors";
+import { ApiError, apiErrorFromDomain, issuesFromZod, type FieldIssue } from "../../errors";
 import { decodeBase64Field } from "../../http/read-request-body";
 import { analyzeMultilingual } from "../../language/analyze-multilingual";
 import { MAX_CONTENT_CHARACTERS, multilingualRequestSchema, multilingualResponseSchema } from "../../language/schemas";
 import { evaluateSafety } from "../../safety/evaluate-safety";
 import { safetyRequestSchema, safetyResponseSchema } from "../../safety/schemas";
 import { validateSafetyInput } from "../../safety/validate-safety-input";
+import { DomainError } from "../../domain-errors";
 
 /**
  * What a batch item can be: the four analyses of the single endpoints, with the same request fields
@@ -113,6 +114,7 @@ export function validateUploadItem(task: BatchTask, fields: Record<string, unkno
 export function itemIssues(position: number, error: unknown): FieldIssue[] {
   const prefix = (field: string) => `items.${position}${field === "(body)" || field === "(item)" ? "" : `.${field}`}`;
   if (error instanceof z.ZodError) return issuesFromZod(error).map((issue) => ({ ...issue, field: prefix(issue.field) }));
+  if (error instanceof DomainError) error = apiErrorFromDomain(error);
   if (error instanceof ApiError) return (error.extra.errors ?? [{ field: "(item)", message: error.detail }]).map((issue) => ({ ...issue, field: prefix(issue.field) }));
   throw error;
 }

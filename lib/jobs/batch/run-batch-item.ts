@@ -9,6 +9,7 @@ import { ApiError, toProblem } from "../../errors";
 import { enqueueWebhook } from "../webhooks/enqueue-webhook";
 import { runBatchTask } from "./batch-tasks";
 import { batchStatusPath } from "./batch-view";
+import { DomainError } from "../../domain-errors";
 
 /**
  * A worker's turn at one batch item: claim it (nothing to do if it is finished or its batch was
@@ -29,7 +30,7 @@ export async function runBatchItem({ itemId }: { itemId: string }): Promise<void
   try {
     outcome = { status: "done", result: await runBatchTask(item, `batch-item-${item.id}`) };
   } catch (error) {
-    if (!(error instanceof ApiError || error instanceof ZodError)) throw error;
+    if (!(error instanceof ApiError || error instanceof DomainError || error instanceof ZodError)) throw error;
     outcome = { status: "failed", error: toProblem(error).problem };
   }
   await recordOutcome(handle, item.id, outcome);

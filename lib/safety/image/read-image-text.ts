@@ -2,6 +2,7 @@ import "server-only";
 import { ApiError } from "../../errors";
 import type { DecodedImage } from "../../inference/image/decode-image";
 import { recognizeText, type OcrResult } from "../../inference/ocr/recognize-text";
+import { ModelUnavailableError } from "../../domain-errors";
 
 /**
  * Reads the text in an image with the shared OCR (PP-OCRv4), so text hidden in a screenshot goes
@@ -25,7 +26,7 @@ export async function readImageText(image: DecodedImage, alreadyRead?: OcrResult
       ocrMs: alreadyRead ? alreadyRead.timings.totalMs : performance.now() - startedAt,
     };
   } catch (error) {
-    if (error instanceof ApiError && error.code === "model_unavailable") return { available: false, reason: error.detail };
+    if (error instanceof ModelUnavailableError) return { available: false, reason: error.message };
     throw error;
   }
 }
