@@ -78,3 +78,12 @@ describe("the OpenAPI document", () => {
     expect(body["application/json"].schema.required).toEqual(expect.arrayContaining(["text", "image"]));
   });
 });
+
+describe("the docs page's quickstart", () => {
+  it("is the README's quickstart block, which e2e/accounts.spec.ts runs as written", async () => {
+    const { QUICKSTART_SCRIPT } = await import("./quickstart");
+    const readme = readFileSync(path.join(import.meta.dirname, "../../README.md"), "utf8");
+    const block = readme.slice(readme.indexOf("<!-- quickstart:start -->"), readme.indexOf("<!-- quickstart:end -->"));
+    expect(block).toContain(`\`\`\`bash\n${QUICKSTART_SCRIPT}\`\`\``);
+  });
+});
