@@ -1,4 +1,4 @@
-import type { ProblemLike } from "@/lib/api-client/request-json";
+import type { ProblemLike } from "@/lib/api-client/problem";
 
 export type { ProblemLike };
 

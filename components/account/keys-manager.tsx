@@ -6,10 +6,12 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { FieldLabel, TextInput } from "@/components/ui/text-field";
-import { useCreateKey, useKeys, useRenameKey, useRevokeKey } from "@/lib/api-client/use-keys";
+import { type CreateKeyBody, useCreateKey, useKeys, useRenameKey, useRevokeKey } from "@/lib/api-client/use-keys";
+
+type Scope = CreateKeyBody["scopes"][number];
 
 export interface ScopeChoice {
-  scope: string;
+  scope: Scope;
   description: string;
 }
 
@@ -20,7 +22,7 @@ export function KeysManager({ grantable }: { grantable: ScopeChoice[] }) {
   const rename = useRenameKey();
   const revoke = useRevokeKey();
   const [name, setName] = useState("");
-  const [scopes, setScopes] = useState<string[]>(["analyze"]);
+  const [scopes, setScopes] = useState<Scope[]>(["analyze"]);
   const [expires, setExpires] = useState("");
   const [editing, setEditing] = useState<{ id: string; name: string } | null>(null);
   const [copied, setCopied] = useState(false);
@@ -30,7 +32,7 @@ export function KeysManager({ grantable }: { grantable: ScopeChoice[] }) {
     setCopied(false);
     create.mutate({ name, scopes, expires_at: expires ? new Date(`${expires}T23:59:59Z`).toISOString() : undefined }, { onSuccess: () => setName("") });
   };
-  const toggle = (scope: string) => setScopes((current) => (current.includes(scope) ? current.filter((s) => s !== scope) : [...current, scope]));
+  const toggle = (scope: Scope) => setScopes((current) => (current.includes(scope) ? current.filter((s) => s !== scope) : [...current, scope]));
 
   return (
     <div className="space-y-6">

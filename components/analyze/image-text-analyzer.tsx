@@ -1,10 +1,10 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { DropZone } from "@/components/drop-zone";
 import { ProblemMessage } from "@/components/problem-message";
-import { postApi, type ProblemLike } from "@/lib/api-client/request-json";
+import type { ProblemLike } from "@/lib/api-client/problem";
+import { useAnalyzeImageText } from "@/lib/api-client/use-analyses";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { ConfidenceBars } from "./confidence-bars";
@@ -23,14 +23,7 @@ export function ImageTextAnalyzer() {
   const [text, setText] = useState("");
   const [localProblem, setLocalProblem] = useState<ProblemLike | null>(null);
 
-  const analysis = useMutation<AnalysisResult, ProblemLike, { file: File; text: string }>({
-    mutationFn: ({ file, text }) => {
-      const form = new FormData();
-      form.set("image", file);
-      form.set("text", text);
-      return postApi<AnalysisResult>("/api/v1/analyze/image-text", form);
-    },
-  });
+  const analysis = useAnalyzeImageText();
 
   useEffect(() => () => void (previewUrl && URL.revokeObjectURL(previewUrl)), [previewUrl]);
 

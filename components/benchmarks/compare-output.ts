@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { compareResponseSchema } from "@/lib/benchmarks/result-schema";
+import type { paths } from "@/lib/api-client/api-types";
+import { compareResponseSchema as camelCaseSchema } from "@/lib/benchmarks/result-schema";
+import { snakeCaseSchema } from "@/lib/http/snake-case";
 
 /**
  * The compare endpoint's answer as the browser reads it: validated, so a changed or broken answer
@@ -12,8 +14,9 @@ export const detectionOutputSchema = z.object({
 });
 export const classificationOutputSchema = z.object({ labels: z.array(z.object({ label: z.string(), probability: z.number() })) });
 
-export { compareResponseSchema };
-export type CompareAnswer = z.infer<typeof compareResponseSchema>;
+/** The answer as the API sends it (snake_case), checked in the browser with the server's own schema. */
+export const compareResponseSchema = snakeCaseSchema(camelCaseSchema) as z.ZodType<CompareAnswer>;
+export type CompareAnswer = paths["/api/v1/compare/models"]["post"]["responses"][200]["content"]["application/json"];
 export type ComparedVariant = CompareAnswer["variants"][number];
 export type DetectionOutput = z.infer<typeof detectionOutputSchema>;
 export type ClassificationOutput = z.infer<typeof classificationOutputSchema>;

@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from "react";
 import { DropZone } from "@/components/drop-zone";
 import { ProblemMessage } from "@/components/problem-message";
-import { postApi, type ProblemLike } from "@/lib/api-client/request-json";
+import type { ProblemLike } from "@/lib/api-client/problem";
+import { type CompareModelsBody, compareModels } from "@/lib/api-client/use-analyses";
 import { Button } from "@/components/ui/button";
 import { kindLabels, type VariantKind } from "./benchmark-view";
 import { compareResponseSchema, type CompareAnswer } from "./compare-output";
@@ -20,9 +21,9 @@ const readAsDataUrl = (file: File) =>
     reader.readAsDataURL(file);
   });
 
-async function compare(body: unknown): Promise<CompareAnswer> {
+async function compare(body: CompareModelsBody): Promise<CompareAnswer> {
   try {
-    const answer = await postApi<unknown>("/api/v1/compare/models", JSON.stringify(body), { "content-type": "application/json" });
+    const answer = await compareModels(body);
     const parsed = compareResponseSchema.safeParse(answer);
     if (!parsed.success) throw { title: "Unexpected answer", detail: "The server's answer did not have the expected shape. Reload the page and try again." } satisfies ProblemLike;
     return parsed.data;
@@ -66,7 +67,7 @@ export function CompareVariants({ families }: { families: string[] }) {
     setPending(true);
     try {
       const image = await readAsDataUrl(file);
-      const result = await compare({ input: { image }, models: selected, ...(family ? { model: family } : {}) });
+      const result = await compare({ image, models: selected, ...(family ? { model: family } : {}) });
       setAnswer({ result, imageUrl });
     } catch (error) {
       setAnswer(null);
@@ -140,7 +141,7 @@ export function CompareVariants({ families }: { families: string[] }) {
           </p>
           <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
             {answer.result.variants.map((variant, i) => (
-              <ComparedVariantCard key={variant.available ? variant.modelId : `${variant.variant}-${i}`} variant={variant} imageUrl={answer.imageUrl} />
+              <ComparedVariantCard key={variant.available ? variant.model_id : `${variant.variant}-${i}`} variant={variant} imageUrl={answer.imageUrl} />
             ))}
           </div>
         </div>

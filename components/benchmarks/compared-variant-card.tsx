@@ -46,7 +46,7 @@ export function ComparedVariantCard({ variant, imageUrl }: { variant: ComparedVa
     <article className="space-y-3 rounded-xl border border-slate-200 bg-white p-4" data-testid="compared-variant" data-variant={variant.variant}>
       <header className="flex flex-wrap items-center gap-2">
         <Badge tone={kind ? kindTone[kind] : "neutral"}>{kind ? kindLabels[kind] : variant.variant}</Badge>
-        {variant.available && <code className="text-sm text-slate-800">{variant.modelId}</code>}
+        {variant.available && <code className="text-sm text-slate-800">{variant.model_id}</code>}
       </header>
       {variant.available ? (
         <>
@@ -54,12 +54,12 @@ export function ComparedVariantCard({ variant, imageUrl }: { variant: ComparedVa
             <div>
               <dt className="text-xs text-slate-500">Latency</dt>
               <dd className="font-semibold" data-testid="compare-latency">
-                {formatMs(variant.latencyMs)} ms
+                {formatMs(variant.latency_ms)} ms
               </dd>
             </div>
             <div>
               <dt className="text-xs text-slate-500">Size</dt>
-              <dd className="font-semibold">{formatMb(variant.sizeBytes)} MB</dd>
+              <dd className="font-semibold">{formatMb(variant.size_bytes)} MB</dd>
             </div>
             <div>
               <dt className="text-xs text-slate-500">{variant.agreement ? (agreementLabels[variant.agreement.metric] ?? variant.agreement.metric.replaceAll("_", " ")) : "Agreement"}</dt>

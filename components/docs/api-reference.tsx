@@ -9,7 +9,7 @@ const SwaggerUI = dynamic(() => import("swagger-ui-react"), { ssr: false, loadin
 export function ApiReference({ url }: { url: string }) {
   return (
     <div data-testid="api-reference" className="rounded-lg border border-slate-200 bg-white">
-      <SwaggerUI url={url} docExpansion="list" defaultModelsExpandLevel={0} tryItOutEnabled={false} persistAuthorization={false} />
+      <SwaggerUI url={url} docExpansion="list" defaultModelsExpandDepth={0} tryItOutEnabled={false} persistAuthorization={false} />
     </div>
   );
 }

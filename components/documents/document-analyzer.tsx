@@ -1,10 +1,10 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import { DropZone } from "@/components/drop-zone";
 import { ProblemMessage } from "@/components/problem-message";
-import { postApi, type ProblemLike } from "@/lib/api-client/request-json";
+import type { ProblemLike } from "@/lib/api-client/problem";
+import { useAnalyzeDocument } from "@/lib/api-client/use-analyses";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { ExtractedText } from "./extracted-text";
@@ -16,21 +16,14 @@ import type { DocumentResult } from "./types";
 
 const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 
-function analyse({ file, query }: { file: File; query?: string }) {
-  const form = new FormData();
-  form.set("document_image", file);
-  if (query) form.set("query", query);
-  return postApi<DocumentResult>("/api/v1/analyze/document", form);
-}
-
 /** Upload a page, see its lines on the image, its text, key fields and language, and ask questions about it. */
 export function DocumentAnalyzer() {
   const [file, setFile] = useState<File | null>(null);
   const [previewUrl, setPreviewUrl] = useState<string | null>(null);
   const [localProblem, setLocalProblem] = useState<ProblemLike | null>(null);
   const [activeLine, setActiveLine] = useState<number | null>(null);
-  const analysis = useMutation<DocumentResult, ProblemLike, { file: File }>({ mutationFn: analyse });
-  const question = useMutation<DocumentResult, ProblemLike, { file: File; query: string }>({ mutationFn: analyse });
+  const analysis = useAnalyzeDocument();
+  const question = useAnalyzeDocument();
 
   useEffect(() => () => void (previewUrl && URL.revokeObjectURL(previewUrl)), [previewUrl]);
 

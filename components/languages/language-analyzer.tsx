@@ -1,9 +1,9 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ProblemMessage } from "@/components/problem-message";
-import { postApi, type ProblemLike } from "@/lib/api-client/request-json";
+import type { ProblemLike } from "@/lib/api-client/problem";
+import { useAnalyzeMultilingual } from "@/lib/api-client/use-analyses";
 import { Button } from "@/components/ui/button";
 import { OverallLanguage } from "./overall-language";
 import { SegmentView } from "./segment-view";
@@ -26,10 +26,7 @@ const examples: { label: string; text: string }[] = [
 export function LanguageAnalyzer() {
   const [text, setText] = useState("");
   const [localProblem, setLocalProblem] = useState<ProblemLike | null>(null);
-  const analysis = useMutation<MultilingualResult, ProblemLike, string>({
-    mutationFn: (content) =>
-      postApi<MultilingualResult>("/api/v1/analyze/multilingual", JSON.stringify({ content }), { "content-type": "application/json" }),
-  });
+  const analysis = useAnalyzeMultilingual();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,10 +1,9 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { JobProgress } from "@/components/jobs/job-progress";
 import { ProblemMessage } from "@/components/problem-message";
-import { postApi, requestJson, type ProblemLike } from "@/lib/api-client/request-json";
+import { useRedTeamReports, useStartRedTeam } from "@/lib/api-client/use-analyses";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import type { ReportView } from "@/lib/safety/red-team/report-schema";
@@ -13,20 +12,9 @@ import { ScoreBar } from "./score-bar";
 
 /** Start red-team campaigns and read their reports: detection per mutator and per attack family. */
 export function RedTeamPanel() {
-  const queryClient = useQueryClient();
   const [selected, setSelected] = useState<string | null>(null);
-  const reports = useQuery<{ reports: ReportView[] }, ProblemLike>({
-    queryKey: ["red-team-reports"],
-    queryFn: () => requestJson("/api/v1/evaluate/red-team"),
-    refetchInterval: (query) => (query.state.data?.reports.some((r) => r.status === "running" || r.status === "queued") ? 1500 : false),
-  });
-  const start = useMutation<ReportView, ProblemLike>({
-    mutationFn: () => postApi<ReportView>("/api/v1/evaluate/red-team", JSON.stringify({}), { "content-type": "application/json" }),
-    onSuccess: (report) => {
-      setSelected(report.id);
-      void queryClient.invalidateQueries({ queryKey: ["red-team-reports"] });
-    },
-  });
+  const reports = useRedTeamReports();
+  const start = useStartRedTeam((report) => setSelected(report.id));
   const list = reports.data?.reports ?? [];
   const current = list.find((r) => r.id === selected) ?? list.find((r) => r.status === "done");
 

@@ -1,10 +1,10 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { DropZone } from "@/components/drop-zone";
 import { ProblemMessage } from "@/components/problem-message";
-import { postApi, type ProblemLike } from "@/lib/api-client/request-json";
+import type { ProblemLike } from "@/lib/api-client/problem";
+import { useEvaluateSafety } from "@/lib/api-client/use-analyses";
 import { Button } from "@/components/ui/button";
 import type { SafetyResponse } from "@/lib/safety/schemas";
 import { SafetyResultView } from "./safety-result-view";
@@ -35,15 +35,7 @@ export function SafetyPlayground() {
   const [image, setImage] = useState<File | null>(null);
   const [localProblem, setLocalProblem] = useState<ProblemLike | null>(null);
   const [submittedPrompt, setSubmittedPrompt] = useState<string | undefined>();
-  const evaluation = useMutation<SafetyResponse, ProblemLike, { prompt?: string; image?: File }>({
-    mutationFn: async ({ prompt: text, image: file }) => {
-      const content_type = text && file ? "multimodal" : file ? "image" : "text";
-      const body: Record<string, string> = { content_type };
-      if (text) body.prompt = text;
-      if (file) body.image = await readAsDataUrl(file);
-      return postApi<SafetyResponse>("/api/v1/evaluate/safety", JSON.stringify(body), { "content-type": "application/json" });
-    },
-  });
+  const evaluation = useEvaluateSafety();
 
   const onFile = (file: File) => {
     if (file.size > MAX_IMAGE_BYTES) return setLocalProblem({ title: "Image too large", detail: `The image is ${(file.size / 1e6).toFixed(1)} MB; the limit is 15 MB.` });

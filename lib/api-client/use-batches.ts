@@ -3,7 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { batchSummarySchema, batchViewSchema } from "../jobs/batch/batch-view";
-import { requestJson, sendJson, type ProblemLike } from "./request-json";
+import { browserApi as api, unwrap } from "./api";
+import type { ProblemLike } from "./problem";
 
 /** Batches: list (refreshing while any runs), one batch's items and deliveries, submit, cancel; the webhook secret. */
 
@@ -16,7 +17,7 @@ const isLive = (status: string | undefined) => status === "queued" || status ===
 export function useBatches() {
   return useQuery<{ batches: BatchSummary[] }, ProblemLike>({
     queryKey: batchesKey,
-    queryFn: () => requestJson("/api/v1/batch"),
+    queryFn: () => unwrap(api.GET("/api/v1/batch")),
     refetchInterval: (query) => (query.state.data?.batches.some((b) => isLive(b.status)) ? 1_500 : false),
   });
 }
@@ -24,7 +25,7 @@ export function useBatches() {
 export function useBatch(id: string | null) {
   return useQuery<BatchView, ProblemLike>({
     queryKey: [...batchesKey, id],
-    queryFn: () => requestJson(`/api/v1/batch/${id}`),
+    queryFn: () => unwrap(api.GET("/api/v1/batch/{id}", { params: { path: { id: id! } } })),
     enabled: id !== null,
     // Deliveries go on after the last item, so keep refreshing until they settle too.
     refetchInterval: (query) => (isLive(query.state.data?.status) || query.state.data?.deliveries.some((d) => d.status === "pending") ? 1_500 : false),
@@ -34,7 +35,8 @@ export function useBatch(id: string | null) {
 export function useSubmitBatch() {
   const client = useQueryClient();
   return useMutation<BatchSummary, ProblemLike, FormData>({
-    mutationFn: (form) => requestJson("/api/v1/batch/process", { method: "POST", body: form }),
+    // A multipart form of files: openapi-fetch sends FormData as it is (the browser sets the boundary).
+    mutationFn: (form) => unwrap(api.POST("/api/v1/batch/process", { body: form as never })),
     onSuccess: () => client.invalidateQueries({ queryKey: batchesKey }),
   });
 }
@@ -42,7 +44,7 @@ export function useSubmitBatch() {
 export function useCancelBatch() {
   const client = useQueryClient();
   return useMutation<BatchView, ProblemLike, string>({
-    mutationFn: (id) => sendJson(`/api/v1/batch/${id}`, "DELETE"),
+    mutationFn: (id) => unwrap(api.DELETE("/api/v1/batch/{id}", { params: { path: { id } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: batchesKey }),
   });
 }
@@ -50,13 +52,13 @@ export function useCancelBatch() {
 const secretKey = ["webhook-secret"] as const;
 
 export function useWebhookSecret(enabled: boolean) {
-  return useQuery<{ secret: string }, ProblemLike>({ queryKey: secretKey, queryFn: () => requestJson("/api/v1/webhooks/secret"), enabled });
+  return useQuery<{ secret: string }, ProblemLike>({ queryKey: secretKey, queryFn: () => unwrap(api.GET("/api/v1/webhooks/secret")), enabled });
 }
 
 export function useRotateWebhookSecret() {
   const client = useQueryClient();
   return useMutation<{ secret: string }, ProblemLike>({
-    mutationFn: () => sendJson("/api/v1/webhooks/secret", "POST"),
+    mutationFn: () => unwrap(api.POST("/api/v1/webhooks/secret")),
     onSuccess: (data) => client.setQueryData(secretKey, data),
   });
 }

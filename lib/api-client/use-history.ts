@@ -1,7 +1,8 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { requestJson, sendJson, type ProblemLike } from "./request-json";
+import { browserApi as api, unwrap } from "./api";
+import type { ProblemLike } from "./problem";
 
 /** The caller's stored analyses. */
 
@@ -22,17 +23,19 @@ export interface HistoryEntry extends HistoryItem {
 const historyKey = ["history"] as const;
 
 export function useHistory() {
-  return useQuery<{ analyses: HistoryItem[] }, ProblemLike>({ queryKey: historyKey, queryFn: () => requestJson("/api/v1/history?limit=100") });
+  return useQuery<{ analyses: HistoryItem[] }, ProblemLike>({ queryKey: historyKey, queryFn: () => unwrap(api.GET("/api/v1/history", { params: { query: { limit: 100 } } })) });
 }
 
 export function useHistoryEntry(id: string | null) {
-  return useQuery<HistoryEntry, ProblemLike>({ queryKey: [...historyKey, id], queryFn: () => requestJson(`/api/v1/history/${id}`), enabled: id !== null });
+  return useQuery<HistoryEntry, ProblemLike>({ queryKey: [...historyKey, id], queryFn: () => unwrap(api.GET("/api/v1/history/{id}", { params: { path: { id: id! } } })), enabled: id !== null });
 }
 
 export function useDeleteHistoryEntry() {
   const client = useQueryClient();
   return useMutation<void, ProblemLike, string>({
-    mutationFn: (id) => sendJson(`/api/v1/history/${id}`, "DELETE"),
+    mutationFn: async (id) => {
+      await unwrap(api.DELETE("/api/v1/history/{id}", { params: { path: { id } } }));
+    },
     onSuccess: () => client.invalidateQueries({ queryKey: historyKey }),
   });
 }

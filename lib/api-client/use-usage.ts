@@ -2,10 +2,14 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { UsageReportView } from "../usage/schemas";
-import { requestJson, type ProblemLike } from "./request-json";
+import { browserApi as api, unwrap } from "./api";
+import type { ProblemLike } from "./problem";
 
 /** Usage figures: the caller's own (`/api/v1/usage`) or, for admins, everyone's (`/api/v1/usage/all`). */
 export function useUsage(scope: "own" | "all", days: number) {
-  const path = scope === "own" ? "/api/v1/usage" : "/api/v1/usage/all";
-  return useQuery<UsageReportView, ProblemLike>({ queryKey: ["usage", scope, days], queryFn: () => requestJson(`${path}?days=${days}`) });
+  const query = { params: { query: { days } } };
+  return useQuery<UsageReportView, ProblemLike>({
+    queryKey: ["usage", scope, days],
+    queryFn: () => unwrap(scope === "own" ? api.GET("/api/v1/usage", query) : api.GET("/api/v1/usage/all", query)),
+  });
 }
