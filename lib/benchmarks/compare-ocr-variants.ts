@@ -8,6 +8,7 @@ import { loadModel } from "../inference/session-pool";
 import { getModelStore } from "../models/get-model-store";
 import type { ModelEntry, ModelVariant } from "../models/manifest-schema";
 import type { CompareResponse } from "./result-schema";
+import { round } from "../stats";
 
 /**
  * A document page through the OCR variants. OCR is two models in a row, so a variant kind is run as
@@ -18,7 +19,6 @@ import type { CompareResponse } from "./result-schema";
 
 type VariantResult = CompareResponse["variants"][number];
 const PIPELINE_FAMILY = "ppocr-v4";
-const round = (v: number, d = 2) => Math.round(v * 10 ** d) / 10 ** d;
 
 export function chooseOcrFamily(model: string | undefined): { family: string; task: ModelEntry["task"] } {
   if (!model || model === PIPELINE_FAMILY) return { family: PIPELINE_FAMILY, task: "text-recognition" };
@@ -89,7 +89,7 @@ export async function compareOcrVariants(image: DecodedImage, family: string, ki
           modelId: pair.label,
           variant: kind,
           sizeBytes,
-          latencyMs: round(latencyMs),
+          latencyMs: round(latencyMs, 2),
           output: publicOutput(result),
           agreement:
             kind === "full_precision" || !reference
