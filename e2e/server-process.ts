@@ -31,7 +31,7 @@ export function startWorkerProcess(env: Record<string, string>): ServerProcess {
 
 function startProcess(args: string[], env: Record<string, string>, baseUrl: string, options: { cwd?: string; drop?: string[] } = {}): ServerProcess & { pid?: number } {
   let output = "";
-  const fullEnv: Record<string, string | undefined> = {
+  const fullEnv: NodeJS.ProcessEnv = {
     ...process.env,
     // Whole-process tests are about start-up, restarts and configuration: no start-up benchmark
     // (it would compete for the CPU), and derived model artefacts shared with the other servers.
