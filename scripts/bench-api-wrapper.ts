@@ -29,11 +29,10 @@ const benchOperation = (route: string, options: Pick<Operation, "auth" | "scope"
   return { operationId: "bench", method, path, tag: "Bench", summary: "bench", responses: {}, ...options };
 };
 import { ensureAuthSecret } from "../lib/instance/auth-secret";
-import { median, percentile } from "../lib/stats";
+import { median, percentile, round } from "../lib/stats";
 import { writeReadmeSection } from "./write-readme-section";
 
 const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 2000;
-const round = (x: number) => Math.round(x * 1000) / 1000;
 
 type Target = "pglite" | "postgres";
 
@@ -99,11 +98,11 @@ async function measure(target: Target) {
     target,
     rows: Object.entries(times).map(([name, values]) => ({
       name,
-      p50Ms: round(median(values)),
-      p95Ms: round(percentile(values, 95)),
-      addedP50Ms: round(median(values) - bareMedian),
+      p50Ms: round(median(values), 3),
+      p95Ms: round(percentile(values, 95), 3),
+      addedP50Ms: round(median(values) - bareMedian, 3),
     })),
-    usageInsertAfterResponseP50Ms: round(median(afterWork)),
+    usageInsertAfterResponseP50Ms: round(median(afterWork), 3),
   };
 }
 

@@ -17,9 +17,9 @@ import { resetEnvForTests } from "../lib/env";
 import { stopJobQueue } from "../lib/jobs/job-queue";
 import { startWorkers } from "../lib/jobs/start-workers";
 import { writeReadmeSection } from "./write-readme-section";
+import { round } from "../lib/stats";
 
 const itemCount = Number(process.argv[process.argv.indexOf("--items") + 1]) || 40;
-const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 const sentences = ["Guten Morgen, wie geht es Ihnen heute?", "Bonjour, je voudrais un café s'il vous plaît.", "Buenos días, ¿cómo está usted?", "Buongiorno, come sta oggi?"];
 
 async function pageImage(i: number) {
@@ -82,9 +82,9 @@ async function measure(target: "pglite" | "postgres") {
       target,
       workload: w.name,
       items: w.items.length,
-      oneByOnePerItemMs: round(oneByOneMs / w.items.length),
-      batchPerItemMs: round(batchMs / w.items.length),
-      overheadPerItemMs: round((batchMs - oneByOneMs) / w.items.length),
+      oneByOnePerItemMs: round(oneByOneMs / w.items.length, 1),
+      batchPerItemMs: round(batchMs / w.items.length, 1),
+      overheadPerItemMs: round((batchMs - oneByOneMs) / w.items.length, 1),
       oneByOneItemsPerS: round(w.items.length / (oneByOneMs / 1000), 2),
       batchItemsPerS: round(w.items.length / (batchMs / 1000), 2),
     });

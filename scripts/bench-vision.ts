@@ -10,7 +10,8 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { median, timeRuns } from "../lib/stats";
+import { median } from "../lib/stats";
+import { timeRuns } from "../lib/timing";
 import { classifyImage } from "../lib/inference/classify-image";
 import { detectObjects } from "../lib/inference/detect-objects";
 import { decodeImage } from "../lib/inference/image/decode-image";
@@ -77,9 +78,9 @@ for (const model of models) {
     const pipeline: number[] = [];
     for (let i = 0; i < runs + 3; i++) {
       const measured = i >= 3;
-      const [a] = await timeRuns(() => loaded.session.run({ [input.tensor]: prepared.tensor }), { warmUp: 0, runs: 1 });
-      const [b] = await timeRuns(floorDecodeResize, { warmUp: 0, runs: 1 });
-      const [c] = await timeRuns(wholePipeline, { warmUp: 0, runs: 1 });
+      const { times: [a] } = await timeRuns(() => loaded.session.run({ [input.tensor]: prepared.tensor }), { warmUp: 0, runs: 1 });
+      const { times: [b] } = await timeRuns(floorDecodeResize, { warmUp: 0, runs: 1 });
+      const { times: [c] } = await timeRuns(wholePipeline, { warmUp: 0, runs: 1 });
       if (measured) {
         sessionRun.push(a);
         decodeResize.push(b);

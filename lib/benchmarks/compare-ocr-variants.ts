@@ -9,6 +9,7 @@ import { getModelStore } from "../models/get-model-store";
 import type { ModelEntry, ModelVariant } from "../models/manifest-schema";
 import type { CompareResponse } from "./result-schema";
 import { ModelUnavailableError } from "../domain-errors";
+import { round } from "../stats";
 
 /**
  * A document page through the OCR variants. OCR is two models in a row, so a variant kind is run as
@@ -19,7 +20,6 @@ import { ModelUnavailableError } from "../domain-errors";
 
 type VariantResult = CompareResponse["variants"][number];
 const PIPELINE_FAMILY = "ppocr-v4";
-const round = (v: number, d = 2) => Math.round(v * 10 ** d) / 10 ** d;
 
 export function chooseOcrFamily(model: string | undefined): { family: string; task: ModelEntry["task"] } {
   if (!model || model === PIPELINE_FAMILY) return { family: PIPELINE_FAMILY, task: "text-recognition" };
@@ -90,7 +90,7 @@ export async function compareOcrVariants(image: DecodedImage, family: string, ki
           modelId: pair.label,
           variant: kind,
           sizeBytes,
-          latencyMs: round(latencyMs),
+          latencyMs: round(latencyMs, 2),
           output: publicOutput(result),
           agreement:
             kind === "full_precision" || !reference

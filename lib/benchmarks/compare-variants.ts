@@ -14,6 +14,7 @@ import { matchF1 } from "./accuracy/detection-accuracy";
 import { chooseOcrFamily, compareOcrVariants } from "./compare-ocr-variants";
 import type { compareRequestSchema, CompareResponse } from "./result-schema";
 import { ModelUnavailableError } from "../domain-errors";
+import { round } from "../stats";
 
 /**
  * One input through every requested variant of a model family (full precision, int8, pruned):
@@ -23,8 +24,6 @@ import { ModelUnavailableError } from "../domain-errors";
 
 type CompareRequest = z.infer<typeof compareRequestSchema>;
 type VariantResult = CompareResponse["variants"][number];
-
-const round = (v: number, d = 2) => Math.round(v * 10 ** d) / 10 ** d;
 
 function chooseFamily(request: CompareRequest): { family: string; task: ModelEntry["task"] } {
   const store = getModelStore();
@@ -89,7 +88,7 @@ export async function compareVariants(request: CompareRequest): Promise<CompareR
   const image = await decodeImage(decodeBase64Field(field, raw).bytes, { maxBytes: env.MAX_BODY_BYTES, maxPixels: env.MAX_IMAGE_PIXELS });
   if ("document_image" in request.input) {
     const variants = await compareOcrVariants(image, family, request.models as ModelVariant[]);
-    return { family, task, variants, processing_time_ms: round(performance.now() - startedAt) };
+    return { family, task, variants, processing_time_ms: round(performance.now() - startedAt, 2) };
   }
   const members = getModelStore()
     .list()
@@ -113,7 +112,7 @@ export async function compareVariants(request: CompareRequest): Promise<CompareR
           modelId: entry.id,
           variant: entry.variant,
           sizeBytes: entry.files.find((f) => f.role === "model")?.bytes ?? 0,
-          latencyMs: round(ran.latencyMs),
+          latencyMs: round(ran.latencyMs, 2),
           output: publicOutput(ran.output, image),
           agreement: entry.id === fullPrecision?.id ? null : agreement(ran.output, reference?.output),
         });
@@ -123,5 +122,5 @@ export async function compareVariants(request: CompareRequest): Promise<CompareR
       }
     }
   }
-  return { family, task, variants, processing_time_ms: round(performance.now() - startedAt) };
+  return { family, task, variants, processing_time_ms: round(performance.now() - startedAt, 2) };
 }

@@ -12,6 +12,7 @@ import { detectionAccuracy, summarizeDetections } from "./accuracy/detection-acc
 import { testSplitFiles } from "../optimize/inputs/eval-inputs";
 import { loadEvalPhotos } from "./eval-images";
 import type { AccuracyMeasurement } from "./result-schema";
+import { round } from "../stats";
 
 /**
  * Accuracy of one model variant on the evaluation sets, per task, plus agreement with its parent on
@@ -26,7 +27,6 @@ import type { AccuracyMeasurement } from "./result-schema";
  */
 
 type Metric = Extract<AccuracyMeasurement, { available: true }>["metrics"][number];
-const round = (v: number) => Math.round(v * 10_000) / 10_000;
 
 async function parentAgreement(entry: ModelEntry, modelPath: string, heldOut: NamedInput[]): Promise<Metric | undefined> {
   if (!entry.parent || heldOut.length === 0) return undefined;
@@ -34,7 +34,7 @@ async function parentAgreement(entry: ModelEntry, modelPath: string, heldOut: Na
   if (!parentPath) return undefined;
   const [parentOutputs, variantOutputs] = await Promise.all([runModelOutputs(parentPath, heldOut), runModelOutputs(modelPath, heldOut)]);
   const { metric, value } = compareOutputs(entry, parentOutputs, variantOutputs);
-  return { name: `parent_${metric.replaceAll("-", "_")}`, value: round(value), higherIsBetter: true, dataset: `${heldOut.length} test-split eval inputs` };
+  return { name: `parent_${metric.replaceAll("-", "_")}`, value: round(value, 4), higherIsBetter: true, dataset: `${heldOut.length} test-split eval inputs` };
 }
 
 export async function measureAccuracy(entry: ModelEntry, modelPath: string, heldOut: NamedInput[]): Promise<AccuracyMeasurement> {
@@ -96,10 +96,10 @@ export async function measureAccuracy(entry: ModelEntry, modelPath: string, held
       available: true,
       primary: "cer",
       metrics: withAgreement([
-        { name: "cer", value: round(meanCer), higherIsBetter: false, dataset },
-        { name: "line_accuracy", value: round(lines), higherIsBetter: true, dataset },
+        { name: "cer", value: round(meanCer, 4), higherIsBetter: false, dataset },
+        { name: "line_accuracy", value: round(lines, 4), higherIsBetter: true, dataset },
       ]),
-      details: outcomes.map((o) => ({ file: o.file, cer: round(o.cer), lines: `${o.lineCorrect}/${o.lineTotal}` })),
+      details: outcomes.map((o) => ({ file: o.file, cer: round(o.cer, 4), lines: `${o.lineCorrect}/${o.lineTotal}` })),
     };
   }
   if (agreement) return { available: true, primary: agreement.name, metrics: [agreement] };

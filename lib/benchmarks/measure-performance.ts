@@ -3,7 +3,8 @@ import * as ort from "onnxruntime-node";
 import { sessionOptions } from "../inference/session-options";
 import { yieldToEventLoop } from "../jobs/yield-to-event-loop";
 import type { PerformanceMeasurement, LatencyMeasurement } from "./result-schema";
-import { percentile } from "../stats";
+import { percentile, round } from "../stats";
+import { timeRuns } from "../timing";
 
 /**
  * Latency and throughput of one model file on this machine: a fresh session per thread setting,
@@ -26,27 +27,14 @@ export interface MeasuredInput {
   feeds: Record<string, ort.Tensor>;
 }
 
-const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
-
 // The serving settings, with the thread count under test.
 async function createSession(modelPath: string, threads: number) {
   return ort.InferenceSession.create(modelPath, await sessionOptions(modelPath, { threads }));
 }
 
-async function timeSession(session: ort.InferenceSession, feeds: Record<string, ort.Tensor>, config: PerformanceConfig, onRun: () => void) {
-  for (let i = 0; i < config.warmUp; i++) await session.run(feeds);
-  const times: number[] = [];
-  const cpuBefore = process.cpuUsage();
-  for (let i = 0; i < config.runs; i++) {
-    const startedAt = performance.now();
-    await session.run(feeds);
-    times.push(performance.now() - startedAt);
-    onRun();
-    // Outside the timed span: lets requests in between runs when this runs inside the server.
-    await yieldToEventLoop();
-  }
-  const cpu = process.cpuUsage(cpuBefore);
-  return { times, cpuMsPerRun: (cpu.user + cpu.system) / 1000 / config.runs };
+function timeSession(session: ort.InferenceSession, feeds: Record<string, ort.Tensor>, config: PerformanceConfig, onRun: () => void) {
+  // Yielding after each run lets requests in between runs when this runs inside the server.
+  return timeRuns(() => session.run(feeds), { warmUp: config.warmUp, runs: config.runs, afterEach: () => (onRun(), yieldToEventLoop()) });
 }
 
 /** Stacks single-item inputs along the batch axis (all must have one shape). */
@@ -95,11 +83,11 @@ export async function measurePerformance({
         threads,
         batchSize: 1,
         runs: config.runs,
-        p50Ms: round(percentile(times, 50)),
-        p95Ms: round(percentile(times, 95)),
-        p99Ms: round(percentile(times, 99)),
-        meanMs: round(times.reduce((a, b) => a + b, 0) / times.length),
-        cpuMsPerRun: round(cpuMsPerRun),
+        p50Ms: round(percentile(times, 50), 2),
+        p95Ms: round(percentile(times, 95), 2),
+        p99Ms: round(percentile(times, 99), 2),
+        meanMs: round(times.reduce((a, b) => a + b, 0) / times.length, 2),
+        cpuMsPerRun: round(cpuMsPerRun, 2),
       });
     } finally {
       await session.release();
@@ -115,7 +103,7 @@ export async function measurePerformance({
         const feeds = stackBatch(batchInputs, batchSize);
         const { times } = await timeSession(session, feeds, { ...config, runs: Math.max(3, Math.ceil(config.runs / 2)), warmUp: 1 }, sample);
         const msPerBatch = percentile(times, 50);
-        throughput.push({ batchSize, threads, msPerBatch: round(msPerBatch), itemsPerSecond: round((batchSize * 1000) / msPerBatch, 1) });
+        throughput.push({ batchSize, threads, msPerBatch: round(msPerBatch, 2), itemsPerSecond: round((batchSize * 1000) / msPerBatch, 1) });
       }
     } finally {
       await session.release();

@@ -5,6 +5,7 @@ import { profileScripts, type ScriptName } from "./detect-scripts";
 import { languageName, UNDETERMINED } from "./language-codes";
 import { loadLanguageModels, type LanguageModels } from "./load-language-models";
 import { repairHomoglyphs } from "./repair-homoglyphs";
+import { round } from "../stats";
 
 export interface LanguageCandidate {
   language: string;
@@ -81,14 +82,13 @@ export function identifyWithModels(models: LanguageModels, rawText: string, opti
     language,
     name: languageName(language),
     script: profile.dominant,
-    confidence: round(top?.probability ?? 0),
+    confidence: round(top?.probability ?? 0, 4),
     ...reliability,
-    candidates: ranked.slice(0, 3).map((c) => ({ language: c.language, name: languageName(c.language), probability: round(c.probability) })),
+    candidates: ranked.slice(0, 3).map((c) => ({ language: c.language, name: languageName(c.language), probability: round(c.probability, 4) })),
     votes: {
-      cld3: cld3 ? { language: cld3.language, probability: round(cld3.probability) } : null,
-      fasttext: fastText[0] ? { language: fastText[0].language, probability: round(fastText[0].probability) } : null,
+      cld3: cld3 ? { language: cld3.language, probability: round(cld3.probability, 4) } : null,
+      fasttext: fastText[0] ? { language: fastText[0].language, probability: round(fastText[0].probability, 4) } : null,
     },
   };
 }
 
-const round = (value: number) => Math.round(value * 10_000) / 10_000;

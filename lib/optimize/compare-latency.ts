@@ -1,7 +1,9 @@
 import "server-only";
 import * as ort from "onnxruntime-node";
 import { sessionOptions } from "@/lib/inference/session-options";
-import { percentile, type LatencyResult } from "./measure-latency";
+import { percentile } from "@/lib/stats";
+import { timeRuns } from "@/lib/timing";
+import type { LatencyResult } from "./measure-latency";
 
 /**
  * Latency of several models on the same input, measured in interleaved rounds (A, B, C, A, B, C...)
@@ -31,20 +33,15 @@ export async function compareLatency(options: {
     for (let round = 0; round < rounds; round++) {
       const runsThisRound = Math.floor(options.runs / rounds) + (round < options.runs % rounds ? 1 : 0);
       for (const { id, session } of sessions) {
-        const cpuBefore = process.cpuUsage();
-        for (let i = 0; i < runsThisRound; i++) {
-          const startedAt = performance.now();
-          await session.run(options.feeds);
-          times.get(id)!.push(performance.now() - startedAt);
-        }
-        const cpu = process.cpuUsage(cpuBefore);
-        cpuMicros.set(id, cpuMicros.get(id)! + cpu.user + cpu.system);
+        const timed = await timeRuns(() => session.run(options.feeds), { warmUp: 0, runs: runsThisRound });
+        times.get(id)!.push(...timed.times);
+        cpuMicros.set(id, cpuMicros.get(id)! + timed.cpuMsPerRun * 1000 * runsThisRound);
       }
     }
     return new Map(
       sessions.map(({ id }) => {
-        const sorted = times.get(id)!.sort((a, b) => a - b);
-        return [id, { threads: options.threads, runs: sorted.length, medianMs: percentile(sorted, 50), p95Ms: percentile(sorted, 95), cpuMsPerRun: cpuMicros.get(id)! / 1000 / sorted.length }];
+        const all = times.get(id)!;
+        return [id, { threads: options.threads, runs: all.length, medianMs: percentile(all, 50), p95Ms: percentile(all, 95), cpuMsPerRun: cpuMicros.get(id)! / 1000 / all.length }];
       }),
     );
   } finally {

@@ -1,6 +1,8 @@
 import "server-only";
 import * as ort from "onnxruntime-node";
 import { sessionOptions } from "@/lib/inference/session-options";
+import { percentile } from "@/lib/stats";
+import { timeRuns } from "@/lib/timing";
 
 /**
  * `session.run` latency at batch 1: warm-up runs, then N timed runs; median and p95 of wall time,
@@ -25,33 +27,12 @@ export interface MeasureLatencyOptions {
   runs?: number;
 }
 
-export function percentile(sortedValues: number[], p: number): number {
-  if (sortedValues.length === 0) return NaN;
-  const rank = Math.min(sortedValues.length - 1, Math.max(0, Math.ceil((p / 100) * sortedValues.length) - 1));
-  return sortedValues[rank];
-}
-
 export async function measureLatency(options: MeasureLatencyOptions): Promise<LatencyResult> {
   const runs = options.runs ?? 30;
   const session = await ort.InferenceSession.create(options.model as string, await sessionOptions(options.model, { threads: options.threads }));
   try {
-    for (let i = 0; i < (options.warmupRuns ?? 5); i++) await session.run(options.feeds);
-    const times: number[] = [];
-    const cpuBefore = process.cpuUsage();
-    for (let i = 0; i < runs; i++) {
-      const startedAt = performance.now();
-      await session.run(options.feeds);
-      times.push(performance.now() - startedAt);
-    }
-    const cpu = process.cpuUsage(cpuBefore);
-    times.sort((a, b) => a - b);
-    return {
-      threads: options.threads,
-      runs,
-      medianMs: percentile(times, 50),
-      p95Ms: percentile(times, 95),
-      cpuMsPerRun: (cpu.user + cpu.system) / 1000 / runs,
-    };
+    const { times, cpuMsPerRun } = await timeRuns(() => session.run(options.feeds), { warmUp: options.warmupRuns ?? 5, runs });
+    return { threads: options.threads, runs, medianMs: percentile(times, 50), p95Ms: percentile(times, 95), cpuMsPerRun };
   } finally {
     await session.release();
   }

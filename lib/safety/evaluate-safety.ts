@@ -10,6 +10,7 @@ import { piiReplacements, redactDeep } from "./pii/redact-pii";
 import { toInjectionCheck, toPiiCheck } from "./present-checks";
 import type { PiiCheck, SafetyResponse } from "./schemas";
 import { validateSafetyInput, type SafetyInput } from "./validate-safety-input";
+import { round } from "../stats";
 
 /**
  * One safety evaluation: prompt injection and PII on the prompt; NSFW and the text read from the image
@@ -17,7 +18,6 @@ import { validateSafetyInput, type SafetyInput } from "./validate-safety-input";
  * the overall score is the lowest, and at or below 0.5 the verdict is unsafe.
  */
 
-const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
 const INJECTION_CATEGORY_MIN_SCORE = 0.3;
 const NSFW_UNSAFE = 0.5;
 
@@ -78,7 +78,7 @@ export async function assessSafety(input: {
     timings.decode_ms = decoded.decodeMs;
     const [nsfw, imageText] = await Promise.all([classifyNsfw(decoded), readImageText(decoded, input.ocr)]);
     if (nsfw.available) {
-      checks.nsfw = { available: true, score: round(1 - nsfw.unsafeProbability), unsafe_probability: round(nsfw.unsafeProbability), classes: nsfw.classes.map((c) => ({ label: c.label, probability: round(c.probability) })) };
+      checks.nsfw = { available: true, score: round(1 - nsfw.unsafeProbability, 4), unsafe_probability: round(nsfw.unsafeProbability, 4), classes: nsfw.classes.map((c) => ({ label: c.label, probability: round(c.probability, 4) })) };
       if (nsfw.unsafeProbability >= NSFW_UNSAFE) categories.add(`nsfw:${nsfw.classes[0]?.label.toLowerCase() ?? "explicit"}`);
       timings.nsfw_ms = nsfw.classifyMs;
     } else checks.nsfw = { available: false, reason: nsfw.reason ?? "NSFW model unavailable" };
@@ -106,7 +106,7 @@ export async function assessSafety(input: {
         available: true,
         score: Math.min(injection?.score ?? 1, pii?.score ?? 1),
         text: imageText.text,
-        lines: imageText.lines.map((l) => ({ ...l, confidence: round(l.confidence) })),
+        lines: imageText.lines.map((l) => ({ ...l, confidence: round(l.confidence, 4) })),
         injection,
         pii,
       };
@@ -114,7 +114,7 @@ export async function assessSafety(input: {
   }
 
   const scores = Object.values(checks).flatMap((check) => (check && check.available ? [check.score] : []));
-  const safetyScore = round(scores.length ? Math.min(...scores) : 1);
+  const safetyScore = round(scores.length ? Math.min(...scores) : 1, 4);
   timings.total_ms = performance.now() - startedAt;
   // Personal values found anywhere are masked in everything the response echoes.
   return redactDeep<SafetyResponse>({

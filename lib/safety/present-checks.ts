@@ -1,10 +1,9 @@
 import type { InjectionDetection } from "./detect-injection";
 import type { detectPii } from "./pii/detect-pii";
 import type { InjectionCheck, PiiCheck } from "./schemas";
+import { round } from "../stats";
 
 /** Shapes detector results into the API's snake_case check objects. */
-
-const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /**
  * The injection check's safety score (1 = safe) from the detector's probability: 0.5 exactly at the
@@ -23,20 +22,20 @@ export function injectionSafetyScore(probability: number, threshold: number): nu
 export function toInjectionCheck(d: InjectionDetection): InjectionCheck {
   return {
     available: true,
-    score: round(injectionSafetyScore(d.probability, d.threshold)),
-    probability: round(d.probability),
+    score: round(injectionSafetyScore(d.probability, d.threshold), 4),
+    probability: round(d.probability, 4),
     flagged: d.flagged,
     threshold: d.threshold,
     mode: d.mode,
     layers: {
-      signatures: { score: round(d.layers.signatures.score), hit_count: d.layers.signatures.hitCount },
+      signatures: { score: round(d.layers.signatures.score, 4), hit_count: d.layers.signatures.hitCount },
       classifier: {
         available: d.layers.classifier.available,
-        ...(d.layers.classifier.probability !== undefined ? { probability: round(d.layers.classifier.probability) } : {}),
+        ...(d.layers.classifier.probability !== undefined ? { probability: round(d.layers.classifier.probability, 4) } : {}),
         ...(d.layers.classifier.reason ? { reason: d.layers.classifier.reason } : {}),
       },
     },
-    families: d.families.map((f) => ({ family: f.family, score: round(f.score) })),
+    families: d.families.map((f) => ({ family: f.family, score: round(f.score, 4) })),
     normalization: {
       changed: d.normalization.changed,
       normalized_text: d.normalization.normalizedText,
@@ -47,5 +46,5 @@ export function toInjectionCheck(d: InjectionDetection): InjectionCheck {
 }
 
 export function toPiiCheck(result: ReturnType<typeof detectPii>): PiiCheck {
-  return { available: true, score: round(1 - result.score), findings: result.findings };
+  return { available: true, score: round(1 - result.score, 4), findings: result.findings };
 }

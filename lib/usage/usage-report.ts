@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database } from "../db/client";
 import { hourlyUsageSince, rawUsageSince } from "../db/queries/usage";
+import { round } from "../stats";
 import { addToHistogram, emptyHistogram, histogramPercentile, mergeHistograms } from "./latency-histogram";
 
 /**
@@ -40,13 +41,14 @@ export interface UsageReport {
 const newTally = (): Tally => ({ requests: 0, errors: 0, bytesIn: 0, bytesOut: 0, histogram: emptyHistogram() });
 
 function figures(t: Tally): UsageFigures {
-  const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 10) / 10 : null);
+  // An empty histogram has no percentile (NaN): null in the JSON, not a number.
+  const ms = (x: number) => (Number.isFinite(x) ? round(x, 1) : null);
   return {
     requests: t.requests,
     errors: t.errors,
-    error_rate: t.requests ? Math.round((t.errors / t.requests) * 10_000) / 10_000 : 0,
-    latency_ms_p50: round(histogramPercentile(t.histogram, 50)),
-    latency_ms_p95: round(histogramPercentile(t.histogram, 95)),
+    error_rate: t.requests ? round(t.errors / t.requests, 4) : 0,
+    latency_ms_p50: ms(histogramPercentile(t.histogram, 50)),
+    latency_ms_p95: ms(histogramPercentile(t.histogram, 95)),
     bytes_in: t.bytesIn,
     bytes_out: t.bytesOut,
   };

@@ -10,6 +10,7 @@ import { buildRows } from "./document-rows";
 import { extractKeyFields, type KeyField } from "./extract-key-fields";
 import { identifyDocumentLanguage } from "./identify-document-language";
 import type { DocumentFields, DocumentResponse, KeyFieldOutput } from "./schemas";
+import { round } from "../../stats";
 
 export interface DocumentRequest extends DocumentFields {
   imageBytes: Buffer;
@@ -60,17 +61,17 @@ export async function analyzeDocument(request: DocumentRequest): Promise<Documen
     warnings: warningsFor(ocr, language, answer),
     models: { ...ocr.model, embedding: answer?.semantic.available ? { id: SENTENCE_ENCODER_ID } : null },
     timings_ms: {
-      decode: round(image.decodeMs),
+      decode: round(image.decodeMs, 1),
       detect: ocr.timings.detectMs,
       classify: ocr.timings.classifyMs,
       recognize: ocr.timings.recognizeMs,
       ocr_total: ocr.timings.totalMs,
-      key_fields: round(keyFieldsMs),
-      language: round(languageMs),
-      answer: round(answerMs),
-      injection: round(injectionMs),
+      key_fields: round(keyFieldsMs, 1),
+      language: round(languageMs, 1),
+      answer: round(answerMs, 1),
+      injection: round(injectionMs, 1),
     },
-    processing_time_ms: round(performance.now() - startedAt),
+    processing_time_ms: round(performance.now() - startedAt, 1),
   };
 }
 
@@ -129,4 +130,3 @@ function toOutput(field: KeyField): KeyFieldOutput {
   };
 }
 
-const round = (v: number) => Math.round(v * 10) / 10;

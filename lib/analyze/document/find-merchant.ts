@@ -2,6 +2,7 @@ import { findAmounts } from "./parse-amounts";
 import { findDates } from "./parse-dates";
 import { foldText, type DocumentLine, type DocumentRow } from "./document-rows";
 import { levenshtein } from "../../inference/ocr/measure-text-errors";
+import { median } from "../../stats";
 
 /**
  * Who issued the document: the shop name is usually the first, largest text at the top; a company
@@ -22,7 +23,8 @@ const notAName =
   /\b(str(asse|\.)?|strabe|weg|platz|allee|gasse|ring|damm|chaussee|tel|fax|telefon|phone|www|http|datum|date|rechnung|invoice|quittung|kassenbon|beleg|receipt|bon|kasse|willkommen|welcome|filiale|uhr|offnungszeiten|eur|euro)\b|@|\d{5}|strabe|strasse|straße/;
 
 export function findMerchant(rows: DocumentRow[], lines: DocumentLine[]): FoundMerchant | undefined {
-  const medianHeight = median(lines.map((l) => l.box.height)) || 1;
+  // "higher": an actual line's height; NaN (no lines) falls back to 1 like 0 did.
+  const medianHeight = median(lines.map((l) => l.box.height), "higher") || 1;
   const companies = rows.flatMap((row) => {
     const m = companySuffix.exec(row.text);
     if (!m || m.index === 0) return [];
@@ -89,9 +91,4 @@ function respell(heading: string, company: string, headingConfidence: number, co
 function sharesWord(a: string, b: string): boolean {
   const words = new Set(foldText(a).match(/\p{L}{3,}/gu) ?? []);
   return (foldText(b).match(/\p{L}{3,}/gu) ?? []).some((w) => words.has(w));
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }

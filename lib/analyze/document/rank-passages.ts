@@ -1,6 +1,7 @@
 import "server-only";
 import { cosineSimilarity, embedTexts } from "../../inference/embed/embed-texts";
 import { foldText, type DocumentRow } from "./document-rows";
+import { round } from "../../stats";
 
 /**
  * Ranks the rows of a page by how well they answer a query: BM25 over the rows (exact words,
@@ -81,10 +82,9 @@ export async function rankPassages(query: string, rows: DocumentRow[], { limit =
     const lexicalScore = maxLexical > 0 ? lexical[i] / maxLexical : 0;
     const semanticScore = semantic ? semantic[i] : null;
     const score = semanticScore === null ? lexicalScore : 0.5 * lexicalScore + 0.5 * semanticScore;
-    return { rowIndex: row.index, text: row.text, lineIndices: row.lineIndices, score: round(score), lexicalScore: round(lexicalScore), semanticScore: semanticScore === null ? null : round(semanticScore) };
+    return { rowIndex: row.index, text: row.text, lineIndices: row.lineIndices, score: round(score, 4), lexicalScore: round(lexicalScore, 4), semanticScore: semanticScore === null ? null : round(semanticScore, 4) };
   });
   passages.sort((a, b) => b.score - a.score || a.rowIndex - b.rowIndex);
   return { passages: passages.slice(0, limit), semantic: status, embedMs };
 }
 
-const round = (v: number) => Math.round(v * 10_000) / 10_000;

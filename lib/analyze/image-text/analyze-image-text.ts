@@ -12,6 +12,7 @@ import { getLabelVocabulary, type LabelVocabulary } from "./label-vocabulary";
 import { relateTextToImage } from "./relate-text-to-image";
 import type { ImageTextRequest, ImageTextResponse } from "./schema";
 import { ModelUnavailableError } from "../../domain-errors";
+import { round } from "../../stats";
 
 /**
  * The image-text analysis: decode once, run every vision task on the same pixels in parallel, then
@@ -31,7 +32,7 @@ async function settle<T>(work: Promise<T>): Promise<Settled<T>> {
   }
 }
 
-const ms = (value: number) => Math.round(value * 100) / 100;
+const ms = (value: number) => round(value, 2);
 
 export async function analyzeImageText(input: { image: Buffer; request: ImageTextRequest; requestId: string }): Promise<ImageTextResponse> {
   const startedAt = performance.now();
@@ -128,7 +129,7 @@ export async function analyzeImageText(input: { image: Buffer; request: ImageTex
 }
 
 function ocrOut(result: OcrResult): ImageTextResponse["text_in_image"] {
-  const px = (v: number) => Math.round(v * 10) / 10;
+  const px = (v: number) => round(v, 1);
   return {
     available: true,
     full_text: result.fullText,
@@ -160,7 +161,7 @@ function classificationOut(result: ClassificationResult): ImageTextResponse["lab
 }
 
 function detectionOut(result: DetectionResult): ImageTextResponse["objects"] {
-  const px = (v: number) => Math.round(v * 10) / 10;
+  const px = (v: number) => round(v, 1);
   return {
     available: true,
     model: result.model,

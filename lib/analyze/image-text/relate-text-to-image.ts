@@ -5,6 +5,7 @@ import type { DetectionResult } from "../../inference/detect-objects";
 import type { ImageFacts } from "../../inference/image/image-facts";
 import { extractTerms, singular, type TextTerm } from "./extract-terms";
 import type { LabelVocabulary, VocabularyEntry } from "./label-vocabulary";
+import { round } from "../../stats";
 
 /**
  * Which parts of a caption are supported by what the models saw. No image-text model (CLIP-style)
@@ -102,7 +103,7 @@ export function judgeRelation(input: RelateInput, terms: TextTerm[], vectors: nu
   const seen = seenEntries(input);
   const judgements = terms.map((term, i) => judgeTerm(term, input, seen, vectors?.[i], thresholds));
   const checkable = judgements.filter((j) => j.status !== "not_checkable");
-  const score = checkable.length ? round(checkable.reduce((s, j) => s + j.support, 0) / checkable.length) : null;
+  const score = checkable.length ? round(checkable.reduce((s, j) => s + j.support, 0) / checkable.length, 3) : null;
   return {
     score,
     verdict: score === null ? "nothing_to_check" : score >= SUPPORTED_SCORE ? "supported" : score >= PARTIAL_SCORE ? "partially_supported" : "not_supported",
@@ -126,7 +127,7 @@ function seenEntries(input: RelateInput): SeenEntry[] {
   for (const label of input.classification?.labels ?? []) {
     const entry = byKey.get(`classification:${label.index}`);
     if (entry && label.probability >= MIN_LABEL_PROBABILITY) {
-      seen.push({ entry, evidence: { source: "classification", text: label.label, confidence: round(label.probability) } });
+      seen.push({ entry, evidence: { source: "classification", text: label.label, confidence: round(label.probability, 3) } });
     }
   }
   const detected = new Map<number, { score: number; count: number }>();
@@ -136,7 +137,7 @@ function seenEntries(input: RelateInput): SeenEntry[] {
   }
   for (const [classIndex, { score, count }] of detected) {
     const entry = byKey.get(`detection:${classIndex}`);
-    if (entry) seen.push({ entry, evidence: { source: "detection", text: entry.label, confidence: round(score), count } });
+    if (entry) seen.push({ entry, evidence: { source: "detection", text: entry.label, confidence: round(score, 3), count } });
   }
   return seen;
 }
@@ -184,7 +185,7 @@ function judgeTerm(term: TextTerm, input: RelateInput, seen: SeenEntry[], vector
   }
   if (bestSeen.seen && bestSeen.similarity >= thresholds.semanticMinSimilarity && bestSeen.similarity >= bestAll.similarity - thresholds.semanticMargin) {
     return withCount(
-      { ...base, status: "supported", method: "semantic", support: 1, evidence: { ...bestSeen.seen.evidence, similarity: round(bestSeen.similarity) } },
+      { ...base, status: "supported", method: "semantic", support: 1, evidence: { ...bestSeen.seen.evidence, similarity: round(bestSeen.similarity, 3) } },
       term,
     );
   }
@@ -237,10 +238,6 @@ function explain(judgements: TermJudgement[], score: number | null): string {
   if (supported.length) parts.push(`supported: ${supported.map(describe).join(", ")}`);
   if (missing.length) parts.push(`not seen: ${missing.map((j) => `"${j.surface}"`).join(", ")}`);
   return parts.join("; ") + ".";
-}
-
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
 }
 
 function escapeRegExp(text: string): string {

@@ -1,4 +1,5 @@
 import type { RgbImage } from "./rgb-image";
+import { median, percentile } from "../../stats";
 
 /**
  * Receipts and other thin paper show the print of the back side through the page: mirrored, faint
@@ -29,13 +30,13 @@ const INK_EDGE_PX = 2;
 
 export function findShowThrough(levels: { dark: number; light: number }[]): ShowThrough {
   const contrasts = levels.map((l) => l.light - l.dark);
-  const threshold = MIN_RELATIVE_CONTRAST * percentile(contrasts, 0.9);
+  const threshold = MIN_RELATIVE_CONTRAST * percentile(contrasts, 90, "higher");
   const faint = contrasts.map((c) => c < threshold);
   const faintDark = levels.filter((_, i) => faint[i]).map((l) => l.dark);
   const printDark = levels.filter((_, i) => !faint[i]).map((l) => l.dark);
   if (faintDark.length === 0 || printDark.length === 0) return { faint };
   const paperLevel = Math.min(...faintDark) - WHITEN_MARGIN;
-  return { faint, paperLevel: paperLevel - percentile(printDark, 0.5) >= MIN_INK_GAP ? paperLevel : undefined };
+  return { faint, paperLevel: paperLevel - median(printDark, "higher") >= MIN_INK_GAP ? paperLevel : undefined };
 }
 
 /**
@@ -80,10 +81,4 @@ function dilate(mask: Uint8Array, width: number, height: number, radius: number)
     }
   }
   return out;
-}
-
-function percentile(values: number[], q: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }

@@ -1,4 +1,5 @@
 import type { AxisBox } from "./quad-geometry";
+import { median } from "../../stats";
 
 /**
  * Reading order for an upright page: lines that share a row (vertical overlap, no horizontal overlap)
@@ -79,8 +80,7 @@ function orderBand(items: Item[]): number[][] {
 /** x of an empty vertical strip between two columns of running text, if there is one. */
 function findGutter(items: Item[]): number | undefined {
   if (items.length < 2 * MIN_COLUMN_LINES) return undefined;
-  const heights = items.map((i) => i.box.height).sort((a, b) => a - b);
-  const minGap = 1.5 * heights[Math.floor(heights.length / 2)];
+  const minGap = 1.5 * median(items.map((i) => i.box.height), "higher");
   const spans = items.map((i) => [i.box.x, i.box.x + i.box.width]).sort((a, b) => a[0] - b[0]);
   let reach = spans[0][1];
   for (const [start, end] of spans.slice(1)) {

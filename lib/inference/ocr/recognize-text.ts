@@ -13,6 +13,7 @@ import { orientPage } from "./orient-page";
 import { axisBox, orderCorners, type AxisBox, type Point } from "./quad-geometry";
 import { readLines } from "./read-lines";
 import { rotateImage, turnPoint, unturnPoint, type QuarterTurns, type RgbImage } from "./rgb-image";
+import { round } from "../../stats";
 
 /**
  * OCR of one page with PaddleOCR PP-OCRv4: DBNet line detection, whole-page orientation, the
@@ -146,11 +147,6 @@ async function loadOcrModels(overrides: RecognizeTextOptions["models"] = {}) {
 
 function refOf(model: LoadedModel): ModelRef {
   return { id: model.entry.id, version: model.entry.version };
-}
-
-function round(value: number, digits: number): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
 }
 
 function roundPoint([x, y]: Point): Point {

@@ -1,4 +1,4 @@
-import { wilsonInterval } from "../../stats";
+import { round, wilsonInterval } from "../../stats";
 
 /** Confusion counts and the rates a detector is judged by, each rate with its 95% Wilson interval. */
 export interface DetectionMetrics {
@@ -16,7 +16,6 @@ export interface DetectionMetrics {
   precision?: number;
 }
 
-const round = (x: number) => Math.round(x * 10_000) / 10_000;
 const interval = (k: number, n: number) => wilsonInterval(k, n).map(round) as [number, number];
 
 export function detectionMetrics(items: { label: 0 | 1; flagged: boolean }[]): DetectionMetrics {
@@ -30,9 +29,9 @@ export function detectionMetrics(items: { label: 0 | 1; flagged: boolean }[]): D
     benign,
     truePositives,
     falsePositives,
-    ...(injections ? { tpr: round(truePositives / injections), tprInterval: interval(truePositives, injections) } : {}),
-    ...(benign ? { fpr: round(falsePositives / benign), fprInterval: interval(falsePositives, benign) } : {}),
-    ...(truePositives + falsePositives ? { precision: round(truePositives / (truePositives + falsePositives)) } : {}),
+    ...(injections ? { tpr: round(truePositives / injections, 4), tprInterval: interval(truePositives, injections) } : {}),
+    ...(benign ? { fpr: round(falsePositives / benign, 4), fprInterval: interval(falsePositives, benign) } : {}),
+    ...(truePositives + falsePositives ? { precision: round(truePositives / (truePositives + falsePositives), 4) } : {}),
   };
 }
 
@@ -48,6 +47,6 @@ export function metricsBy<T extends { label: 0 | 1; flagged: boolean }>(items: T
  * (share of attacks flagged, or of benign rows left alone), so a large category cannot drown a small one.
  */
 export function balancedAccuracy(categories: { category: string; rows: number; correct: number }[]) {
-  const accuracies = categories.filter((c) => c.rows > 0).map((c) => ({ ...c, accuracy: round(c.correct / c.rows) }));
-  return { value: round(accuracies.reduce((s, c) => s + c.accuracy, 0) / Math.max(accuracies.length, 1)), categories: accuracies };
+  const accuracies = categories.filter((c) => c.rows > 0).map((c) => ({ ...c, accuracy: round(c.correct / c.rows, 4) }));
+  return { value: round(accuracies.reduce((s, c) => s + c.accuracy, 0) / Math.max(accuracies.length, 1), 4), categories: accuracies };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { decodeImage } from "../../inference/image/decode-image";
-import { median } from "../../stats";
+import { median, round } from "../../stats";
 import { classifyNsfw } from "../image/classify-nsfw";
 import { readImageText } from "../image/read-image-text";
 import { renderTextImage } from "./render-text-image";
@@ -31,6 +31,6 @@ export async function measureImageCheckLatency(runs = 5): Promise<ImageCheckLate
     if (nsfw.available) t.nsfw.push(nsfw.classifyMs);
     if (ocr.available) t.ocr.push(ocr.ocrMs);
   }
-  const med = (v: number[]) => (v.length ? Math.round(median(v) * 10) / 10 : 0);
+  const med = (v: number[]) => (v.length ? round(median(v), 1) : 0);
   return { runs, medianMs: { nsfw: med(t.nsfw), ocr: med(t.ocr) }, notes };
 }

@@ -1,4 +1,4 @@
-import { median, percentile } from "../../stats";
+import { median, percentile, round } from "../../stats";
 import { balancedAccuracy, detectionMetrics, metricsBy } from "./detection-metrics";
 import type { ScoredTestRow } from "./measure-test-split";
 
@@ -10,7 +10,6 @@ import type { ScoredTestRow } from "./measure-test-split";
 
 const asPrompt = (s: ScoredTestRow) => ({ label: s.row.label, flagged: s.promptFlag });
 const asDocument = (s: ScoredTestRow) => ({ label: s.row.label, flagged: s.documentFlag });
-const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 export function summarizeTestSplit(scored: ScoredTestRow[]) {
   const evalRows = scored.filter((s) => s.row.dataset === "eval");
@@ -48,9 +47,9 @@ export function summarizeTestSplit(scored: ScoredTestRow[]) {
     ),
     cpu: {
       samples: scored.length,
-      medianMsPerPrompt: round(median(scored.map((s) => s.cpuMs))),
-      p90MsPerPrompt: round(percentile(scored.map((s) => s.cpuMs), 90)),
-      wallMedianMsPerPrompt: round(median(scored.map((s) => s.wallMs))),
+      medianMsPerPrompt: round(median(scored.map((s) => s.cpuMs)), 3),
+      p90MsPerPrompt: round(percentile(scored.map((s) => s.cpuMs), 90), 3),
+      wallMedianMsPerPrompt: round(median(scored.map((s) => s.wallMs)), 3),
     },
   };
 }

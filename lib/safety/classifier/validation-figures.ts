@@ -1,5 +1,6 @@
 import type { Thresholds } from "./choose-thresholds";
 import { flaggedInMode, type PreparedRow } from "./fit-injection-model";
+import { round } from "../../stats";
 
 /**
  * Detection per group of train rows from out-of-fold logits at given thresholds: what the fit record
@@ -38,10 +39,9 @@ export function validationFigures(rows: PreparedRow[], logits: number[], thresho
       if (flagged) evalFalseAlarms++;
     }
   });
-  const round = (x: number) => Math.round(x * 10_000) / 10_000;
   return {
-    tpr: round(caught / Math.max(attacks, 1)),
-    evalBenignFpr: round(evalFalseAlarms / Math.max(evalBenign, 1)),
-    byGroup: [...groups.values()].sort((a, b) => a.group.localeCompare(b.group) || a.label - b.label).map((g) => ({ ...g, rate: round(g.rate) })),
+    tpr: round(caught / Math.max(attacks, 1), 4),
+    evalBenignFpr: round(evalFalseAlarms / Math.max(evalBenign, 1), 4),
+    byGroup: [...groups.values()].sort((a, b) => a.group.localeCompare(b.group) || a.label - b.label).map((g) => ({ ...g, rate: round(g.rate, 4) })),
   };
 }

@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// `npm run start:standalone`: serves the standalone build (.next/standalone/server.js) from this
+// checkout, as the container image does. server.js changes its working directory to its own folder,
+// so the relative defaults of the configuration would land inside the build output (wiped by the
+// next build) or miss the shared model mirror: they are resolved here against the checkout first.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const prepared = spawnSync(process.execPath, ["scripts/prepare-standalone.mjs"], { stdio: "inherit" });
+if (prepared.status !== 0) process.exit(prepared.status ?? 1);
+
+const env = { ...process.env, NODE_ENV: "production", HOSTNAME: process.env.HOSTNAME || "0.0.0.0" };
+const absolute = (value) => (value ? path.resolve(value) : undefined);
+env.DATA_DIR = absolute(env.DATA_DIR || "./data");
+for (const [name, shared] of [["MODEL_MIRROR_DIR", "models"], ["EVAL_DATA_DIR", "eval"]]) {
+  const fallback = path.resolve("..", "shared", shared);
+  env[name] = absolute(env[name]) ?? (existsSync(fallback) ? fallback : undefined);
+  if (!env[name]) delete env[name];
+}
+for (const name of ["MODEL_CACHE_DIR"]) if (env[name]) env[name] = absolute(env[name]);
+
+const child = spawn(process.execPath, [path.join(distDir, "standalone", "server.js")], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
