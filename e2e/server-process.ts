@@ -19,7 +19,7 @@ export function startServer(env: Record<string, string>, port: number): ServerPr
 
 /** `npm run worker`: a process that only works the job queue. */
 export function startWorkerProcess(env: Record<string, string>): ServerProcess {
-  return startProcess([path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/worker.ts"], env, "");
+  return startProcess(["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], env, "");
 }
 
 function startProcess(args: string[], env: Record<string, string>, baseUrl: string): ServerProcess {

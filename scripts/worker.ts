@@ -5,6 +5,9 @@
  * SIGTERM/SIGINT: the same ordered shutdown as the web process without its HTTP steps
  * (lib/instance/shutdown.ts): the items in hand finish or go back to the queue, ONNX sessions are
  * released, the database pool is ended, all within SHUTDOWN_TIMEOUT_MS; then exit 0.
+ * It runs as `node --import tsx`, one process: the `tsx` command would run it as a child and SIGKILL
+ * that child when it does not acknowledge a forwarded signal within 30 ms (an event loop busy with
+ * an analysis does not), cutting the graceful shutdown off.
  */
 import { getDatabase } from "../lib/db/client";
 import { getEnvOrExit } from "../lib/env";
