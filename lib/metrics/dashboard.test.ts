@@ -49,7 +49,7 @@ async function exposedSeriesNames(): Promise<Set<string>> {
   const names = new Set<string>();
   for (const metric of metrics) {
     names.add(metric.name);
-    if (metric.type === "histogram") for (const suffix of ["_bucket", "_sum", "_count"]) names.add(metric.name + suffix);
+    if (String(metric.type) === "histogram") for (const suffix of ["_bucket", "_sum", "_count"]) names.add(metric.name + suffix);
   }
   return names;
 }

@@ -24,7 +24,8 @@ describe("GET /api/metrics", () => {
   it("needs the bearer token when METRICS_TOKEN is set: 401 problem+json without it or with a wrong one", async () => {
     process.env.METRICS_TOKEN = TOKEN;
     resetEnvForTests();
-    for (const headers of [{}, { authorization: `Bearer ${TOKEN}x` }, { authorization: `Basic ${TOKEN}` }, { authorization: "Bearer " }]) {
+    const attempts: Record<string, string>[] = [{}, { authorization: `Bearer ${TOKEN}x` }, { authorization: `Basic ${TOKEN}` }, { authorization: "Bearer " }];
+    for (const headers of attempts) {
       const response = await scrape(headers);
       expect(response.status, JSON.stringify(headers)).toBe(401);
       expect(response.headers.get("content-type")).toBe("application/problem+json");
