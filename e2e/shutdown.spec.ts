@@ -14,7 +14,7 @@ import { startServer, startWorkerProcess, waitUntilReady } from "./server-proces
 
 const PORT = 3325;
 const SHUTDOWN_TIMEOUT_MS = 20_000;
-const READINESS_DELAY_MS = 1_500;
+const READINESS_DELAY_MS = 3_000;
 
 // A page the test knows the text of: many lines, so OCR takes seconds.
 const lines = Array.from({ length: 36 }, (_, i) => `Line ${String(i + 1).padStart(2, "0")} invoice ${1000 + i * 7} total ${(i * 3.25).toFixed(2)} EUR`);
@@ -76,10 +76,14 @@ test("SIGTERM: readiness 503 first, the in-flight request completes, new connect
     const sigtermAt = Date.now();
     first.signal("SIGTERM");
 
-    // Readiness turns false at once (a probe already under way may still answer 200), while the
-    // listener still accepts connections (the readiness delay).
+    // Readiness turns false as soon as the handler runs (an event loop busy with the OCR may run it a
+    // little late, and a probe already under way may still answer 200), while the listener still
+    // accepts connections: a probe must see 503 before any connection is refused.
     let ready = await fetch(`${first.baseUrl}/api/ready`);
-    while (ready.status === 200 && Date.now() - sigtermAt < READINESS_DELAY_MS / 2) ready = await fetch(`${first.baseUrl}/api/ready`);
+    while (ready.status === 200 && Date.now() - sigtermAt < READINESS_DELAY_MS + 5_000) {
+      await sleep(50);
+      ready = await fetch(`${first.baseUrl}/api/ready`);
+    }
     expect(ready.status).toBe(503);
     expect(((await ready.json()) as { shuttingDown?: { signal: string } }).shuttingDown?.signal).toBe("SIGTERM");
 
