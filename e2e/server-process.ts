@@ -7,6 +7,8 @@ export interface ServerProcess {
   output: () => string;
   exited: Promise<number | null>;
   stop(): Promise<void>;
+  /** Sends a signal to the `npm start` wrapper alone (it passes SIGTERM/SIGINT on to `next start`), without waiting. */
+  signal(signal: NodeJS.Signals): void;
   /** Kills the whole process group at once (the `next start` child too), as a crash or the OOM killer would. */
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -26,7 +28,7 @@ export function startStandaloneServer(dir: string, env: Record<string, string>, 
 
 /** `npm run worker`: a process that only works the job queue. */
 export function startWorkerProcess(env: Record<string, string>): ServerProcess {
-  return startProcess([path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/worker.ts"], env, "");
+  return startProcess(["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], env, "");
 }
 
 function startProcess(args: string[], env: Record<string, string>, baseUrl: string, options: { cwd?: string; drop?: string[] } = {}): ServerProcess & { pid?: number } {
@@ -59,6 +61,9 @@ function startProcess(args: string[], env: Record<string, string>, baseUrl: stri
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");
       await exited;
+    },
+    signal(signal) {
+      if (child.exitCode === null) child.kill(signal);
     },
     async kill(signal = "SIGKILL") {
       if (child.exitCode === null && child.pid) process.kill(-child.pid, signal);

@@ -105,6 +105,17 @@ export const envSchema = z.object({
     .default("quick"),
   /** Run a short model benchmark in the background after start-up so the dashboard is never empty. */
   BENCHMARK_ON_START: booleanFlag.default(true),
+  /** Set: GET /api/metrics needs `Authorization: Bearer <token>`. Unset: the metrics are open (keep the port private). */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** On SIGTERM/SIGINT, the most time in-flight requests, job items and clean-up get before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(25_000),
+  /**
+   * How long /api/ready answers 503 before the listener closes, so a load balancer stops sending new
+   * requests first (about 5000 behind one: its probe interval times the failures it needs); 0 alone.
+   */
+  SHUTDOWN_READINESS_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+  /** Next's own switch, set by scripts/start.mjs: Next leaves SIGTERM/SIGINT to lib/instance/shutdown.ts. */
+  NEXT_MANUAL_SIG_HANDLE: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & {

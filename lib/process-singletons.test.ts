@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forgetProcessSingletons, processSingleton } from "./process-singletons";
+import { forgetProcessSingletons, processSingleton, processSingletonSync } from "./process-singletons";
 
 describe("processSingleton", () => {
   it("creates once for concurrent callers and returns the same instance afterwards", async () => {
@@ -31,5 +31,15 @@ describe("processSingleton", () => {
     let recreated = false;
     await processSingleton("test:group:a", async () => ((recreated = true), 1));
     expect(recreated).toBe(true);
+  });
+});
+
+describe("processSingletonSync", () => {
+  it("creates once and hands every caller the same instance", () => {
+    let created = 0;
+    const make = () => ({ n: ++created });
+    const a = processSingletonSync("test:sync", make);
+    expect(processSingletonSync("test:sync", make)).toBe(a);
+    expect(created).toBe(1);
   });
 });

@@ -32,3 +32,16 @@ export function forgetProcessSingletons(prefix: string): Promise<unknown>[] {
   }
   return dropped;
 }
+
+const globalForValues = globalThis as unknown as { insightSyncSingletons?: Map<string, unknown> };
+const values = (globalForValues.insightSyncSingletons ??= new Map());
+
+/**
+ * The synchronous kind, for instances created cheaply and used on hot paths where awaiting a promise
+ * would be a cost or a hazard (the metrics registry: a counter must be incremented before the
+ * response leaves, and one registry must serve every copy of a module Next may load).
+ */
+export function processSingletonSync<T>(key: string, create: () => T): T {
+  if (!values.has(key)) values.set(key, create());
+  return values.get(key) as T;
+}

@@ -2,11 +2,16 @@
  * `npm run worker`: a process that only works the job queue (batch items, webhooks, maintenance),
  * beside any number of web processes on the same PostgreSQL. On the embedded default (PGlite, one
  * process owns its folder) the web process works the queue itself, so this needs DATABASE_URL.
- * SIGTERM/SIGINT: finish the items in hand (up to 30 s), then exit.
+ * SIGTERM/SIGINT: the same ordered shutdown as the web process without its HTTP steps
+ * (lib/instance/shutdown.ts): the items in hand finish or go back to the queue, ONNX sessions are
+ * released, the database pool is ended, all within SHUTDOWN_TIMEOUT_MS; then exit 0.
+ * It runs as `node --import tsx`, one process: the `tsx` command would run it as a child and SIGKILL
+ * that child when it does not acknowledge a forwarded signal within 30 ms (an event loop busy with
+ * an analysis does not), cutting the graceful shutdown off.
  */
 import { getDatabase } from "../lib/db/client";
 import { getEnvOrExit } from "../lib/env";
-import { stopJobQueue } from "../lib/jobs/job-queue";
+import { installShutdownHandlers, workerShutdownSteps } from "../lib/instance/shutdown";
 import { startWorkers } from "../lib/jobs/start-workers";
 import { log } from "../lib/log";
 
@@ -16,20 +21,10 @@ async function main() {
     console.error("npm run worker needs DATABASE_URL (PostgreSQL): on the embedded PGlite default the web process (npm start) works the queue itself.");
     process.exit(1);
   }
+  installShutdownHandlers(workerShutdownSteps);
   const database = await getDatabase();
   await startWorkers();
   log.info({ database: database.location }, "worker started");
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, "worker stopping: finishing the items in hand");
-    await stopJobQueue(30_000);
-    await database.close();
-    process.exit(0);
-  };
-  process.on("SIGTERM", () => void stop("SIGTERM"));
-  process.on("SIGINT", () => void stop("SIGINT"));
 }
 
 main().catch((error) => {

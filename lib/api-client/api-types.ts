@@ -18,6 +18,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics (text exposition format); needs `Authorization: Bearer <METRICS_TOKEN>` when that is set */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openapi.json": {
         parameters: {
             query?: never;
@@ -774,6 +791,34 @@ export interface operations {
                         status: "ok";
                         uptime_s: number;
                     };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text format 0.0.4 */
+            200: {
+                headers: {
+                    /** @description Remaining quota per policy (IETF draft-ietf-httpapi-ratelimit-headers), e.g. `"minute";r=58;t=31` */
+                    RateLimit?: string;
+                    /** @description The caller's policies: quota `q` per window `w` seconds, e.g. `"minute";q=60;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description The request id, also in logs and problem documents */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": unknown;
                 };
             };
             400: components["responses"]["Problem400"];

@@ -45,6 +45,18 @@ export const openApiDocument = defineOperation({
   responses: { 200: { description: "OpenAPI 3.1", schema: z.record(z.string(), z.unknown()) } },
 });
 
+export const metrics = defineOperation({
+  operationId: "getMetrics",
+  method: "GET",
+  path: "/api/metrics",
+  tag: "Instance",
+  summary: "Prometheus metrics (text exposition format); needs `Authorization: Bearer <METRICS_TOKEN>` when that is set",
+  auth: "public",
+  rateLimit: false,
+  recordUsage: false,
+  responses: { 200: { description: "Prometheus text format 0.0.4", contentType: "text/plain" } },
+});
+
 export const unknownApiRoute = defineOperation({
   operationId: "unknownApiRoute",
   method: "ANY",
@@ -56,4 +68,4 @@ export const unknownApiRoute = defineOperation({
   responses: {},
 });
 
-export const instanceOperations = [health, ready, openApiDocument];
+export const instanceOperations = [health, ready, metrics, openApiDocument];

@@ -79,10 +79,12 @@ function openPostgres(connection: pg.PoolConfig, poolMax: number): DatabaseHandl
   };
 }
 
-const globalForDb = globalThis as unknown as { insightDb?: Promise<DatabaseHandle> };
+const globalForDb = globalThis as unknown as { insightDb?: Promise<DatabaseHandle>; insightDbClosed?: boolean };
 
 /** The process-wide database, opened and migrated on first use (one per process, kept across dev reloads). */
 export function getDatabase(): Promise<DatabaseHandle> {
+  // After a shutdown closed it, late callers fail rather than open the data folder a second time.
+  if (globalForDb.insightDbClosed) return Promise.reject(new Error("the database is closed: the process is shutting down"));
   if (!globalForDb.insightDb) {
     const env = getEnv();
     const opening = openDatabase({
@@ -101,4 +103,17 @@ export function getDatabase(): Promise<DatabaseHandle> {
 
 export async function getDb(): Promise<Database> {
   return (await getDatabase()).db;
+}
+
+/**
+ * Closes the process's database, if one was opened: the node-postgres pool is ended and, on the
+ * embedded default, PGlite is closed (its socket server stopped, then the database checkpointed and
+ * its files released), so the data folder is consistent for the next start.
+ */
+export async function closeDatabase(): Promise<void> {
+  const opening = globalForDb.insightDb;
+  globalForDb.insightDb = undefined;
+  globalForDb.insightDbClosed = true;
+  const handle = await opening?.catch(() => undefined);
+  await handle?.close();
 }

@@ -5,6 +5,7 @@ import type { Scope } from "../auth/roles";
 import { getDb, type Database } from "../db/client";
 import { ApiError, problemResponse, toProblem } from "../errors";
 import { log } from "../log";
+import { observeRequest } from "../metrics/observe";
 import { limitCaller } from "../rate-limit/limit-caller";
 import { recordUsage } from "../usage/record-usage";
 import { runAfterResponse } from "./after-response";
@@ -113,6 +114,7 @@ export function withApi<O extends Operation<any, any>>(operation: O, handler: Ap
     for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
     const latencyMs = Math.round((performance.now() - startedAtMs) * 10) / 10;
     log.info({ requestId, route: options.route, method: request.method, status: response.status, latencyMs, caller: context.principal.kind }, "request");
+    observeRequest({ route: options.route, method: request.method, status: response.status, seconds: latencyMs / 1000 });
     if (options.recordUsage !== false && context.db) scheduleUsage(request, response, context, latencyMs);
     return response;
   };

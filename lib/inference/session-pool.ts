@@ -1,6 +1,7 @@
 import "server-only";
 import * as ort from "onnxruntime-node";
 import { InvalidArgumentError, ModelUnavailableError, UnknownModelError } from "../domain-errors";
+import { observeInference } from "../metrics/observe";
 import { getModelStore } from "../models/get-model-store";
 import type { ModelEntry } from "../models/manifest-schema";
 import { forgetProcessSingletons, processSingleton } from "../process-singletons";
@@ -63,7 +64,9 @@ export async function runSession(
 ): Promise<TimedRun> {
   const startedAt = performance.now();
   const outputs = await loaded.session.run(feeds);
-  return { outputs, runMs: performance.now() - startedAt };
+  const runMs = performance.now() - startedAt;
+  observeInference({ model: loaded.entry.id, variant: loaded.entry.variant, seconds: runMs / 1000 });
+  return { outputs, runMs };
 }
 
 /** For tests and benchmarks that compare thread settings: drops every cached session. */

@@ -5,6 +5,7 @@ import { getDatabase } from "../db/client";
 import { getMigrationStatus, type MigrationStatus } from "../db/migrate";
 import { getSetting, type InstanceRecord } from "../db/queries/settings";
 import { getModelStore } from "../models/get-model-store";
+import { shuttingDownSince } from "./shutdown-state";
 import { getWarmUpState, sessionsWarm, type WarmUpState } from "./warm-up";
 
 export interface ModelReadiness {
@@ -22,6 +23,8 @@ export interface ReadinessReport {
   instance?: InstanceRecord;
   /** Session loading (part of readiness) and cache preparation (not part of it). */
   warmUp?: WarmUpState;
+  /** Set once SIGTERM/SIGINT has begun the shutdown: never ready again. */
+  shuttingDown?: { since: string; signal: string };
 }
 
 const DATABASE_TIMEOUT_MS = 5_000;
@@ -42,6 +45,12 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
  */
 export async function checkReadiness({ waitForModelsMs = 0 }: { waitForModelsMs?: number } = {}): Promise<ReadinessReport> {
   const report: ReadinessReport = { ready: false, database: { ok: false }, models: { ok: false, resolved: 0, available: 0, list: [] } };
+  const shutdown = shuttingDownSince();
+  if (shutdown) {
+    // Answered without touching the database, which the shutdown is about to close.
+    report.database = { ok: false, error: "the instance is shutting down" };
+    return { ...report, shuttingDown: { since: new Date(shutdown.since).toISOString(), signal: shutdown.signal } };
+  }
   try {
     const handle = await withTimeout(getDatabase(), DATABASE_TIMEOUT_MS, "the database");
     await withTimeout(handle.db.execute(sql`select 1`), DATABASE_TIMEOUT_MS, "the database");

@@ -8,6 +8,7 @@ import { getModelStore } from "../models/get-model-store";
 import { ensureAuthSecret } from "./auth-secret";
 import { startWorkers } from "../jobs/start-workers";
 import { registerVariantsAtStart, startModelLab } from "./model-lab";
+import { installShutdownHandlers, webShutdownSteps } from "./shutdown";
 import { sessionsWarm, startWarmUp } from "./warm-up";
 
 /**
@@ -20,6 +21,8 @@ export async function startInstance(): Promise<void> {
   const env = getEnvOrExit();
   mkdirSync(env.dataDir, { recursive: true });
   ensureAuthSecret();
+  // Under `npm start` Next leaves the signals to us (see the comment in shutdown.ts); `next dev` keeps its own.
+  if (env.NEXT_MANUAL_SIG_HANDLE) installShutdownHandlers(() => webShutdownSteps(env.SHUTDOWN_READINESS_DELAY_MS));
 
   let database: Awaited<ReturnType<typeof getDatabase>> | undefined;
   try {

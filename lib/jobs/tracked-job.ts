@@ -6,6 +6,7 @@ import { transactionWithSql, type SqlTransaction } from "../db/transaction-with-
 import { getEnv } from "../env";
 import { ApiError } from "../errors";
 import { log } from "../log";
+import { observeJobOutcome } from "../metrics/observe";
 import { getJobQueue } from "./job-queue";
 import { QUEUE, type QueueName } from "./queues";
 
@@ -98,15 +99,17 @@ export async function runTrackedJob(jobId: string, work: (context: TrackedJobCon
       note: (summary) => mergeJobSummary({ db, id: jobId, summary }),
     });
     if (summary) await mergeJobSummary({ db, id: jobId, summary });
-    await finishTrackedJob({ db, id: jobId, status: "done" });
+    if (await finishTrackedJob({ db, id: jobId, status: "done" })) observeJobOutcome({ queue: queueOf(job), outcome: "done" });
   } catch (error) {
     const reason = error instanceof ApiError ? error.detail : (error as Error).message;
     log.warn({ err: error, jobId, kind: job.kind }, "job failed");
-    await finishTrackedJob({ db, id: jobId, status: "failed", error: reason });
+    if (await finishTrackedJob({ db, id: jobId, status: "failed", error: reason })) observeJobOutcome({ queue: queueOf(job), outcome: "failed" });
   } finally {
     clearInterval(heartbeat);
   }
 }
+
+const queueOf = (job: JobRow): QueueName => TRACKED_KINDS[job.kind as TrackedKind]?.queue ?? QUEUE.modelLab;
 
 /**
  * Settles jobs whose runner stopped: failed (their own records too, through the kind's handler), or
@@ -131,6 +134,7 @@ export async function sweepInterruptedJobs(now = new Date()): Promise<number> {
     if (!row) continue;
     settled++;
     if (job.queueJobId) await queue!.fail(queueName, job.queueJobId, { reason: "interrupted" }).catch(() => {});
+    if (!resumable) observeJobOutcome({ queue: queueName, outcome: "failed" });
     if (!resumable) await interruptionHandlers.get(kind)?.(row).catch((error) => log.warn({ err: error, jobId: job.id }, "could not close an interrupted job's records"));
     log.warn({ jobId: job.id, kind, resumed: resumable }, "interrupted job settled");
   }

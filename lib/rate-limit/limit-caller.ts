@@ -3,6 +3,7 @@ import type { Principal } from "../auth/principal";
 import type { Database } from "../db/client";
 import { getEnv } from "../env";
 import { ApiError } from "../errors";
+import { observeRateLimitRejection } from "../metrics/observe";
 import { consumeRateLimit, type RateLimitCheck, type RateLimitState } from "./consume-rate-limit";
 import { isPlanName, resolvePlans, type Plan, type PlanName } from "./plans";
 import { rateLimitHeaders, retryAfterSeconds } from "./rate-limit-headers";
@@ -39,6 +40,7 @@ export async function limitCaller({ db, principal, cost }: { db: Database; princ
   if (states.some((s) => s.exceeded)) {
     const exceeded = states.filter((s) => s.exceeded).map((s) => `${s.quota} requests per ${s.windowSeconds === 60 ? "minute" : s.windowSeconds === 86_400 ? "day" : `${s.windowSeconds} s`}`);
     const wait = retryAfterSeconds(states);
+    observeRateLimitRejection({ plan: planOf(principal), caller: principal.kind });
     throw new ApiError("rate_limited", `Rate limit exceeded (${exceeded.join(", ")} on the ${planOf(principal)} plan). Try again in ${wait} s.`, {
       headers: { ...headers, "retry-after": String(wait) },
     });

@@ -86,6 +86,12 @@ export async function claimItem({ db, id, worker }: { db: Database; id: string; 
   return rows[0];
 }
 
+/** An item's status alone (why a claim found nothing to do: finished already, or cancelled). */
+export async function itemStatus({ db, id }: { db: Database; id: string }): Promise<string | undefined> {
+  const [row] = await db.select({ status: jobItems.status }).from(jobItems).where(eq(jobItems.id, id));
+  return row?.status;
+}
+
 export async function markJobRunning({ db, id }: { db: Database; id: string }): Promise<void> {
   await db.update(jobs).set({ status: "running", startedAt: sql`coalesce(${jobs.startedAt}, now())` }).where(and(eq(jobs.id, id), eq(jobs.status, "queued")));
 }

@@ -2,10 +2,12 @@ import "server-only";
 import { ZodError } from "zod";
 import { hostname } from "node:os";
 import { getDatabase, type DatabaseHandle } from "../../db/client";
-import { claimItem, completeJobIfFinished, finishItem, markJobRunning } from "../../db/queries/jobs";
+import { claimItem, completeJobIfFinished, finishItem, itemStatus, markJobRunning } from "../../db/queries/jobs";
 import type { JobItemRow, JobRow } from "../../db/schema";
 import { transactionWithSql, type SqlTransaction } from "../../db/transaction-with-sql";
 import { ApiError, toProblem } from "../../errors";
+import { observeJobOutcome } from "../../metrics/observe";
+import { QUEUE } from "../queues";
 import { enqueueWebhook } from "../webhooks/enqueue-webhook";
 import { runBatchTask } from "./batch-tasks";
 import { batchStatusPath } from "./batch-view";
@@ -24,7 +26,11 @@ const WORKER_ID = `${hostname()}:${process.pid}`;
 export async function runBatchItem({ itemId }: { itemId: string }): Promise<void> {
   const handle = await getDatabase();
   const item = await claimItem({ db: handle.db, id: itemId, worker: WORKER_ID });
-  if (!item) return;
+  if (!item) {
+    // The queue's job for an item of a cancelled batch ends here: that is its outcome.
+    if ((await itemStatus({ db: handle.db, id: itemId })) === "cancelled") observeJobOutcome({ queue: QUEUE.batchItem, outcome: "cancelled" });
+    return;
+  }
   await markJobRunning({ db: handle.db, id: item.jobId });
   let outcome: { status: "done"; result: unknown } | { status: "failed"; error: unknown };
   try {
@@ -47,6 +53,7 @@ async function recordOutcome(handle: DatabaseHandle, itemId: string, outcome: Pa
   await transactionWithSql(handle, async (tx) => {
     const finished = await finishItem({ db: tx.db, id: itemId, outcome });
     if (!finished) return;
+    observeJobOutcome({ queue: QUEUE.batchItem, outcome: outcome.status });
     if (finished.job.webhookPerItem) await announceItem(tx, finished.job, finished.item);
     const completed = await completeJobIfFinished({ db: tx.db, id: finished.job.id });
     if (completed) await announceCompletion(tx, completed);

@@ -3,6 +3,8 @@ import type { Database } from "../../db/client";
 import { getDelivery, markDeliveryFailed, recordAttempt } from "../../db/queries/webhooks";
 import { getEnv } from "../../env";
 import { log } from "../../log";
+import { observeJobOutcome } from "../../metrics/observe";
+import { QUEUE } from "../queues";
 import { postWebhook } from "./post-webhook";
 import { signWebhook } from "./sign-webhook";
 import { getWebhookSecret } from "./webhook-secrets";
@@ -32,9 +34,11 @@ export async function attemptDelivery({ db, deliveryId }: { db: Database; delive
     log.info({ deliveryId, attempt, statusCode, reason: failure }, "webhook attempt failed; the queue retries it");
     throw new Error(`webhook ${deliveryId} attempt ${attempt}: ${failure}`);
   }
+  observeJobOutcome({ queue: QUEUE.webhookDelivery, outcome: "done" });
 }
 
 /** The queue gave up (retries exhausted): the delivery is marked failed, its attempts stay visible. */
 export async function giveUpDelivery({ db, deliveryId }: { db: Database; deliveryId: string }): Promise<void> {
   await markDeliveryFailed({ db, id: deliveryId });
+  observeJobOutcome({ queue: QUEUE.webhookDelivery, outcome: "failed" });
 }

@@ -1,0 +1,43 @@
+import { processSingletonSync } from "../process-singletons";
+import { readQueueDepths } from "./queue-depth";
+import { createMetrics, type Metrics } from "./registry";
+
+/**
+ * The app's one metrics registry (per process, whatever copies of this module Next loads) and the
+ * small hooks the rest of the code calls. The hooks never throw: a metric must not fail a request.
+ */
+
+export function getMetrics(): Metrics {
+  return processSingletonSync("metrics-registry", () => createMetrics({ readQueueDepths }));
+}
+
+function safely(record: () => void): void {
+  try {
+    record();
+  } catch {
+    // A label or value prom-client refuses is a bug to see in tests, never a failed request.
+  }
+}
+
+export function observeRequest({ route, method, status, seconds }: { route: string; method: string; status: number; seconds: number }): void {
+  safely(() => {
+    const labels = { route, method, status: String(status) };
+    const metrics = getMetrics();
+    metrics.httpRequests.inc(labels);
+    metrics.httpDuration.observe(labels, seconds);
+  });
+}
+
+export function observeInference({ model, variant, seconds }: { model: string; variant: string; seconds: number }): void {
+  safely(() => getMetrics().inferenceDuration.observe({ model, variant }, seconds));
+}
+
+export type JobOutcome = "done" | "failed" | "cancelled";
+
+export function observeJobOutcome({ queue, outcome }: { queue: string; outcome: JobOutcome }): void {
+  safely(() => getMetrics().jobOutcomes.inc({ queue, outcome }));
+}
+
+export function observeRateLimitRejection({ plan, caller }: { plan: string; caller: string }): void {
+  safely(() => getMetrics().rateLimitRejections.inc({ plan, caller }));
+}
