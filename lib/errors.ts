@@ -112,10 +112,12 @@ export function toProblem(
 
 export function problemResponse(
   error: unknown,
-  context: { requestId?: string; instance?: string } = {},
+  context: { requestId?: string; instance?: string; errorMember?: boolean } = {},
 ): Response {
   const { problem, headers } = toProblem(error, context);
-  return new Response(JSON.stringify(problem), {
+  // Clients of the Open Inference Protocol read `{"error": "<message>"}`: the same document carries both.
+  const body = context.errorMember ? { ...problem, error: problem.detail } : problem;
+  return new Response(JSON.stringify(body), {
     status: problem.status,
     headers: {
       "content-type": "application/problem+json",

@@ -30,6 +30,8 @@ export interface ApiOptions {
   rateLimit?: { cost: number } | false;
   /** Record a usage row (default true; probes opt out). */
   recordUsage?: boolean;
+  /** Every problem also carries `error: <detail>`, as the Open Inference Protocol's clients expect (the /v2 routes). */
+  errorMember?: boolean;
 }
 
 export interface ApiContext {
@@ -108,7 +110,7 @@ export function withApi(options: ApiOptions, handler: ApiHandler) {
       response = await handler(request, context);
     } catch (error) {
       if (!toProblem(error).expected) log.error({ err: error, requestId, route: options.route }, "unhandled error in route handler");
-      response = problemResponse(error, { requestId, instance: new URL(request.url).pathname });
+      response = problemResponse(error, { requestId, instance: new URL(request.url).pathname, errorMember: options.errorMember });
     }
     response.headers.set("x-request-id", requestId);
     for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
