@@ -84,6 +84,23 @@ describe("remote sessions (INFERENCE_BACKEND_URL)", () => {
     expect(otherVersion.detail).toMatch(/this instance needs version 99/);
   });
 
+  it("accept a Triton-style numbered version, but not a model lacking the tensors the manifest names", async () => {
+    const classifier = getModelStore().get("mobilenetv2-int8")!;
+    let inputName = "input";
+    const triton = await listen((_request, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      const tensor = (name: string, shape: number[]) => ({ name, datatype: "FP32", shape });
+      response.end(JSON.stringify({ name: classifier.id, versions: ["1"], platform: "onnxruntime_onnx", inputs: [tensor(inputName, [-1, 3, 224, 224])], outputs: [tensor("output", [-1, 1000])] }));
+    });
+    const client = new OipClient({ baseUrl: triton.url, timeoutMs: 2_000 });
+    expect((await openRemoteSession(client, classifier)).inputNames).toEqual(["input"]);
+    inputName = "data";
+    const lacking = await thrown(openRemoteSession(client, classifier));
+    expect(lacking).toMatchObject({ status: 503, code: "model_unavailable" });
+    expect(lacking.detail).toMatch(/lacks the tensor\(s\) input /);
+    await triton.close();
+  });
+
   it("answer 503 when the backend is unreachable, too slow, failing or talking nonsense", async () => {
     const closed = await listen(() => {});
     await closed.close();

@@ -9,15 +9,18 @@ import { valueMetadataOf } from "./model-metadata";
  * A model served by a remote Open Inference Protocol server, with the surface the pipelines use of a
  * local ort.InferenceSession: input and output names and metadata from `GET /v2/models/{name}`, and
  * `run` as `POST /v2/models/{name}/infer`. This instance's manifest still says how to pre- and
- * post-process, so the backend must serve the same version of the model: checked once here rather
- * than discovered as wrong answers.
+ * post-process, so the backend must serve the same version of the model, with the tensors the
+ * manifest names: checked once here rather than discovered as wrong answers.
  */
 export async function openRemoteSession(client: OipClient, entry: ModelEntry): Promise<ModelSession> {
   const metadata = await client.modelMetadata(entry.id);
-  if (metadata.versions && metadata.versions.length > 0 && !metadata.versions.includes(entry.version)) {
+  // Triton's and KServe's repositories number versions (1, 2...), which cannot carry the manifest's
+  // version names: against those only the tensors below are checked.
+  const versions = metadata.versions ?? [];
+  if (versions.some((v) => !/^\d+$/.test(v)) && !versions.includes(entry.version)) {
     throw new ApiError(
       "model_unavailable",
-      `The inference backend ${client.baseUrl} serves model "${entry.id}" in version(s) ${metadata.versions.join(", ")}, but this instance needs version ${entry.version}.`,
+      `The inference backend ${client.baseUrl} serves model "${entry.id}" in version(s) ${versions.join(", ")}, but this instance needs version ${entry.version}.`,
       { model: entry.id },
     );
   }
@@ -30,6 +33,12 @@ export async function openRemoteSession(client: OipClient, entry: ModelEntry): P
     throw new ApiError("model_unavailable", `The inference backend ${client.baseUrl} describes model "${entry.id}" oddly: ${(error as Error).message}.`, { model: entry.id });
   }
   const outputNames = outputMetadata.map((o) => o.name);
+  const missing = [entry.input?.tensor, entry.output && "tensor" in entry.output ? entry.output.tensor : undefined].filter(
+    (name): name is string => Boolean(name) && !inputMetadata.some((i) => i.name === name) && !outputNames.includes(name!),
+  );
+  if (missing.length) {
+    throw new ApiError("model_unavailable", `The inference backend's model "${entry.id}" lacks the tensor(s) ${missing.join(", ")} this instance's manifest names.`, { model: entry.id });
+  }
   return {
     inputNames: inputMetadata.map((i) => i.name),
     outputNames,
