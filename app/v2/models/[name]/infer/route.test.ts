@@ -48,6 +48,19 @@ describe("GET /v2/models/{name} and /ready", () => {
     expect((await readyGET(new Request(`http://localhost/v2/models/${MODEL}/ready`), params())).status).toBe(200);
   });
 
+  it("serves a variant registered in the store at run time (as the lab registers them) under its id", async () => {
+    const store = getModelStore();
+    const parent = store.get(MODEL)!;
+    const modelFile = parent.files.find((f) => f.role === "model")!;
+    const id = `${MODEL}-served-variant`;
+    store.register({ ...parent, id, variant: "pruned", parent: MODEL, files: [{ ...modelFile, npm: undefined }] }, { localFiles: { [modelFile.name]: (await store.filePath(MODEL, "model"))! } });
+    const context = { params: Promise.resolve({ name: id }) };
+    const metadata = await (await metadataGET(new Request(`http://localhost/v2/models/${id}`), context)).json();
+    expect(metadata).toMatchObject({ name: id, versions: [parent.version], inputs: [{ name: "x" }] });
+    const response = await POST(jsonRequest(`http://localhost/v2/models/${id}/infer`, { inputs: [{ name: "x", shape, datatype: "FP32", data }] }), context);
+    expect(await response.json()).toMatchObject({ model_name: id, outputs: [{ name: "softmax_0.tmp_0", data: Array.from(await expectedOutput()) }] });
+  });
+
   it("answers 404 problem+json with an error member for unknown and non-ONNX models", async () => {
     await oipProblem(await metadataGET(new Request("http://localhost/v2/models/nope"), { params: Promise.resolve({ name: "nope" }) }), 404, /No ONNX model "nope"/);
     await oipProblem(await readyGET(new Request("http://localhost/v2/models/cld3/ready"), { params: Promise.resolve({ name: "cld3" }) }), 404, /No ONNX model "cld3"/);
