@@ -88,7 +88,11 @@ test.describe.serial("Open Inference Protocol v2", () => {
 
   test("health, server and model metadata, readiness; B reports its remote backend ready", async () => {
     for (const server of [a, b]) {
-      expect(await getJson(`${server.baseUrl}/v2/health/live`)).toEqual({ live: true });
+      // Like /api: no guest session and no redirect from proxy.ts.
+      const live = await fetch(`${server.baseUrl}/v2/health/live`, { redirect: "manual" });
+      expect(live.status).toBe(200);
+      expect(live.headers.get("set-cookie")).toBeNull();
+      expect(await live.json()).toEqual({ live: true });
       expect((await fetch(`${server.baseUrl}/v2/health/ready`)).status).toBe(200);
       expect(await getJson(`${server.baseUrl}/v2`)).toMatchObject({ name: "insight-engine", version: expect.any(String), extensions: ["binary_tensor_data"] });
       const metadata = await getJson(`${server.baseUrl}/v2/models/ppocr-v4-det`);
