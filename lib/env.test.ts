@@ -30,6 +30,9 @@ describe("parseEnv", () => {
     ["LOG_LEVEL", "loud", "Invalid option"],
     ["AUTH_SECRET", "short", "at least 32"],
     ["MAX_IMAGE_PIXELS", "10", ">="],
+    ["INFERENCE_BACKEND_URL", "ftp://models.internal", "http:// or https://"],
+    ["INFERENCE_BACKEND_URL", "not a url", "http:// or https://"],
+    ["INFERENCE_BACKEND_TIMEOUT_MS", "10", ">="],
   ])("rejects a bad %s with a message naming it", (variable, value, fragment) => {
     let thrown: unknown;
     try {
@@ -42,6 +45,14 @@ describe("parseEnv", () => {
     expect(error.issues.map((i) => i.variable)).toContain(variable);
     expect(error.message).toContain(`${variable}:`);
     expect(error.message).toContain(fragment);
+  });
+
+  it("takes an inference backend URL (without its trailing slash) and token", () => {
+    const env = parseEnv({ INFERENCE_BACKEND_URL: "http://inference.internal:8000/", INFERENCE_BACKEND_TOKEN: "ie_abc" });
+    expect(env.INFERENCE_BACKEND_URL).toBe("http://inference.internal:8000");
+    expect(env.INFERENCE_BACKEND_TOKEN).toBe("ie_abc");
+    expect(env.INFERENCE_BACKEND_TIMEOUT_MS).toBe(30_000);
+    expect(parseEnv({}).INFERENCE_BACKEND_URL).toBeUndefined();
   });
 
   it("names every bad variable at once", () => {

@@ -103,6 +103,22 @@ export const envSchema = z.object({
     .string()
     .regex(/^(all|none|quick|[a-z0-9][a-z0-9.-]*(,[a-z0-9][a-z0-9.-]*)*)$/, 'must be "quick", "all", "none" or a comma-separated list of recipe ids')
     .default("quick"),
+  /**
+   * An Open Inference Protocol v2 server (another instance of this app, Triton, KServe) that runs the
+   * models instead of this process: every ONNX session is then a remote one (lib/inference/backend).
+   */
+  INFERENCE_BACKEND_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
+  /** Sent as `Authorization: Bearer` to INFERENCE_BACKEND_URL (for this app as backend: an API key with the `analyze` scope). */
+  INFERENCE_BACKEND_TOKEN: z.string().min(1).optional(),
+  /** How long one remote inference may take before the call fails with 503. */
+  INFERENCE_BACKEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Largest body of `POST /v2/models/{name}/infer` (a page for OCR detection is ~20 MB as binary float32). */
+  OIP_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(96 * 1024 * 1024),
+  /** Most tensor elements one infer request may carry, all inputs together. */
+  OIP_MAX_ELEMENTS: z.coerce.number().int().min(1).max(1_000_000_000).default(16 * 1024 * 1024),
   /** Run a short model benchmark in the background after start-up so the dashboard is never empty. */
   BENCHMARK_ON_START: booleanFlag.default(true),
   /** Set: GET /api/metrics needs `Authorization: Bearer <token>`. Unset: the metrics are open (keep the port private). */

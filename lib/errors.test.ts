@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { ApiError, problemResponse, toProblem } from "./errors";
 
@@ -20,6 +20,18 @@ describe("problem+json rendering", () => {
       instance: "/api/v1/analyze/image-text",
       request_id: "req-12345678",
     });
+  });
+
+  it("recognises an ApiError made by another copy of this module (another bundle) as expected, not a 500", async () => {
+    vi.resetModules();
+    const copy = await import("./errors");
+    expect(copy.ApiError).not.toBe(ApiError);
+    const foreign = new copy.ApiError("service_unavailable", "The inference backend is not reachable.");
+    expect(foreign instanceof ApiError).toBe(true);
+    expect(new Error("x") instanceof ApiError).toBe(false);
+    const { problem, expected } = toProblem(foreign);
+    expect(expected).toBe(true);
+    expect(problem).toMatchObject({ status: 503, code: "service_unavailable", detail: "The inference backend is not reachable." });
   });
 
   it("turns a zod error into a 400 listing each field", () => {

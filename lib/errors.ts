@@ -69,7 +69,20 @@ export interface FieldIssue {
   message: string;
 }
 
+/** Marks every ApiError, whichever copy of this module made it (see `Symbol.hasInstance` below). */
+const API_ERROR_BRAND = Symbol.for("insight-engine.ApiError");
+
 export class ApiError extends Error {
+  /**
+   * Next bundles the instrumentation hook apart from the route handlers, each with its own copy of
+   * this module. Objects made at start-up and shared through globalThis (model sessions, the remote
+   * inference client) throw the other copy's ApiError, which a plain `instanceof` would call
+   * unexpected and answer with a 500; the brand is the same in every copy.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[API_ERROR_BRAND] === true;
+  }
+  readonly [API_ERROR_BRAND] = true;
   readonly status: number;
   constructor(
     readonly code: ProblemCode,
@@ -156,10 +169,12 @@ export function toProblem(
 
 export function problemResponse(
   error: unknown,
-  context: { requestId?: string; instance?: string } = {},
+  context: { requestId?: string; instance?: string; errorMember?: boolean } = {},
 ): Response {
   const { problem, headers } = toProblem(error, context);
-  return new Response(JSON.stringify(problem), {
+  // Clients of the Open Inference Protocol read `{"error": "<message>"}`: the same document carries both.
+  const body = context.errorMember ? { ...problem, error: problem.detail } : problem;
+  return new Response(JSON.stringify(body), {
     status: problem.status,
     headers: {
       "content-type": "application/problem+json",

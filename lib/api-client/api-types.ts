@@ -543,6 +543,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server metadata: name, version, protocol extensions */
+        get: operations["oipServerMetadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server liveness */
+        get: operations["oipServerLive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server readiness (503 until ready) */
+        get: operations["oipServerReady"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/models/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Model metadata: versions, platform, input and output tensors (-1: dynamic dimension) */
+        get: operations["oipModelMetadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/models/{name}/infer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the model on tensors (JSON, or the binary tensor data extension with Inference-Header-Content-Length) */
+        post: operations["oipInfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/models/{name}/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Model readiness (503 when its session cannot be had) */
+        get: operations["oipModelReady"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/models/{name}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Model metadata: versions, platform, input and output tensors (-1: dynamic dimension) */
+        get: operations["oipModelVersionMetadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/models/{name}/versions/{version}/infer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the model on tensors (JSON, or the binary tensor data extension with Inference-Header-Content-Length) */
+        post: operations["oipVersionInfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/models/{name}/versions/{version}/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Model readiness (503 when its session cannot be had) */
+        get: operations["oipModelVersionReady"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3817,6 +3970,463 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    oipServerMetadata: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server metadata */
+            200: {
+                headers: {
+                    /** @description Remaining quota per policy (IETF draft-ietf-httpapi-ratelimit-headers), e.g. `"minute";r=58;t=31` */
+                    RateLimit?: string;
+                    /** @description The caller's policies: quota `q` per window `w` seconds, e.g. `"minute";q=60;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description The request id, also in logs and problem documents */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        extensions: string[];
+                        name: string;
+                        version: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    oipServerLive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Live */
+            200: {
+                headers: {
+                    /** @description Remaining quota per policy (IETF draft-ietf-httpapi-ratelimit-headers), e.g. `"minute";r=58;t=31` */
+                    RateLimit?: string;
+                    /** @description The caller's policies: quota `q` per window `w` seconds, e.g. `"minute";q=60;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description The request id, also in logs and problem documents */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        live: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    oipServerReady: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready */
+            200: {
+                headers: {
+                    /** @description Remaining quota per policy (IETF draft-ietf-httpapi-ratelimit-headers), e.g. `"minute";r=58;t=31` */
+                    RateLimit?: string;
+                    /** @description The caller's policies: quota `q` per window `w` seconds, e.g. `"minute";q=60;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description The request id, also in logs and problem documents */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ready: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    oipModelMetadata: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A model id of GET /api/v1/models (runtime onnxruntime), variants included */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Model metadata */
+            200: {
+                headers: {
+                    /** @description Remaining quota per policy (IETF draft-ietf-httpapi-ratelimit-headers), e.g. `"minute";r=58;t=31` */
+                    RateLimit?: string;
+                    /** @description The caller's policies: quota `q` per window `w` seconds, e.g. `"minute";q=60;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description The request id, also in logs and problem documents */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        inputs: {
+                            datatype: string;
+                            name: string;
+                            shape: number[];
+                        }[];
+                        name: string;
+                        outputs: {
+                            datatype: string;
+                            name: string;
+                            shape: number[];
+                        }[];
+                        platform?: string;
+                        versions?: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    oipInfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A model id of GET /api/v1/models (runtime onnxruntime), variants included */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "inputs": [
+                 *         {
+                 *           "name": "x",
+                 *           "shape": [
+                 *             1,
+                 *             3,
+                 *             48,
+                 *             192
+                 *           ],
+                 *           "datatype": "FP32",
+                 *           "data": [
+                 *             0,
+                 *             0,
+                 *             0
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    id?: string;
+                    inputs: {
+                        data?: unknown;
+                        datatype: string;
+                        name: string;
+                        parameters?: {
+                            [key: string]: unknown;
+                        };
+                        shape: number[];
+                    }[];
+                    outputs?: {
+                        name: string;
+                        parameters?: {
+                            [key: string]: unknown;
+                        };
+                    }[];
+                    parameters?: {
+                        [key: string]: unknown;
+                    };
+                };
+                "application/octet-stream": unknown;
+            };
+        };
+        responses: {
+            /** @description Output tensors (binary framing when asked with binary_data_output) */
+            200: {
+                headers: {
+                    /** @description Remaining quota per policy (IETF draft-ietf-httpapi-ratelimit-headers), e.g. `"minute";r=58;t=31` */
+                    RateLimit?: string;
+                    /** @description The caller's policies: quota `q` per window `w` seconds, e.g. `"minute";q=60;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description The request id, also in logs and problem documents */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id?: string;
+                        model_name: string;
+                        model_version?: string;
+                        outputs: {
+                            data?: unknown[];
+                            datatype: string;
+                            name: string;
+                            parameters?: {
+                                [key: string]: unknown;
+                            };
+                            shape: number[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    oipModelReady: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A model id of GET /api/v1/models (runtime onnxruntime), variants included */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready */
+            200: {
+                headers: {
+                    /** @description Remaining quota per policy (IETF draft-ietf-httpapi-ratelimit-headers), e.g. `"minute";r=58;t=31` */
+                    RateLimit?: string;
+                    /** @description The caller's policies: quota `q` per window `w` seconds, e.g. `"minute";q=60;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description The request id, also in logs and problem documents */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        ready: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    oipModelVersionMetadata: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A model id of GET /api/v1/models (runtime onnxruntime), variants included */
+                name: string;
+                /** @description The model's version (its manifest version) */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Model metadata */
+            200: {
+                headers: {
+                    /** @description Remaining quota per policy (IETF draft-ietf-httpapi-ratelimit-headers), e.g. `"minute";r=58;t=31` */
+                    RateLimit?: string;
+                    /** @description The caller's policies: quota `q` per window `w` seconds, e.g. `"minute";q=60;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description The request id, also in logs and problem documents */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        inputs: {
+                            datatype: string;
+                            name: string;
+                            shape: number[];
+                        }[];
+                        name: string;
+                        outputs: {
+                            datatype: string;
+                            name: string;
+                            shape: number[];
+                        }[];
+                        platform?: string;
+                        versions?: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    oipVersionInfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A model id of GET /api/v1/models (runtime onnxruntime), variants included */
+                name: string;
+                /** @description The model's version (its manifest version) */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "inputs": [
+                 *         {
+                 *           "name": "x",
+                 *           "shape": [
+                 *             1,
+                 *             3,
+                 *             48,
+                 *             192
+                 *           ],
+                 *           "datatype": "FP32",
+                 *           "data": [
+                 *             0,
+                 *             0,
+                 *             0
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    id?: string;
+                    inputs: {
+                        data?: unknown;
+                        datatype: string;
+                        name: string;
+                        parameters?: {
+                            [key: string]: unknown;
+                        };
+                        shape: number[];
+                    }[];
+                    outputs?: {
+                        name: string;
+                        parameters?: {
+                            [key: string]: unknown;
+                        };
+                    }[];
+                    parameters?: {
+                        [key: string]: unknown;
+                    };
+                };
+                "application/octet-stream": unknown;
+            };
+        };
+        responses: {
+            /** @description Output tensors (binary framing when asked with binary_data_output) */
+            200: {
+                headers: {
+                    /** @description Remaining quota per policy (IETF draft-ietf-httpapi-ratelimit-headers), e.g. `"minute";r=58;t=31` */
+                    RateLimit?: string;
+                    /** @description The caller's policies: quota `q` per window `w` seconds, e.g. `"minute";q=60;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description The request id, also in logs and problem documents */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id?: string;
+                        model_name: string;
+                        model_version?: string;
+                        outputs: {
+                            data?: unknown[];
+                            datatype: string;
+                            name: string;
+                            parameters?: {
+                                [key: string]: unknown;
+                            };
+                            shape: number[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    oipModelVersionReady: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A model id of GET /api/v1/models (runtime onnxruntime), variants included */
+                name: string;
+                /** @description The model's version (its manifest version) */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready */
+            200: {
+                headers: {
+                    /** @description Remaining quota per policy (IETF draft-ietf-httpapi-ratelimit-headers), e.g. `"minute";r=58;t=31` */
+                    RateLimit?: string;
+                    /** @description The caller's policies: quota `q` per window `w` seconds, e.g. `"minute";q=60;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description The request id, also in logs and problem documents */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        ready: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            404: components["responses"]["Problem404"];
             429: components["responses"]["Problem429"];
             500: components["responses"]["Problem500"];
         };

@@ -24,6 +24,7 @@ function routesInApp(): string[] {
     }
   };
   walk(path.join(appDir, "api"));
+  walk(path.join(appDir, "v2"));
   return routes.sort();
 }
 
@@ -35,7 +36,7 @@ describe("the OpenAPI document", () => {
     await expect(validate(structuredClone(document) as never)).resolves.toMatchObject({ valid: true });
   });
 
-  it("has an operation for every route under /api/v1 (and the probes), and nothing that no route serves", () => {
+  it("has an operation for every route under /api/v1, /v2 and the probes, and nothing that no route serves", () => {
     const served = routesInApp().filter((route) => !route.includes("[...") && !route.startsWith("GET /api/auth") && !route.startsWith("POST /api/auth") && !route.includes("{...path}"));
     const documented = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`));
     const v1 = served.filter((route) => route.includes(" /api/v1/"));

@@ -26,6 +26,10 @@ const rateLimitHeaders = {
 };
 
 function bodyContent(operation: Operation): JsonSchema | undefined {
+  if (operation.handlerReadsBody) {
+    const { schema, example, otherContentTypes = [] } = operation.handlerReadsBody;
+    return { "application/json": { schema: toSchema(schema, "input"), example }, ...Object.fromEntries(otherContentTypes.map((type) => [type, {}])) };
+  }
   const spec = operation.body;
   if (!spec) return undefined;
   const values = toSchema(spec.schema, "input") as { properties?: JsonSchema; required?: string[] };
@@ -64,7 +68,7 @@ const errorStatuses = (operation: Operation): number[] => {
   if (operation.auth !== "public") [401, 403].forEach((s) => statuses.add(s));
   if (operation.rateLimit !== false) statuses.add(429);
   if (operation.params) statuses.add(404);
-  if (operation.body) [413, 415].forEach((s) => statuses.add(s));
+  if (operation.body || operation.handlerReadsBody) [413, 415].forEach((s) => statuses.add(s));
   if (operation.tag === "Analyze" || operation.tag === "Safety") statuses.add(503);
   return [...statuses].sort();
 };
@@ -87,6 +91,7 @@ function describeOperation(operation: Operation): JsonSchema {
     ...(operation.auth === "public" ? {} : { "x-required-scope": operation.scope ?? null }),
     ...(parameters.length ? { parameters } : {}),
     ...(content ? { requestBody: { required: !operation.body?.emptyIsObject, content } } : {}),
+    ...(operation.errorMember ? { "x-problem-error-member": true } : {}),
     responses,
     "x-codeSamples": [{ lang: "curl", label: "curl", source: operationExample(operation) }],
   };

@@ -1,6 +1,7 @@
 import type { Operation } from "../http/operation";
 import { accountOperations } from "./accounts";
 import { analyzeOperations } from "./analyze";
+import { inferenceProtocolOperations } from "./inference-protocol";
 import { instanceOperations } from "./instance";
 import { jobOperations } from "./jobs";
 import { modelOperations } from "./models";
@@ -14,4 +15,5 @@ export const publicOperations: readonly Operation[] = [
   ...modelOperations,
   ...accountOperations,
   ...instanceOperations,
+  ...inferenceProtocolOperations,
 ];

@@ -64,6 +64,13 @@ export interface Operation<
   params?: Record<string, string>;
   query?: Query;
   body?: Body;
+  /**
+   * A body the handler reads itself, documented here (the infer route's binary framing is not JSON
+   * or multipart); the wrapper leaves the stream alone.
+   */
+  handlerReadsBody?: { schema: z.ZodType; example: Record<string, unknown>; otherContentTypes?: string[] };
+  /** Problems also carry `error: <detail>`, as Open Inference Protocol clients expect (the /v2 routes). */
+  errorMember?: boolean;
   /** Left out of the OpenAPI document (catch-alls). */
   internal?: boolean;
   /** Success answers by status (errors are documented once, as problem+json, for every operation). */

@@ -108,7 +108,7 @@ export function withApi<O extends Operation<any, any>>(operation: O, handler: Ap
       response = await handler(request, { ...context, input: input as OperationInput<O> & { upload: RequestBody | undefined } });
     } catch (error) {
       if (!toProblem(error).expected) log.error({ err: error, requestId, route: options.route }, "unhandled error in route handler");
-      response = problemResponse(error, { requestId, instance: new URL(request.url).pathname });
+      response = problemResponse(error, { requestId, instance: new URL(request.url).pathname, errorMember: options.errorMember });
     }
     response.headers.set("x-request-id", requestId);
     for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);

@@ -29,7 +29,7 @@ import { buildSessionOptions, hasSaturationGuard, needsPrecisionOption } from ".
 
 const root = path.resolve(import.meta.dirname, "../..");
 const COVERED_FILES = [
-  "lib/inference/session-pool.ts",
+  "lib/inference/inference-backend.ts",
   // Deliberate exceptions: the probe measures the kernels as they are, and the emulated-CPU check
   // runs variant files with the option explicitly off and on (through buildSessionOptions) to compare.
   "lib/inference/probe-int8-saturation.ts",

@@ -1,21 +1,23 @@
 import "server-only";
-import * as ort from "onnxruntime-node";
+import type * as ort from "onnxruntime-node";
 import { InvalidArgumentError, ModelUnavailableError, UnknownModelError } from "../domain-errors";
 import { observeInference } from "../metrics/observe";
 import { getModelStore } from "../models/get-model-store";
 import type { ModelEntry } from "../models/manifest-schema";
 import { forgetProcessSingletons, processSingleton } from "../process-singletons";
-import { sessionOptions } from "./session-options";
+import { getInferenceBackend, type ModelSession } from "./inference-backend";
 
 /**
  * One ONNX Runtime session per model variant per process, created on first use and shared by every
  * request (sessions are thread-safe for concurrent `run` calls). Creation is memoised as a promise
- * so concurrent first requests wait for one load instead of loading the model twice.
+ * so concurrent first requests wait for one load instead of loading the model twice. With
+ * INFERENCE_BACKEND_URL the session is a remote one (lib/inference/inference-backend.ts): same
+ * surface, the model's weights never loaded here.
  */
 
 export interface LoadedModel {
   entry: ModelEntry;
-  session: ort.InferenceSession;
+  session: ModelSession;
   /** Paths of the model's other files by role (labels, dictionary...). */
   files: Record<string, string>;
   loadMs: number;
@@ -33,13 +35,14 @@ async function createLoadedModel(modelId: string): Promise<LoadedModel> {
   const entry = store.get(modelId);
   if (!entry) throw new UnknownModelError(modelId);
   if (entry.runtime !== "onnxruntime") throw new InvalidArgumentError(`Model "${modelId}" does not run on ONNX Runtime.`);
-  const availability = await store.resolve(modelId);
+  const backend = getInferenceBackend();
+  const availability = backend.needsModelFile ? await store.resolve(modelId) : await store.resolveFiles(modelId, (role) => role !== "model");
   if (!availability.available) {
     throw new ModelUnavailableError(modelId, `Model "${modelId}" is not available: ${availability.reason}`);
   }
   const files = Object.fromEntries(availability.files.map((f) => [f.role, f.path]));
   const startedAt = performance.now();
-  const session = await ort.InferenceSession.create(files.model, await sessionOptions(files.model));
+  const session = await backend.openSession(entry, files);
   return { entry, session, files, loadMs: performance.now() - startedAt };
 }
 

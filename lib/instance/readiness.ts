@@ -4,6 +4,8 @@ import { sql } from "drizzle-orm";
 import { getDatabase } from "../db/client";
 import { getMigrationStatus, type MigrationStatus } from "../db/migrate";
 import { getSetting, type InstanceRecord } from "../db/queries/settings";
+import { getInferenceBackend, type BackendReadiness } from "../inference/inference-backend";
+import { modelAvailability } from "../inference/session-pool";
 import { getModelStore } from "../models/get-model-store";
 import { shuttingDownSince } from "./shutdown-state";
 import { getWarmUpState, sessionsWarm, type WarmUpState } from "./warm-up";
@@ -21,6 +23,8 @@ export interface ReadinessReport {
   migrations?: MigrationStatus;
   models: { ok: boolean; resolved: number; available: number; list: ModelReadiness[] };
   instance?: InstanceRecord;
+  /** Where the ONNX models run; with a remote backend (INFERENCE_BACKEND_URL), its `/v2/health/ready`. */
+  inference?: BackendReadiness;
   /** Session loading (part of readiness) and cache preparation (not part of it). */
   warmUp?: WarmUpState;
   /** Set once SIGTERM/SIGINT has begun the shutdown: never ready again. */
@@ -39,8 +43,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 }
 
 /**
- * Ready means: the database answers, every migration in drizzle/ is applied, and the model store has
- * settled every model (found it, or recorded why it is unavailable). A missing model does not make the
+ * Ready means: the database answers, every migration in drizzle/ is applied, the model store has
+ * settled every model (found it, or recorded why it is unavailable), and a remote inference backend,
+ * when there is one, says it is ready. A missing model does not make the
  * instance unready - its feature reports `available: false` - but an unsettled store does.
  */
 export async function checkReadiness({ waitForModelsMs = 0 }: { waitForModelsMs?: number } = {}): Promise<ReadinessReport> {
@@ -61,10 +66,13 @@ export async function checkReadiness({ waitForModelsMs = 0 }: { waitForModelsMs?
     report.database = { ok: false, error: (error as Error).message };
   }
 
+  const backend = getInferenceBackend();
+  const backendCheck = backend.checkReady();
   const store = getModelStore();
   const settled = await Promise.all(
     store.list().map(async (model) => {
-      const pending = store.resolve(model.id);
+      // A model run by a remote backend is available when the backend describes it (its weights need not be here).
+      const pending = backend.needsModelFile || model.runtime !== "onnxruntime" ? store.resolve(model.id) : modelAvailability(model.id);
       const outcome = await Promise.race([
         pending,
         sleep(waitForModelsMs, undefined, { ref: false }),
@@ -88,6 +96,7 @@ export async function checkReadiness({ waitForModelsMs = 0 }: { waitForModelsMs?
   const sessionsLoaded = warming ? await Promise.race([warming.then(() => true), sleep(waitForModelsMs, false, { ref: false })]) : true;
   report.warmUp = getWarmUpState();
   report.models.ok = report.models.resolved === settled.length && sessionsLoaded;
-  report.ready = report.database.ok && Boolean(report.migrations?.upToDate) && report.models.ok;
+  report.inference = await backendCheck;
+  report.ready = report.database.ok && Boolean(report.migrations?.upToDate) && report.models.ok && report.inference.ok;
   return report;
 }

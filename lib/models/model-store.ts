@@ -77,22 +77,30 @@ export class ModelStore {
     return pending;
   }
 
+  /**
+   * Resolves only the files whose role passes `wanted`, uncached: an instance whose models run on a
+   * remote inference backend needs their labels and dictionaries here, not their weights.
+   */
+  async resolveFiles(id: string, wanted: (role: string) => boolean): Promise<ModelAvailability> {
+    const entry = this.entries.get(id);
+    if (!entry) return { available: false, reason: `unknown model id "${id}"` };
+    const files: ResolvedFile[] = [];
+    for (const file of entry.files.filter((f) => wanted(f.role))) {
+      const result = await this.resolveFile(entry, file);
+      if ("reason" in result) return { available: false, reason: `${file.name}: ${result.reason}` };
+      files.push(result);
+    }
+    return { available: true, files };
+  }
+
   /** The path of a model's file with the given role, or undefined when unavailable. */
   async filePath(id: string, role: string): Promise<string | undefined> {
     const resolution = await this.resolve(id);
     return resolution.available ? resolution.files.find((f) => f.role === role)?.path : undefined;
   }
 
-  private async resolveUncached(id: string): Promise<ModelAvailability> {
-    const entry = this.entries.get(id);
-    if (!entry) return { available: false, reason: `unknown model id "${id}"` };
-    const files: ResolvedFile[] = [];
-    for (const file of entry.files) {
-      const result = await this.resolveFile(entry, file);
-      if ("reason" in result) return { available: false, reason: `${file.name}: ${result.reason}` };
-      files.push(result);
-    }
-    return { available: true, files };
+  private resolveUncached(id: string): Promise<ModelAvailability> {
+    return this.resolveFiles(id, () => true);
   }
 
   private async resolveFile(entry: ModelEntry, file: ModelFile): Promise<ResolvedFile | { reason: string }> {

@@ -1,0 +1,7 @@
+// POST /v2/models/{name}/infer - Open Inference Protocol inference (JSON or binary tensor data)
+import * as api from "@/lib/api-contract/inference-protocol";
+import { inferRoute } from "@/lib/inference/oip/routes";
+
+export const dynamic = "force-dynamic";
+
+export const POST = inferRoute(api.v2Infer);

@@ -1,0 +1,7 @@
+// GET /v2/models/{name} - model metadata: versions, platform, input and output tensors
+import * as api from "@/lib/api-contract/inference-protocol";
+import { modelMetadataRoute } from "@/lib/inference/oip/routes";
+
+export const dynamic = "force-dynamic";
+
+export const GET = modelMetadataRoute(api.v2ModelMetadata);

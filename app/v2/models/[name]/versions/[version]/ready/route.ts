@@ -1,0 +1,7 @@
+// GET /v2/models/{name}/versions/{version}/ready - readiness of one version
+import * as api from "@/lib/api-contract/inference-protocol";
+import { modelReadyRoute } from "@/lib/inference/oip/routes";
+
+export const dynamic = "force-dynamic";
+
+export const GET = modelReadyRoute(api.v2ModelVersionReady);

@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { defineOperation, type Operation } from "../http/operation";
+import { inferRequestSchema } from "../inference/oip/infer";
+import { modelMetadataSchema, tensorMetadataSchema } from "../inference/oip/model-metadata";
+
+/**
+ * The Open Inference Protocol v2 routes (KServe / Triton REST) as operations. Problems also carry the
+ * protocol's `error` member (`errorMember`). The infer body is read by its handler, because the
+ * binary tensor extension frames JSON and raw bytes in one body (lib/inference/oip/binary-data.ts).
+ */
+
+const TAG = "Open Inference Protocol v2";
+const probe = { tag: TAG, auth: "public", rateLimit: false, recordUsage: false, errorMember: true } as const;
+const name = { name: "A model id of GET /api/v1/models (runtime onnxruntime), variants included" };
+const versioned = { ...name, version: "The model's version (its manifest version)" };
+
+export const v2Live = defineOperation({ ...probe, operationId: "oipServerLive", method: "GET", path: "/v2/health/live", summary: "Server liveness", responses: { 200: { description: "Live", schema: z.object({ live: z.boolean() }) } } });
+export const v2Ready = defineOperation({ ...probe, operationId: "oipServerReady", method: "GET", path: "/v2/health/ready", summary: "Server readiness (503 until ready)", responses: { 200: { description: "Ready", schema: z.object({ ready: z.boolean() }) } } });
+export const v2Server = defineOperation({
+  tag: TAG,
+  auth: "public",
+  errorMember: true,
+  operationId: "oipServerMetadata",
+  method: "GET",
+  path: "/v2",
+  summary: "Server metadata: name, version, protocol extensions",
+  responses: { 200: { description: "Server metadata", schema: z.object({ name: z.string(), version: z.string(), extensions: z.array(z.string()) }) } },
+});
+
+const metadataOperation = (operationId: string, path: string, params: Record<string, string>) =>
+  defineOperation({ tag: TAG, auth: "public", errorMember: true, operationId, method: "GET", path, params, summary: "Model metadata: versions, platform, input and output tensors (-1: dynamic dimension)", responses: { 200: { description: "Model metadata", schema: modelMetadataSchema } } });
+const readyOperation = (operationId: string, path: string, params: Record<string, string>) =>
+  defineOperation({ tag: TAG, auth: "public", errorMember: true, operationId, method: "GET", path, params, summary: "Model readiness (503 when its session cannot be had)", responses: { 200: { description: "Ready", schema: z.object({ name: z.string(), ready: z.boolean() }) } } });
+
+const inferResponseSchema = z.object({
+  model_name: z.string(),
+  model_version: z.string().optional(),
+  id: z.string().optional(),
+  outputs: z.array(tensorMetadataSchema.extend({ data: z.array(z.unknown()).optional(), parameters: z.record(z.string(), z.unknown()).optional() })),
+});
+const inferOperation = (operationId: string, path: string, params: Record<string, string>) =>
+  defineOperation({
+    tag: TAG,
+    auth: "key",
+    scope: "analyze",
+    errorMember: true,
+    operationId,
+    method: "POST",
+    path,
+    params,
+    summary: "Run the model on tensors (JSON, or the binary tensor data extension with Inference-Header-Content-Length)",
+    handlerReadsBody: {
+      schema: inferRequestSchema,
+      example: { inputs: [{ name: "x", shape: [1, 3, 48, 192], datatype: "FP32", data: [0, 0, 0] }] },
+      otherContentTypes: ["application/octet-stream"],
+    },
+    responses: { 200: { description: "Output tensors (binary framing when asked with binary_data_output)", schema: inferResponseSchema } },
+  });
+
+export const v2ModelMetadata = metadataOperation("oipModelMetadata", "/v2/models/{name}", name);
+export const v2ModelVersionMetadata = metadataOperation("oipModelVersionMetadata", "/v2/models/{name}/versions/{version}", versioned);
+export const v2ModelReady = readyOperation("oipModelReady", "/v2/models/{name}/ready", name);
+export const v2ModelVersionReady = readyOperation("oipModelVersionReady", "/v2/models/{name}/versions/{version}/ready", versioned);
+export const v2Infer = inferOperation("oipInfer", "/v2/models/{name}/infer", name);
+export const v2VersionInfer = inferOperation("oipVersionInfer", "/v2/models/{name}/versions/{version}/infer", versioned);
+
+export const v2Unknown = defineOperation({ tag: TAG, auth: "public", errorMember: true, internal: true, operationId: "oipUnknownRoute", method: "ANY", path: "/v2/*", summary: "Unknown /v2 paths: 404", responses: {} });
+
+export const inferenceProtocolOperations: Operation[] = [v2Live, v2Ready, v2Server, v2ModelMetadata, v2ModelVersionMetadata, v2ModelReady, v2ModelVersionReady, v2Infer, v2VersionInfer];

@@ -1,0 +1,75 @@
+import "server-only";
+import * as ort from "onnxruntime-node";
+import { getEnv } from "../env";
+import type { ModelEntry } from "../models/manifest-schema";
+import { OipClient } from "./oip/oip-client";
+import { openRemoteSession } from "./oip/remote-session";
+import { sessionOptions } from "./session-options";
+
+/**
+ * Where the app's ONNX models run: in this process (ONNX Runtime), or on a remote Open Inference
+ * Protocol v2 server (INFERENCE_BACKEND_URL: another instance of this app, Triton, KServe) so the web
+ * tier scales apart from the inference tier. Chosen once per process from the environment; the
+ * pipelines never know which, because both give them the same session surface.
+ */
+
+/** What the pipelines use of an ort.InferenceSession; an in-process session is one as it is. */
+export interface ModelSession {
+  readonly inputNames: readonly string[];
+  readonly outputNames: readonly string[];
+  readonly inputMetadata: readonly ort.InferenceSession.ValueMetadata[];
+  readonly outputMetadata: readonly ort.InferenceSession.ValueMetadata[];
+  run(feeds: Record<string, ort.Tensor>): Promise<ort.InferenceSession.ReturnType>;
+  release(): Promise<void>;
+}
+
+export interface BackendReadiness {
+  kind: "in-process" | "remote";
+  ok: boolean;
+  url?: string;
+  error?: string;
+}
+
+export interface InferenceBackend {
+  readonly kind: "in-process" | "remote";
+  /** Whether the model's weights must be on this machine (a remote backend needs only labels, dictionaries...). */
+  readonly needsModelFile: boolean;
+  /** `files` are the model's local files by role, as the model store resolved them. */
+  openSession(entry: ModelEntry, files: Record<string, string>): Promise<ModelSession>;
+  checkReady(): Promise<BackendReadiness>;
+}
+
+const inProcessBackend: InferenceBackend = {
+  kind: "in-process",
+  needsModelFile: true,
+  async openSession(_entry, files) {
+    return ort.InferenceSession.create(files.model, await sessionOptions(files.model));
+  },
+  async checkReady() {
+    return { kind: "in-process", ok: true };
+  },
+};
+
+function remoteBackend(client: OipClient): InferenceBackend {
+  return {
+    kind: "remote",
+    needsModelFile: false,
+    openSession: (entry) => openRemoteSession(client, entry),
+    async checkReady() {
+      const { ok, error } = await client.serverReady();
+      return { kind: "remote", url: client.baseUrl, ok, ...(error ? { error } : {}) };
+    },
+  };
+}
+
+const globalForBackend = globalThis as unknown as { insightInferenceBackend?: InferenceBackend };
+
+export function getInferenceBackend(): InferenceBackend {
+  if (!globalForBackend.insightInferenceBackend) {
+    const env = getEnv();
+    globalForBackend.insightInferenceBackend = env.INFERENCE_BACKEND_URL
+      ? remoteBackend(new OipClient({ baseUrl: env.INFERENCE_BACKEND_URL, token: env.INFERENCE_BACKEND_TOKEN, timeoutMs: env.INFERENCE_BACKEND_TIMEOUT_MS }))
+      : inProcessBackend;
+  }
+  return globalForBackend.insightInferenceBackend;
+}
