@@ -7,8 +7,7 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Insight Engine", template: "%s · Insight Engine" },
-  description:
-    "Multimodal machine learning over HTTP: image understanding, OCR, language identification and safety checks, with measured benchmarks.",
+  description: "Multimodal machine learning over HTTP: image understanding, OCR, language identification and safety checks, with measured benchmarks.",
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

@@ -26,10 +26,13 @@ export function DropZone({
   const [dragging, setDragging] = useState(false);
   const inputId = useId();
 
-  const pick = useCallback((files: FileList | null | undefined) => {
-    const all = [...(files ?? [])];
-    if (all.length) onFile(all[0], multiple ? all : [all[0]]);
-  }, [onFile, multiple]);
+  const pick = useCallback(
+    (files: FileList | null | undefined) => {
+      const all = [...(files ?? [])];
+      if (all.length) onFile(all[0], multiple ? all : [all[0]]);
+    },
+    [onFile, multiple],
+  );
 
   useEffect(() => {
     const onPaste = (event: ClipboardEvent) => {

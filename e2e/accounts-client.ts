@@ -20,7 +20,12 @@ export function readmeQuickstart(): string {
 export function runReadmeQuickstart(baseUrl: string): { status: number | null; stdout: string; stderr: string } {
   const workDir = mkdtempSync(path.join(tmpdir(), "ie-quickstart-"));
   try {
-    const run = spawnSync("bash", ["-euo", "pipefail", "-c", readmeQuickstart()], { cwd: workDir, env: { ...process.env, BASE: baseUrl }, encoding: "utf8", timeout: 60_000 });
+    const run = spawnSync("bash", ["-euo", "pipefail", "-c", readmeQuickstart()], {
+      cwd: workDir,
+      env: { ...process.env, BASE: baseUrl },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     return { status: run.status, stdout: run.stdout, stderr: run.stderr };
   } finally {
     rmSync(workDir, { recursive: true, force: true });

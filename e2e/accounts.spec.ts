@@ -44,8 +44,7 @@ test("a guest tries a tool, signs up, keeps the analysis, creates a key shown on
   expect(key).toMatch(/^ie_/);
   await expect(page.getByTestId("key-row")).toHaveCount(1);
   await expect(page.getByTestId("keys-table")).not.toContainText(key);
-  const call = () =>
-    request.post("/api/v1/analyze/multilingual", { headers: { authorization: `Bearer ${key}` }, data: { content: "Hej, hur mår du idag?" } });
+  const call = () => request.post("/api/v1/analyze/multilingual", { headers: { authorization: `Bearer ${key}` }, data: { content: "Hej, hur mår du idag?" } });
   expect((await call()).status()).toBe(200);
   await page.reload();
   await expect(page.getByTestId("new-key")).toHaveCount(0);

@@ -12,7 +12,10 @@ async function signUp(page: import("@playwright/test").Page) {
   await expect(page.getByTestId("signed-in-as")).toHaveText(email);
 }
 
-const pngOf = async (colour: string) => sharp({ create: { width: 96, height: 64, channels: 3, background: colour } }).png().toBuffer();
+const pngOf = async (colour: string) =>
+  sharp({ create: { width: 96, height: 64, channels: 3, background: colour } })
+    .png()
+    .toBuffer();
 
 test("an account queues several images as one batch and sees every item's answer with live progress", async ({ page }) => {
   test.setTimeout(120_000);

@@ -5,10 +5,11 @@ import { evalDataDir, evalPhoto } from "./eval-data";
 // the background after start-up. These tests wait for its first figures, reloading as a visitor would.
 const FIRST_FIGURES_WAIT_MS = 150_000;
 
+// The API's snake_case (the dashboard itself reads the same figures in camelCase, server-side).
 interface BenchmarksAnswer {
-  latest: { modelId: string; family: string; variant: string; performance: { latency: { threads: number; batchSize: number }[] } }[];
+  latest: { model_id: string; family: string; variant: string; performance: { latency: { threads: number; batch_size: number }[] } }[];
   runs: { machine: Record<string, unknown>; fingerprint: string; results: unknown[] }[];
-  machineFingerprint: string | null;
+  machine_fingerprint: string | null;
   running: boolean;
 }
 
@@ -26,11 +27,19 @@ async function waitForFigures(page: Page) {
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Benchmarks");
     const dots = page.locator('[data-chart="latency-size"] .recharts-scatter-symbol');
     // The charts draw in the browser after the page arrives: give them a moment before deciding.
-    await dots.first().waitFor({ timeout: 5_000 }).catch(() => {});
+    await dots
+      .first()
+      .waitFor({ timeout: 5_000 })
+      .catch(() => {});
     if ((await dots.count()) > 0 && (await page.getByTestId("machine").isVisible())) return;
     // Never an empty dashboard: without figures the page says what is going on instead (a run, the lab's jobs, or why nothing).
     await expect(
-      page.getByTestId("benchmark-running").or(page.getByTestId("lab-jobs")).or(page.getByTestId("benchmark-empty")).or(page.getByTestId("benchmark-unmeasured")).first(),
+      page
+        .getByTestId("benchmark-running")
+        .or(page.getByTestId("lab-jobs"))
+        .or(page.getByTestId("benchmark-empty"))
+        .or(page.getByTestId("benchmark-unmeasured"))
+        .first(),
     ).toBeVisible();
     if (Date.now() > deadline) throw new Error(`no benchmark figures on /benchmarks after ${FIRST_FIGURES_WAIT_MS / 1000} s`);
     await page.waitForTimeout(5_000);
@@ -53,10 +62,10 @@ test.describe("benchmark dashboard", () => {
     const rows = page.getByTestId("result-row");
     expect(await rows.count()).toBeGreaterThanOrEqual(before.latest.length);
     for (const result of before.latest) {
-      await expect(page.locator(`[data-testid=result-row][data-model="${result.modelId}"]`)).toBeVisible();
-      await expect(page.getByTestId("latency-size-key")).toContainText(result.modelId);
+      await expect(page.locator(`[data-testid=result-row][data-model="${result.model_id}"]`)).toBeVisible();
+      await expect(page.getByTestId("latency-size-key")).toContainText(result.model_id);
     }
-    const measuredAtOneThread = before.latest.filter((r) => r.performance.latency.some((l) => l.threads === 1 && l.batchSize === 1));
+    const measuredAtOneThread = before.latest.filter((r) => r.performance.latency.some((l) => l.threads === 1 && l.batch_size === 1));
     expect(await page.locator('[data-chart="latency-size"] .recharts-scatter-symbol').count()).toBeGreaterThanOrEqual(measuredAtOneThread.length);
 
     const families = new Set(before.latest.map((r) => r.family));
@@ -67,15 +76,15 @@ test.describe("benchmark dashboard", () => {
       await expect(figure.locator("figcaption")).not.toBeEmpty();
     }
 
-    const run = before.runs.find((r) => r.results.length > 0 && r.fingerprint === before.machineFingerprint) ?? before.runs[0];
+    const run = before.runs.find((r) => r.results.length > 0 && r.fingerprint === before.machine_fingerprint) ?? before.runs[0];
     const machine = run.machine;
-    await expect(page.getByTestId("machine-cpu")).toHaveText(String(machine.cpuModel));
+    await expect(page.getByTestId("machine-cpu")).toHaveText(String(machine.cpu_model));
     // What the int8 kernels did on this CPU and the remedy, and the fingerprint figures are grouped by.
     await expect(page.getByTestId("machine-int8-kernels")).toContainText(/exact \(VNNI or AMX\)|saturate/);
     await expect(page.getByTestId("machine-fingerprint")).toHaveText(run.fingerprint);
     await expect(page.getByTestId("instance-int8")).toContainText("saturation guard");
-    await expect(page.getByTestId("machine-onnx-runtime")).toContainText(String(machine.onnxruntimeVersion));
-    await expect(page.getByTestId("machine-node-js")).toHaveText(String(machine.nodeVersion));
+    await expect(page.getByTestId("machine-onnx-runtime")).toContainText(String(machine.onnxruntime_version));
+    await expect(page.getByTestId("machine-node-js")).toHaveText(String(machine.node_version));
     if (before.latest.some((r) => r.variant === "pruned")) await expect(page.getByTestId("pruning-note").first()).toContainText("unstructured sparsity");
     if (before.running) await expect(page.getByTestId("benchmark-running")).toContainText("updates itself");
     expect(consoleErrors).toEqual([]);
@@ -128,7 +137,9 @@ test.describe("benchmark dashboard", () => {
 
     test("explains a file that is not an image", async ({ page }) => {
       await page.goto("/api/auth/guest?redirectUrl=/benchmarks");
-      await page.getByTestId("compare-drop-zone-input").setInputFiles({ name: "notes.png", mimeType: "image/png", buffer: Buffer.from("just some text, not a picture") });
+      await page
+        .getByTestId("compare-drop-zone-input")
+        .setInputFiles({ name: "notes.png", mimeType: "image/png", buffer: Buffer.from("just some text, not a picture") });
       await page.getByTestId("compare-button").click();
       await expect(page.getByTestId("compare").getByTestId("problem")).toBeVisible({ timeout: 30_000 });
       await expect(page.getByTestId("compare-results")).toHaveCount(0);

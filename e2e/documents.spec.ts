@@ -43,12 +43,16 @@ test.describe("documents page", () => {
 
   test("says so when a page has no text, and explains a file that is no image", async ({ page }) => {
     await page.goto("/documents");
-    const blank = await sharp({ create: { width: 400, height: 560, channels: 3, background: "#ffffff" } }).png().toBuffer();
+    const blank = await sharp({ create: { width: 400, height: 560, channels: 3, background: "#ffffff" } })
+      .png()
+      .toBuffer();
     await page.getByTestId("document-drop-zone-input").setInputFiles({ name: "blank.png", mimeType: "image/png", buffer: blank });
     await expect(page.getByTestId("warnings")).toContainText("No text was found", { timeout: 45_000 });
     await expect(page.getByTestId("line-box")).toHaveCount(0);
 
-    await page.getByTestId("document-drop-zone-input").setInputFiles({ name: "scan.png", mimeType: "image/png", buffer: Buffer.from("a text file pretending to be a scan") });
+    await page
+      .getByTestId("document-drop-zone-input")
+      .setInputFiles({ name: "scan.png", mimeType: "image/png", buffer: Buffer.from("a text file pretending to be a scan") });
     await expect(page.getByTestId("problem")).toContainText("not an image");
   });
 

@@ -8,7 +8,8 @@ import { getJson, startServer, waitUntilReady } from "./server-process";
 
 // Whole-process tests of `npm start`: restarts, the PostgreSQL scale-out path and bad configuration.
 
-type Instance = { startCount: number; firstStartedAt: string };
+// /api/ready speaks snake_case like every API answer.
+type Instance = { start_count: number; first_started_at: string };
 
 test("a restart keeps the data folder: database rows and the generated secret survive", async () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "ie-restart-"));
@@ -22,9 +23,9 @@ test("a restart keeps the data folder: database rows and the generated secret su
     const after = (await waitUntilReady(second)).instance as Instance;
     await second.stop();
 
-    expect(before.startCount).toBe(1);
-    expect(after.startCount).toBe(2);
-    expect(after.firstStartedAt).toBe(before.firstStartedAt);
+    expect(before.start_count).toBe(1);
+    expect(after.start_count).toBe(2);
+    expect(after.first_started_at).toBe(before.first_started_at);
     expect(readFileSync(path.join(dataDir, "auth-secret"), "utf8")).toBe(secretBefore);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
@@ -41,10 +42,10 @@ test("two app instances share one PostgreSQL database", async () => {
     const reports = await Promise.all(servers.map((server) => waitUntilReady(server)));
     for (const report of reports) {
       expect(report.database).toEqual({ ok: true, kind: "postgres" });
-      expect((report.migrations as { upToDate: boolean }).upToDate).toBe(true);
+      expect((report.migrations as { up_to_date: boolean }).up_to_date).toBe(true);
     }
     const latest = (await getJson(`${servers[0].baseUrl}/api/ready`)) as { instance: Instance };
-    expect(latest.instance.startCount).toBe(2);
+    expect(latest.instance.start_count).toBe(2);
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
     await database.drop();
@@ -83,7 +84,7 @@ test("a model that cannot be found is reported unavailable with the reason, and 
     expect(yolox?.reason).toContain("downloads are disabled (MODEL_DOWNLOAD=0)");
     // Models shipped in npm packages are unaffected.
     expect(models.find((m) => m.id === "ppocr-v4-det")?.available).toBe(true);
-    const home = await fetch(server.baseUrl + "/");
+    const home = await fetch(`${server.baseUrl}/`);
     expect(home.status).toBe(200);
   } finally {
     await server.stop();
@@ -99,7 +100,12 @@ test("two instances on one PostgreSQL share one rate limit and a revocation; no 
   const database = await createTemporaryPostgres();
   const dirs = [0, 1].map(() => mkdtempSync(path.join(tmpdir(), "ie-limit-")));
   // A small quota for the first account's plan (the first account is an admin on the pro plan).
-  const env = { DATABASE_URL: database.url, RATE_LIMITS: JSON.stringify({ pro: { minute: { quota: 6, windowSeconds: 60 } } }), LOG_LEVEL: "debug", API_KEY_CACHE_MS: "2000" };
+  const env = {
+    DATABASE_URL: database.url,
+    RATE_LIMITS: JSON.stringify({ pro: { minute: { quota: 6, windowSeconds: 60 } } }),
+    LOG_LEVEL: "debug",
+    API_KEY_CACHE_MS: "2000",
+  };
   const servers = dirs.map((dir, i) => startServer({ ...env, DATA_DIR: dir }, 3227 + i));
   const password = "a passphrase that must never be logged";
   try {
@@ -107,7 +113,11 @@ test("two instances on one PostgreSQL share one rate limit and a revocation; no 
     const jar = await signUpAndSignIn(servers[0].baseUrl, "limits@example.test", password);
     const { id, key } = await createKey(servers[0].baseUrl, jar, ["analyze"]);
     const call = (server: (typeof servers)[number]) =>
-      fetch(`${server.baseUrl}/api/v1/analyze/multilingual`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: '{"content":"Guten Tag"}' });
+      fetch(`${server.baseUrl}/api/v1/analyze/multilingual`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: '{"content":"Guten Tag"}',
+      });
     // Start well inside a minute window so all eight calls count against the same one.
     const secondsIntoWindow = (Date.now() / 1000) % 60;
     if (secondsIntoWindow > 40) await new Promise((r) => setTimeout(r, (61 - secondsIntoWindow) * 1000));

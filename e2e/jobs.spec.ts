@@ -28,7 +28,13 @@ interface BatchView {
   status: string;
   finished_at: string | null;
   progress: { total: number; done: number; failed: number; cancelled: number };
-  items: { position: number; status: string; attempts: number; worker: string | null; result: { full_text?: string; language?: { language: string } } | null }[];
+  items: {
+    position: number;
+    status: string;
+    attempts: number;
+    worker: string | null;
+    result: { full_text?: string; language?: { language: string } } | null;
+  }[];
 }
 
 async function readBatch(server: ServerProcess, key: string, id: string): Promise<BatchView | undefined> {
@@ -70,7 +76,9 @@ for (const target of ["pglite", "postgres"] as const) {
       await waitUntilReady(server, 120_000);
       const jar = await signUpAndSignIn(server.baseUrl, "crash@example.test", "crash test passphrase");
       const { key } = await createKey(server.baseUrl, jar, ["analyze", "batch"]);
-      const items = await Promise.all(Array.from({ length: 10 }, async (_, i) => ({ task: "document", document_image: await page(`Invoice number ${1000 + i}`) })));
+      const items = await Promise.all(
+        Array.from({ length: 10 }, async (_, i) => ({ task: "document", document_image: await page(`Invoice number ${1000 + i}`) })),
+      );
       const submitted = await fetch(`${server.baseUrl}/api/v1/batch/process`, {
         method: "POST",
         headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
@@ -126,8 +134,14 @@ test("two app instances and a worker on one PostgreSQL share one queue: each ite
     const jar = await signUpAndSignIn(servers[0].baseUrl, "share@example.test", "shared queue passphrase");
     const { key } = await createKey(servers[0].baseUrl, jar, ["analyze", "batch"]);
     // OCR items (a few hundred ms each), so that every process polls while the batch is still going.
-    const items = await Promise.all(Array.from({ length: 15 }, async (_, i) => ({ task: "document", document_image: await page(`Invoice number ${2000 + i}`) })));
-    const submitted = await fetch(`${servers[1].baseUrl}/api/v1/batch/process`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify({ items }) });
+    const items = await Promise.all(
+      Array.from({ length: 15 }, async (_, i) => ({ task: "document", document_image: await page(`Invoice number ${2000 + i}`) })),
+    );
+    const submitted = await fetch(`${servers[1].baseUrl}/api/v1/batch/process`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify({ items }),
+    });
     expect(submitted.status).toBe(202);
     const { id } = await submitted.json();
     const batch = await waitForBatch(servers[0], key, id, (b) => b.finished_at !== null, 180_000);
@@ -154,10 +168,16 @@ test("a benchmark run and a red-team campaign interrupted by SIGKILL end failed 
     const jar = await signUpAndSignIn(server.baseUrl, "admin-interrupt@example.test", "interrupt test passphrase");
     const { key } = await createKey(server.baseUrl, jar, ["analyze", "safety", "benchmarks:run"]);
     const auth = { authorization: `Bearer ${key}`, "content-type": "application/json" };
-    const run = await (await fetch(`${server.baseUrl}/api/v1/benchmarks/runs`, { method: "POST", headers: auth, body: JSON.stringify({ preset: "full" }) })).json();
-    const campaign = await (await fetch(`${server.baseUrl}/api/v1/evaluate/red-team`, { method: "POST", headers: auth, body: JSON.stringify({ variants_per_seed: 5 }) })).json();
-    const readJob = async (base: string) => (await (await fetch(`${base}/api/v1/jobs/${run.id}`, { headers: auth })).json()) as { status: string; summary: { run_id?: string } | null };
-    const readReport = async (base: string) => (await (await fetch(`${base}/api/v1/evaluate/red-team/${campaign.id}`, { headers: auth })).json()) as { status: string; error: string | null };
+    const run = await (
+      await fetch(`${server.baseUrl}/api/v1/benchmarks/runs`, { method: "POST", headers: auth, body: JSON.stringify({ preset: "full" }) })
+    ).json();
+    const campaign = await (
+      await fetch(`${server.baseUrl}/api/v1/evaluate/red-team`, { method: "POST", headers: auth, body: JSON.stringify({ variants_per_seed: 5 }) })
+    ).json();
+    const readJob = async (base: string) =>
+      (await (await fetch(`${base}/api/v1/jobs/${run.id}`, { headers: auth })).json()) as { status: string; summary: { run_id?: string } | null };
+    const readReport = async (base: string) =>
+      (await (await fetch(`${base}/api/v1/evaluate/red-team/${campaign.id}`, { headers: auth })).json()) as { status: string; error: string | null };
 
     // Kill once the benchmark run is under way (it measures every variant: minutes).
     const deadline = Date.now() + 120_000;

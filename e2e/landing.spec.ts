@@ -23,7 +23,7 @@ test("health, readiness and unknown API routes answer as documented", async ({ r
   expect(ready.status()).toBe(200);
   const report = await ready.json();
   expect(report.database).toEqual({ ok: true, kind: "pglite" });
-  expect(report.migrations.upToDate).toBe(true);
+  expect(report.migrations.up_to_date).toBe(true);
   expect(report.models.ok).toBe(true);
 
   for (const [method, url] of [

@@ -51,5 +51,7 @@ test("an analysis shows up in the inference histogram of each ONNX model it ran"
   const after = await scrape(baseURL!);
   expect(sampleValue(after, "insight_inference_duration_seconds_count", detector)! - runsBefore).toBeGreaterThanOrEqual(1);
   expect(sampleValue(after, "insight_inference_duration_seconds_count", { model: "ppocr-v4-rec", variant: "full_precision" })).toBeGreaterThanOrEqual(1);
-  expect(sampleValue(after, "insight_http_requests_total", { route: "POST /api/v1/analyze/document", method: "POST", status: "200" })).toBeGreaterThanOrEqual(1);
+  expect(sampleValue(after, "insight_http_requests_total", { route: "POST /api/v1/analyze/document", method: "POST", status: "200" })).toBeGreaterThanOrEqual(
+    1,
+  );
 });

@@ -22,7 +22,10 @@ export function startServer(env: Record<string, string>, port: number): ServerPr
  * from `dir` with no NODE_PATH, so only the files copied into `dir` can be loaded.
  */
 export function startStandaloneServer(dir: string, env: Record<string, string>, port: number): ServerProcess & { pid: number } {
-  const server = startProcess([path.join(dir, "server.js")], { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" }, `http://127.0.0.1:${port}`, { cwd: dir, drop: ["NODE_PATH"] });
+  const server = startProcess([path.join(dir, "server.js")], { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" }, `http://127.0.0.1:${port}`, {
+    cwd: dir,
+    drop: ["NODE_PATH"],
+  });
   return server as ServerProcess & { pid: number };
 }
 
@@ -31,7 +34,12 @@ export function startWorkerProcess(env: Record<string, string>): ServerProcess {
   return startProcess(["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], env, "");
 }
 
-function startProcess(args: string[], env: Record<string, string>, baseUrl: string, options: { cwd?: string; drop?: string[] } = {}): ServerProcess & { pid?: number } {
+function startProcess(
+  args: string[],
+  env: Record<string, string>,
+  baseUrl: string,
+  options: { cwd?: string; drop?: string[] } = {},
+): ServerProcess & { pid?: number } {
   let output = "";
   const fullEnv: NodeJS.ProcessEnv = {
     ...process.env,

@@ -113,8 +113,12 @@ test("SIGTERM: readiness 503 first, the in-flight request completes, new connect
     const second = startServer(env, PORT);
     try {
       const report = await waitUntilReady(second, 120_000);
-      expect((report.instance as { startCount: number }).startCount).toBe(2);
-      const signup = await fetch(`${second.baseUrl}/api/v1/auth/signup`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: "correct horse battery staple" }) });
+      expect((report.instance as { start_count: number }).start_count).toBe(2);
+      const signup = await fetch(`${second.baseUrl}/api/v1/auth/signup`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email, password: "correct horse battery staple" }),
+      });
       expect(signup.status).toBe(409);
       expect((await fetch(`${second.baseUrl}/api/v1/history`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
       second.signal("SIGINT");
@@ -131,7 +135,11 @@ test("SIGTERM: readiness 503 first, the in-flight request completes, new connect
   }
 });
 
-type BatchView = { finished_at: string | null; progress: { done: number; failed: number }; items: { position: number; status: string; attempts: number; result: { full_text?: string } | null }[] };
+type BatchView = {
+  finished_at: string | null;
+  progress: { done: number; failed: number };
+  items: { position: number; status: string; attempts: number; result: { full_text?: string } | null }[];
+};
 
 test("npm run worker: SIGTERM lets the item in hand finish, leaves the rest queued, exits 0", async () => {
   test.setTimeout(300_000);
@@ -161,7 +169,8 @@ test("npm run worker: SIGTERM lets the item in hand finish, leaves the rest queu
     });
     expect(submitted.status).toBe(202);
     const { id } = (await submitted.json()) as { id: string };
-    const readBatch = async () => (await (await fetch(`${server.baseUrl}/api/v1/batch/${id}`, { headers: { authorization: `Bearer ${key}` } })).json()) as BatchView;
+    const readBatch = async () =>
+      (await (await fetch(`${server.baseUrl}/api/v1/batch/${id}`, { headers: { authorization: `Bearer ${key}` } })).json()) as BatchView;
 
     let running: number | undefined;
     for (const deadline = Date.now() + 60_000; running === undefined; await sleep(100)) {
@@ -173,7 +182,11 @@ test("npm run worker: SIGTERM lets the item in hand finish, leaves the rest queu
     expect(await Promise.race([first.exited, sleep(SHUTDOWN_TIMEOUT_MS + 5_000, "still running")])).toBe(0);
     expect(Date.now() - sigtermAt).toBeLessThan(SHUTDOWN_TIMEOUT_MS + 2_000);
     const steps = logLines(first.output()).filter((l) => l.msg === "shutdown step");
-    expect(steps.map((step) => [step.step, step.outcome])).toEqual([["job queue", "done"], ["onnx sessions", "done"], ["database", "done"]]);
+    expect(steps.map((step) => [step.step, step.outcome])).toEqual([
+      ["job queue", "done"],
+      ["onnx sessions", "done"],
+      ["database", "done"],
+    ]);
 
     // The item in hand finished on its one attempt; the others were not touched, let alone failed.
     const afterStop = await readBatch();

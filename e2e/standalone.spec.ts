@@ -75,14 +75,23 @@ test("the standalone server runs from a copy outside the repository and serves r
       expect(((await text.json()) as { language: { language: string } }).language.language).toBe("de");
 
       // An eval photo when this machine has them (then the detector must see the dogs), else a generated PNG.
-      const photo = evalDataDir ? readFileSync(evalPhoto("coral_pets.jpg")) : await sharp({ create: { width: 96, height: 64, channels: 3, background: "#c0392b" } }).png().toBuffer();
+      const photo = evalDataDir
+        ? readFileSync(evalPhoto("coral_pets.jpg"))
+        : await sharp({ create: { width: 96, height: 64, channels: 3, background: "#c0392b" } })
+            .png()
+            .toBuffer();
       const form = new FormData();
       form.append("image", new Blob([new Uint8Array(photo)]), evalDataDir ? "coral_pets.jpg" : "red.png");
       form.append("text", "Two dogs on the grass");
       const image = await fetch(`${server.baseUrl}/api/v1/analyze/image-text`, { method: "POST", headers, body: form });
       expect(image.status).toBe(200);
       type Part = { available: boolean; reason?: string };
-      const answer = (await image.json()) as { labels: Part & { top?: unknown[] }; objects: Part & { items?: { label: string }[] }; text_in_image: Part; safety: Part };
+      const answer = (await image.json()) as {
+        labels: Part & { top?: unknown[] };
+        objects: Part & { items?: { label: string }[] };
+        text_in_image: Part;
+        safety: Part;
+      };
       // Every stage ran on its model: ONNX Runtime (classifier, detector, OCR) and TF.js WebAssembly (NSFW).
       for (const part of [answer.labels, answer.objects, answer.text_in_image, answer.safety]) expect(part).toMatchObject({ available: true });
       expect(answer.labels.top?.length).toBeGreaterThan(0);

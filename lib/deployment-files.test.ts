@@ -26,7 +26,11 @@ interface Stage {
 
 /** The Dockerfile's build stages with their instructions (continuation lines joined, comments dropped). */
 function parseDockerfile(text: string): { args: Record<string, string>; stages: Stage[] } {
-  const lines = text.replace(/\\\n\s*/g, " ").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+  const lines = text
+    .replace(/\\\n\s*/g, " ")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#"));
   const args: Record<string, string> = {};
   const stages: Stage[] = [];
   for (const line of lines) {
@@ -44,7 +48,11 @@ function parseDockerfile(text: string): { args: Record<string, string>; stages: 
 }
 
 const envNames = (stage: Stage) => stage.instructions.filter((i) => i.op === "ENV").flatMap((i) => [...i.args.matchAll(/(\w+)=/g)].map((m) => m[1]));
-const envValue = (stage: Stage, name: string) => stage.instructions.filter((i) => i.op === "ENV").map((i) => new RegExp(`${name}=(\\S+)`).exec(i.args)?.[1]).find(Boolean);
+const envValue = (stage: Stage, name: string) =>
+  stage.instructions
+    .filter((i) => i.op === "ENV")
+    .map((i) => new RegExp(`${name}=(\\S+)`).exec(i.args)?.[1])
+    .find(Boolean);
 const last = (stage: Stage, op: string) => stage.instructions.filter((i) => i.op === op).at(-1)?.args;
 
 describe("Dockerfile", () => {
@@ -66,7 +74,11 @@ describe("Dockerfile", () => {
     // Only the standalone folder the build stage prepared, and the fetched model files.
     const copies = runtime.instructions.filter((i) => i.op === "COPY").map((i) => i.args);
     expect(copies.every((c) => c.startsWith("--from="))).toBe(true);
-    const out = /prepare-standalone\.mjs --out (\S+)/.exec(byName("build").instructions.map((i) => i.args).join("\n"))?.[1];
+    const out = /prepare-standalone\.mjs --out (\S+)/.exec(
+      byName("build")
+        .instructions.map((i) => i.args)
+        .join("\n"),
+    )?.[1];
     expect(out).toBeDefined();
     expect(copies).toContain(`--from=build ${out} ./`);
   });
@@ -81,7 +93,8 @@ describe("Dockerfile", () => {
   });
 
   it("sets only variables the app's env schema reads (or Next's server does)", () => {
-    for (const stage of stages) for (const name of envNames(stage)) expect(schemaVariables.has(name) || outsideTheSchema.has(name), `${stage.name}: ${name}`).toBe(true);
+    for (const stage of stages)
+      for (const name of envNames(stage)) expect(schemaVariables.has(name) || outsideTheSchema.has(name), `${stage.name}: ${name}`).toBe(true);
   });
 
   it("points MODEL_MIRROR_DIR at the fetched models and keeps DATA_DIR on a volume", () => {
@@ -104,14 +117,24 @@ describe("Dockerfile", () => {
     }
     expect(scripts.worker).toContain("scripts/worker.ts");
     // The worker stage copies what `npm run worker` loads: tsx (a dependency, not a devDependency) and the sources.
-    const worker = byName("worker").instructions.filter((i) => i.op === "COPY").map((i) => i.args).join("\n");
+    const worker = byName("worker")
+      .instructions.filter((i) => i.op === "COPY")
+      .map((i) => i.args)
+      .join("\n");
     for (const folder of ["lib", "scripts", "models", "drizzle", "tsconfig.json"]) expect(worker).toContain(folder);
     expect((JSON.parse(readFileSync("package.json", "utf8")) as { dependencies: Record<string, string> }).dependencies.tsx).toBeDefined();
   });
 });
 
 describe("docker-compose.yml", () => {
-  type Service = { image?: string; build?: { target?: string }; command?: string[]; environment?: Record<string, string>; healthcheck?: { test: string[] }; depends_on?: Record<string, { condition: string }> };
+  type Service = {
+    image?: string;
+    build?: { target?: string };
+    command?: string[];
+    environment?: Record<string, string>;
+    healthcheck?: { test: string[] };
+    depends_on?: Record<string, { condition: string }>;
+  };
   const compose = yaml.load(readFileSync("docker-compose.yml", "utf8")) as { services: Record<string, Service> };
   const { postgres, app, worker } = compose.services;
   const stageNames = parseDockerfile(readFileSync("Dockerfile", "utf8")).stages.map((s) => s.name);
@@ -143,7 +166,12 @@ describe("README configuration tables", () => {
   const readme = readFileSync("README.md", "utf8");
   const section = (title: string) => readme.split(/^## /m).find((s) => s.startsWith(`${title}\n`)) ?? "";
   const tableNames = (text: string) =>
-    new Set(text.split("\n").filter((l) => l.startsWith("| `")).flatMap((l) => [...l.split("|")[1].matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1])));
+    new Set(
+      text
+        .split("\n")
+        .filter((l) => l.startsWith("| `"))
+        .flatMap((l) => [...l.split("|")[1].matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1])),
+    );
 
   it("the Configuration table names every variable of lib/env.ts, and nothing else", () => {
     const documented = tableNames(section("Configuration"));

@@ -9,9 +9,7 @@ import { planOverridesSchema } from "./rate-limit/plans";
  * app starts with no `.env`; a bad value stops start-up with a message naming the variable.
  */
 
-const booleanFlag = z
-  .enum(["1", "0", "true", "false", "yes", "no", "on", "off"])
-  .transform((v) => v === "1" || v === "true" || v === "yes" || v === "on");
+const booleanFlag = z.enum(["1", "0", "true", "false", "yes", "no", "on", "off"]).transform((v) => v === "1" || v === "true" || v === "yes" || v === "on");
 
 const sharedDir = (name: string) => {
   const candidate = path.resolve(process.cwd(), "..", "shared", name);
@@ -49,7 +47,12 @@ export const envSchema = z.object({
    */
   ORT_X64_QUANT_PRECISION: z.enum(["auto", "on", "off"]).default("auto"),
   /** Largest request body accepted by /api/v1, in bytes. */
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(15 * 1024 * 1024),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .default(15 * 1024 * 1024),
   /** Largest decoded image accepted, in pixels (decompression-bomb guard). */
   MAX_IMAGE_PIXELS: z.coerce.number().int().min(1024).max(500_000_000).default(40_000_000),
   /** The e-mail of the account that is admin (besides the first account ever created). */
@@ -58,7 +61,11 @@ export const envSchema = z.object({
   AUTH_GITHUB_ID: z.string().min(1).optional(),
   AUTH_GITHUB_SECRET: z.string().min(1).optional(),
   /** How long a guest (a visitor who has not signed up) and everything they did is kept. */
-  GUEST_TTL_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(24),
+  GUEST_TTL_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .default(24),
   /** Overrides of the rate-limit plans (lib/rate-limit/plans.ts), as JSON. */
   RATE_LIMITS: z
     .string()
@@ -87,7 +94,12 @@ export const envSchema = z.object({
   /** Hosts (names or IP addresses) webhooks may be sent to although they are private or loopback, comma-separated. */
   WEBHOOK_ALLOWED_HOSTS: z
     .string()
-    .transform((list) => list.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .transform((list) =>
+      list
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    )
     .default([]),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Attempts after the first; pg-boss spaces them exponentially from WEBHOOK_RETRY_DELAY_SECONDS, with jitter. */
@@ -116,9 +128,19 @@ export const envSchema = z.object({
   /** How long one remote inference may take before the call fails with 503. */
   INFERENCE_BACKEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   /** Largest body of `POST /v2/models/{name}/infer` (a page for OCR detection is ~20 MB as binary float32). */
-  OIP_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(96 * 1024 * 1024),
+  OIP_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(96 * 1024 * 1024),
   /** Most tensor elements one infer request may carry, all inputs together. */
-  OIP_MAX_ELEMENTS: z.coerce.number().int().min(1).max(1_000_000_000).default(16 * 1024 * 1024),
+  OIP_MAX_ELEMENTS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000_000)
+    .default(16 * 1024 * 1024),
   /** Run a short model benchmark in the background after start-up so the dashboard is never empty. */
   BENCHMARK_ON_START: booleanFlag.default(true),
   /** Set: GET /api/metrics needs `Authorization: Bearer <token>`. Unset: the metrics are open (keep the port private). */
@@ -158,9 +180,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
-    throw new EnvError(
-      result.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? "?"), message: issue.message })),
-    );
+    throw new EnvError(result.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? "?"), message: issue.message })));
   }
   const env = result.data;
   const dataDir = path.resolve(env.DATA_DIR);

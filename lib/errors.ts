@@ -1,5 +1,13 @@
 import { ZodError } from "zod";
-import { DomainError, ImageDecodeError, InvalidArgumentError, MissingPrerequisiteError, ModelUnavailableError, UnknownModelError, type ImageProblem } from "./domain-errors";
+import {
+  DomainError,
+  ImageDecodeError,
+  InvalidArgumentError,
+  MissingPrerequisiteError,
+  ModelUnavailableError,
+  UnknownModelError,
+  type ImageProblem,
+} from "./domain-errors";
 
 /**
  * The one error model of the API. Every failure a client can cause or see is an ApiError with a
@@ -45,20 +53,30 @@ const titleByCode: Record<ProblemCode, string> = {
 
 /** What each code means and what to do about it: the page /docs/errors shows these (a problem's `type` links there). */
 export const explanationByCode: Record<ProblemCode, string> = {
-  bad_request: "The request could not be read: the body is empty, is not valid JSON, is not a JSON object, or a multipart body could not be parsed. Fix the body and send it again.",
-  invalid_input: "The request was read, but a field is missing or wrong: `errors` lists each field with what is wrong (for a batch, `items.3.image`). Also used for base64 that does not decode and for empty images.",
-  unauthorized: "No valid credential: send an API key as `Authorization: Bearer ie_…` (create one on /keys or with POST /api/v1/keys), or use the site in a browser. A revoked or expired key answers this too.",
-  forbidden: "The caller is known but may not do this: the key lacks the scope (`analyze`, `safety`, `batch`, `benchmarks:run`, `admin`), a guest tried something that needs an account, a key tried something that needs the browser session, or a cross-site request was refused.",
-  not_found: "No such route, or nothing with that id that belongs to you (other users' batches, keys and analyses are answered the same way as ids that do not exist).",
+  bad_request:
+    "The request could not be read: the body is empty, is not valid JSON, is not a JSON object, or a multipart body could not be parsed. Fix the body and send it again.",
+  invalid_input:
+    "The request was read, but a field is missing or wrong: `errors` lists each field with what is wrong (for a batch, `items.3.image`). Also used for base64 that does not decode and for empty images.",
+  unauthorized:
+    "No valid credential: send an API key as `Authorization: Bearer ie_…` (create one on /keys or with POST /api/v1/keys), or use the site in a browser. A revoked or expired key answers this too.",
+  forbidden:
+    "The caller is known but may not do this: the key lacks the scope (`analyze`, `safety`, `batch`, `benchmarks:run`, `admin`), a guest tried something that needs an account, a key tried something that needs the browser session, or a cross-site request was refused.",
+  not_found:
+    "No such route, or nothing with that id that belongs to you (other users' batches, keys and analyses are answered the same way as ids that do not exist).",
   method_not_allowed: "The route exists but not with this method.",
   conflict: "The request conflicts with the current state: the e-mail is already registered, or the same work is already queued or running.",
   payload_too_large: "The body, an image (bytes or megapixels), a text or a batch is over its limit; `detail` says which limit. Send less, or split it.",
-  unsupported_media_type: "The Content-Type is not accepted (send application/json, or multipart/form-data where files are taken), or an upload is not an image in an accepted format (JPEG, PNG, WebP, GIF, TIFF, AVIF, HEIF, BMP; SVG is refused).",
-  unprocessable_content: "The input is well-formed but cannot be processed: an image that is truncated, corrupt or smaller than 16 px, or work that needs something this instance does not have (evaluation data).",
-  rate_limited: "Over a rate limit or quota of your plan. Wait for `Retry-After` seconds; the `RateLimit` and `RateLimit-Policy` headers on every answer show what is left.",
+  unsupported_media_type:
+    "The Content-Type is not accepted (send application/json, or multipart/form-data where files are taken), or an upload is not an image in an accepted format (JPEG, PNG, WebP, GIF, TIFF, AVIF, HEIF, BMP; SVG is refused).",
+  unprocessable_content:
+    "The input is well-formed but cannot be processed: an image that is truncated, corrupt or smaller than 16 px, or work that needs something this instance does not have (evaluation data).",
+  rate_limited:
+    "Over a rate limit or quota of your plan. Wait for `Retry-After` seconds; the `RateLimit` and `RateLimit-Policy` headers on every answer show what is left.",
   internal: "Something failed that should not have. Nothing about it is in the answer; quote the `request_id` when reporting it.",
-  model_unavailable: "A model this request needs cannot be had on this instance (its file is missing and cannot be downloaded, it failed to load, or the inference backend is unreachable). GET /api/v1/models says why; try again after `Retry-After`.",
-  service_unavailable: "The instance cannot serve this right now (the database is unreachable, the queue is full, or it is shutting down). Try again after `Retry-After`, possibly on another instance.",
+  model_unavailable:
+    "A model this request needs cannot be had on this instance (its file is missing and cannot be downloaded, it failed to load, or the inference backend is unreachable). GET /api/v1/models says why; try again after `Retry-After`.",
+  service_unavailable:
+    "The instance cannot serve this right now (the database is unreachable, the queue is full, or it is shutting down). Try again after `Retry-After`, possibly on another instance.",
 };
 
 export const titleOf = (code: ProblemCode) => titleByCode[code];
@@ -129,7 +147,8 @@ const imageProblemCodes: Record<ImageProblem, ProblemCode> = {
 export function apiErrorFromDomain(error: DomainError): ApiError {
   const extra = error.fields.length ? { errors: error.fields } : {};
   if (error instanceof ImageDecodeError) return new ApiError(imageProblemCodes[error.problem], error.message, extra);
-  if (error instanceof ModelUnavailableError) return new ApiError("model_unavailable", error.message, { model: error.modelId, headers: { "retry-after": "30" } });
+  if (error instanceof ModelUnavailableError)
+    return new ApiError("model_unavailable", error.message, { model: error.modelId, headers: { "retry-after": "30" } });
   if (error instanceof UnknownModelError) return new ApiError(error.fields.length ? "invalid_input" : "not_found", error.message, extra);
   if (error instanceof InvalidArgumentError) return new ApiError("invalid_input", error.message, extra);
   if (error instanceof MissingPrerequisiteError) return new ApiError("unprocessable_content", error.message, extra);
@@ -167,10 +186,7 @@ export function toProblem(
   return { problem, headers, expected };
 }
 
-export function problemResponse(
-  error: unknown,
-  context: { requestId?: string; instance?: string; errorMember?: boolean } = {},
-): Response {
+export function problemResponse(error: unknown, context: { requestId?: string; instance?: string; errorMember?: boolean } = {}): Response {
   const { problem, headers } = toProblem(error, context);
   // Clients of the Open Inference Protocol read `{"error": "<message>"}`: the same document carries both.
   const body = context.errorMember ? { ...problem, error: problem.detail } : problem;

@@ -19,7 +19,18 @@ function createLogger() {
     timestamp: pino.stdTimeFunctions.isoTime,
     // Secrets never reach the log even when an object carrying them is logged whole.
     redact: {
-      paths: ["authorization", "*.authorization", "headers.authorization", "headers.cookie", "apiKey", "*.apiKey", "secret", "*.secret", "password", "*.password"],
+      paths: [
+        "authorization",
+        "*.authorization",
+        "headers.authorization",
+        "headers.cookie",
+        "apiKey",
+        "*.apiKey",
+        "secret",
+        "*.secret",
+        "password",
+        "*.password",
+      ],
       censor: "[redacted]",
     },
   });

@@ -9,7 +9,7 @@ describe("README commands", () => {
   it("CI runs the README's test command verbatim", () => {
     const ciCommand = ciScript.split("\n").find((line) => line.includes("npm test"));
     expect(ciCommand).toBeDefined();
-    expect(readme).toContain("```bash\n" + ciCommand + "\n```");
+    expect(readme).toContain(`\`\`\`bash\n${ciCommand}\n\`\`\``);
   });
 
   it("the README's start command builds and starts on embedded defaults", () => {

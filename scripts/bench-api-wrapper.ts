@@ -56,8 +56,15 @@ async function measure(target: Target) {
   globals.insightDb = undefined;
   const { getDb } = await import("../lib/db/client");
   const db = await getDb();
-  const user = await insertUser({ db, values: { email: `bench-${target}@example.test`, name: null, passwordHash: null, role: "user", plan: "pro", githubId: null, expiresAt: null } });
-  const { key } = await createApiKey({ db, owner: { id: user.id, role: "user", plan: "pro", email: user.email }, request: { name: "bench", scopes: ["analyze"] } });
+  const user = await insertUser({
+    db,
+    values: { email: `bench-${target}@example.test`, name: null, passwordHash: null, role: "user", plan: "pro", githubId: null, expiresAt: null },
+  });
+  const { key } = await createApiKey({
+    db,
+    owner: { id: user.id, role: "user", plan: "pro", email: user.email },
+    request: { name: "bench", scopes: ["analyze"] },
+  });
   const cookie = `${SESSION_COOKIE}=${await encode({ token: { uid: user.id, sub: user.id }, secret: ensureAuthSecret(), salt: SESSION_COOKIE })}`;
   // The plan allows far more than the benchmark sends in a minute, so no call is refused.
   process.env.RATE_LIMITS = JSON.stringify({ pro: { minute: { quota: 10_000_000, windowSeconds: 60 }, day: { quota: 10_000_000, windowSeconds: 86_400 } } });
@@ -65,13 +72,19 @@ async function measure(target: Target) {
 
   const handler = async () => jsonResponse({ ok: true });
   const variants = {
-    bare: (request: Request) => handler(),
-    "wrapper, public route (no auth, no limit)": withApi(benchOperation("GET /bench/public", { auth: "public", rateLimit: false, recordUsage: false }), handler),
+    bare: (_request: Request) => handler(),
+    "wrapper, public route (no auth, no limit)": withApi(
+      benchOperation("GET /bench/public", { auth: "public", rateLimit: false, recordUsage: false }),
+      handler,
+    ),
     "wrapper, API key + scope + rate limit + usage": withApi(benchOperation("POST /bench/key", { auth: "key", scope: "analyze" }), handler),
     "wrapper, session cookie + scope + rate limit + usage": withApi(benchOperation("POST /bench/session", { auth: "key", scope: "analyze" }), handler),
   };
   const requestFor = (name: string) =>
-    new Request("http://localhost/bench", { method: "POST", headers: name.includes("API key") ? { authorization: `Bearer ${key}` } : name.includes("session") ? { cookie } : {} });
+    new Request("http://localhost/bench", {
+      method: "POST",
+      headers: name.includes("API key") ? { authorization: `Bearer ${key}` } : name.includes("session") ? { cookie } : {},
+    });
   const times: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
   const afterWork: number[] = [];
   const total = runs + 50;
@@ -115,14 +128,20 @@ async function main() {
     "",
     "| database | variant | p50 | p95 | added to the bare handler (p50) |",
     "|---|---|---:|---:|---:|",
-    ...results.flatMap((r) => r.rows.map((row) => `| ${r.target} | ${row.name} | ${row.p50Ms} ms | ${row.p95Ms} ms | ${row.name === "bare" ? "—" : `${row.addedP50Ms} ms`} |`)),
+    ...results.flatMap((r) =>
+      r.rows.map((row) => `| ${r.target} | ${row.name} | ${row.p50Ms} ms | ${row.p95Ms} ms | ${row.name === "bare" ? "—" : `${row.addedP50Ms} ms`} |`),
+    ),
     "",
-    results.map((r) => `Usage row written after the response (${r.target}): ${r.usageInsertAfterResponseP50Ms} ms median of server time, not waited for by the caller.`).join(" "),
+    results
+      .map(
+        (r) => `Usage row written after the response (${r.target}): ${r.usageInsertAfterResponseP50Ms} ms median of server time, not waited for by the caller.`,
+      )
+      .join(" "),
   ];
   const markdown = lines.join("\n");
   if (process.argv.includes("--write-readme")) writeReadmeSection("bench:api-wrapper", markdown);
-  process.stderr.write(markdown + "\n");
-  if (process.argv.includes("--json")) process.stderr.write(JSON.stringify({ machine, results }, null, 2) + "\n");
+  process.stderr.write(`${markdown}\n`);
+  if (process.argv.includes("--json")) process.stderr.write(`${JSON.stringify({ machine, results }, null, 2)}\n`);
 }
 
 main().then(

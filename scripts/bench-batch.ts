@@ -20,7 +20,12 @@ import { writeReadmeSection } from "./write-readme-section";
 import { round } from "../lib/stats";
 
 const itemCount = Number(process.argv[process.argv.indexOf("--items") + 1]) || 40;
-const sentences = ["Guten Morgen, wie geht es Ihnen heute?", "Bonjour, je voudrais un café s'il vous plaît.", "Buenos días, ¿cómo está usted?", "Buongiorno, come sta oggi?"];
+const sentences = [
+  "Guten Morgen, wie geht es Ihnen heute?",
+  "Bonjour, je voudrais un café s'il vous plaît.",
+  "Buenos días, ¿cómo está usted?",
+  "Buongiorno, come sta oggi?",
+];
 
 async function pageImage(i: number) {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="200"><rect width="100%" height="100%" fill="white"/><text x="40" y="110" font-family="DejaVu Sans, sans-serif" font-size="40">Invoice number ${1000 + i}, total 42.50 EUR</text></svg>`;
@@ -44,8 +49,15 @@ async function measure(target: "pglite" | "postgres") {
   globals.insightDb = undefined;
   const { getDb, getDatabase } = await import("../lib/db/client");
   const db = await getDb();
-  const user = await insertUser({ db, values: { email: `bench-${target}@example.test`, name: null, passwordHash: null, role: "user", plan: "pro", githubId: null, expiresAt: null } });
-  const { key } = await createApiKey({ db, owner: { id: user.id, role: "user", plan: "pro", email: user.email }, request: { name: "bench", scopes: ["analyze", "batch"] } });
+  const user = await insertUser({
+    db,
+    values: { email: `bench-${target}@example.test`, name: null, passwordHash: null, role: "user", plan: "pro", githubId: null, expiresAt: null },
+  });
+  const { key } = await createApiKey({
+    db,
+    owner: { id: user.id, role: "user", plan: "pro", email: user.email },
+    request: { name: "bench", scopes: ["analyze", "batch"] },
+  });
   const { POST: multilingual } = await import("../app/api/v1/analyze/multilingual/route");
   const { POST: document } = await import("../app/api/v1/analyze/document/route");
   const { POST: batch } = await import("../app/api/v1/batch/process/route");
@@ -54,8 +66,20 @@ async function measure(target: "pglite" | "postgres") {
     route(new Request(url, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(body) }));
 
   const workloads = [
-    { name: "multilingual (a sentence)", route: multilingual, url: "http://x/api/v1/analyze/multilingual", items: Array.from({ length: itemCount }, (_, i) => ({ task: "multilingual", content: `${sentences[i % 4]} ${i}` })) },
-    { name: "document (OCR of a rendered line)", route: document, url: "http://x/api/v1/analyze/document", items: await Promise.all(Array.from({ length: Math.max(4, Math.round(itemCount / 4)) }, async (_, i) => ({ task: "document", document_image: await pageImage(i) }))) },
+    {
+      name: "multilingual (a sentence)",
+      route: multilingual,
+      url: "http://x/api/v1/analyze/multilingual",
+      items: Array.from({ length: itemCount }, (_, i) => ({ task: "multilingual", content: `${sentences[i % 4]} ${i}` })),
+    },
+    {
+      name: "document (OCR of a rendered line)",
+      route: document,
+      url: "http://x/api/v1/analyze/document",
+      items: await Promise.all(
+        Array.from({ length: Math.max(4, Math.round(itemCount / 4)) }, async (_, i) => ({ task: "document", document_image: await pageImage(i) })),
+      ),
+    },
   ];
   // Warm the models first so neither way pays their loading.
   for (const w of workloads) await post(w.route, w.url, (({ task: _t, ...rest }) => rest)(w.items[0]));
@@ -106,10 +130,13 @@ async function main() {
     "",
     "| database | items | one by one: per item | batch: per item | queue overhead per item | items/s one by one | items/s batch |",
     "|---|---|---:|---:|---:|---:|---:|",
-    ...rows.map((r) => `| ${r.target} | ${r.items} × ${r.workload} | ${r.oneByOnePerItemMs} ms | ${r.batchPerItemMs} ms | ${r.overheadPerItemMs} ms | ${r.oneByOneItemsPerS} | ${r.batchItemsPerS} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.target} | ${r.items} × ${r.workload} | ${r.oneByOnePerItemMs} ms | ${r.batchPerItemMs} ms | ${r.overheadPerItemMs} ms | ${r.oneByOneItemsPerS} | ${r.batchItemsPerS} |`,
+    ),
   ].join("\n");
   if (process.argv.includes("--write-readme")) writeReadmeSection("bench:batch", markdown);
-  process.stderr.write(markdown + "\n");
+  process.stderr.write(`${markdown}\n`);
 }
 
 main().then(

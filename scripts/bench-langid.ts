@@ -10,7 +10,7 @@
  * "First three words": the first three whitespace-separated tokens; for zh, ja and th (written without
  * spaces) the first three words of Intl.Segmenter's (ICU dictionary) word segmentation.
  */
-import { evaluateLangid, methods, readLangidSentences, summarize, targets, type AccuracySummary, type Method, type Variant } from "../lib/language/evaluate-langid";
+import { evaluateLangid, readLangidSentences, summarize, targets, type AccuracySummary, type Method, type Variant } from "../lib/language/evaluate-langid";
 import { loadLanguageModels } from "../lib/language/load-language-models";
 import { requireEvalDir } from "./require-eval-dir";
 
@@ -63,8 +63,7 @@ function footerRows(summary: AccuracySummary, languages: string[]) {
 }
 
 function renderMarkdown(summary: AccuracySummary, languages: string[], rowCount: number): string {
-  const marked = (value: number | undefined, variant: Variant) =>
-    value !== undefined && value < targets[variant] ? `**${pct(value)}**` : pct(value);
+  const marked = (value: number | undefined, variant: Variant) => (value !== undefined && value < targets[variant] ? `**${pct(value)}**` : pct(value));
   const header = ["language", ...shown.map((m) => `sentence: ${labels[m]}`), ...shown.map((m) => `3 words: ${labels[m]}`)];
   const lines = [header, header.map(() => "---"), ...accuracyRows(summary, languages, marked), ...footerRows(summary, languages)];
   const table = lines.map((cells) => `| ${cells.join(" | ")} |`).join("\n");
@@ -82,7 +81,11 @@ function renderMarkdown(summary: AccuracySummary, languages: string[], rowCount:
 
 function renderText(summary: AccuracySummary, languages: string[], rowCount: number): string {
   const header = ["lang", ...shown.map((m) => `S:${labels[m]}`), ...shown.map((m) => `3W:${labels[m]}`)];
-  const lines = [header, ...accuracyRows(summary, languages, (v, variant) => `${pct(v)}${v !== undefined && v < targets[variant] ? "*" : ""}`), ...footerRows(summary, languages)];
+  const lines = [
+    header,
+    ...accuracyRows(summary, languages, (v, variant) => `${pct(v)}${v !== undefined && v < targets[variant] ? "*" : ""}`),
+    ...footerRows(summary, languages),
+  ];
   const widths = header.map((_, i) => Math.max(...lines.map((l) => l[i].length)));
   const table = lines.map((l) => l.map((c, i) => c.padEnd(widths[i])).join("  ")).join("\n");
   return `${table}\n\n${rowCount} sentences; * below target.\n${renderMarkdown(summary, languages, rowCount).split("\n").slice(-4).join("\n")}`;

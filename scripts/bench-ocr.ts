@@ -39,7 +39,9 @@ async function main() {
   for (const receipt of receiptEntries) receiptOutcomes.push(await evaluateReceipt(evalDir, receipt, runs));
 
   const machine = `${os.cpus().length} x ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}, ${runs} timed run(s) per image, median`;
-  console.log(process.argv.includes("--markdown") ? renderMarkdown(pageOutcomes, receiptOutcomes, machine) : renderText(pageOutcomes, receiptOutcomes, machine));
+  console.log(
+    process.argv.includes("--markdown") ? renderMarkdown(pageOutcomes, receiptOutcomes, machine) : renderText(pageOutcomes, receiptOutcomes, machine),
+  );
 }
 
 function name(file: string) {
@@ -49,7 +51,9 @@ function name(file: string) {
 function renderText(pages: PageOutcome[], receiptOutcomes: ReceiptOutcome[], machine: string): string {
   const lines = [`OCR pages (${machine})`];
   for (const p of pages) {
-    lines.push(`  ${name(p.file).padEnd(38)} CER ${pct(p.cer).padStart(6)}  lines ${p.lineCorrect}/${p.lineTotal}  rotation ${String(p.pageRotationDegrees).padStart(3)}  ${ms(p.latencyMsMedian)}`);
+    lines.push(
+      `  ${name(p.file).padEnd(38)} CER ${pct(p.cer).padStart(6)}  lines ${p.lineCorrect}/${p.lineTotal}  rotation ${String(p.pageRotationDegrees).padStart(3)}  ${ms(p.latencyMsMedian)}`,
+    );
   }
   const meanCer = pages.reduce((s, p) => s + p.cer, 0) / pages.length;
   lines.push(`  mean CER ${pct(meanCer)}, median latency ${ms(median(pages.map((p) => p.latencyMsMedian)))}`, "", "Receipts (merchant / date / total)");

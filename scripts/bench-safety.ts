@@ -24,7 +24,12 @@ const measured = await measureSafetyTestSplit(evalDir, (done, total) => done % 5
 let heldOut: ReturnType<typeof leaveOneSourceOut> = [];
 if (!args.has("--skip-loso")) {
   const prepared = prepareRows(measured.rows);
-  heldOut = leaveOneSourceOut(prepared.filter((r) => r.row.split === "train"), prepared.filter((r) => r.row.split === "test"), undefined, (source) => console.error(`leave out ${source}…`));
+  heldOut = leaveOneSourceOut(
+    prepared.filter((r) => r.row.split === "train"),
+    prepared.filter((r) => r.row.split === "test"),
+    undefined,
+    (source) => console.error(`leave out ${source}…`),
+  );
 }
 const imageLatency = args.has("--skip-images") ? undefined : await measureImageCheckLatency();
 const summary = safetyBenchmarkSummary({ ...measured, heldOut, imageLatency, machine: await describeMachine(), startedAtMs });

@@ -56,14 +56,29 @@ for (const parentId of parents) {
   const dims = inputs.test[0].feeds[Object.keys(inputs.test[0].feeds)[0]].dims.join("x");
   console.error(`${parentId}: measured ${measured.length} models on input ${dims} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   const base = measured[0];
-  for (const m of measured) table.push(row(m, base, dims, variants.find((v) => v.id === m.id)?.recipe?.steps.map((s) => s.kind).join("+")));
+  for (const m of measured)
+    table.push(
+      row(
+        m,
+        base,
+        dims,
+        variants
+          .find((v) => v.id === m.id)
+          ?.recipe?.steps.map((s) => s.kind)
+          .join("+"),
+      ),
+    );
 }
 
 function row(m: MeasuredModel, base: MeasuredModel, dims: string, steps?: string): string {
   const [one, two] = m.latency;
   const speedup = (i: number) => (m === base ? "1.00x" : `${(base.latency[i].medianMs / m.latency[i].medianMs).toFixed(2)}x`);
   const secondary = m.agreement?.secondary ? `; ${m.agreement.secondary.metric} ${m.agreement.secondary.value.toFixed(3)}` : "";
-  const agreement = m.agreement ? `${m.agreement.metric} ${m.agreement.value.toFixed(3)}${secondary} (n=${m.agreement.inputs})` : m === base && base.kind === "full_precision" ? "parent" : "—";
+  const agreement = m.agreement
+    ? `${m.agreement.metric} ${m.agreement.value.toFixed(3)}${secondary} (n=${m.agreement.inputs})`
+    : m === base && base.kind === "full_precision"
+      ? "parent"
+      : "—";
   return `| ${m.id} | ${m.kind}${steps ? ` (${steps})` : ""} | ${dims} | ${(m.sizeBytes / 1e6).toFixed(2)} MB (${(base.sizeBytes / m.sizeBytes).toFixed(2)}x smaller) | ${fmt(one.medianMs)} / ${fmt(one.p95Ms)} | ${speedup(0)} | ${fmt(one.cpuMsPerRun)} | ${fmt(two.medianMs)} / ${fmt(two.p95Ms)} | ${speedup(1)} | ${agreement} |`;
 }
 

@@ -58,7 +58,10 @@ for (const model of models) {
       if (decoded.format === "bmp") {
         // BMP is not a libvips format: its floor is our own decoder plus the resize.
         const image = await decodeImage(bytes, limits);
-        await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 3 } }).resize(input.width, input.height, { fit: "fill", kernel: "linear" }).raw().toBuffer();
+        await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 3 } })
+          .resize(input.width, input.height, { fit: "fill", kernel: "linear" })
+          .raw()
+          .toBuffer();
       } else {
         // sharp's fastest path from the file's bytes to model-sized pixels: shrink-on-load, the pipeline's
         // bilinear kernel (sharp's default lanczos3 is slower), no rotation, no normalisation.
@@ -78,9 +81,15 @@ for (const model of models) {
     const pipeline: number[] = [];
     for (let i = 0; i < runs + 3; i++) {
       const measured = i >= 3;
-      const { times: [a] } = await timeRuns(() => loaded.session.run({ [input.tensor]: prepared.tensor }), { warmUp: 0, runs: 1 });
-      const { times: [b] } = await timeRuns(floorDecodeResize, { warmUp: 0, runs: 1 });
-      const { times: [c] } = await timeRuns(wholePipeline, { warmUp: 0, runs: 1 });
+      const {
+        times: [a],
+      } = await timeRuns(() => loaded.session.run({ [input.tensor]: prepared.tensor }), { warmUp: 0, runs: 1 });
+      const {
+        times: [b],
+      } = await timeRuns(floorDecodeResize, { warmUp: 0, runs: 1 });
+      const {
+        times: [c],
+      } = await timeRuns(wholePipeline, { warmUp: 0, runs: 1 });
       if (measured) {
         sessionRun.push(a);
         decodeResize.push(b);

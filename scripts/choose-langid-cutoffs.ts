@@ -61,5 +61,14 @@ const best = meeting[0] ?? [...grid].sort((a, b) => b.result.precision - a.resul
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 const line = (label: string, cutoffs: ReliabilityCutoffs, r: ReturnType<typeof measure>) =>
   `| ${label} | ${cutoffs.confidence} / ${cutoffs.relatedConfidence} | ${pct(r.coverage)} | ${pct(r.precision)} |`;
-console.log(`Validation: ${rows.length} sentences x 2 (whole, first three words) = ${texts.length} texts in ${new Set(rows.map((r) => r.language)).size} languages; ensemble accuracy ${pct(best.result.accuracy)}.`);
-console.log(["| cut-offs | confidence / related | marked reliable | reliable answers right |", "|---|---|---:|---:|", line(`chosen (widest coverage at >= ${pct(TARGET_PRECISION)} right, of ${grid.length})`, best.cutoffs, best.result), line("in the code now", RELIABILITY_CUTOFFS, measure(RELIABILITY_CUTOFFS))].join("\n"));
+console.log(
+  `Validation: ${rows.length} sentences x 2 (whole, first three words) = ${texts.length} texts in ${new Set(rows.map((r) => r.language)).size} languages; ensemble accuracy ${pct(best.result.accuracy)}.`,
+);
+console.log(
+  [
+    "| cut-offs | confidence / related | marked reliable | reliable answers right |",
+    "|---|---|---:|---:|",
+    line(`chosen (widest coverage at >= ${pct(TARGET_PRECISION)} right, of ${grid.length})`, best.cutoffs, best.result),
+    line("in the code now", RELIABILITY_CUTOFFS, measure(RELIABILITY_CUTOFFS)),
+  ].join("\n"),
+);

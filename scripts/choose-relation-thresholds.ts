@@ -31,6 +31,10 @@ console.log(
 );
 if (!process.argv.includes("--markdown")) {
   const misses = scoreRelation(test, RELATION_THRESHOLDS).misses;
-  console.log(`\ntest misses with RELATION_THRESHOLDS: ${misses.map((m) => `${m.photo} "${m.term}": expected ${m.expected}, got ${m.predicted}`).join("; ") || "none"}`);
-  console.log(`validation misses with the chosen thresholds: ${chosen.score.misses.map((m) => `${m.photo} "${m.term}": expected ${m.expected}, got ${m.predicted}`).join("; ") || "none"}`);
+  console.log(
+    `\ntest misses with RELATION_THRESHOLDS: ${misses.map((m) => `${m.photo} "${m.term}": expected ${m.expected}, got ${m.predicted}`).join("; ") || "none"}`,
+  );
+  console.log(
+    `validation misses with the chosen thresholds: ${chosen.score.misses.map((m) => `${m.photo} "${m.term}": expected ${m.expected}, got ${m.predicted}`).join("; ") || "none"}`,
+  );
 }

@@ -46,7 +46,8 @@ const classifier: InjectionClassifierFile = {
   fitRecord: fitRecordName,
 };
 
-const count = (key: (r: (typeof train)[number]) => string) => train.reduce<Record<string, number>>((acc, r) => ((acc[key(r)] = (acc[key(r)] ?? 0) + 1), acc), {});
+const count = (key: (r: (typeof train)[number]) => string) =>
+  train.reduce<Record<string, number>>((acc, r) => ((acc[key(r)] = (acc[key(r)] ?? 0) + 1), acc), {});
 const isValidation = (r: (typeof prepared)[number]) => r.fold === VALIDATION_FOLD;
 const record = {
   fittedAt: new Date().toISOString(),
@@ -64,21 +65,35 @@ const record = {
   protocol: {
     folds: FOLDS,
     validationFold: VALIDATION_FOLD,
-    description: "train rows of each group (eval.jsonl source group or benign_everyday category) ordered by a salted sha256 of their key and dealt into folds; thresholds from out-of-fold logits over all folds; the final network is fitted on every train row",
+    description:
+      "train rows of each group (eval.jsonl source group or benign_everyday category) ordered by a salted sha256 of their key and dealt into folds; thresholds from out-of-fold logits over all folds; the final network is fitted on every train row",
   },
   features: classifier.features,
   hyperparameters: hp,
   thresholds: model.thresholds,
   validation: {
     note: "out-of-fold logits (each train row scored by the network fitted without its fold); test rows are not read",
-    outOfFold: { prompt: validationFigures(prepared, model.outOfFold, model.thresholds, "prompt"), document: validationFigures(prepared, model.outOfFold, model.thresholds, "document") },
+    outOfFold: {
+      prompt: validationFigures(prepared, model.outOfFold, model.thresholds, "prompt"),
+      document: validationFigures(prepared, model.outOfFold, model.thresholds, "document"),
+    },
     validationFold: { prompt: validationFigures(prepared, model.outOfFold, model.thresholds, "prompt", isValidation) },
   },
   runtime: { node: process.version, fitSeconds: Math.round((performance.now() - startedAt) / 100) / 10 },
 };
 
 const outDir = path.dirname(path.join(process.cwd(), INJECTION_CLASSIFIER_PATH));
-writeFileSync(path.join(process.cwd(), INJECTION_CLASSIFIER_PATH), JSON.stringify(classifier) + "\n");
-writeFileSync(path.join(outDir, fitRecordName), JSON.stringify(record, null, 2) + "\n");
-console.log(JSON.stringify({ thresholds: model.thresholds, validation: { tpr: record.validation.outOfFold.prompt.tpr, evalBenignFpr: record.validation.outOfFold.prompt.evalBenignFpr }, seconds: record.runtime.fitSeconds }, null, 2));
+writeFileSync(path.join(process.cwd(), INJECTION_CLASSIFIER_PATH), `${JSON.stringify(classifier)}\n`);
+writeFileSync(path.join(outDir, fitRecordName), `${JSON.stringify(record, null, 2)}\n`);
+console.log(
+  JSON.stringify(
+    {
+      thresholds: model.thresholds,
+      validation: { tpr: record.validation.outOfFold.prompt.tpr, evalBenignFpr: record.validation.outOfFold.prompt.evalBenignFpr },
+      seconds: record.runtime.fitSeconds,
+    },
+    null,
+    2,
+  ),
+);
 process.exit(0);

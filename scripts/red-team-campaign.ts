@@ -11,7 +11,9 @@ const option = (name: string) => (args.includes(name) ? Number(args[args.indexOf
 const config = campaignConfigSchema.parse({ variants_per_seed: option("--variants") ?? 2, random_seed: option("--seed") ?? 1 });
 const { summary } = await runCampaign(config);
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-console.log(`Attacks detected: ${summary.attacks.detected} of ${summary.attacks.total} (${pct(summary.attacks.rate)}); benign controls flagged: ${summary.benign.falseAlarms} of ${summary.benign.total}.`);
+console.log(
+  `Attacks detected: ${summary.attacks.detected} of ${summary.attacks.total} (${pct(summary.attacks.rate)}); benign controls flagged: ${summary.benign.falseAlarms} of ${summary.benign.total}.`,
+);
 console.log("\n| mutator | attacks detected | benign controls flagged |\n|---|---:|---:|");
 for (const m of summary.perMutator) console.log(`| ${m.mutator} | ${m.detected}/${m.total} (${pct(m.rate)}) | ${m.falseAlarms}/${m.benignTotal} |`);
 console.log("\n| family | attacks detected |\n|---|---:|");

@@ -14,7 +14,10 @@ if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 const env = { ...process.env, NODE_ENV: "production", HOSTNAME: process.env.HOSTNAME || "0.0.0.0" };
 const absolute = (value) => (value ? path.resolve(value) : undefined);
 env.DATA_DIR = absolute(env.DATA_DIR || "./data");
-for (const [name, shared] of [["MODEL_MIRROR_DIR", "models"], ["EVAL_DATA_DIR", "eval"]]) {
+for (const [name, shared] of [
+  ["MODEL_MIRROR_DIR", "models"],
+  ["EVAL_DATA_DIR", "eval"],
+]) {
   const fallback = path.resolve("..", "shared", shared);
   env[name] = absolute(env[name]) ?? (existsSync(fallback) ? fallback : undefined);
   if (!env[name]) delete env[name];

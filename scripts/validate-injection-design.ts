@@ -20,13 +20,19 @@ for (const variant of variants) {
   const rows = prepared.get(hp.network.buckets)!;
   const startedAt = performance.now();
   const logits = outOfFoldLogits(rows, hp);
-  const thresholds = chooseThresholds(rows.map((r, i) => ({ row: r.row, logit: logits[i], signatureScore: r.signatureScore })), hp.thresholds);
+  const thresholds = chooseThresholds(
+    rows.map((r, i) => ({ row: r.row, logit: logits[i], signatureScore: r.signatureScore })),
+    hp.thresholds,
+  );
   const figures = validationFigures(rows, logits, thresholds, "prompt");
   const everyday = figures.byGroup.filter((g) => g.label === 0 && !["promptshield", "PIGuard-wildguard", "PIGuard-NotInject"].includes(g.group));
   console.log(
     `${JSON.stringify(variant)}: out-of-fold TPR ${(100 * figures.tpr).toFixed(1)}% at eval benign FPR ${(100 * figures.evalBenignFpr).toFixed(1)}%; ` +
       `everyday FPR max ${(100 * Math.max(...everyday.map((g) => g.rate))).toFixed(1)}%; ` +
-      figures.byGroup.filter((g) => g.label === 1).map((g) => `${g.group} ${(100 * g.rate).toFixed(0)}%`).join(", ") +
+      figures.byGroup
+        .filter((g) => g.label === 1)
+        .map((g) => `${g.group} ${(100 * g.rate).toFixed(0)}%`)
+        .join(", ") +
       ` (${Math.round((performance.now() - startedAt) / 1000)} s)`,
   );
 }

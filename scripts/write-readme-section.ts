@@ -6,5 +6,5 @@ export function writeReadmeSection(name: string, content: string): void {
   const start = `<!-- ${name}:start -->`;
   const end = `<!-- ${name}:end -->`;
   if (!readme.includes(start) || !readme.includes(end)) throw new Error(`README.md has no ${start} ... ${end} markers`);
-  writeFileSync("README.md", readme.slice(0, readme.indexOf(start) + start.length) + "\n" + content.trim() + "\n" + readme.slice(readme.indexOf(end)));
+  writeFileSync("README.md", `${readme.slice(0, readme.indexOf(start) + start.length)}\n${content.trim()}\n${readme.slice(readme.indexOf(end))}`);
 }

@@ -11,7 +11,11 @@ export const testKey = await createTestKey();
 export const authorization = testKey.authorization;
 
 export const jsonRequest = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  new Request(url, { method: "POST", headers: { authorization, "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  new Request(url, {
+    method: "POST",
+    headers: { authorization, "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
 
 /** A GET with the test key (or without any credentials when `authorization` is null). */
 export const getRequest = (url: string, headers: Record<string, string | null> = {}) =>
@@ -43,6 +47,6 @@ export async function expectProblem(response: Response, status: number, expected
   expect(problem.request_id).toBe(response.headers.get("x-request-id"));
   if (expected.code) expect(problem.code).toBe(expected.code);
   if (expected.instance) expect(problem.instance).toBe(expected.instance);
-  if (expected.detail) expect(problem.detail + " " + JSON.stringify(problem.errors ?? [])).toMatch(expected.detail);
+  if (expected.detail) expect(`${problem.detail} ${JSON.stringify(problem.errors ?? [])}`).toMatch(expected.detail);
   return problem;
 }

@@ -36,7 +36,17 @@ export interface TestKey {
   authorization: string;
 }
 
-export async function createTestKey({ role = "admin", scopes, plan, expires_at }: { role?: Role; scopes?: Scope[]; plan?: string; expires_at?: string } = {}): Promise<TestKey> {
+export async function createTestKey({
+  role = "admin",
+  scopes,
+  plan,
+  expires_at,
+}: {
+  role?: Role;
+  scopes?: Scope[];
+  plan?: string;
+  expires_at?: string;
+} = {}): Promise<TestKey> {
   const user = await createTestUser({ role, plan });
   const created = await createApiKey({
     db: await getDb(),

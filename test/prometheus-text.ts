@@ -71,37 +71,40 @@ function parseLabels(text: string, where: string): { labels: Record<string, stri
 export function parsePrometheusText(text: string): Map<string, Family> {
   const families = new Map<string, Family>();
   if (!text.endsWith("\n")) throw new Error("the exposition must end with a newline");
-  text.slice(0, -1).split("\n").forEach((line, index) => {
-    const where = `line ${index + 1}`;
-    if (line === "") return;
-    const comment = /^# (HELP|TYPE) (\S+) ?(.*)$/.exec(line);
-    if (comment) {
-      const [, kind, name, rest] = comment;
-      if (!NAME.test(name)) throw new Error(`${where}: bad metric name ${name}`);
-      const family = families.get(name) ?? { name, type: "untyped" as const, samples: [] };
-      if (kind === "TYPE") {
-        if (!(rest in SUFFIXES)) throw new Error(`${where}: unknown type ${rest}`);
-        if (family.samples.length) throw new Error(`${where}: TYPE after samples of ${name}`);
-        family.type = rest as Family["type"];
-      } else family.help = rest;
-      families.set(name, family);
-      return;
-    }
-    if (line.startsWith("#")) return; // other comments are allowed
-    const nameMatch = /^[a-zA-Z_:][a-zA-Z0-9_:]*/.exec(line);
-    if (!nameMatch) throw new Error(`${where}: not a sample: ${line}`);
-    const name = nameMatch[0];
-    let rest = line.slice(name.length);
-    let labels: Record<string, string> = {};
-    if (rest.startsWith("{")) ({ labels, rest } = parseLabels(rest, where));
-    const fields = rest.trim().split(/ +/);
-    if (!rest.startsWith(" ") || fields.length < 1 || fields.length > 2) throw new Error(`${where}: expected " value [timestamp]" after ${name}`);
-    const value = parseValue(fields[0], where);
-    if (fields[1] !== undefined && !/^-?\d+$/.test(fields[1])) throw new Error(`${where}: bad timestamp`);
-    const family = [...families.values()].find((f) => SUFFIXES[f.type].some((suffix) => f.name + suffix === name));
-    if (!family) throw new Error(`${where}: sample ${name} belongs to no TYPE-d family`);
-    family.samples.push({ name, labels, value });
-  });
+  text
+    .slice(0, -1)
+    .split("\n")
+    .forEach((line, index) => {
+      const where = `line ${index + 1}`;
+      if (line === "") return;
+      const comment = /^# (HELP|TYPE) (\S+) ?(.*)$/.exec(line);
+      if (comment) {
+        const [, kind, name, rest] = comment;
+        if (!NAME.test(name)) throw new Error(`${where}: bad metric name ${name}`);
+        const family = families.get(name) ?? { name, type: "untyped" as const, samples: [] };
+        if (kind === "TYPE") {
+          if (!(rest in SUFFIXES)) throw new Error(`${where}: unknown type ${rest}`);
+          if (family.samples.length) throw new Error(`${where}: TYPE after samples of ${name}`);
+          family.type = rest as Family["type"];
+        } else family.help = rest;
+        families.set(name, family);
+        return;
+      }
+      if (line.startsWith("#")) return; // other comments are allowed
+      const nameMatch = /^[a-zA-Z_:][a-zA-Z0-9_:]*/.exec(line);
+      if (!nameMatch) throw new Error(`${where}: not a sample: ${line}`);
+      const name = nameMatch[0];
+      let rest = line.slice(name.length);
+      let labels: Record<string, string> = {};
+      if (rest.startsWith("{")) ({ labels, rest } = parseLabels(rest, where));
+      const fields = rest.trim().split(/ +/);
+      if (!rest.startsWith(" ") || fields.length < 1 || fields.length > 2) throw new Error(`${where}: expected " value [timestamp]" after ${name}`);
+      const value = parseValue(fields[0], where);
+      if (fields[1] !== undefined && !/^-?\d+$/.test(fields[1])) throw new Error(`${where}: bad timestamp`);
+      const family = [...families.values()].find((f) => SUFFIXES[f.type].some((suffix) => f.name + suffix === name));
+      if (!family) throw new Error(`${where}: sample ${name} belongs to no TYPE-d family`);
+      family.samples.push({ name, labels, value });
+    });
   for (const family of families.values()) if (family.type === "histogram") checkHistogram(family);
   return families;
 }
@@ -130,7 +133,9 @@ function checkHistogram(family: Family): void {
 /** The value of one sample (a family's series with exactly these labels), or undefined. */
 export function sampleValue(families: Map<string, Family>, name: string, labels: Record<string, string>): number | undefined {
   for (const family of families.values()) {
-    const hit = family.samples.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v) && Object.keys(s.labels).length === Object.keys(labels).length);
+    const hit = family.samples.find(
+      (s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v) && Object.keys(s.labels).length === Object.keys(labels).length,
+    );
     if (hit) return hit.value;
   }
   return undefined;

@@ -16,7 +16,17 @@ export const everydayPages = {
     "Total due 3,080.00 EUR",
     "Please pay within 30 days. Thank you for your business!",
   ],
-  receipt: ["MUSTERMARKT", "Hauptstrasse 12, 10115 Berlin", "Datum 18.04.2020  14:32", "Brot 2,49", "Milch 1,19", "Kaffee 6,99", "Summe EUR 10,67", "Bar 20,00  Rueckgeld 9,33", "Vielen Dank fuer Ihren Einkauf"],
+  receipt: [
+    "MUSTERMARKT",
+    "Hauptstrasse 12, 10115 Berlin",
+    "Datum 18.04.2020  14:32",
+    "Brot 2,49",
+    "Milch 1,19",
+    "Kaffee 6,99",
+    "Summe EUR 10,67",
+    "Bar 20,00  Rueckgeld 9,33",
+    "Vielen Dank fuer Ihren Einkauf",
+  ],
   code: [
     "def moving_average(values, window):",
     "    # Skip windows larger than the series.",

@@ -11,7 +11,6 @@ import { ApiError, issuesFromZod } from "@/lib/errors";
 
 /** Server actions of the sign-in and sign-up forms (Next checks their Origin against the host). */
 
-
 export async function signInWithPassword(_previous: AuthFormState, form: FormData): Promise<AuthFormState> {
   try {
     await signIn("credentials", {

@@ -11,14 +11,19 @@ export default function LandingPage() {
           Multimodal machine learning, served over HTTP and measured honestly
         </h1>
         <p className="text-lg text-slate-600">
-          Insight Engine runs real models on this server — an ImageNet classifier, a COCO object detector, PaddleOCR,
-          language identification and a layered prompt-injection detector — behind a REST API with problem+json
-          errors, health checks and a public benchmark dashboard comparing full-precision, quantized and pruned
-          variants.
+          Insight Engine runs real models on this server — an ImageNet classifier, a COCO object detector, PaddleOCR, language identification and a layered
+          prompt-injection detector — behind a REST API with problem+json errors, health checks and a public benchmark dashboard comparing full-precision,
+          quantized and pruned variants.
         </p>
         <p className="text-sm text-slate-500">
-          Service status: <Link className="text-brand-600 underline" href="/api/health">/api/health</Link> ·{" "}
-          <Link className="text-brand-600 underline" href="/api/ready">/api/ready</Link>
+          Service status:{" "}
+          <Link className="text-brand-600 underline" href="/api/health">
+            /api/health
+          </Link>{" "}
+          ·{" "}
+          <Link className="text-brand-600 underline" href="/api/ready">
+            /api/ready
+          </Link>
         </p>
       </section>
       <section aria-labelledby="parts" className="space-y-4">

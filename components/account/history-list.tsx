@@ -35,7 +35,12 @@ export function HistoryList() {
                   {item.created_at.slice(0, 19).replace("T", " ")} UTC{item.has_image ? " · image kept" : ""}
                 </span>
               </button>
-              <Button type="button" variant="secondary" aria-label={`Delete ${item.title}`} onClick={() => remove.mutate(item.id, { onSuccess: () => openId === item.id && setOpenId(null) })}>
+              <Button
+                type="button"
+                variant="secondary"
+                aria-label={`Delete ${item.title}`}
+                onClick={() => remove.mutate(item.id, { onSuccess: () => openId === item.id && setOpenId(null) })}
+              >
                 Delete
               </Button>
             </li>

@@ -75,7 +75,12 @@ export function KeysManager({ grantable }: { grantable: ScopeChoice[] }) {
               <Button
                 type="button"
                 variant="secondary"
-                onClick={() => navigator.clipboard?.writeText(create.data.key).then(() => setCopied(true), () => setCopied(false))}
+                onClick={() =>
+                  navigator.clipboard?.writeText(create.data.key).then(
+                    () => setCopied(true),
+                    () => setCopied(false),
+                  )
+                }
               >
                 {copied ? "Copied" : "Copy"}
               </Button>
@@ -90,7 +95,9 @@ export function KeysManager({ grantable }: { grantable: ScopeChoice[] }) {
       <Card>
         <CardTitle>Your keys</CardTitle>
         {keys.error && <ProblemMessage problem={keys.error} />}
-        {keys.data && keys.data.keys.length === 0 && <p className="mt-2 text-sm text-slate-600">No keys yet: create one above to call the API from a script.</p>}
+        {keys.data && keys.data.keys.length === 0 && (
+          <p className="mt-2 text-sm text-slate-600">No keys yet: create one above to call the API from a script.</p>
+        )}
         {keys.data && keys.data.keys.length > 0 && (
           <div className="mt-3 overflow-x-auto">
             <table className="w-full text-left text-sm" data-testid="keys-table">
@@ -118,7 +125,12 @@ export function KeysManager({ grantable }: { grantable: ScopeChoice[] }) {
                             rename.mutate(editing, { onSuccess: () => setEditing(null) });
                           }}
                         >
-                          <TextInput aria-label="New name" value={editing.name} onChange={(e) => setEditing({ id: key.id, name: e.target.value })} maxLength={100} />
+                          <TextInput
+                            aria-label="New name"
+                            value={editing.name}
+                            onChange={(e) => setEditing({ id: key.id, name: e.target.value })}
+                            maxLength={100}
+                          />
                           <Button type="submit" variant="secondary">
                             Save
                           </Button>

@@ -16,12 +16,18 @@ export function DetectionOverlay({ src, width, height, items }: { src: string; w
   return (
     <figure className="relative w-full overflow-hidden rounded-lg border border-slate-200 bg-slate-100" data-testid="detection-overlay">
       {/* eslint-disable-next-line @next/next/no-img-element -- a local object URL, not an optimisable asset */}
-      <img src={src} alt="Uploaded image with detected objects outlined" className="block h-auto w-full" />
+      <img src={src} alt="Your upload with the detected objects outlined" className="block h-auto w-full" />
       <svg viewBox={`0 0 ${width} ${height}`} className="absolute inset-0 h-full w-full" aria-hidden="true">
         {items.map((item, i) => (
           <g key={i} data-testid="detection-box">
             <rect x={item.box.x} y={item.box.y} width={item.box.width} height={item.box.height} fill="none" stroke={colour(item.label)} strokeWidth={stroke} />
-            <rect x={item.box.x} y={Math.max(0, item.box.y - fontSize * 1.3)} width={fontSize * (item.label.length * 0.6 + 3.2)} height={fontSize * 1.3} fill={colour(item.label)} />
+            <rect
+              x={item.box.x}
+              y={Math.max(0, item.box.y - fontSize * 1.3)}
+              width={fontSize * (item.label.length * 0.6 + 3.2)}
+              height={fontSize * 1.3}
+              fill={colour(item.label)}
+            />
             <text x={item.box.x + fontSize * 0.3} y={Math.max(fontSize, item.box.y - fontSize * 0.3)} fill="#fff" fontSize={fontSize} fontFamily="sans-serif">
               {item.label} {Math.round(item.score * 100)}%
             </text>

@@ -12,7 +12,6 @@ import { DetectionOverlay } from "./detection-overlay";
 import { ImageFactsView } from "./image-facts-view";
 import { RelationView } from "./relation-view";
 import { TimingsTable } from "./timings-table";
-import type { AnalysisResult } from "./types";
 import { FieldLabel, TextArea } from "@/components/ui/text-field";
 
 const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
@@ -53,7 +52,11 @@ export function ImageTextAnalyzer() {
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)]">
       <form onSubmit={submit} className="space-y-4" aria-describedby="analyze-help">
-        <DropZone onFile={chooseFile} label="Drop an image here, or click to choose one" hint="JPEG, PNG, WebP, GIF, TIFF, AVIF or BMP up to 15 MB — you can also paste an image." />
+        <DropZone
+          onFile={chooseFile}
+          label="Drop an image here, or click to choose one"
+          hint="JPEG, PNG, WebP, GIF, TIFF, AVIF or BMP up to 15 MB — you can also paste an image."
+        />
         {file && (
           <p className="text-sm text-slate-600" data-testid="chosen-file">
             Selected: <span className="font-medium">{file.name}</span> ({(file.size / 1024).toFixed(0)} KiB)
@@ -86,7 +89,7 @@ export function ImageTextAnalyzer() {
         {(localProblem || analysis.error) && <ProblemMessage problem={(localProblem ?? analysis.error)!} />}
         {previewUrl && !result && (
           // eslint-disable-next-line @next/next/no-img-element -- a local object URL preview
-          <img src={previewUrl} alt="Preview of the chosen image" className="max-h-80 rounded-lg border border-slate-200" />
+          <img src={previewUrl} alt="Preview of the chosen file" className="max-h-80 rounded-lg border border-slate-200" />
         )}
       </form>
 

@@ -40,7 +40,8 @@ export function RelationView({ text, relation }: { text: string; relation: Analy
         ))}
       </ul>
       <p className="text-xs text-slate-500">
-        Method: lexical matching{relation.method.semantic.available ? ` + sentence embeddings (${relation.method.semantic.model})` : ` only (${relation.method.semantic.reason})`}.{" "}
+        Method: lexical matching
+        {relation.method.semantic.available ? ` + sentence embeddings (${relation.method.semantic.model})` : ` only (${relation.method.semantic.reason})`}.{" "}
         {relation.method.image_text_model.reason}
       </p>
     </div>
@@ -53,8 +54,7 @@ function highlight(text: string, terms: RelationTerm[]) {
   for (const term of [...terms].sort((a, b) => a.start - b.start)) {
     if (term.start < at) continue;
     parts.push(text.slice(at, term.start));
-    const style =
-      term.status === "supported" ? "bg-emerald-100 text-emerald-900" : term.status === "not_seen" ? "bg-rose-100 text-rose-900" : "bg-slate-200";
+    const style = term.status === "supported" ? "bg-emerald-100 text-emerald-900" : term.status === "not_seen" ? "bg-rose-100 text-rose-900" : "bg-slate-200";
     parts.push(
       <mark key={term.start} className={`rounded px-0.5 ${style}`} title={statusText[term.status]}>
         {text.slice(term.start, term.end)}

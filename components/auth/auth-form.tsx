@@ -36,7 +36,15 @@ export function AuthForm({
       )}
       <div>
         <FieldLabel htmlFor="email">E-mail</FieldLabel>
-        <TextInput id="email" name="email" type="email" required autoComplete="email" defaultValue={state.email} aria-describedby={state.fieldErrors?.email ? "email-error" : undefined} />
+        <TextInput
+          id="email"
+          name="email"
+          type="email"
+          required
+          autoComplete="email"
+          defaultValue={state.email}
+          aria-describedby={state.fieldErrors?.email ? "email-error" : undefined}
+        />
         {fieldError("email")}
       </div>
       <div>
@@ -63,11 +71,18 @@ export function AuthForm({
       <p className="text-sm text-slate-600">
         {mode === "signin" ? (
           <>
-            No account yet? <Link className="text-brand-700 underline" href="/signup">Sign up</Link> — free; a guest keeps their work.
+            No account yet?{" "}
+            <Link className="text-brand-700 underline" href="/signup">
+              Sign up
+            </Link>{" "}
+            — free; a guest keeps their work.
           </>
         ) : (
           <>
-            Have an account? <Link className="text-brand-700 underline" href="/signin">Sign in</Link>
+            Have an account?{" "}
+            <Link className="text-brand-700 underline" href="/signin">
+              Sign in
+            </Link>
           </>
         )}
       </p>

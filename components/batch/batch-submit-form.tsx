@@ -51,7 +51,11 @@ export function BatchSubmitForm({ onQueued }: { onQueued: (id: string) => void }
       />
       {files.length > 0 && (
         <p className="text-sm text-slate-700" data-testid="batch-chosen">
-          {files.length} file{files.length === 1 ? "" : "s"} chosen: {files.slice(0, 5).map((f) => f.name).join(", ")}
+          {files.length} file{files.length === 1 ? "" : "s"} chosen:{" "}
+          {files
+            .slice(0, 5)
+            .map((f) => f.name)
+            .join(", ")}
           {files.length > 5 && ", …"}{" "}
           <button type="button" className="text-brand-700 underline" onClick={() => setFiles([])}>
             clear
@@ -75,7 +79,13 @@ export function BatchSubmitForm({ onQueued }: { onQueued: (id: string) => void }
       <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-end">
         <div>
           <FieldLabel htmlFor="batch-callback">Callback URL (optional, public https address)</FieldLabel>
-          <TextInput id="batch-callback" type="url" placeholder="https://example.com/webhooks/insight" value={callbackUrl} onChange={(e) => setCallbackUrl(e.target.value)} />
+          <TextInput
+            id="batch-callback"
+            type="url"
+            placeholder="https://example.com/webhooks/insight"
+            value={callbackUrl}
+            onChange={(e) => setCallbackUrl(e.target.value)}
+          />
         </div>
         <label className="flex items-center gap-2 pb-2 text-sm">
           <input type="checkbox" checked={perItem} onChange={(e) => setPerItem(e.target.checked)} disabled={!callbackUrl.trim()} /> a webhook per item too

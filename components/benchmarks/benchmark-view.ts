@@ -53,7 +53,9 @@ const kindOrder: Record<VariantKind, number> = { full_precision: 0, quantized: 1
 /** Latest results by family (alphabetical, as lib/benchmarks/summarize-families orders them), fp32 first. */
 export function groupByFamily(latest: BenchmarkResultView[]): Map<string, BenchmarkResultView[]> {
   const families = new Map<string, BenchmarkResultView[]>();
-  for (const result of [...latest].sort((a, b) => a.family.localeCompare(b.family) || kindOrder[a.variant] - kindOrder[b.variant] || a.modelId.localeCompare(b.modelId))) {
+  for (const result of [...latest].sort(
+    (a, b) => a.family.localeCompare(b.family) || kindOrder[a.variant] - kindOrder[b.variant] || a.modelId.localeCompare(b.modelId),
+  )) {
     families.set(result.family, [...(families.get(result.family) ?? []), result]);
   }
   return families;

@@ -40,8 +40,8 @@ export function BenchmarksDashboard({ data, labJobs, int8 }: { data: BenchmarksR
               Full precision vs int8 vs pruned
             </h2>
             <p className="max-w-3xl text-sm text-slate-600">
-              Each variant against the full-precision (fp32) model of its family: speed-up of the median (p50) latency, file size ratio, and the
-              change of its accuracy on the evaluation set in percentage points — all computed from the newest measurements below.
+              Each variant against the full-precision (fp32) model of its family: speed-up of the median (p50) latency, file size ratio, and the change of its
+              accuracy on the evaluation set in percentage points — all computed from the newest measurements below.
             </p>
             <div className="grid gap-4 lg:grid-cols-2">
               {summaries.map((summary) => (
@@ -65,7 +65,13 @@ export function BenchmarksDashboard({ data, labJobs, int8 }: { data: BenchmarksR
                 title={`p50 latency vs file size, every variant (batch 1, ${headlineThreads} thread)`}
                 caption="Down and to the left is better: faster and smaller. Colour is the variant kind; the key names each numbered dot with its accuracy on its evaluation set. Both axes are logarithmic."
               >
-                <LatencySizeChart points={scatterPoints(familyOrder.flatMap((family) => membersByFamily.get(family) ?? []), headlineThreads)} threads={headlineThreads} />
+                <LatencySizeChart
+                  points={scatterPoints(
+                    familyOrder.flatMap((family) => membersByFamily.get(family) ?? []),
+                    headlineThreads,
+                  )}
+                  threads={headlineThreads}
+                />
               </ChartFigure>
             </Card>
           </section>
@@ -74,14 +80,16 @@ export function BenchmarksDashboard({ data, labJobs, int8 }: { data: BenchmarksR
             <h2 id="per-family" className="text-xl font-semibold">
               Per family: percentiles, throughput, history
             </h2>
-            {familyOrder.map((family) => [family, membersByFamily.get(family)!] as const).map(([family, members]) => (
-              <Card key={family} className="space-y-4" data-testid="family-charts" data-family={family}>
-                <h3 className="font-semibold">
-                  {family} <span className="text-sm font-normal text-slate-500">({members[0].task})</span>
-                </h3>
-                <FamilyCharts family={family} members={members} runs={machineRuns} headlineThreads={headlineThreads} />
-              </Card>
-            ))}
+            {familyOrder
+              .map((family) => [family, membersByFamily.get(family)!] as const)
+              .map(([family, members]) => (
+                <Card key={family} className="space-y-4" data-testid="family-charts" data-family={family}>
+                  <h3 className="font-semibold">
+                    {family} <span className="text-sm font-normal text-slate-500">({members[0].task})</span>
+                  </h3>
+                  <FamilyCharts family={family} members={members} runs={machineRuns} headlineThreads={headlineThreads} />
+                </Card>
+              ))}
           </section>
 
           <section aria-labelledby="figures" className="space-y-4">

@@ -35,7 +35,8 @@ export function scatterPoints(latest: BenchmarkResultView[], threads: number): S
 }
 
 /** Within a family chart the family name is in the heading: "yolox-nano-int8" reads "…-int8". */
-export const shortName = (modelId: string, family: string) => (modelId !== family && modelId.startsWith(`${family}-`) ? `…${modelId.slice(family.length)}` : modelId);
+export const shortName = (modelId: string, family: string) =>
+  modelId !== family && modelId.startsWith(`${family}-`) ? `…${modelId.slice(family.length)}` : modelId;
 
 export interface PercentileRow {
   /** "…-int8 · 1 thread" */

@@ -25,12 +25,19 @@ async function compare(body: CompareModelsBody): Promise<CompareAnswer> {
   try {
     const answer = await compareModels(body);
     const parsed = compareResponseSchema.safeParse(answer);
-    if (!parsed.success) throw { title: "Unexpected answer", detail: "The server's answer did not have the expected shape. Reload the page and try again." } satisfies ProblemLike;
+    if (!parsed.success)
+      throw { title: "Unexpected answer", detail: "The server's answer did not have the expected shape. Reload the page and try again." } satisfies ProblemLike;
     return parsed.data;
   } catch (error) {
     const problem = error as ProblemLike;
-    if (problem.status === 404) throw { ...problem, title: "Comparing is not available", detail: "This instance does not offer POST /api/v1/compare/models yet." } satisfies ProblemLike;
-    if (problem.status === 401) throw { ...problem, title: "Continue as a guest or sign in", detail: "Comparing runs the models on this server for you, so it needs a session: a guest one is enough (no sign-up)." } satisfies ProblemLike;
+    if (problem.status === 404)
+      throw { ...problem, title: "Comparing is not available", detail: "This instance does not offer POST /api/v1/compare/models yet." } satisfies ProblemLike;
+    if (problem.status === 401)
+      throw {
+        ...problem,
+        title: "Continue as a guest or sign in",
+        detail: "Comparing runs the models on this server for you, so it needs a session: a guest one is enough (no sign-up).",
+      } satisfies ProblemLike;
     throw problem;
   }
 }
@@ -77,12 +84,18 @@ export function CompareVariants({ families }: { families: string[] }) {
     }
   };
 
-  const toggle = (kind: VariantKind) => setSelected((now) => (now.includes(kind) ? now.filter((k) => k !== kind) : kinds.filter((k) => k === kind || now.includes(k))));
+  const toggle = (kind: VariantKind) =>
+    setSelected((now) => (now.includes(kind) ? now.filter((k) => k !== kind) : kinds.filter((k) => k === kind || now.includes(k))));
 
   return (
     <div className="space-y-4" data-testid="compare">
       <form onSubmit={submit} className="grid gap-4 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-        <DropZone onFile={chooseFile} testId="compare-drop-zone" label="Drop an image here, or click to choose one" hint="JPEG, PNG, WebP, GIF, TIFF, AVIF or BMP up to 15 MB — you can also paste one." />
+        <DropZone
+          onFile={chooseFile}
+          testId="compare-drop-zone"
+          label="Drop an image here, or click to choose one"
+          hint="JPEG, PNG, WebP, GIF, TIFF, AVIF or BMP up to 15 MB — you can also paste one."
+        />
         <div className="space-y-3">
           {file && (
             <p className="text-sm text-slate-600" data-testid="compare-chosen-file">
@@ -93,7 +106,13 @@ export function CompareVariants({ families }: { families: string[] }) {
             <label htmlFor={familyId} className="block text-sm font-medium text-slate-800">
               Model family
             </label>
-            <select id={familyId} value={family} onChange={(e) => setFamily(e.target.value)} className="mt-1 w-full rounded-lg border border-slate-300 bg-white p-2 text-sm" data-testid="compare-family">
+            <select
+              id={familyId}
+              value={family}
+              onChange={(e) => setFamily(e.target.value)}
+              className="mt-1 w-full rounded-lg border border-slate-300 bg-white p-2 text-sm"
+              data-testid="compare-family"
+            >
               <option value="">Object detection (chosen by the server)</option>
               {families.map((f) => (
                 <option key={f} value={f}>
@@ -127,7 +146,11 @@ export function CompareVariants({ families }: { families: string[] }) {
               <a className="text-brand-700 underline" href="/api/auth/guest?redirectUrl=/benchmarks" data-testid="continue-as-guest">
                 Continue as a guest
               </a>{" "}
-              or <a className="text-brand-700 underline" href="/signin?redirectTo=/benchmarks">sign in</a>, then compare again.
+              or{" "}
+              <a className="text-brand-700 underline" href="/signin?redirectTo=/benchmarks">
+                sign in
+              </a>
+              , then compare again.
             </p>
           )}
         </div>
@@ -136,8 +159,8 @@ export function CompareVariants({ families }: { families: string[] }) {
         <div className="space-y-3" data-testid="compare-results">
           <p className="text-sm text-slate-600">
             <code>{answer.result.family}</code> ({answer.result.task}): latency is the time each variant took on this image on this server, including pre- and
-            post-processing; agreement is measured against the fp32 answer to the same image. Whole comparison: {Math.round(answer.result.processing_time_ms)} ms. The first comparison
-            after a restart also includes loading each variant: compare again for steady latencies.
+            post-processing; agreement is measured against the fp32 answer to the same image. Whole comparison: {Math.round(answer.result.processing_time_ms)}{" "}
+            ms. The first comparison after a restart also includes loading each variant: compare again for steady latencies.
           </p>
           <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
             {answer.result.variants.map((variant, i) => (

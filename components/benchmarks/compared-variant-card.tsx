@@ -62,7 +62,9 @@ export function ComparedVariantCard({ variant, imageUrl }: { variant: ComparedVa
               <dd className="font-semibold">{formatMb(variant.size_bytes)} MB</dd>
             </div>
             <div>
-              <dt className="text-xs text-slate-500">{variant.agreement ? (agreementLabels[variant.agreement.metric] ?? variant.agreement.metric.replaceAll("_", " ")) : "Agreement"}</dt>
+              <dt className="text-xs text-slate-500">
+                {variant.agreement ? (agreementLabels[variant.agreement.metric] ?? variant.agreement.metric.replaceAll("_", " ")) : "Agreement"}
+              </dt>
               <dd className="font-semibold" data-testid="compare-agreement">
                 {variant.agreement ? formatRate(variant.agreement.value) : variant.variant === "full_precision" ? "reference" : "no fp32 answer to compare"}
               </dd>

@@ -6,7 +6,17 @@ import { PercentileChart } from "./percentile-chart";
 import { ThroughputChart } from "./throughput-chart";
 
 /** Percentiles, throughput and history of one family's variants (server-rendered figures, client charts). */
-export function FamilyCharts({ family, members, runs, headlineThreads }: { family: string; members: BenchmarkResultView[]; runs: BenchmarkRunView[]; headlineThreads: number }) {
+export function FamilyCharts({
+  family,
+  members,
+  runs,
+  headlineThreads,
+}: {
+  family: string;
+  members: BenchmarkResultView[];
+  runs: BenchmarkRunView[];
+  headlineThreads: number;
+}) {
   const slug = family.replaceAll(/[^a-z0-9]+/gi, "-");
   const throughput = throughputData(members);
   const history = historyData(runs, family, headlineThreads);

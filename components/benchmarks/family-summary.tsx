@@ -55,7 +55,10 @@ function VariantRow({ variant, headlineThreads }: { variant: VariantSummary; hea
           label={metric ? `Accuracy (${metricLabel(metric.name)})` : "Accuracy"}
           value={variant.accuracyDeltaPoints === undefined ? "not comparable" : formatPoints(variant.accuracyDeltaPoints)}
           detail={
-            [metric && `${formatRate(metric.value)}${metric.higherIsBetter ? "" : ", lower is better"}`, variant.parentAgreement && `${metricLabel(variant.parentAgreement.name)} ${formatRate(variant.parentAgreement.value)}`]
+            [
+              metric && `${formatRate(metric.value)}${metric.higherIsBetter ? "" : ", lower is better"}`,
+              variant.parentAgreement && `${metricLabel(variant.parentAgreement.name)} ${formatRate(variant.parentAgreement.value)}`,
+            ]
               .filter(Boolean)
               .join(" · ") || undefined
           }
@@ -85,7 +88,9 @@ export function FamilySummaryCard({ summary, headlineThreads, className = "" }: 
           <KindBadge variant={reference.variant} /> <code>{reference.modelId}</code>:{" "}
           {referenceLatency === undefined ? "latency not measured" : `p50 ${formatMs(referenceLatency)} ms at ${threadsText(headlineThreads)}`},{" "}
           {formatMb(reference.sizeBytes)} MB
-          {reference.primaryMetric ? `, ${metricLabel(reference.primaryMetric.name)} ${formatRate(reference.primaryMetric.value)}` : ", accuracy not measured for this task"}
+          {reference.primaryMetric
+            ? `, ${metricLabel(reference.primaryMetric.name)} ${formatRate(reference.primaryMetric.value)}`
+            : ", accuracy not measured for this task"}
         </p>
       ) : (
         <>
@@ -97,8 +102,10 @@ export function FamilySummaryCard({ summary, headlineThreads, className = "" }: 
             {summary.variants.map((v) => (
               <li key={v.modelId} data-testid="variant-figures">
                 <KindBadge variant={v.variant} /> <code>{v.modelId}</code>:{" "}
-                {v.p50MsByThreads[headlineThreads] === undefined ? "latency not measured" : `p50 ${formatMs(v.p50MsByThreads[headlineThreads])} ms at ${threadsText(headlineThreads)}`},{" "}
-                {formatMb(v.sizeBytes)} MB{v.primaryMetric ? `, ${metricLabel(v.primaryMetric.name)} ${formatRate(v.primaryMetric.value)}` : ""}
+                {v.p50MsByThreads[headlineThreads] === undefined
+                  ? "latency not measured"
+                  : `p50 ${formatMs(v.p50MsByThreads[headlineThreads])} ms at ${threadsText(headlineThreads)}`}
+                , {formatMb(v.sizeBytes)} MB{v.primaryMetric ? `, ${metricLabel(v.primaryMetric.name)} ${formatRate(v.primaryMetric.value)}` : ""}
               </li>
             ))}
           </ul>

@@ -13,7 +13,13 @@ const dashes = ["", "6 3", "2 3", "8 3 2 3"];
 export function HistoryChart({ data, threads }: { data: HistoryChartData; threads: number }) {
   const seenPerKind = new Map<string, number>();
   return (
-    <LineChart responsive style={{ width: "100%", height: 300 }} data={data.rows} margin={{ top: 8, right: 24, bottom: 36, left: 16 }} title="p50 latency across runs">
+    <LineChart
+      responsive
+      style={{ width: "100%", height: 300 }}
+      data={data.rows}
+      margin={{ top: 8, right: 24, bottom: 36, left: 16 }}
+      title="p50 latency across runs"
+    >
       <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
       <XAxis
         dataKey="time"
@@ -25,7 +31,12 @@ export function HistoryChart({ data, threads }: { data: HistoryChartData; thread
         tickFormatter={timeTick}
         label={{ value: "run started (UTC)", position: "bottom", offset: 16, ...axisLabel }}
       />
-      <YAxis tick={axisTick} tickFormatter={msTick} width={64} label={{ value: `p50 ms, ${threads} thread`, angle: -90, position: "insideBottomLeft", offset: 10, ...axisLabel }} />
+      <YAxis
+        tick={axisTick}
+        tickFormatter={msTick}
+        width={64}
+        label={{ value: `p50 ms, ${threads} thread`, angle: -90, position: "insideBottomLeft", offset: 10, ...axisLabel }}
+      />
       <Tooltip labelFormatter={(label) => `${timeTick(Number(label))} UTC`} formatter={(value, name) => [`${msTick(Number(value))} ms`, name]} />
       <Legend verticalAlign="top" height={20 + Math.ceil(data.series.length / 2) * 20} formatter={legendText} />
       {data.series.map((s) => {

@@ -19,7 +19,12 @@ export function LatencySizeChart({ points, threads }: { points: ScatterPoint[]; 
   const yDomain = logDomain(points.map((p) => p.p50Ms));
   return (
     <div className="space-y-3">
-      <ScatterChart responsive style={{ width: "100%", height: 360 }} margin={{ top: 8, right: 24, bottom: 36, left: 16 }} title="p50 latency against model size per variant">
+      <ScatterChart
+        responsive
+        style={{ width: "100%", height: 360 }}
+        margin={{ top: 8, right: 24, bottom: 36, left: 16 }}
+        title="p50 latency against model size per variant"
+      >
         <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
         <XAxis
           type="number"

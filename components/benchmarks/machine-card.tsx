@@ -20,7 +20,15 @@ function int8Text(int8: RecordedInt8 | undefined): string | undefined {
 }
 
 /** The machine and settings of a run, as the runner recorded them, and this instance's own int8 findings. */
-export function MachineCard({ run, instance, otherMachines }: { run: BenchmarkRunView; instance?: Int8Runtime; otherMachines: BenchmarksResponse["otherMachines"] }) {
+export function MachineCard({
+  run,
+  instance,
+  otherMachines,
+}: {
+  run: BenchmarkRunView;
+  instance?: Int8Runtime;
+  otherMachines: BenchmarksResponse["otherMachines"];
+}) {
   const m = run.machine;
   const c = run.config;
   const flags = list(m.cpuFlags);
@@ -57,7 +65,9 @@ export function MachineCard({ run, instance, otherMachines }: { run: BenchmarkRu
           ))}
       </dl>
       {flags.includes("avx512_vnni") && (
-        <p className="mt-3 text-xs text-slate-600">AVX-512 VNNI computes int8 dot products in one instruction, which is what lets statically quantized (int8) convolutions run faster on this CPU.</p>
+        <p className="mt-3 text-xs text-slate-600">
+          AVX-512 VNNI computes int8 dot products in one instruction, which is what lets statically quantized (int8) convolutions run faster on this CPU.
+        </p>
       )}
       {instance && (
         <p className="mt-3 text-xs text-slate-600" data-testid="instance-int8">

@@ -63,7 +63,12 @@ function RunStatus({ state }: { state: MeasurementState }) {
         <AutoRefresh />
         <p className="font-semibold">
           {state.hasFigures ? "A benchmark run is in progress" : "The first benchmark run is in progress"}
-          {run && <span className="font-normal text-slate-600"> — started {formatRunTime(run.startedAt)} ({run.trigger})</span>}
+          {run && (
+            <span className="font-normal text-slate-600">
+              {" "}
+              — started {formatRunTime(run.startedAt)} ({run.trigger})
+            </span>
+          )}
         </p>
         {state.stillMeasuring.length > 0 ? (
           <p className="mt-1">
@@ -102,11 +107,7 @@ function RunStatus({ state }: { state: MeasurementState }) {
           A short benchmark runs in the background after start-up unless <code>BENCHMARK_ON_START=0</code>; an administrator can also start one with{" "}
           <code>POST /api/v1/benchmarks/runs</code>. Reload this page once it has started.
         </p>
-        {state.unmeasured.length > 0 && (
-          <p className="mt-1">
-            Variants a run will measure: {state.unmeasured.map((u) => u.modelId).join(", ")}.
-          </p>
-        )}
+        {state.unmeasured.length > 0 && <p className="mt-1">Variants a run will measure: {state.unmeasured.map((u) => u.modelId).join(", ")}.</p>}
       </div>
     );
   }

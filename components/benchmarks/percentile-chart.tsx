@@ -24,7 +24,12 @@ export function PercentileChart({ rows }: { rows: PercentileRow[] }) {
       title="Latency percentiles and CPU time per run"
     >
       <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
-      <XAxis type="number" tick={axisTick} tickFormatter={msTick} label={{ value: "milliseconds per inference (batch 1)", position: "bottom", offset: 10, ...axisLabel }} />
+      <XAxis
+        type="number"
+        tick={axisTick}
+        tickFormatter={msTick}
+        label={{ value: "milliseconds per inference (batch 1)", position: "bottom", offset: 10, ...axisLabel }}
+      />
       <YAxis type="category" dataKey="name" width={128} tick={axisTick} interval={0} />
       <Tooltip formatter={(value, name) => [`${msTick(Number(value))} ms`, name]} />
       <Legend verticalAlign="top" height={28} formatter={legendText} />

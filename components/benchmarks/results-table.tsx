@@ -44,18 +44,37 @@ function AccuracyCell({ result }: { result: BenchmarkResultView }) {
 /** Every stored figure of the newest result of each variant. */
 export function ResultsTable({ results }: { results: BenchmarkResultView[] }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white" tabIndex={0} role="group" aria-label="Every figure (scrolls sideways on narrow screens)">
+    <div
+      className="overflow-x-auto rounded-xl border border-slate-200 bg-white"
+      tabIndex={0}
+      role="group"
+      aria-label="Every figure (scrolls sideways on narrow screens)"
+    >
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="results-table">
         <caption className="sr-only">Newest benchmark figures of every model variant</caption>
         <thead className="bg-slate-50">
           <tr>
-            <th scope="col" className={th}>Variant</th>
-            <th scope="col" className={th}>Size</th>
-            <th scope="col" className={th}>Latency p50 / p95 / p99 (batch 1)</th>
-            <th scope="col" className={th}>Throughput</th>
-            <th scope="col" className={th}>Load, RSS</th>
-            <th scope="col" className={th}>Accuracy</th>
-            <th scope="col" className={th}>Input</th>
+            <th scope="col" className={th}>
+              Variant
+            </th>
+            <th scope="col" className={th}>
+              Size
+            </th>
+            <th scope="col" className={th}>
+              Latency p50 / p95 / p99 (batch 1)
+            </th>
+            <th scope="col" className={th}>
+              Throughput
+            </th>
+            <th scope="col" className={th}>
+              Load, RSS
+            </th>
+            <th scope="col" className={th}>
+              Accuracy
+            </th>
+            <th scope="col" className={th}>
+              Input
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

@@ -8,7 +8,16 @@ import { summarizeTestSplit } from "@/lib/safety/benchmark/summarize-test-split"
 import { SafetyFiguresCard } from "./safety-figures";
 
 // Rows written for this test (not evaluation data), scored by the real detector, shown by the card.
-const row = (key: string, text: string, label: 0 | 1, dataset: "eval" | "everyday", group: string) => ({ key, text, label, dataset, group, category: group, lang: "en", split: "test" as const });
+const row = (key: string, text: string, label: 0 | 1, dataset: "eval" | "everyday", group: string) => ({
+  key,
+  text,
+  label,
+  dataset,
+  group,
+  category: group,
+  lang: "en",
+  split: "test" as const,
+});
 
 describe("the dashboard's safety card", () => {
   it("shows the goals, both modes per everyday category with intervals, held-out sources and the CPU it was measured on", async () => {
@@ -19,7 +28,13 @@ describe("the dashboard's safety card", () => {
     ]);
     const testSplit = summarizeTestSplit(scored.scored);
     const heldOut = [{ source: "garak", rows: 10, tpr: 0.5, tprInterval: [0.24, 0.76], meetsTarget: false }];
-    const figures = safetyFiguresSchema.parse({ reportVersion: 2, testSplit, heldOut, targets: SAFETY_TARGETS, machine: { cpuModel: "Test CPU", cores: 2, cpuFlags: ["avx2"] } });
+    const figures = safetyFiguresSchema.parse({
+      reportVersion: 2,
+      testSplit,
+      heldOut,
+      targets: SAFETY_TARGETS,
+      machine: { cpuModel: "Test CPU", cores: 2, cpuFlags: ["avx2"] },
+    });
     const html = renderToStaticMarkup(createElement(SafetyFiguresCard, { figures: { ...figures, reportId: "r1", measuredAt: "2026-01-01T00:00:00.000Z" } }));
     expect(html).toContain("receipt ocr");
     expect(html).toContain("as document / OCR text");

@@ -20,7 +20,10 @@ export function SafetyFiguresCard({ figures }: { figures: SafetyFigures | undefi
   const overall = t.evalPrompts.overall;
   const goals = [
     { name: `every everyday category FPR ≤ ${pct(targets.everydayMaxFpr)}`, met: t.everyday.byCategory.every((c) => (c.fpr ?? 0) <= targets.everydayMaxFpr) },
-    { name: `TPR ≥ ${pct(targets.evalPrompts.minTpr)} at FPR ≤ ${pct(targets.evalPrompts.maxFpr)}`, met: (overall.tpr ?? 0) >= targets.evalPrompts.minTpr && (overall.fpr ?? 1) <= targets.evalPrompts.maxFpr },
+    {
+      name: `TPR ≥ ${pct(targets.evalPrompts.minTpr)} at FPR ≤ ${pct(targets.evalPrompts.maxFpr)}`,
+      met: (overall.tpr ?? 0) >= targets.evalPrompts.minTpr && (overall.fpr ?? 1) <= targets.evalPrompts.maxFpr,
+    },
     ...(heldOut.length ? [{ name: `held-out sources TPR ≥ ${pct(targets.heldOut.minTpr)}`, met: heldOut.every((h) => h.meetsTarget) }] : []),
     { name: `CPU ≤ ${targets.cpuMedianMsPerPrompt} ms per prompt`, met: t.cpu.medianMsPerPrompt <= targets.cpuMedianMsPerPrompt },
   ];
@@ -35,9 +38,10 @@ export function SafetyFiguresCard({ figures }: { figures: SafetyFigures | undefi
         ))}
       </div>
       <p className="mt-2 text-xs text-slate-500">
-        Measured {figures.measuredAt.slice(0, 16).replace("T", " ")} UTC on {machine.cpuModel} ({machine.cores} cores; {machine.cpuFlags.join(", ") || "flags unknown"}). TPR: attacks caught;
-        FPR: ordinary text flagged; ranges are 95% Wilson intervals. Balanced accuracy over {t.balancedAccuracy.categories.length} categories: {pct(t.balancedAccuracy.value)}. CPU time
-        per prompt: median {t.cpu.medianMsPerPrompt} ms, p90 {t.cpu.p90MsPerPrompt} ms over {t.cpu.samples} texts.
+        Measured {figures.measuredAt.slice(0, 16).replace("T", " ")} UTC on {machine.cpuModel} ({machine.cores} cores;{" "}
+        {machine.cpuFlags.join(", ") || "flags unknown"}). TPR: attacks caught; FPR: ordinary text flagged; ranges are 95% Wilson intervals. Balanced accuracy
+        over {t.balancedAccuracy.categories.length} categories: {pct(t.balancedAccuracy.value)}. CPU time per prompt: median {t.cpu.medianMsPerPrompt} ms, p90{" "}
+        {t.cpu.p90MsPerPrompt} ms over {t.cpu.samples} texts.
       </p>
       <SafetyRateTable
         caption="eval.jsonl test rows, judged as prompts"
@@ -64,7 +68,9 @@ export function SafetyFiguresCard({ figures }: { figures: SafetyFigures | undefi
               const d = t.documentMode.everydayByCategory.find((x) => x.category === c.category);
               return (
                 <tr key={c.category} className="border-t border-slate-100">
-                  <th scope="row" className="py-1 pr-3 text-left font-normal">{c.category.replaceAll("_", " ")}</th>
+                  <th scope="row" className="py-1 pr-3 text-left font-normal">
+                    {c.category.replaceAll("_", " ")}
+                  </th>
                   <td className="py-1 pr-3 tabular-nums">{c.rows}</td>
                   <RateCell value={c.fpr} range={c.fprInterval} />
                   <RateCell value={d?.fpr} range={d?.fprInterval} />
@@ -76,9 +82,14 @@ export function SafetyFiguresCard({ figures }: { figures: SafetyFigures | undefi
         <p className="mt-1 text-xs text-slate-500">As document text, eval.jsonl attacks are still caught at {pct(t.documentMode.evalAttacks.tpr)}.</p>
       </div>
       {heldOut.length > 0 ? (
-        <SafetyRateTable caption="Sources never seen in training (the learned part refitted without each)" rows={heldOut.map((h) => [`${h.source}${h.meetsTarget ? "" : " (goal not met)"}`, h])} />
+        <SafetyRateTable
+          caption="Sources never seen in training (the learned part refitted without each)"
+          rows={heldOut.map((h) => [`${h.source}${h.meetsTarget ? "" : " (goal not met)"}`, h])}
+        />
       ) : (
-        <p className="mt-3 text-xs text-slate-500">Held-out-source figures are not in this report (they take minutes to refit; run the safety benchmark script).</p>
+        <p className="mt-3 text-xs text-slate-500">
+          Held-out-source figures are not in this report (they take minutes to refit; run the safety benchmark script).
+        </p>
       )}
     </Card>
   );

@@ -30,7 +30,9 @@ export function SafetyRateTable({ caption, rows }: { caption: string; rows: [str
         <tbody>
           {rows.map(([name, m]) => (
             <tr key={name} className="border-t border-slate-100">
-              <th scope="row" className="py-1 pr-3 text-left font-normal">{name}</th>
+              <th scope="row" className="py-1 pr-3 text-left font-normal">
+                {name}
+              </th>
               <td className="py-1 pr-3 tabular-nums">{m.rows}</td>
               <RateCell value={m.tpr} range={m.tprInterval} />
               <RateCell value={m.fpr} range={m.fprInterval} />

@@ -23,7 +23,13 @@ export function ThroughputChart({ data }: { data: ThroughputChartData }) {
       <Tooltip formatter={(value, name) => [`${Number(value).toFixed(1)} items/s`, name]} />
       <Legend verticalAlign="top" height={28} formatter={legendText} />
       {data.batchSizes.map((batchSize, i) => (
-        <Bar key={batchSize} dataKey={`batch${batchSize}`} name={`batch ${batchSize}`} fill={colours[Math.min(i, colours.length - 1)]} isAnimationActive={false} />
+        <Bar
+          key={batchSize}
+          dataKey={`batch${batchSize}`}
+          name={`batch ${batchSize}`}
+          fill={colours[Math.min(i, colours.length - 1)]}
+          isAnimationActive={false}
+        />
       ))}
     </BarChart>
   );

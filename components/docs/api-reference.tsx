@@ -4,7 +4,10 @@ import dynamic from "next/dynamic";
 import "swagger-ui-react/swagger-ui.css";
 
 // Swagger UI touches window at import time, so it renders in the browser only.
-const SwaggerUI = dynamic(() => import("swagger-ui-react"), { ssr: false, loading: () => <p className="text-sm text-slate-500">Loading the API reference…</p> });
+const SwaggerUI = dynamic(() => import("swagger-ui-react"), {
+  ssr: false,
+  loading: () => <p className="text-sm text-slate-500">Loading the API reference…</p>,
+});
 
 export function ApiReference({ url }: { url: string }) {
   return (

@@ -12,7 +12,6 @@ import { KeyFieldsTable } from "./key-fields-table";
 import { PageOverlay } from "./page-overlay";
 import { QuestionPanel } from "./question-panel";
 import { StageTimings } from "./stage-timings";
-import type { DocumentResult } from "./types";
 
 const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 
@@ -32,7 +31,10 @@ export function DocumentAnalyzer() {
       analysis.reset();
       question.reset();
       if (chosen.size > MAX_UPLOAD_BYTES) {
-        setLocalProblem({ title: "File too large", detail: `The file is ${(chosen.size / 1048576).toFixed(1)} MB; the limit is 15 MB. Scan at 300 dpi or less.` });
+        setLocalProblem({
+          title: "File too large",
+          detail: `The file is ${(chosen.size / 1048576).toFixed(1)} MB; the limit is 15 MB. Scan at 300 dpi or less.`,
+        });
         return;
       }
       setLocalProblem(null);
@@ -58,8 +60,8 @@ export function DocumentAnalyzer() {
         />
         <Card className="text-sm text-slate-600">
           <p>
-            PP-OCRv4 finds each text line, turns sideways or upside-down pages, and reads the lines in reading order. Dates, amounts, the
-            total, contact details, IBANs and document numbers are pulled out with the line they came from.
+            PP-OCRv4 finds each text line, turns sideways or upside-down pages, and reads the lines in reading order. Dates, amounts, the total, contact
+            details, IBANs and document numbers are pulled out with the line they came from.
           </p>
           {file && (
             <p className="mt-2" data-testid="chosen-file">
@@ -71,8 +73,8 @@ export function DocumentAnalyzer() {
 
       {analysis.isPending && (
         <p role="status" className="text-sm text-slate-600" data-testid="analysis-progress">
-          Detecting text lines, checking the page orientation, recognising each line and extracting key fields… (a receipt takes a few
-          seconds; the first page after a restart also loads the models)
+          Detecting text lines, checking the page orientation, recognising each line and extracting key fields… (a receipt takes a few seconds; the first page
+          after a restart also loads the models)
         </p>
       )}
       {(localProblem ?? analysis.error) && <ProblemMessage problem={(localProblem ?? analysis.error)!} />}
@@ -80,7 +82,14 @@ export function DocumentAnalyzer() {
       {result && previewUrl ? (
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]" data-testid="document-result">
           <div className="space-y-4">
-            <PageOverlay src={previewUrl} width={result.image.width} height={result.image.height} lines={result.lines} highlighted={highlighted} active={activeLine} />
+            <PageOverlay
+              src={previewUrl}
+              width={result.image.width}
+              height={result.image.height}
+              lines={result.lines}
+              highlighted={highlighted}
+              active={activeLine}
+            />
             <p className="text-xs text-slate-500">
               {result.lines.length} lines · {result.image.width}×{result.image.height} px {result.image.format}
               {result.page_rotation_degrees !== 0 && ` · read after turning the page ${result.page_rotation_degrees}° clockwise`}

@@ -12,6 +12,7 @@ export function ExtractedText({ lines, onActivate }: { lines: DocumentLineView[]
       {[...rows.values()].map((indices) => (
         <li key={indices[0]} className="flex flex-wrap gap-x-3">
           {indices.map((i) => (
+            // biome-ignore lint/a11y/noStaticElementInteractions: a line lights up its box on the page while hovered or focused; nothing is activated
             <span
               key={i}
               tabIndex={0}

@@ -31,9 +31,15 @@ export function KeyFieldsTable({ keyFields, onActivate }: { keyFields: DocumentR
         <caption className="sr-only">Key fields found on the page, with the line each came from</caption>
         <thead className="text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            <th scope="col" className="py-1 pr-3 font-medium">Field</th>
-            <th scope="col" className="py-1 pr-3 font-medium">Value</th>
-            <th scope="col" className="py-1 font-medium">Read from line</th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              Field
+            </th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              Value
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              Read from line
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

@@ -22,7 +22,9 @@ export function StageTimings({ result }: { result: DocumentResult }) {
       <tbody>
         {stages.map((stage) => (
           <tr key={stage} className={stage === "ocr_total" ? "text-slate-500" : ""}>
-            <th scope="row" className="py-0.5 pr-2 text-left font-normal text-slate-600">{stageLabels[stage]}</th>
+            <th scope="row" className="py-0.5 pr-2 text-left font-normal text-slate-600">
+              {stageLabels[stage]}
+            </th>
             <td className="w-2/5">
               <div className="h-1.5 rounded bg-brand-100">
                 <div className="h-1.5 rounded bg-brand-500" style={{ width: `${Math.min(100, (result.timings_ms[stage] / total) * 100)}%` }} />
@@ -32,7 +34,9 @@ export function StageTimings({ result }: { result: DocumentResult }) {
           </tr>
         ))}
         <tr className="border-t border-slate-200 font-medium">
-          <th scope="row" className="pt-1 text-left">whole request</th>
+          <th scope="row" className="pt-1 text-left">
+            whole request
+          </th>
           <td />
           <td className="pt-1 text-right tabular-nums">{result.processing_time_ms.toFixed(0)} ms</td>
         </tr>

@@ -8,7 +8,6 @@ import { Button } from "@/components/ui/button";
 import { OverallLanguage } from "./overall-language";
 import { SegmentView } from "./segment-view";
 import { TextStats } from "./text-stats";
-import type { MultilingualResult } from "./types";
 import { FieldLabel, TextArea } from "@/components/ui/text-field";
 
 const MAX_CHARACTERS = 100_000;

@@ -25,23 +25,31 @@ export function OverallLanguage({ result }: { result: MultilingualResult }) {
       )}
       {mixed && (
         <p className="mt-3 text-sm text-slate-700">
-          The text mixes languages:{" "}
-          {result.languages.map((l) => `${l.name ?? l.language} ${percent(l.proportion)}`).join(", ")} of its length.
+          The text mixes languages: {result.languages.map((l) => `${l.name ?? l.language} ${percent(l.proportion)}`).join(", ")} of its length.
         </p>
       )}
       {language.candidates.length > 1 && (
         <p className="mt-2 text-xs text-slate-500">
-          Next candidates: {language.candidates.slice(1).map((c) => `${c.name ?? c.language} ${percent(c.probability)}`).join(", ")}.
+          Next candidates:{" "}
+          {language.candidates
+            .slice(1)
+            .map((c) => `${c.name ?? c.language} ${percent(c.probability)}`)
+            .join(", ")}
+          .
         </p>
       )}
       <p className="mt-2 text-xs text-slate-500">
-        fastText: {language.votes.fasttext ? `${language.votes.fasttext.language} ${percent(language.votes.fasttext.probability)}` : "no answer"} ·
-        CLD3: {language.votes.cld3 ? `${language.votes.cld3.language} ${percent(language.votes.cld3.probability)}` : "no answer"} ·{" "}
+        fastText: {language.votes.fasttext ? `${language.votes.fasttext.language} ${percent(language.votes.fasttext.probability)}` : "no answer"} · CLD3:{" "}
+        {language.votes.cld3 ? `${language.votes.cld3.language} ${percent(language.votes.cld3.probability)}` : "no answer"} ·{" "}
         {result.processing_time_ms.toFixed(0)} ms
       </p>
       {result.models.some((m) => !m.available) && (
         <p className="mt-2 text-xs text-amber-800">
-          Unavailable: {result.models.filter((m) => !m.available).map((m) => `${m.id} (${m.reason})`).join("; ")}
+          Unavailable:{" "}
+          {result.models
+            .filter((m) => !m.available)
+            .map((m) => `${m.id} (${m.reason})`)
+            .join("; ")}
         </p>
       )}
     </Card>

@@ -11,13 +11,11 @@ export function SegmentView({ segments }: { segments: LanguageSegment[] }) {
   return (
     <Card>
       <CardTitle>Segments</CardTitle>
-      <p className="mt-1 text-sm text-slate-600">
-        Each sentence or script run is identified on its own; neighbours in the same language are merged.
-      </p>
+      <p className="mt-1 text-sm text-slate-600">Each sentence or script run is identified on its own; neighbours in the same language are merged.</p>
       <ul className="mt-3 flex flex-wrap gap-2" aria-label="Languages found">
         {[...colors].map(([language, color]) => (
           <li key={language} className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${color}`}>
-            {language === "und" ? "undetermined" : segments.find((s) => s.language === language)?.name ?? language}
+            {language === "und" ? "undetermined" : (segments.find((s) => s.language === language)?.name ?? language)}
           </li>
         ))}
       </ul>

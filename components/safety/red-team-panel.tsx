@@ -27,7 +27,9 @@ export function RedTeamPanel() {
         <span className="text-sm text-slate-600">24 seed attacks and 5 benign controls through 12 mutators; runs in the background (about a minute).</span>
       </div>
       {(start.error || reports.error) && <ProblemMessage problem={(start.error ?? reports.error)!} />}
-      {list.length === 0 && !reports.isLoading && <p className="text-sm text-slate-600">No campaigns yet. Run one to see how often each mutation slips past the detector.</p>}
+      {list.length === 0 && !reports.isLoading && (
+        <p className="text-sm text-slate-600">No campaigns yet. Run one to see how often each mutation slips past the detector.</p>
+      )}
       {list.length > 0 && (
         <ul className="flex flex-wrap gap-2" aria-label="Campaign reports">
           {list.map((r) => (
@@ -54,7 +56,12 @@ export function RedTeamPanel() {
 }
 
 function CampaignReport({ report }: { report: ReportView }) {
-  if (report.status === "running") return <p role="status" className="text-sm text-slate-700">Running: {Math.round(report.progress * 100)}% of the mutated attacks scored…</p>;
+  if (report.status === "running")
+    return (
+      <p role="status" className="text-sm text-slate-700">
+        Running: {Math.round(report.progress * 100)}% of the mutated attacks scored…
+      </p>
+    );
   if (report.status === "failed") return <ProblemMessage problem={{ title: "Campaign failed", detail: report.error ?? "unknown error" }} />;
   const summary = report.summary as CampaignSummary;
   return (
@@ -63,14 +70,20 @@ function CampaignReport({ report }: { report: ReportView }) {
         <CardTitle>{report.title}</CardTitle>
         <p className="text-sm text-slate-700">
           Detected {summary.attacks.detected} of {summary.attacks.total} mutated attacks ({(summary.attacks.rate * 100).toFixed(1)}%); false alarms on mutated
-          benign controls: {summary.benign.falseAlarms} of {summary.benign.total} ({(summary.benign.falsePositiveRate * 100).toFixed(1)}%). Took {(summary.durationMs / 1000).toFixed(1)} s.
+          benign controls: {summary.benign.falseAlarms} of {summary.benign.total} ({(summary.benign.falsePositiveRate * 100).toFixed(1)}%). Took{" "}
+          {(summary.durationMs / 1000).toFixed(1)} s.
         </p>
       </Card>
       <Card className="space-y-2">
         <CardTitle>Detection rate by mutator</CardTitle>
         <p className="text-xs text-slate-500">Share of mutated attacks flagged; a short bar is a mutation the detector misses.</p>
         {summary.perMutator.map((m) => (
-          <ScoreBar key={m.mutator} label={`${m.mutator} (${m.detected}/${m.total}; false alarms ${m.falseAlarms}/${m.benignTotal})`} value={m.rate} tone={m.rate >= 0.8 ? "good" : "bad"} />
+          <ScoreBar
+            key={m.mutator}
+            label={`${m.mutator} (${m.detected}/${m.total}; false alarms ${m.falseAlarms}/${m.benignTotal})`}
+            value={m.rate}
+            tone={m.rate >= 0.8 ? "good" : "bad"}
+          />
         ))}
       </Card>
       <Card className="space-y-2">

@@ -6,7 +6,6 @@ import { ProblemMessage } from "@/components/problem-message";
 import type { ProblemLike } from "@/lib/api-client/problem";
 import { useEvaluateSafety } from "@/lib/api-client/use-analyses";
 import { Button } from "@/components/ui/button";
-import type { SafetyResponse } from "@/lib/safety/schemas";
 import { SafetyResultView } from "./safety-result-view";
 import { FieldLabel, TextArea } from "@/components/ui/text-field";
 
@@ -21,15 +20,6 @@ const examples: { label: string; text: string }[] = [
   { label: "Ordinary question", text: "What is a good way to learn the basics of linear algebra in a month?" },
 ];
 
-function readAsDataUrl(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
-
 export function SafetyPlayground() {
   const [prompt, setPrompt] = useState("");
   const [image, setImage] = useState<File | null>(null);
@@ -38,14 +28,16 @@ export function SafetyPlayground() {
   const evaluation = useEvaluateSafety();
 
   const onFile = (file: File) => {
-    if (file.size > MAX_IMAGE_BYTES) return setLocalProblem({ title: "Image too large", detail: `The image is ${(file.size / 1e6).toFixed(1)} MB; the limit is 15 MB.` });
+    if (file.size > MAX_IMAGE_BYTES)
+      return setLocalProblem({ title: "Image too large", detail: `The image is ${(file.size / 1e6).toFixed(1)} MB; the limit is 15 MB.` });
     setLocalProblem(null);
     setImage(file);
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!prompt.trim() && !image) return setLocalProblem({ title: "Nothing to check yet", detail: "Type or paste a prompt, pick an example, or add an image." });
+    if (!prompt.trim() && !image)
+      return setLocalProblem({ title: "Nothing to check yet", detail: "Type or paste a prompt, pick an example, or add an image." });
     setLocalProblem(null);
     setSubmittedPrompt(prompt.trim() ? prompt : undefined);
     evaluation.mutate({ prompt: prompt.trim() ? prompt : undefined, image: image ?? undefined });
@@ -70,23 +62,39 @@ export function SafetyPlayground() {
           <div className="flex flex-wrap gap-2 text-xs">
             <span className="text-slate-500">Examples:</span>
             {examples.map((e) => (
-              <button key={e.label} type="button" onClick={() => setPrompt(e.text)} className="rounded-full border border-slate-300 px-2 py-0.5 text-slate-700 hover:bg-slate-50">
+              <button
+                key={e.label}
+                type="button"
+                onClick={() => setPrompt(e.text)}
+                className="rounded-full border border-slate-300 px-2 py-0.5 text-slate-700 hover:bg-slate-50"
+              >
                 {e.label}
               </button>
             ))}
           </div>
         </div>
         <div className="space-y-2">
-          <DropZone onFile={onFile} label={image ? `Image: ${image.name}` : "Add an image (optional)"} hint="Screenshots are read with OCR; photos get an NSFW check." testId="safety-image" />
+          <DropZone
+            onFile={onFile}
+            label={image ? `Image: ${image.name}` : "Add an image (optional)"}
+            hint="Screenshots are read with OCR; photos get an NSFW check."
+            testId="safety-image"
+          />
           {image && (
-            <Button type="button" variant="secondary" onClick={() => setImage(null)} className="w-full">Remove image</Button>
+            <Button type="button" variant="secondary" onClick={() => setImage(null)} className="w-full">
+              Remove image
+            </Button>
           )}
         </div>
         <div className="lg:col-span-2">
           <Button type="submit" data-testid="safety-submit" disabled={evaluation.isPending}>
             {evaluation.isPending ? "Checking…" : "Check safety"}
           </Button>
-          {evaluation.isPending && <span className="ml-3 text-sm text-slate-600" role="status">Normalising, matching signatures, scoring{image ? ", reading the image" : ""}…</span>}
+          {evaluation.isPending && (
+            <span className="ml-3 text-sm text-slate-600" role="status">
+              Normalising, matching signatures, scoring{image ? ", reading the image" : ""}…
+            </span>
+          )}
         </div>
       </form>
       {problem && <ProblemMessage problem={problem} />}

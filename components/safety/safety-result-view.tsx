@@ -16,25 +16,48 @@ export function SafetyResultView({ result, prompt }: { result: SafetyResponse; p
   return (
     <div className="space-y-4" data-testid="safety-result">
       <Card className="flex flex-wrap items-center gap-4">
-        <span data-testid="verdict" className={`rounded-lg px-3 py-1 text-lg font-semibold ${unsafe ? "bg-rose-100 text-rose-800" : "bg-emerald-100 text-emerald-800"}`}>
+        <span
+          data-testid="verdict"
+          className={`rounded-lg px-3 py-1 text-lg font-semibold ${unsafe ? "bg-rose-100 text-rose-800" : "bg-emerald-100 text-emerald-800"}`}
+        >
           {result.verdict}
         </span>
         <span className="text-sm text-slate-700">
-          Safety score <strong className="font-mono" data-testid="safety-score">{result.safety_score.toFixed(3)}</strong> (1 = safe; 0.5 or below is unsafe)
+          Safety score{" "}
+          <strong className="font-mono" data-testid="safety-score">
+            {result.safety_score.toFixed(3)}
+          </strong>{" "}
+          (1 = safe; 0.5 or below is unsafe)
         </span>
         <div className="flex flex-wrap gap-1">
           {result.categories.map((c) => (
-            <Badge key={c} tone={c.startsWith("pii") ? "warn" : "bad"}>{c}</Badge>
+            <Badge key={c} tone={c.startsWith("pii") ? "warn" : "bad"}>
+              {c}
+            </Badge>
           ))}
         </div>
       </Card>
 
       <Card className="space-y-3">
         <CardTitle>Checks (share of safe)</CardTitle>
-        {injection && <ScoreBar label="Prompt injection / jailbreak" value={injection.score} tone={injection.flagged ? "bad" : "good"} testId="check-injection" />}
-        {checks.pii && <ScoreBar label={`Personal data (${checks.pii.findings.length} found)`} value={checks.pii.score} tone={checks.pii.score <= 0.5 ? "bad" : "good"} />}
-        {checks.nsfw && (checks.nsfw.available ? <ScoreBar label="Image is not explicit (NSFW)" value={checks.nsfw.score} tone={checks.nsfw.score <= 0.5 ? "bad" : "good"} /> : <p className="text-sm text-slate-600">NSFW check unavailable: {checks.nsfw.reason}</p>)}
-        {checks.image_text && (checks.image_text.available ? <ScoreBar label="Text read from the image" value={checks.image_text.score} tone={checks.image_text.score <= 0.5 ? "bad" : "good"} /> : <p className="text-sm text-slate-600">Image-text check unavailable: {checks.image_text.reason}</p>)}
+        {injection && (
+          <ScoreBar label="Prompt injection / jailbreak" value={injection.score} tone={injection.flagged ? "bad" : "good"} testId="check-injection" />
+        )}
+        {checks.pii && (
+          <ScoreBar label={`Personal data (${checks.pii.findings.length} found)`} value={checks.pii.score} tone={checks.pii.score <= 0.5 ? "bad" : "good"} />
+        )}
+        {checks.nsfw &&
+          (checks.nsfw.available ? (
+            <ScoreBar label="Image is not explicit (NSFW)" value={checks.nsfw.score} tone={checks.nsfw.score <= 0.5 ? "bad" : "good"} />
+          ) : (
+            <p className="text-sm text-slate-600">NSFW check unavailable: {checks.nsfw.reason}</p>
+          ))}
+        {checks.image_text &&
+          (checks.image_text.available ? (
+            <ScoreBar label="Text read from the image" value={checks.image_text.score} tone={checks.image_text.score <= 0.5 ? "bad" : "good"} />
+          ) : (
+            <p className="text-sm text-slate-600">Image-text check unavailable: {checks.image_text.reason}</p>
+          ))}
       </Card>
 
       {injection && (
@@ -46,21 +69,32 @@ export function SafetyResultView({ result, prompt }: { result: SafetyResponse; p
           ) : (
             <p className="text-sm text-slate-600">Learned layer unavailable: {injection.layers.classifier.reason}</p>
           )}
-          <ScoreBar label={`Combined, judged as ${injection.mode === "document" ? "document text" : "a prompt"} (flagged at ${(injection.threshold * 100).toFixed(0)}%)`} value={injection.probability} tone={injection.flagged ? "bad" : "good"} />
+          <ScoreBar
+            label={`Combined, judged as ${injection.mode === "document" ? "document text" : "a prompt"} (flagged at ${(injection.threshold * 100).toFixed(0)}%)`}
+            value={injection.probability}
+            tone={injection.flagged ? "bad" : "good"}
+          />
           {injection.families.length > 0 && (
             <ul className="grid gap-2 sm:grid-cols-2" aria-label="Attack families">
               {injection.families.map((f) => (
-                <li key={f.family}><ScoreBar label={f.family} value={f.score} tone="bad" /></li>
+                <li key={f.family}>
+                  <ScoreBar label={f.family} value={f.score} tone="bad" />
+                </li>
               ))}
             </ul>
           )}
           {injection.normalization.changed && (
             <p className="text-sm text-slate-600">
-              Normalised before scoring: <span className="font-mono">{JSON.stringify(Object.fromEntries(Object.entries(injection.normalization.obfuscation).filter(([, v]) => v > 0)))}</span>
+              Normalised before scoring:{" "}
+              <span className="font-mono">
+                {JSON.stringify(Object.fromEntries(Object.entries(injection.normalization.obfuscation).filter(([, v]) => v > 0)))}
+              </span>
             </p>
           )}
           {injection.normalization.decoded.map((d, i) => (
-            <p key={i} className="text-sm text-slate-700">Decoded {d.encoding}: <span className="font-mono">{d.text}</span></p>
+            <p key={i} className="text-sm text-slate-700">
+              Decoded {d.encoding}: <span className="font-mono">{d.text}</span>
+            </p>
           ))}
         </Card>
       )}
@@ -75,7 +109,12 @@ export function SafetyResultView({ result, prompt }: { result: SafetyResponse; p
       {checks.image_text?.available && checks.image_text.text && (
         <Card className="space-y-2">
           <CardTitle>Text read from the image</CardTitle>
-          <HighlightedText text={checks.image_text.text} marks={result.evidence.filter((e) => e.source === "image_text" && e.found_in !== "structure").map((e) => ({ start: e.start, end: e.end, label: e.category, tone: e.category.startsWith("pii") ? "pii" : "attack" }))} />
+          <HighlightedText
+            text={checks.image_text.text}
+            marks={result.evidence
+              .filter((e) => e.source === "image_text" && e.found_in !== "structure")
+              .map((e) => ({ start: e.start, end: e.end, label: e.category, tone: e.category.startsWith("pii") ? "pii" : "attack" }))}
+          />
           {imageInjection && <p className="text-sm text-slate-700">Injection probability of this text: {(imageInjection.probability * 100).toFixed(1)}%</p>}
         </Card>
       )}
@@ -90,7 +129,9 @@ export function SafetyResultView({ result, prompt }: { result: SafetyResponse; p
                 {e.signature && <span className="font-mono text-xs text-slate-500">{e.signature}</span>}
                 <span className="font-mono">“{e.excerpt}”</span>
                 {e.detail && <span className="text-slate-600">— {e.detail}</span>}
-                <span className="text-xs text-slate-500">({e.source}, chars {e.start}–{e.end}, found in {e.found_in})</span>
+                <span className="text-xs text-slate-500">
+                  ({e.source}, chars {e.start}–{e.end}, found in {e.found_in})
+                </span>
               </li>
             ))}
           </ul>
@@ -98,7 +139,10 @@ export function SafetyResultView({ result, prompt }: { result: SafetyResponse; p
       )}
 
       <p className="text-xs text-slate-500">
-        Timings (ms): {Object.entries(result.timings).map(([k, v]) => `${k.replace(/_ms$/, "")} ${v}`).join(" · ")}
+        Timings (ms):{" "}
+        {Object.entries(result.timings)
+          .map(([k, v]) => `${k.replace(/_ms$/, "")} ${v}`)
+          .join(" · ")}
       </p>
     </div>
   );

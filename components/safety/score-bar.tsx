@@ -8,7 +8,14 @@ export function ScoreBar({ label, value, tone = "neutral", testId }: { label: st
         <span className="text-slate-700">{label}</span>
         <span className="font-mono tabular-nums text-slate-900">{pct.toFixed(1)}%</span>
       </div>
-      <div className="h-2 w-full overflow-hidden rounded-full bg-slate-100" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-label={label}>
+      <div
+        className="h-2 w-full overflow-hidden rounded-full bg-slate-100"
+        role="meter"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+        aria-label={label}
+      >
         <div className={`h-full ${colour}`} style={{ width: `${pct}%` }} />
       </div>
     </div>

@@ -8,15 +8,6 @@ const tones = {
   info: "bg-brand-100 text-brand-700",
 } as const;
 
-export function Badge({
-  tone = "neutral",
-  className = "",
-  ...props
-}: HTMLAttributes<HTMLSpanElement> & { tone?: keyof typeof tones }) {
-  return (
-    <span
-      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${tones[tone]} ${className}`}
-      {...props}
-    />
-  );
+export function Badge({ tone = "neutral", className = "", ...props }: HTMLAttributes<HTMLSpanElement> & { tone?: keyof typeof tones }) {
+  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${tones[tone]} ${className}`} {...props} />;
 }

@@ -13,5 +13,6 @@ export function TextInput({ className = "", ...props }: InputHTMLAttributes<HTML
 }
 
 export function FieldLabel({ className = "", ...props }: LabelHTMLAttributes<HTMLLabelElement>) {
+  // biome-ignore lint/a11y/noLabelWithoutControl: callers pass htmlFor or wrap the control
   return <label className={`block text-sm font-medium text-slate-800 ${className}`} {...props} />;
 }

@@ -82,7 +82,11 @@ export function UsageView({ scope }: { scope: "own" | "all" }) {
             <ChartFigure id="usage-requests" title="Requests per day" caption="Each bar is one UTC day; red is the share answered with an error (4xx or 5xx).">
               <RequestsPerDayChart days={usage.data.per_day} />
             </ChartFigure>
-            <ChartFigure id="usage-latency" title="Latency per day" caption="Server time per request, median and 95th percentile, read from hourly histograms (to within 25%).">
+            <ChartFigure
+              id="usage-latency"
+              title="Latency per day"
+              caption="Server time per request, median and 95th percentile, read from hourly histograms (to within 25%)."
+            >
               <LatencyPerDayChart days={usage.data.per_day} />
             </ChartFigure>
           </Card>
@@ -92,7 +96,11 @@ export function UsageView({ scope }: { scope: "own" | "all" }) {
           </Card>
           <Card>
             <CardTitle>By key</CardTitle>
-            <FiguresTable testId="usage-by-key" label="key" rows={usage.data.by_key.map((k) => ({ ...k, label: k.key_name ?? (k.key_id ? "(deleted key)" : "browser session") }))} />
+            <FiguresTable
+              testId="usage-by-key"
+              label="key"
+              rows={usage.data.by_key.map((k) => ({ ...k, label: k.key_name ?? (k.key_id ? "(deleted key)" : "browser session") }))}
+            />
           </Card>
           {usage.data.by_user && (
             <Card>

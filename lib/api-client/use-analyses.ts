@@ -37,7 +37,8 @@ export function useAnalyzeImageText() {
 
 export function useAnalyzeDocument() {
   return useMutation<DocumentResult, ProblemLike, { file: File; query?: string }>({
-    mutationFn: async ({ file, query }) => (await unwrap(api.POST("/api/v1/analyze/document", { body: multipart({ document_image: file, query }) }))) as DocumentResult,
+    mutationFn: async ({ file, query }) =>
+      (await unwrap(api.POST("/api/v1/analyze/document", { body: multipart({ document_image: file, query }) }))) as DocumentResult,
   });
 }
 

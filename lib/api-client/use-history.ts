@@ -23,11 +23,18 @@ export interface HistoryEntry extends HistoryItem {
 const historyKey = ["history"] as const;
 
 export function useHistory() {
-  return useQuery<{ analyses: HistoryItem[] }, ProblemLike>({ queryKey: historyKey, queryFn: () => unwrap(api.GET("/api/v1/history", { params: { query: { limit: 100 } } })) });
+  return useQuery<{ analyses: HistoryItem[] }, ProblemLike>({
+    queryKey: historyKey,
+    queryFn: () => unwrap(api.GET("/api/v1/history", { params: { query: { limit: 100 } } })),
+  });
 }
 
 export function useHistoryEntry(id: string | null) {
-  return useQuery<HistoryEntry, ProblemLike>({ queryKey: [...historyKey, id], queryFn: () => unwrap(api.GET("/api/v1/history/{id}", { params: { path: { id: id! } } })), enabled: id !== null });
+  return useQuery<HistoryEntry, ProblemLike>({
+    queryKey: [...historyKey, id],
+    queryFn: () => unwrap(api.GET("/api/v1/history/{id}", { params: { path: { id: id! } } })),
+    enabled: id !== null,
+  });
 }
 
 export function useDeleteHistoryEntry() {

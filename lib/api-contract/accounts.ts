@@ -147,4 +147,17 @@ export const getHistoryImage = defineOperation({
   responses: { 200: { description: "The image bytes", contentType: "image/*" } },
 });
 
-export const accountOperations = [signUp, createKey, listKeys, renameKey, revokeKey, ownUsage, allUsage, publicUsage, listHistory, getHistoryEntry, deleteHistoryEntry, getHistoryImage];
+export const accountOperations = [
+  signUp,
+  createKey,
+  listKeys,
+  renameKey,
+  revokeKey,
+  ownUsage,
+  allUsage,
+  publicUsage,
+  listHistory,
+  getHistoryEntry,
+  deleteHistoryEntry,
+  getHistoryImage,
+];

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { documentFieldsSchema, documentResponseSchema } from "../analyze/document/schemas";
 import { imageTextRequestSchema, imageTextResponseSchema } from "../analyze/image-text/schema";
 import { compareRequestSchema, compareResponseSchema } from "../benchmarks/result-schema";
@@ -83,4 +82,3 @@ export const compareModels = defineOperation({
 });
 
 export const analyzeOperations = [analyzeImageText, analyzeDocument, analyzeMultilingual, compareModels];
-

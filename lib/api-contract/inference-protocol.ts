@@ -14,8 +14,22 @@ const probe = { tag: TAG, auth: "public", rateLimit: false, recordUsage: false, 
 const name = { name: "A model id of GET /api/v1/models (runtime onnxruntime), variants included" };
 const versioned = { ...name, version: "The model's version (its manifest version)" };
 
-export const v2Live = defineOperation({ ...probe, operationId: "oipServerLive", method: "GET", path: "/v2/health/live", summary: "Server liveness", responses: { 200: { description: "Live", schema: z.object({ live: z.boolean() }) } } });
-export const v2Ready = defineOperation({ ...probe, operationId: "oipServerReady", method: "GET", path: "/v2/health/ready", summary: "Server readiness (503 until ready)", responses: { 200: { description: "Ready", schema: z.object({ ready: z.boolean() }) } } });
+export const v2Live = defineOperation({
+  ...probe,
+  operationId: "oipServerLive",
+  method: "GET",
+  path: "/v2/health/live",
+  summary: "Server liveness",
+  responses: { 200: { description: "Live", schema: z.object({ live: z.boolean() }) } },
+});
+export const v2Ready = defineOperation({
+  ...probe,
+  operationId: "oipServerReady",
+  method: "GET",
+  path: "/v2/health/ready",
+  summary: "Server readiness (503 until ready)",
+  responses: { 200: { description: "Ready", schema: z.object({ ready: z.boolean() }) } },
+});
 export const v2Server = defineOperation({
   tag: TAG,
   auth: "public",
@@ -28,9 +42,29 @@ export const v2Server = defineOperation({
 });
 
 const metadataOperation = (operationId: string, path: string, params: Record<string, string>) =>
-  defineOperation({ tag: TAG, auth: "public", errorMember: true, operationId, method: "GET", path, params, summary: "Model metadata: versions, platform, input and output tensors (-1: dynamic dimension)", responses: { 200: { description: "Model metadata", schema: modelMetadataSchema } } });
+  defineOperation({
+    tag: TAG,
+    auth: "public",
+    errorMember: true,
+    operationId,
+    method: "GET",
+    path,
+    params,
+    summary: "Model metadata: versions, platform, input and output tensors (-1: dynamic dimension)",
+    responses: { 200: { description: "Model metadata", schema: modelMetadataSchema } },
+  });
 const readyOperation = (operationId: string, path: string, params: Record<string, string>) =>
-  defineOperation({ tag: TAG, auth: "public", errorMember: true, operationId, method: "GET", path, params, summary: "Model readiness (503 when its session cannot be had)", responses: { 200: { description: "Ready", schema: z.object({ name: z.string(), ready: z.boolean() }) } } });
+  defineOperation({
+    tag: TAG,
+    auth: "public",
+    errorMember: true,
+    operationId,
+    method: "GET",
+    path,
+    params,
+    summary: "Model readiness (503 when its session cannot be had)",
+    responses: { 200: { description: "Ready", schema: z.object({ name: z.string(), ready: z.boolean() }) } },
+  });
 
 const inferResponseSchema = z.object({
   model_name: z.string(),
@@ -64,6 +98,26 @@ export const v2ModelVersionReady = readyOperation("oipModelVersionReady", "/v2/m
 export const v2Infer = inferOperation("oipInfer", "/v2/models/{name}/infer", name);
 export const v2VersionInfer = inferOperation("oipVersionInfer", "/v2/models/{name}/versions/{version}/infer", versioned);
 
-export const v2Unknown = defineOperation({ tag: TAG, auth: "public", errorMember: true, internal: true, operationId: "oipUnknownRoute", method: "ANY", path: "/v2/*", summary: "Unknown /v2 paths: 404", responses: {} });
+export const v2Unknown = defineOperation({
+  tag: TAG,
+  auth: "public",
+  errorMember: true,
+  internal: true,
+  operationId: "oipUnknownRoute",
+  method: "ANY",
+  path: "/v2/*",
+  summary: "Unknown /v2 paths: 404",
+  responses: {},
+});
 
-export const inferenceProtocolOperations: Operation[] = [v2Live, v2Ready, v2Server, v2ModelMetadata, v2ModelVersionMetadata, v2ModelReady, v2ModelVersionReady, v2Infer, v2VersionInfer];
+export const inferenceProtocolOperations: Operation[] = [
+  v2Live,
+  v2Ready,
+  v2Server,
+  v2ModelMetadata,
+  v2ModelVersionMetadata,
+  v2ModelReady,
+  v2ModelVersionReady,
+  v2Infer,
+  v2VersionInfer,
+];

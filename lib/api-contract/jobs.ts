@@ -22,7 +22,9 @@ const batchItemSchema = z.discriminatedUnion("task", [
 ]);
 
 const batchRequestSchema = batchOptionsSchema.extend({
-  items: z.array(batchItemSchema).describe("JSON: the items. Multipart instead: one item per `files` part, all of the form's `task`, with shared fields as text parts."),
+  items: z
+    .array(batchItemSchema)
+    .describe("JSON: the items. Multipart instead: one item per `files` part, all of the form's `task`, with shared fields as text parts."),
   task: z.enum(["image-text", "document", "multilingual", "safety"]).optional().describe("Multipart only: the task of every file"),
 });
 
@@ -34,7 +36,8 @@ export const submitBatch = defineOperation({
   path: "/api/v1/batch/process",
   tag: "Batch",
   summary: "Queue many analyses at once; 202 with the batch id and its status URL, and a signed webhook when it ends",
-  description: "Every item is validated before anything is queued: all problems come back at once, each naming its item (`items.3.image`). Each item counts one unit against the rate limit.",
+  description:
+    "Every item is validated before anything is queued: all problems come back at once, each naming its item (`items.3.image`). Each item counts one unit against the rate limit.",
   auth: "user",
   scope: "batch",
   body: {

@@ -18,7 +18,10 @@ function routesInApp(): string[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.name === "route.ts") {
-        const urlPath = `/${path.relative(appDir, dir)}`.split(path.sep).join("/").replace(/\[(\w+)\]/g, "{$1}");
+        const urlPath = `/${path.relative(appDir, dir)}`
+          .split(path.sep)
+          .join("/")
+          .replace(/\[(\w+)\]/g, "{$1}");
         for (const [, method] of readFileSync(full, "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE) =/g)) routes.push(`${method} ${urlPath}`);
       }
     }
@@ -37,8 +40,12 @@ describe("the OpenAPI document", () => {
   });
 
   it("has an operation for every route under /api/v1, /v2 and the probes, and nothing that no route serves", () => {
-    const served = routesInApp().filter((route) => !route.includes("[...") && !route.startsWith("GET /api/auth") && !route.startsWith("POST /api/auth") && !route.includes("{...path}"));
-    const documented = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`));
+    const served = routesInApp().filter(
+      (route) => !route.includes("[...") && !route.startsWith("GET /api/auth") && !route.startsWith("POST /api/auth") && !route.includes("{...path}"),
+    );
+    const documented = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([p, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`),
+    );
     const v1 = served.filter((route) => route.includes(" /api/v1/"));
     expect(v1.length).toBeGreaterThan(25);
     expect(served.filter((route) => !documented.includes(route))).toEqual([]);
@@ -54,7 +61,9 @@ describe("the OpenAPI document", () => {
 
   it("gives every operation a curl example, and every request example passes the schema the handler validates with", () => {
     for (const operation of publicOperations.filter((o) => !o.internal)) {
-      const described = (document.paths as Record<string, Record<string, { "x-codeSamples": { source: string }[] }>>)[operation.path][operation.method.toLowerCase()];
+      const described = (document.paths as Record<string, Record<string, { "x-codeSamples": { source: string }[] }>>)[operation.path][
+        operation.method.toLowerCase()
+      ];
       expect(described["x-codeSamples"][0].source, operation.operationId).toContain(operation.path.split("{")[0]);
       if (!operation.body) continue;
       const { example, files = {} } = operation.body;
@@ -65,7 +74,9 @@ describe("the OpenAPI document", () => {
   });
 
   it("documents errors as problem+json and the rate-limit headers on answers", () => {
-    const keys = (document.paths as Record<string, Record<string, { responses: Record<string, { $ref?: string; headers?: Record<string, unknown> }> }>>)["/api/v1/keys"].post;
+    const keys = (document.paths as Record<string, Record<string, { responses: Record<string, { $ref?: string; headers?: Record<string, unknown> }> }>>)[
+      "/api/v1/keys"
+    ].post;
     expect(keys.responses["429"].$ref).toBe("#/components/responses/Problem429");
     expect(Object.keys(keys.responses["201"].headers ?? {})).toEqual(expect.arrayContaining(["RateLimit", "RateLimit-Policy", "location"]));
     const components = document.components as { schemas: { Problem: { properties: Record<string, unknown> } } };
@@ -73,7 +84,12 @@ describe("the OpenAPI document", () => {
   });
 
   it("describes uploads both ways: base64 in JSON, binary parts in multipart", () => {
-    const body = (document.paths as Record<string, Record<string, { requestBody: { content: Record<string, { schema: { properties: Record<string, Record<string, string>>; required: string[] } }> } }>>)["/api/v1/analyze/image-text"].post.requestBody.content;
+    const body = (
+      document.paths as Record<
+        string,
+        Record<string, { requestBody: { content: Record<string, { schema: { properties: Record<string, Record<string, string>>; required: string[] } }> } }>
+      >
+    )["/api/v1/analyze/image-text"].post.requestBody.content;
     expect(body["application/json"].schema.properties.image.contentEncoding).toBe("base64");
     expect(body["multipart/form-data"].schema.properties.image.contentMediaType).toBe("application/octet-stream");
     expect(body["application/json"].schema.required).toEqual(expect.arrayContaining(["text", "image"]));

@@ -20,8 +20,8 @@ const toSchema = (schema: z.ZodType, io: "input" | "output"): JsonSchema => {
 };
 
 const rateLimitHeaders = {
-  RateLimit: { description: "Remaining quota per policy (IETF draft-ietf-httpapi-ratelimit-headers), e.g. `\"minute\";r=58;t=31`", schema: { type: "string" } },
-  "RateLimit-Policy": { description: "The caller's policies: quota `q` per window `w` seconds, e.g. `\"minute\";q=60;w=60`", schema: { type: "string" } },
+  RateLimit: { description: 'Remaining quota per policy (IETF draft-ietf-httpapi-ratelimit-headers), e.g. `"minute";r=58;t=31`', schema: { type: "string" } },
+  "RateLimit-Policy": { description: 'The caller\'s policies: quota `q` per window `w` seconds, e.g. `"minute";q=60;w=60`', schema: { type: "string" } },
   "X-Request-Id": { description: "The request id, also in logs and problem documents", schema: { type: "string" } },
 };
 
@@ -42,14 +42,18 @@ function bodyContent(operation: Operation): JsonSchema | undefined {
   const jsonFiles = files.filter(([, file]) => !file.repeated);
   const content: JsonSchema = {
     "application/json": {
-      schema: jsonFiles.length ? withFiles((description) => ({ type: "string", contentEncoding: "base64", description: `${description}: base64 or a data URL` })) : values,
+      schema: jsonFiles.length
+        ? withFiles((description) => ({ type: "string", contentEncoding: "base64", description: `${description}: base64 or a data URL` }))
+        : values,
       example: spec.example,
     },
   };
   if (spec.multipart ?? files.length > 0) {
     content["multipart/form-data"] = {
       schema: withFiles((description, repeated) =>
-        repeated ? { type: "array", items: { type: "string", contentMediaType: "application/octet-stream" }, description } : { type: "string", contentMediaType: "application/octet-stream", description },
+        repeated
+          ? { type: "array", items: { type: "string", contentMediaType: "application/octet-stream" }, description }
+          : { type: "string", contentMediaType: "application/octet-stream", description },
       ),
     };
   }
@@ -59,7 +63,13 @@ function bodyContent(operation: Operation): JsonSchema | undefined {
 function successResponse(spec: ResponseSpec): JsonSchema {
   const headers: JsonSchema = { ...rateLimitHeaders };
   for (const [name, description] of Object.entries(spec.headers ?? {})) headers[name] = { description, schema: { type: "string" } };
-  const body = spec.schema ? { [spec.contentType ?? "application/json"]: { schema: toSchema(spec.schema, "output"), ...(spec.example === undefined ? {} : { example: spec.example }) } } : spec.contentType ? { [spec.contentType]: {} } : undefined;
+  const body = spec.schema
+    ? {
+        [spec.contentType ?? "application/json"]: { schema: toSchema(spec.schema, "output"), ...(spec.example === undefined ? {} : { example: spec.example }) },
+      }
+    : spec.contentType
+      ? { [spec.contentType]: {} }
+      : undefined;
   return { description: spec.description, headers, ...(body ? { content: body } : {}) };
 }
 
@@ -78,7 +88,13 @@ function describeOperation(operation: Operation): JsonSchema {
   for (const [status, spec] of Object.entries(operation.responses)) responses[status] = successResponse(spec);
   for (const status of errorStatuses(operation)) responses[String(status)] = { $ref: `#/components/responses/Problem${status}` };
   const parameters = [
-    ...Object.entries(operation.params ?? {}).map(([name, description]) => ({ name, in: "path", required: true, description, schema: { type: "string", maxLength: 200 } })),
+    ...Object.entries(operation.params ?? {}).map(([name, description]) => ({
+      name,
+      in: "path",
+      required: true,
+      description,
+      schema: { type: "string", maxLength: 200 },
+    })),
     ...queryParameters(operation),
   ];
   const content = bodyContent(operation);
@@ -128,8 +144,14 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
     [...new Set(Object.values(problemStatusByCode))].map((status) => [
       `Problem${status}`,
       {
-        description: `Problem (RFC 9457), codes: ${Object.entries(problemStatusByCode).filter(([, s]) => s === status).map(([code]) => code).join(", ")}`,
-        headers: status === 429 || status === 503 ? { "Retry-After": { description: "Seconds to wait before trying again", schema: { type: "integer" } }, ...rateLimitHeaders } : rateLimitHeaders,
+        description: `Problem (RFC 9457), codes: ${Object.entries(problemStatusByCode)
+          .filter(([, s]) => s === status)
+          .map(([code]) => code)
+          .join(", ")}`,
+        headers:
+          status === 429 || status === 503
+            ? { "Retry-After": { description: "Seconds to wait before trying again", schema: { type: "integer" } }, ...rateLimitHeaders }
+            : rateLimitHeaders,
         content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
       },
     ]),
@@ -150,7 +172,12 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
       responses: problemResponses,
       securitySchemes: {
         bearerKey: { type: "http", scheme: "bearer", bearerFormat: "ie_…", description: "An API key from /keys or POST /api/v1/keys" },
-        session: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "The browser session of a signed-in user or guest (state-changing calls also need a same-origin Origin header)" },
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "authjs.session-token",
+          description: "The browser session of a signed-in user or guest (state-changing calls also need a same-origin Origin header)",
+        },
       },
     },
   };

@@ -10,5 +10,8 @@ export const problemSchema = z.object({
   code: z.enum(Object.keys(problemStatusByCode) as [ProblemCode, ...ProblemCode[]]),
   instance: z.string().optional().describe("The request path"),
   request_id: z.string().optional(),
-  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional().describe("Invalid fields, for invalid_input"),
+  errors: z
+    .array(z.object({ field: z.string(), message: z.string() }))
+    .optional()
+    .describe("Invalid fields, for invalid_input"),
 });

@@ -31,7 +31,13 @@ export const startRedTeam = defineOperation({
   auth: "user",
   scope: "safety",
   rateLimit: { cost: 20 },
-  body: { schema: campaignConfigSchema, multipart: false, emptyIsObject: true, maxBytes: () => Math.min(getEnv().MAX_BODY_BYTES, 64 * 1024), example: { title: "Nightly", variants_per_seed: 2 } },
+  body: {
+    schema: campaignConfigSchema,
+    multipart: false,
+    emptyIsObject: true,
+    maxBytes: () => Math.min(getEnv().MAX_BODY_BYTES, 64 * 1024),
+    example: { title: "Nightly", variants_per_seed: 2 },
+  },
   responses: { 202: { description: "Queued", schema: reportSchema, headers: { location: "The report's URL" } } },
 });
 

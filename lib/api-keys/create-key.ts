@@ -22,7 +22,14 @@ export async function createApiKey({ db, owner, request, now = new Date() }: { d
   const generated = generateApiKey();
   const row = await insertApiKey({
     db,
-    values: { ownerId: owner.id, name: request.name, hash: generated.hash, displayForm: generated.displayForm, scopes: [...new Set(request.scopes)], expiresAt },
+    values: {
+      ownerId: owner.id,
+      name: request.name,
+      hash: generated.hash,
+      displayForm: generated.displayForm,
+      scopes: [...new Set(request.scopes)],
+      expiresAt,
+    },
   });
   return { ...toKeyView(row, now), key: generated.key };
 }

@@ -88,4 +88,3 @@ async function githubUserId(githubId: string, email: string | null, name: string
   const created = await insertUser({ db, values: { email, name, passwordHash: null, role: "user", plan: "free", githubId, expiresAt: null } });
   return created.id;
 }
-

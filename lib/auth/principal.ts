@@ -66,7 +66,7 @@ const sessionTokens = (globalForTokens.insightSessionTokens ??= new TtlCache<str
 /** The user id in a valid session cookie, or undefined. */
 export async function sessionUserId(request: Request): Promise<string | undefined> {
   const cookie = request.headers.get("cookie");
-  if (!cookie || !cookie.includes(SESSION_COOKIE)) return undefined;
+  if (!cookie?.includes(SESSION_COOKIE)) return undefined;
   const secureCookie = isSecureRequest(request);
   const name = secureCookie ? `__Secure-${SESSION_COOKIE}` : SESSION_COOKIE;
   const raw = sessionCookieValue(cookie, name);
@@ -94,7 +94,9 @@ export async function resolvePrincipal({ db, request }: { db: Database; request:
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization.trim());
     if (!match) {
-      throw new ApiError("unauthorized", "Send the API key as `Authorization: Bearer <key>`.", { headers: { "www-authenticate": 'Bearer realm="insight-engine"' } });
+      throw new ApiError("unauthorized", "Send the API key as `Authorization: Bearer <key>`.", {
+        headers: { "www-authenticate": 'Bearer realm="insight-engine"' },
+      });
     }
     const verified = await verifyApiKey({ db, presented: match[1] });
     const user = callerFromRow(verified.owner);

@@ -1,5 +1,5 @@
 /** Only a path on this site (`/analyze?x=1`), never another origin (`//evil.example`, `https://…`). */
 export function safeRedirectPath(value: string | null | undefined, fallback = "/"): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
   return value;
 }

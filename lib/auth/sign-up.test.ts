@@ -45,7 +45,19 @@ describe.each(databaseTargets)("signUp on $name", (target) => {
 
   it.skipIf(target.skipReason)("turns a guest into the account in place, so the guest's history stays theirs", async () => {
     const guest = await createGuest({ db: handle.db });
-    await insertAnalysis({ db: handle.db, values: { ownerId: guest.id, kind: "safety", title: "tried as a guest", request: {}, result: { ok: true }, resultBytes: 11, imageBytes: null, imageType: null } });
+    await insertAnalysis({
+      db: handle.db,
+      values: {
+        ownerId: guest.id,
+        kind: "safety",
+        title: "tried as a guest",
+        request: {},
+        result: { ok: true },
+        resultBytes: 11,
+        imageBytes: null,
+        imageType: null,
+      },
+    });
     const account = await signUp({ db: handle.db, request: { email: "was-guest@example.test", password: "correct horse battery" }, guestId: guest.id });
     expect(account.id).toBe(guest.id);
     expect(account).toMatchObject({ role: "user", plan: "free", expiresAt: null });

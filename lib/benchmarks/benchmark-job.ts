@@ -25,7 +25,13 @@ export async function queueBenchmarkRun({ ownerId, params }: { ownerId: string |
   const same = pending.find((job) => JSON.stringify((job.params as BenchmarkJobParams).models ?? null) === JSON.stringify(params.models ?? null));
   if (same) throw new ApiError("conflict", `The same benchmark run is already ${same.status} (job ${same.id}).`, { job_id: same.id });
   const total = benchmarkableModels().filter((m) => !params.models || params.models.includes(m.id)).length;
-  return enqueueTrackedJobNow({ kind: "benchmark", ownerId, title: `Benchmark (${params.preset}, ${total} variant${total === 1 ? "" : "s"})`, params: { ...params }, total });
+  return enqueueTrackedJobNow({
+    kind: "benchmark",
+    ownerId,
+    title: `Benchmark (${params.preset}, ${total} variant${total === 1 ? "" : "s"})`,
+    params: { ...params },
+    total,
+  });
 }
 
 async function runBenchmarkJob(jobId: string): Promise<void> {

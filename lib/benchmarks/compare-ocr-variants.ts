@@ -27,9 +27,13 @@ export function chooseOcrFamily(model: string | undefined): { family: string; ta
   const family = store.get(model)?.family ?? model;
   const member = store.list().find((m) => m.family === family);
   if (!member || (member.task !== "text-detection" && member.task !== "text-recognition")) {
-    throw new ApiError("invalid_input", `A document_image compares OCR variants: name "${PIPELINE_FAMILY}" (both stages), "${ocrModelIds.detection}" or "${ocrModelIds.recognition}".`, {
-      errors: [{ field: "model", message: "not an OCR model family" }],
-    });
+    throw new ApiError(
+      "invalid_input",
+      `A document_image compares OCR variants: name "${PIPELINE_FAMILY}" (both stages), "${ocrModelIds.detection}" or "${ocrModelIds.recognition}".`,
+      {
+        errors: [{ field: "model", message: "not an OCR model family" }],
+      },
+    );
   }
   return { family, task: member.task };
 }
@@ -73,7 +77,8 @@ export async function compareOcrVariants(image: DecodedImage, family: string, ki
   for (const kind of order) {
     const pairs = pairsFor(family, kind);
     if (pairs.length === 0) {
-      if (kinds.includes(kind)) results.push({ available: false, variant: kind, reason: `No ${kind.replace("_", " ")} OCR variant of ${family} exists on this instance.` });
+      if (kinds.includes(kind))
+        results.push({ available: false, variant: kind, reason: `No ${kind.replace("_", " ")} OCR variant of ${family} exists on this instance.` });
       continue;
     }
     for (const pair of pairs) {
@@ -95,7 +100,10 @@ export async function compareOcrVariants(image: DecodedImage, family: string, ki
           agreement:
             kind === "full_precision" || !reference
               ? null
-              : { metric: "text_agreement_vs_full_precision (1 - CER)", value: round(Math.max(0, 1 - characterErrorRate(result.fullText, reference.fullText)), 4) },
+              : {
+                  metric: "text_agreement_vs_full_precision (1 - CER)",
+                  value: round(Math.max(0, 1 - characterErrorRate(result.fullText, reference.fullText)), 4),
+                },
         });
       } catch (error) {
         if (!(error instanceof ModelUnavailableError)) throw error;

@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import { getEnv } from "../env";
 import { ApiError } from "../errors";
 import { classifyImage, type ClassificationResult } from "../inference/classify-image";
@@ -35,7 +35,10 @@ function chooseFamily(request: CompareRequest): { family: string; task: ModelEnt
   const byId = store.get(request.model);
   const family = byId?.family ?? request.model;
   const member = store.list().find((m) => m.family === family);
-  if (!member) throw new ApiError("invalid_input", `No model or family named "${request.model}". GET /api/v1/models lists them.`, { errors: [{ field: "model", message: "unknown" }] });
+  if (!member)
+    throw new ApiError("invalid_input", `No model or family named "${request.model}". GET /api/v1/models lists them.`, {
+      errors: [{ field: "model", message: "unknown" }],
+    });
   if (member.task !== "object-detection" && member.task !== "image-classification") {
     throw new ApiError("invalid_input", `Family "${family}" does ${member.task}; an image input compares object-detection or image-classification families.`, {
       errors: [{ field: "model", message: "task does not take an image" }],
@@ -61,7 +64,11 @@ function publicOutput(output: Output, image: DecodedImage) {
   if (output.kind === "detection") {
     return {
       image: { width: image.width, height: image.height },
-      objects: output.result.objects.map((o) => ({ label: o.label, score: round(o.score, 4), box: { x: round(o.box.x, 1), y: round(o.box.y, 1), width: round(o.box.width, 1), height: round(o.box.height, 1) } })),
+      objects: output.result.objects.map((o) => ({
+        label: o.label,
+        score: round(o.score, 4),
+        box: { x: round(o.box.x, 1), y: round(o.box.y, 1), width: round(o.box.width, 1), height: round(o.box.height, 1) },
+      })),
     };
   }
   return { labels: output.result.labels.map((l) => ({ label: l.label, probability: round(l.probability, 4) })) };

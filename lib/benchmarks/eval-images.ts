@@ -23,7 +23,10 @@ export async function loadEvalImages(): Promise<EvalImage[] | undefined> {
   return manifest.map((entry) => ({
     ...entry,
     path: path.join(dir, "images", entry.file),
-    expectedLabels: entry.expected_labels.split(",").map((l) => l.trim().toLowerCase()).filter(Boolean),
+    expectedLabels: entry.expected_labels
+      .split(",")
+      .map((l) => l.trim().toLowerCase())
+      .filter(Boolean),
   }));
 }
 

@@ -7,7 +7,14 @@ import type { BenchmarkResult, BenchmarkRun } from "../db/schema";
 import { log } from "../log";
 import { describeMachine } from "./describe-machine";
 import { runFingerprint } from "./machine-fingerprint";
-import { benchmarkRunSchema, benchmarksResponseSchema, benchmarkResultSchema, type BenchmarkResultView, type BenchmarkRunView, type BenchmarksResponse } from "./result-schema";
+import {
+  benchmarkRunSchema,
+  benchmarksResponseSchema,
+  benchmarkResultSchema,
+  type BenchmarkResultView,
+  type BenchmarkRunView,
+  type BenchmarksResponse,
+} from "./result-schema";
 import { benchmarkableModels } from "./run-benchmark";
 
 /**
@@ -71,9 +78,13 @@ const views = (rows: BenchmarkResult[], fingerprintOf: (row: BenchmarkResult) =>
  * "the machine these figures come from"), otherwise the machine of the newest result. The others
  * are listed, not mixed in.
  */
-export function chooseMachine(results: BenchmarkResultView[], ownFingerprint: string): { fingerprint: string | null; otherMachines: BenchmarksResponse["otherMachines"] } {
+export function chooseMachine(
+  results: BenchmarkResultView[],
+  ownFingerprint: string,
+): { fingerprint: string | null; otherMachines: BenchmarksResponse["otherMachines"] } {
   const byMachine = new Map<string, BenchmarkResultView[]>();
   for (const r of results) byMachine.set(r.machineFingerprint!, [...(byMachine.get(r.machineFingerprint!) ?? []), r]);
+  // biome-ignore lint/complexity/useMathMinMax: ISO date strings, compared as strings
   const newest = (rs: BenchmarkResultView[]) => rs.reduce((a, r) => (r.createdAt > a ? r.createdAt : a), "");
   const fingerprint = byMachine.has(ownFingerprint)
     ? ownFingerprint
@@ -109,9 +120,7 @@ export async function getBenchmarks({ db, runCount = DEFAULT_RUN_COUNT }: { db: 
     runningBenchmark({ db }),
     describeMachine(),
   ]);
-  const everyMachine = latestRows
-    .map((row) => toResultView(row, runFingerprint(row.machine)))
-    .filter((v): v is BenchmarkResultView => v !== undefined);
+  const everyMachine = latestRows.map((row) => toResultView(row, runFingerprint(row.machine))).filter((v): v is BenchmarkResultView => v !== undefined);
   const { fingerprint, otherMachines } = chooseMachine(everyMachine, machine.fingerprint);
   const latest = everyMachine
     .filter((r) => r.machineFingerprint === fingerprint)

@@ -20,7 +20,13 @@ export function machineFingerprint(machine: FingerprintParts): string {
   const flags = Array.isArray(machine.cpuFlags) ? machine.cpuFlags.map(String) : [];
   const int8 = (machine.int8 ?? {}) as { saturates?: boolean | null; precisionOption?: boolean };
   const kernels =
-    int8.saturates === undefined ? "int8 behaviour not recorded" : int8.saturates === null ? "int8 probe failed" : int8.saturates ? "saturating int8 kernels" : "exact int8 kernels";
+    int8.saturates === undefined
+      ? "int8 behaviour not recorded"
+      : int8.saturates === null
+        ? "int8 probe failed"
+        : int8.saturates
+          ? "saturating int8 kernels"
+          : "exact int8 kernels";
   return [
     machine.cpuModel,
     `${typeof machine.cores === "number" ? machine.cores : "?"} cores`,

@@ -65,7 +65,12 @@ export async function measureAccuracy(entry: ModelEntry, modelPath: string, held
     const testFiles = testSplitFiles(getEnv().evalDataDir!, entry.task);
     const test = summarizeDetections(all.perPhoto.filter((p) => testFiles.has(p.file)));
     const metrics: Metric[] = [
-      { name: "label_recall", value: test.labelRecall, higherIsBetter: true, dataset: `expected COCO labels of the ${test.photos} test-split photos (never used to calibrate or tune a variant)` },
+      {
+        name: "label_recall",
+        value: test.labelRecall,
+        higherIsBetter: true,
+        dataset: `expected COCO labels of the ${test.photos} test-split photos (never used to calibrate or tune a variant)`,
+      },
       {
         name: "label_recall_all_photos",
         value: all.labelRecall,
@@ -74,8 +79,18 @@ export async function measureAccuracy(entry: ModelEntry, modelPath: string, held
       },
     ];
     if (test.parentAgreementF1 !== undefined)
-      metrics.push({ name: "parent_detection_f1", value: test.parentAgreementF1, higherIsBetter: true, dataset: `decoded detections on the ${test.photos} test-split photos` });
-    return { available: true, primary: "label_recall", metrics, details: all.perPhoto.map((p) => ({ ...p, split: testFiles.has(p.file) ? "test" : "calibration/validation" })) };
+      metrics.push({
+        name: "parent_detection_f1",
+        value: test.parentAgreementF1,
+        higherIsBetter: true,
+        dataset: `decoded detections on the ${test.photos} test-split photos`,
+      });
+    return {
+      available: true,
+      primary: "label_recall",
+      metrics,
+      details: all.perPhoto.map((p) => ({ ...p, split: testFiles.has(p.file) ? "test" : "calibration/validation" })),
+    };
   }
   if (entry.task === "text-detection" || entry.task === "text-recognition") {
     const evalDir = getEnv().evalDataDir;
@@ -91,7 +106,12 @@ export async function measureAccuracy(entry: ModelEntry, modelPath: string, held
     // Every page with ground truth is in the test split: no variant was calibrated or tuned on it.
     const dataset = `${pages.length} OCR pages with ground truth (test split)`;
     const meanCer = outcomes.reduce((sum, o) => sum + o.cer, 0) / Math.max(1, outcomes.length);
-    const lines = outcomes.reduce((sum, o) => sum + o.lineCorrect, 0) / Math.max(1, outcomes.reduce((sum, o) => sum + o.lineTotal, 0));
+    const lines =
+      outcomes.reduce((sum, o) => sum + o.lineCorrect, 0) /
+      Math.max(
+        1,
+        outcomes.reduce((sum, o) => sum + o.lineTotal, 0),
+      );
     return {
       available: true,
       primary: "cer",

@@ -110,7 +110,10 @@ export const compareRequestSchema = z
     input: z.union([z.object({ image: z.string() }), z.object({ document_image: z.string() })]),
     /** A family (e.g. yolox-nano) or a model id; by default the family is chosen from the input's task. */
     model: z.string().optional(),
-    models: z.array(z.enum(["full_precision", "quantized", "pruned"])).min(1).default(["full_precision", "quantized", "pruned"]),
+    models: z
+      .array(z.enum(["full_precision", "quantized", "pruned"]))
+      .min(1)
+      .default(["full_precision", "quantized", "pruned"]),
   })
   .strict();
 

@@ -34,7 +34,9 @@ export interface DatabaseOptions {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  const handle = options.url ? openPostgres({ connectionString: options.url }, options.poolMax ?? 10) : await openPglite(options.pgliteDir, options.poolMax ?? 10);
+  const handle = options.url
+    ? openPostgres({ connectionString: options.url }, options.poolMax ?? 10)
+    : await openPglite(options.pgliteDir, options.poolMax ?? 10);
   if (options.migrate !== false) {
     try {
       await migrateDatabase(handle);

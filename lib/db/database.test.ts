@@ -71,7 +71,9 @@ describe("embedded PGlite behind its socket", () => {
       await new Promise((r) => setTimeout(r, 100));
       // ...when B sends a whole one-parameter query. It must wait for A's Sync, not replace A's statement.
       const bAnswer = b.until("Z");
-      b.send(Buffer.concat([serialize.parse({ text: "select $1::text as word" }), serialize.bind({ values: ["hello"] }), serialize.execute(), serialize.sync()]));
+      b.send(
+        Buffer.concat([serialize.parse({ text: "select $1::text as word" }), serialize.bind({ values: ["hello"] }), serialize.execute(), serialize.sync()]),
+      );
       await new Promise((r) => setTimeout(r, 100));
       const aAnswer = a.until("Z");
       a.send(Buffer.concat([serialize.bind({ values: ["2", "3"] }), serialize.execute(), serialize.sync()]));

@@ -22,7 +22,14 @@ export const historyListSchema = z.object({ analyses: z.array(itemSchema) });
 export const historyEntrySchema = itemSchema.extend({ request: z.record(z.string(), z.unknown()), result: z.unknown() });
 
 export function toHistoryItem(row: AnalysisListItem) {
-  return { id: row.id, kind: row.kind, title: row.title, created_at: row.createdAt.toISOString(), result_bytes: row.resultBytes, has_image: Boolean(row.hasImage) };
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    created_at: row.createdAt.toISOString(),
+    result_bytes: row.resultBytes,
+    has_image: Boolean(row.hasImage),
+  };
 }
 
 export function toHistoryEntry(row: AnalysisRow) {

@@ -17,7 +17,9 @@ const howToAuthenticate = "Send an API key as `Authorization: Bearer <key>` (cre
 export function authorize(request: Request, principal: Principal, options: { auth: AuthRequirement; scope?: Scope }): void {
   if (options.auth !== "public") {
     if (principal.kind === "anonymous") {
-      throw new ApiError("unauthorized", `This endpoint needs authentication. ${howToAuthenticate}`, { headers: { "www-authenticate": 'Bearer realm="insight-engine"' } });
+      throw new ApiError("unauthorized", `This endpoint needs authentication. ${howToAuthenticate}`, {
+        headers: { "www-authenticate": 'Bearer realm="insight-engine"' },
+      });
     }
     if (options.auth !== "key" && principal.user.role === "guest") {
       throw new ApiError("forbidden", "Guests cannot do this: sign up (free) to keep your work, create API keys and see your usage.");
@@ -29,7 +31,9 @@ export function authorize(request: Request, principal: Principal, options: { aut
   if (options.scope && principal.kind !== "anonymous" && !principal.scopes.includes(options.scope)) {
     throw new ApiError(
       "forbidden",
-      principal.kind === "key" ? `This API key lacks the \`${options.scope}\` scope.` : `Your account (${principal.user.role}) does not have the \`${options.scope}\` permission.`,
+      principal.kind === "key"
+        ? `This API key lacks the \`${options.scope}\` scope.`
+        : `Your account (${principal.user.role}) does not have the \`${options.scope}\` permission.`,
     );
   }
   if (principal.kind === "session") checkSameOrigin(request);

@@ -42,10 +42,7 @@ export interface ResponseSpec {
   headers?: Record<string, string>;
 }
 
-export interface Operation<
-  Body extends BodySpec | undefined = BodySpec | undefined,
-  Query extends z.ZodType | undefined = z.ZodType | undefined,
-> {
+export interface Operation<Body extends BodySpec | undefined = BodySpec | undefined, Query extends z.ZodType | undefined = z.ZodType | undefined> {
   operationId: string;
   /** ANY only for internal catch-alls. */
   method: HttpMethod | "ANY";
@@ -89,9 +86,10 @@ export const routeLabel = (operation: Pick<Operation, "method" | "path">) => `${
 type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 /** What the wrapper hands a handler: the body's values validated (or raw, for `describe`), the files, the query. */
-export type OperationInput<O> = O extends Operation<infer Body, infer Query>
-  ? {
-      body: Body extends BodySpec<infer Values> ? (Body["validation"] extends "describe" ? Record<string, unknown> : z.output<Values>) : undefined;
-      query: Infer<Query>;
-    }
-  : never;
+export type OperationInput<O> =
+  O extends Operation<infer Body, infer Query>
+    ? {
+        body: Body extends BodySpec<infer Values> ? (Body["validation"] extends "describe" ? Record<string, unknown> : z.output<Values>) : undefined;
+        query: Infer<Query>;
+      }
+    : never;

@@ -6,7 +6,10 @@ const options = { maxBytes: 1024, fileFields: ["image"] as const };
 const png = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex");
 
 async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(() => undefined, (e) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e) => e,
+  );
   expect(error).toBeInstanceOf(ApiError);
   return error as ApiError;
 }
@@ -56,7 +59,10 @@ describe("readRequestBody", () => {
   it("refuses an oversized body whether or not Content-Length says so", async () => {
     const big = JSON.stringify({ text: "x".repeat(5000) });
     const declared = await failure(
-      readRequestBody(new Request("http://x", { method: "POST", headers: { "content-type": "application/json", "content-length": String(big.length) }, body: big }), options),
+      readRequestBody(
+        new Request("http://x", { method: "POST", headers: { "content-type": "application/json", "content-length": String(big.length) }, body: big }),
+        options,
+      ),
     );
     expect(declared.status).toBe(413);
     const stream = new ReadableStream({
@@ -66,7 +72,10 @@ describe("readRequestBody", () => {
       },
     });
     const undeclared = await failure(
-      readRequestBody(new Request("http://x", { method: "POST", headers: { "content-type": "application/json" }, body: stream, duplex: "half" } as RequestInit), options),
+      readRequestBody(
+        new Request("http://x", { method: "POST", headers: { "content-type": "application/json" }, body: stream, duplex: "half" } as RequestInit),
+        options,
+      ),
     );
     expect(undeclared.status).toBe(413);
   });

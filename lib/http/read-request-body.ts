@@ -86,10 +86,7 @@ export async function readLimitedBody(request: Request, maxBytes: number): Promi
 }
 
 function tooLarge(size: number, maxBytes: number, atLeast = false) {
-  return new ApiError(
-    "payload_too_large",
-    `The request body is ${atLeast ? "more than " : ""}${size} bytes; the limit is ${maxBytes} bytes.`,
-  );
+  return new ApiError("payload_too_large", `The request body is ${atLeast ? "more than " : ""}${size} bytes; the limit is ${maxBytes} bytes.`);
 }
 
 function parseJsonBody(bytes: Buffer, fileFields: readonly string[]): RequestBody {

@@ -35,7 +35,7 @@ describe("withApi: who may call", () => {
     const route = handlerFor({ auth: "key", scope: "analyze" });
     const valid = await createTestKey({ role: "user" });
     expect(await (await call(route, { authorization: valid.authorization })).json()).toEqual({ kind: "key", user: valid.user.id });
-    expect((await call(route, { authorization: "Bearer ie_" + "A".repeat(43) })).status).toBe(401);
+    expect((await call(route, { authorization: `Bearer ie_${"A".repeat(43)}` })).status).toBe(401);
     expect((await call(route, { authorization: "Bearer not-a-key" })).status).toBe(401);
     expect((await call(route, { authorization: "Token abc" })).status).toBe(401);
     expect((await call(route, { authorization: "" })).status).toBe(401);
@@ -53,10 +53,13 @@ describe("withApi: who may call", () => {
     const real = await createTestKey({ role: "user" });
     // Same prefix as the real key, last characters changed: found by nothing but its hash, like any bogus key.
     const nearMiss = real.key.slice(0, -6) + (real.key.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
-    const random = "ie_" + "Z".repeat(43);
+    const random = `ie_${"Z".repeat(43)}`;
     const timings: Record<string, number[]> = { nearMiss: [], random: [] };
     for (let i = 0; i < 40; i++) {
-      for (const [name, key] of [["nearMiss", nearMiss], ["random", random]] as const) {
+      for (const [name, key] of [
+        ["nearMiss", nearMiss],
+        ["random", random],
+      ] as const) {
         const started = performance.now();
         const response = await call(route, { authorization: `Bearer ${key}` });
         timings[name].push(performance.now() - started);
@@ -90,7 +93,9 @@ describe("withApi: who may call", () => {
     expect((await call(handlerFor({ auth: "session" }), { authorization: key.authorization })).status).toBe(403);
     expect((await call(handlerFor({ auth: "session" }), { cookie: userCookie })).status).toBe(200);
     // A forged or foreign cookie is no session.
-    expect((await call(handlerFor({ auth: "user" }), { cookie: "authjs.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2Q0JDLUhTNTEyIn0.forged" })).status).toBe(401);
+    expect((await call(handlerFor({ auth: "user" }), { cookie: "authjs.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2Q0JDLUhTNTEyIn0.forged" })).status).toBe(
+      401,
+    );
   });
 
   it("refuses cookie-authenticated writes from another site (CSRF), not scripts without Origin", async () => {
@@ -159,8 +164,14 @@ describe("withApi: rate limits and usage", () => {
   it("records every call after the response: route, status, caller, key, bytes", async () => {
     const route = handlerFor({ auth: "key", scope: "analyze" });
     const key = await createTestKey({ role: "user" });
-    await route(new Request("http://localhost/api/v1/test", { method: "POST", headers: { authorization: key.authorization, "content-type": "application/json", "content-length": "2" }, body: "{}" }));
-    await call(route, { authorization: "Bearer ie_" + "B".repeat(43) });
+    await route(
+      new Request("http://localhost/api/v1/test", {
+        method: "POST",
+        headers: { authorization: key.authorization, "content-type": "application/json", "content-length": "2" },
+        body: "{}",
+      }),
+    );
+    await call(route, { authorization: `Bearer ie_${"B".repeat(43)}` });
     await settleAfterResponseWork();
     const db = await getDb();
     const rows = await db.select().from(apiUsage).where(eq(apiUsage.keyId, key.id));

@@ -4,7 +4,17 @@ import { jsonResponse, withApi } from "./with-api";
 
 const open = (route: string) => {
   const [method, path] = route.split(" ") as ["GET" | "POST", string];
-  return { operationId: "test", method, path, tag: "Test", summary: "test", auth: "public" as const, rateLimit: false as const, recordUsage: false, responses: {} };
+  return {
+    operationId: "test",
+    method,
+    path,
+    tag: "Test",
+    summary: "test",
+    auth: "public" as const,
+    rateLimit: false as const,
+    recordUsage: false,
+    responses: {},
+  };
 };
 
 describe("withApi", () => {

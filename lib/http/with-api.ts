@@ -1,7 +1,6 @@
 import "server-only";
 import { recordKeyUse } from "../api-keys/verify-key";
 import { clientAddressOf, resolvePrincipal, type Principal } from "../auth/principal";
-import type { Scope } from "../auth/roles";
 import { getDb, type Database } from "../db/client";
 import { ApiError, problemResponse, toProblem } from "../errors";
 import { log } from "../log";
@@ -52,7 +51,9 @@ async function openDb(): Promise<Database> {
   try {
     return await getDb();
   } catch {
-    throw new ApiError("service_unavailable", "The database is not reachable right now; try again shortly (GET /api/ready reports it).", { headers: { "retry-after": "5" } });
+    throw new ApiError("service_unavailable", "The database is not reachable right now; try again shortly (GET /api/ready reports it).", {
+      headers: { "retry-after": "5" },
+    });
   }
 }
 
@@ -174,4 +175,3 @@ export function jsonResponse(body: unknown, init: { status?: number; headers?: R
 export function notFound(detail: string): never {
   throw new ApiError("not_found", detail);
 }
-

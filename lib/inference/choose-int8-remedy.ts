@@ -51,13 +51,26 @@ export function decideInt8Remedy(mode: Int8PrecisionMode, cpu: CpuFeatures, prob
   const base = { mode, cpu, ...(probe ? { probe } : {}), flagsDisagree };
   if (mode === "on") return { ...base, precisionOption: true, reason: "session.x64quantprecision=1 is set on every session (ORT_X64_QUANT_PRECISION=on)." };
   if (mode === "off") {
-    return { ...base, precisionOption: false, reason: "session.x64quantprecision is never set (ORT_X64_QUANT_PRECISION=off): 8-bit int8 models may saturate on CPUs without VNNI." };
+    return {
+      ...base,
+      precisionOption: false,
+      reason: "session.x64quantprecision is never set (ORT_X64_QUANT_PRECISION=off): 8-bit int8 models may saturate on CPUs without VNNI.",
+    };
   }
   if (saturates === undefined) {
-    return { ...base, precisionOption: true, reason: "The int8 probe could not run, so the exact U8U8 kernels (session.x64quantprecision=1) are used to be safe." };
+    return {
+      ...base,
+      precisionOption: true,
+      reason: "The int8 probe could not run, so the exact U8U8 kernels (session.x64quantprecision=1) are used to be safe.",
+    };
   }
   return saturates
-    ? { ...base, precisionOption: true, reason: "This CPU's U8S8 int8 kernels saturate (no VNNI), so session.x64quantprecision=1 makes int8 models without a saturation guard (8-bit weights) exact; variants produced here are exact without it." }
+    ? {
+        ...base,
+        precisionOption: true,
+        reason:
+          "This CPU's U8S8 int8 kernels saturate (no VNNI), so session.x64quantprecision=1 makes int8 models without a saturation guard (8-bit weights) exact; variants produced here are exact without it.",
+      }
     : { ...base, precisionOption: false, reason: "This CPU's U8S8 int8 kernels are exact (VNNI or AMX), so no runtime option is needed." };
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import * as ort from "onnxruntime-node";
+import type * as ort from "onnxruntime-node";
 import type { DecodedImage } from "./image/decode-image";
 import { imageToTensor } from "./image/image-to-tensor";
 import { modelLabels } from "./model-labels";

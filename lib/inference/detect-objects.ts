@@ -1,5 +1,5 @@
 import "server-only";
-import * as ort from "onnxruntime-node";
+import type * as ort from "onnxruntime-node";
 import type { DecodedImage } from "./image/decode-image";
 import { boxToOriginal, imageToTensor } from "./image/image-to-tensor";
 import { modelLabels } from "./model-labels";
@@ -22,10 +22,7 @@ export interface DetectionResult {
 }
 
 /** Object detection: decode the model's grid output, per-class NMS, boxes mapped back to the original pixels. */
-export async function detectObjects(
-  image: DecodedImage,
-  { modelId, scoreThreshold }: { modelId: string; scoreThreshold?: number },
-): Promise<DetectionResult> {
+export async function detectObjects(image: DecodedImage, { modelId, scoreThreshold }: { modelId: string; scoreThreshold?: number }): Promise<DetectionResult> {
   const loaded = await loadModel(modelId);
   const { input, output } = loaded.entry;
   if (!input || output?.kind !== "yolox") throw new Error(`model ${modelId} lacks detection input/output settings`);

@@ -57,17 +57,42 @@ describe("int8 on an emulated AVX2 CPU without VNNI (qemu-x86_64 -cpu Haswell)",
       const files = [];
       for (const reduceRange of [true, false]) {
         const variant = cloneModel(buildSaturatingGraph());
-        await quantizeStatic(variant, { opTypes: ["Conv", "Gemm"], fp32Head: false, excludeNodes: [], inputs: smallGraphInputs(12, 21), method: { kind: "minmax" }, strategy: "weighted", saturationGuard: reduceRange ? "pairs" : "off" });
+        await quantizeStatic(variant, {
+          opTypes: ["Conv", "Gemm"],
+          fp32Head: false,
+          excludeNodes: [],
+          inputs: smallGraphInputs(12, 21),
+          method: { kind: "minmax" },
+          strategy: "weighted",
+          saturationGuard: reduceRange ? "pairs" : "off",
+        });
         files.push(writeModel(variant, path.join(work, `${reduceRange ? "guarded" : "unguarded"}.onnx`)).path);
       }
       const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: path.join(work, "data"), LOG_LEVEL: "silent" };
       delete env.ORT_X64_QUANT_PRECISION;
       const run = spawnSync(
         qemu!,
-        ["-cpu", QEMU_CPU, process.execPath, "--conditions=react-server", "--import", "tsx", "lib/inference/testing/check-int8-on-this-cpu.ts", photo!, ...files],
+        [
+          "-cpu",
+          QEMU_CPU,
+          process.execPath,
+          "--conditions=react-server",
+          "--import",
+          "tsx",
+          "lib/inference/testing/check-int8-on-this-cpu.ts",
+          photo!,
+          ...files,
+        ],
         { cwd: root, env, encoding: "utf8", timeout: 150_000 },
       );
-      expect(run.status, run.stderr.split("\n").filter((l) => !l.includes("TCG doesn't support")).join("\n").slice(-2000)).toBe(0);
+      expect(
+        run.status,
+        run.stderr
+          .split("\n")
+          .filter((l) => !l.includes("TCG doesn't support"))
+          .join("\n")
+          .slice(-2000),
+      ).toBe(0);
       const report = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as Report;
 
       // The probe sees the emulated CPU's saturation (its /proc/cpuinfo shows the host's flags).

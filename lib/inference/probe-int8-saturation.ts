@@ -42,7 +42,9 @@ const scalar = (name: string, value: number) => onnx.TensorProto.create({ name, 
 
 function encode(nodes: object[], inputs: object[], outputs: object[], initializer: object[]): Uint8Array {
   const graph = onnx.GraphProto.create({ name: "int8-saturation-probe", node: nodes, input: inputs, output: outputs, initializer });
-  return onnx.ModelProto.encode(onnx.ModelProto.create({ irVersion: 8, producerName: "insight-engine", opsetImport: [{ domain: "", version: 13 }], graph })).finish();
+  return onnx.ModelProto.encode(
+    onnx.ModelProto.create({ irVersion: 8, producerName: "insight-engine", opsetImport: [{ domain: "", version: 13 }], graph }),
+  ).finish();
 }
 
 const GEMM = { m: 4, k: 64, n: 16 };
@@ -95,11 +97,7 @@ async function runProbe(model: Uint8Array, input: ort.Tensor, expected: number):
 }
 
 export async function probeInt8Saturation(): Promise<SaturationProbe> {
-  const gemm = await runProbe(
-    gemmProbeModel(),
-    new ort.Tensor("uint8", new Uint8Array(GEMM.m * GEMM.k).fill(255), [GEMM.m, GEMM.k]),
-    255 * 127 * GEMM.k,
-  );
+  const gemm = await runProbe(gemmProbeModel(), new ort.Tensor("uint8", new Uint8Array(GEMM.m * GEMM.k).fill(255), [GEMM.m, GEMM.k]), 255 * 127 * GEMM.k);
   const conv = await runProbe(
     convProbeModel(),
     new ort.Tensor("uint8", new Uint8Array(CONV.channelsIn * CONV.size * CONV.size).fill(255), [1, CONV.channelsIn, CONV.size, CONV.size]),

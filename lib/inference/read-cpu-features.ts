@@ -9,7 +9,19 @@ import os from "node:os";
  */
 
 /** VNNI, AVX-VNNI and AMX accumulate int8 products in int32; AVX2 / AVX-512 without them go through saturating int16 pair sums. */
-export const INT8_RELEVANT_FLAGS = ["avx2", "avx512f", "avx512bw", "avx512_vnni", "avx_vnni", "avx_vnni_int8", "amx_tile", "amx_int8", "neon", "asimddp", "i8mm"] as const;
+export const INT8_RELEVANT_FLAGS = [
+  "avx2",
+  "avx512f",
+  "avx512bw",
+  "avx512_vnni",
+  "avx_vnni",
+  "avx_vnni_int8",
+  "amx_tile",
+  "amx_int8",
+  "neon",
+  "asimddp",
+  "i8mm",
+] as const;
 
 export interface CpuFeatures {
   model: string;

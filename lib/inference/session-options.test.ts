@@ -89,7 +89,12 @@ describe("session options", () => {
     const mobilenet = (await import("@/lib/models/get-model-store")).getModelStore();
     const mobilenetPath = (await mobilenet.filePath("mobilenetv2-int8", "model"))!;
     const feeds = { input: new ort.Tensor("float32", new Float32Array(3 * 224 * 224), [1, 3, 224, 224]) };
-    await measurePerformance({ modelPath: mobilenetPath, sizeBytes: 1, input: { source: "zeros", synthetic: true, feeds }, config: { runs: 1, warmUp: 0, threads: [1], batchSizes: [] } });
+    await measurePerformance({
+      modelPath: mobilenetPath,
+      sizeBytes: 1,
+      input: { source: "zeros", synthetic: true, feeds },
+      config: { runs: 1, warmUp: 0, threads: [1], batchSizes: [] },
+    });
     await runModelOutputs(bytes, inputs);
     await measureLatency({ model: bytes, feeds: inputs[0].feeds, threads: 1, runs: 1, warmupRuns: 0 });
     await compareLatency({ models: [{ id: "a", model: bytes }], feeds: inputs[0].feeds, threads: 1, runs: 1, warmupRuns: 0 });

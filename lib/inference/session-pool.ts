@@ -61,10 +61,7 @@ export interface TimedRun {
   runMs: number;
 }
 
-export async function runSession(
-  loaded: LoadedModel,
-  feeds: Record<string, ort.Tensor>,
-): Promise<TimedRun> {
+export async function runSession(loaded: LoadedModel, feeds: Record<string, ort.Tensor>): Promise<TimedRun> {
   const startedAt = performance.now();
   const outputs = await loaded.session.run(feeds);
   const runMs = performance.now() - startedAt;

@@ -18,6 +18,6 @@ export function ensureAuthSecret(): string {
   }
   mkdirSync(env.dataDir, { recursive: true });
   const secret = randomBytes(48).toString("base64url");
-  writeFileSync(file, secret + "\n", { mode: 0o600 });
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
 }

@@ -75,7 +75,10 @@ const ignoreConflict = (error: unknown) => {
  * Queues a variant's production unless it is served already or queued; at start-up also unless
  * its last production failed (say, below its agreement tolerance: trying again gives the same).
  */
-export async function queueVariant(recipeId: string, { ownerId = null, skipIfFailedBefore = false }: { ownerId?: string | null; skipIfFailedBefore?: boolean } = {}): Promise<JobRow | undefined> {
+export async function queueVariant(
+  recipeId: string,
+  { ownerId = null, skipIfFailedBefore = false }: { ownerId?: string | null; skipIfFailedBefore?: boolean } = {},
+): Promise<JobRow | undefined> {
   const recipe = loadRecipes().find((r) => r.id === recipeId);
   if (!recipe) throw new ApiError("not_found", `No recipe "${recipeId.slice(0, 80)}" in models/recipes.`);
   if (getModelStore().get(recipe.id)) return undefined;

@@ -73,10 +73,7 @@ export async function checkReadiness({ waitForModelsMs = 0 }: { waitForModelsMs?
     store.list().map(async (model) => {
       // A model run by a remote backend is available when the backend describes it (its weights need not be here).
       const pending = backend.needsModelFile || model.runtime !== "onnxruntime" ? store.resolve(model.id) : modelAvailability(model.id);
-      const outcome = await Promise.race([
-        pending,
-        sleep(waitForModelsMs, undefined, { ref: false }),
-      ]);
+      const outcome = await Promise.race([pending, sleep(waitForModelsMs, undefined, { ref: false })]);
       return { model, outcome };
     }),
   );

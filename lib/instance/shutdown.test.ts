@@ -13,8 +13,21 @@ describe("runShutdown", () => {
     const steps: ShutdownStep[] = [
       { name: "first", run: async () => void seen.push(`first:${Boolean(shuttingDownSince())}`) },
       { name: "hangs", run: () => new Promise<void>(() => seen.push("hangs")) },
-      { name: "throws", run: async () => { seen.push("throws"); throw new Error("broken step"); } },
-      { name: "database", reserveMs: 800, run: async (until) => { databaseUntil = until; seen.push("database"); } },
+      {
+        name: "throws",
+        run: async () => {
+          seen.push("throws");
+          throw new Error("broken step");
+        },
+      },
+      {
+        name: "database",
+        reserveMs: 800,
+        run: async (until) => {
+          databaseUntil = until;
+          seen.push("database");
+        },
+      },
     ];
     const exits: number[] = [];
     const startedAt = Date.now();

@@ -35,7 +35,17 @@ export interface ShutdownStep {
 
 const globalForShutdown = globalThis as unknown as { insightShutdownInstalled?: boolean; insightHttpServers?: Set<Server> };
 
-export async function runShutdown({ signal, steps, timeoutMs, exit = (code) => process.exit(code) }: { signal: string; steps: ShutdownStep[]; timeoutMs: number; exit?: (code: number) => void }): Promise<void> {
+export async function runShutdown({
+  signal,
+  steps,
+  timeoutMs,
+  exit = (code) => process.exit(code),
+}: {
+  signal: string;
+  steps: ShutdownStep[];
+  timeoutMs: number;
+  exit?: (code: number) => void;
+}): Promise<void> {
   if (!markShuttingDown(signal)) return;
   const startedAt = Date.now();
   const deadline = startedAt + timeoutMs;
@@ -51,10 +61,7 @@ export async function runShutdown({ signal, steps, timeoutMs, exit = (code) => p
     const stepStartedAt = Date.now();
     const running = step.run(until).then(() => "done" as const);
     running.catch(() => {}); // still settled below when it loses the race
-    const outcome = await Promise.race([
-      running,
-      sleep(until - Date.now() + 250, "timed out" as const, { ref: false }),
-    ]).catch((error: unknown) => {
+    const outcome = await Promise.race([running, sleep(until - Date.now() + 250, "timed out" as const, { ref: false })]).catch((error: unknown) => {
       log.warn({ err: error, step: step.name }, "shutdown step failed");
       return "failed" as const;
     });

@@ -11,7 +11,10 @@ export const jobViewSchema = z.object({
   status: jobStatusSchema,
   title: z.string(),
   progress: z.object({ total: z.number().int(), done: z.number().int(), failed: z.number().int(), cancelled: z.number().int() }),
-  summary: z.record(z.string(), z.unknown()).nullable().describe("What the job produced, e.g. the benchmark run's id (run_id) or a campaign's report (report_id)"),
+  summary: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe("What the job produced, e.g. the benchmark run's id (run_id) or a campaign's report (report_id)"),
   error: z.string().nullable(),
   status_url: z.string(),
   created_at: z.string(),

@@ -40,7 +40,8 @@ export async function startWorkers(): Promise<void> {
   };
   for (let i = 0; i < env.JOB_CONCURRENCY; i++) await work<{ itemId: string }>(QUEUE.batchItem, { pollingIntervalSeconds: 1 }, runBatchItem);
   await work<{ itemId: string }>(QUEUE.batchItemDead, { pollingIntervalSeconds: 2 }, failBatchItem);
-  for (let i = 0; i < 4; i++) await work<{ deliveryId: string }>(QUEUE.webhookDelivery, { pollingIntervalSeconds: 1 }, ({ deliveryId }) => attemptDelivery({ db, deliveryId }));
+  for (let i = 0; i < 4; i++)
+    await work<{ deliveryId: string }>(QUEUE.webhookDelivery, { pollingIntervalSeconds: 1 }, ({ deliveryId }) => attemptDelivery({ db, deliveryId }));
   await work<{ deliveryId: string }>(QUEUE.webhookDeliveryDead, { pollingIntervalSeconds: 2 }, ({ deliveryId }) => giveUpDelivery({ db, deliveryId }));
   await work(QUEUE.maintenance, { pollingIntervalSeconds: 5 }, () => runMaintenance({ db }));
   await work<{ jobId: string }>(QUEUE.modelLab, { pollingIntervalSeconds: 2 }, runQueuedJob);

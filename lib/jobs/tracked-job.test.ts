@@ -26,7 +26,10 @@ describe("interrupted jobs", () => {
   it("fails a campaign whose runner stopped, and its report with it; a live one is left alone", async () => {
     const { db } = await getDatabase();
     const owner = await createTestUser({ role: "user" });
-    const report = await queueCampaign({ ownerId: owner.id, config: { mutators: ["identity"], families: ["prompt-leak"], variants_per_seed: 1, random_seed: 7 } });
+    const report = await queueCampaign({
+      ownerId: owner.id,
+      config: { mutators: ["identity"], families: ["prompt-leak"], variants_per_seed: 1, random_seed: 7 },
+    });
     const jobId = (await db.select().from(jobs).where(sql`${jobs.params}->>'report_id' = ${report.id}`))[0].id;
 
     await pretendRunnerDied(jobId, 10);

@@ -1,6 +1,16 @@
 import "server-only";
 import { getDatabase } from "../db/client";
-import { finishTrackedJob, getJob, insertJob, mergeJobSummary, setJobQueueId, settleStaleJob, staleTrackedJobs, startTrackedJob, updateJobProgress } from "../db/queries/jobs";
+import {
+  finishTrackedJob,
+  getJob,
+  insertJob,
+  mergeJobSummary,
+  setJobQueueId,
+  settleStaleJob,
+  staleTrackedJobs,
+  startTrackedJob,
+  updateJobProgress,
+} from "../db/queries/jobs";
 import type { JobRow } from "../db/schema";
 import { transactionWithSql, type SqlTransaction } from "../db/transaction-with-sql";
 import { getEnv } from "../env";
@@ -60,7 +70,15 @@ export async function enqueueTrackedJob(
 ): Promise<JobRow> {
   const row = await insertJob({
     db: tx.db,
-    values: { ownerId: job.ownerId, kind: job.kind, status: "queued", title: job.title, total: job.total ?? 1, params: job.params, summary: job.summary ?? null },
+    values: {
+      ownerId: job.ownerId,
+      kind: job.kind,
+      status: "queued",
+      title: job.title,
+      total: job.total ?? 1,
+      params: job.params,
+      summary: job.summary ?? null,
+    },
   });
   const { queue, resumable } = TRACKED_KINDS[job.kind];
   const queueJobId = await (await getJobQueue()).send(queue, { jobId: row.id }, { db: tx, retryLimit: resumable ? 3 : 0 });
@@ -82,6 +100,7 @@ export interface TrackedJobContext {
 }
 
 /** Runs a queued job's work with heartbeats; its outcome (done, or failed with the reason) is recorded. */
+// biome-ignore lint/suspicious/noConfusingVoidType: work may return nothing at all
 export async function runTrackedJob(jobId: string, work: (context: TrackedJobContext) => Promise<Record<string, unknown> | void>): Promise<void> {
   const { db } = await getDatabase();
   const job = await startTrackedJob({ db, id: jobId });
@@ -135,9 +154,11 @@ export async function sweepInterruptedJobs(now = new Date()): Promise<number> {
     settled++;
     if (job.queueJobId) await queue!.fail(queueName, job.queueJobId, { reason: "interrupted" }).catch(() => {});
     if (!resumable) observeJobOutcome({ queue: queueName, outcome: "failed" });
-    if (!resumable) await interruptionHandlers.get(kind)?.(row).catch((error) => log.warn({ err: error, jobId: job.id }, "could not close an interrupted job's records"));
+    if (!resumable)
+      await interruptionHandlers
+        .get(kind)?.(row)
+        .catch((error) => log.warn({ err: error, jobId: job.id }, "could not close an interrupted job's records"));
     log.warn({ jobId: job.id, kind, resumed: resumable }, "interrupted job settled");
   }
   return settled;
 }
-

@@ -55,7 +55,12 @@ const relatedGroups = [
 ];
 const related = (a: string, b: string) => relatedGroups.some((g) => g.includes(a) && g.includes(b));
 
-export function assessReliability(profile: ScriptProfile, ranked: Ranked[], modelsAvailable: boolean, cutoffs: ReliabilityCutoffs = RELIABILITY_CUTOFFS): Reliability {
+export function assessReliability(
+  profile: ScriptProfile,
+  ranked: Ranked[],
+  modelsAvailable: boolean,
+  cutoffs: ReliabilityCutoffs = RELIABILITY_CUTOFFS,
+): Reliability {
   if (profile.letters === 0) {
     return {
       reliable: false,

@@ -13,7 +13,10 @@ describe("combinePredictions", () => {
     const ranked = combinePredictions(
       input("some latin text here", {
         cld3: { language: "nl", probability: 1 },
-        fastText: [{ language: "de", probability: 0.6 }, { language: "nl", probability: 0.4 }],
+        fastText: [
+          { language: "de", probability: 0.6 },
+          { language: "nl", probability: 0.4 },
+        ],
       }),
     );
     expect(ranked[0].language).toBe("nl");
@@ -31,7 +34,10 @@ describe("combinePredictions", () => {
     const ranked = combinePredictions(
       input("Привет, как дела у тебя сегодня", {
         cld3: { language: "ru", probability: 1 },
-        fastText: [{ language: "en", probability: 0.5 }, { language: "uk", probability: 0.5 }],
+        fastText: [
+          { language: "en", probability: 0.5 },
+          { language: "uk", probability: 0.5 },
+        ],
       }),
     );
     expect(ranked.map((r) => r.language)).toEqual(["uk", "ru"]);
@@ -39,18 +45,35 @@ describe("combinePredictions", () => {
   });
 
   it("lets a script that names its language decide, whatever the models say", () => {
-    for (const [text, language] of [["안녕하세요", "ko"], ["สวัสดี", "th"], ["カタカナ", "ja"], ["Καλημέρα", "el"]]) {
+    for (const [text, language] of [
+      ["안녕하세요", "ko"],
+      ["สวัสดี", "th"],
+      ["カタカナ", "ja"],
+      ["Καλημέρα", "el"],
+    ]) {
       const ranked = combinePredictions(input(text, { cld3: { language: "en", probability: 0.99 }, fastText: [{ language: "en", probability: 0.99 }] }));
       expect(ranked, text).toEqual([{ language, probability: 1 }]);
     }
   });
 
   it("uses simplified-only and Japanese-only Han characters to separate Chinese from Japanese", () => {
-    const models = { cld3: { language: "ja", probability: 0.9 }, fastText: [{ language: "ja", probability: 0.6 }, { language: "zh", probability: 0.4 }] };
+    const models = {
+      cld3: { language: "ja", probability: 0.9 },
+      fastText: [
+        { language: "ja", probability: 0.6 },
+        { language: "zh", probability: 0.4 },
+      ],
+    };
     // 这 and 说 are simplified forms Japanese never uses.
     expect(combinePredictions(input("这本书说", models))[0].language).toBe("zh");
     // 歴 (Chinese 历/歷) and 鉄 (Chinese 铁/鐵) are Japanese forms.
-    const zhModels = { cld3: { language: "zh", probability: 0.99 }, fastText: [{ language: "zh", probability: 0.9 }, { language: "ja", probability: 0.1 }] };
+    const zhModels = {
+      cld3: { language: "zh", probability: 0.99 },
+      fastText: [
+        { language: "zh", probability: 0.9 },
+        { language: "ja", probability: 0.1 },
+      ],
+    };
     expect(combinePredictions(input("歴史的鉄道", zhModels))[0].language).toBe("ja");
     // Characters shared by both (国, 学) leave the models' answer standing.
     expect(combinePredictions(input("国学", zhModels))[0].language).toBe("zh");

@@ -128,7 +128,7 @@ export function summarize(outcomes: Outcome[]): AccuracySummary {
       let atTarget = 0;
       for (const language of languages) {
         const accuracy = share(list.filter((o) => o.language === language));
-        ((summary.perLanguage[language] ??= { sentence: {}, threeWords: {} })[variant][method] = accuracy);
+        (summary.perLanguage[language] ??= { sentence: {}, threeWords: {} })[variant][method] = accuracy;
         if (accuracy >= targets[variant]) atTarget++;
       }
       summary.languagesAtTarget[variant][method] = atTarget;

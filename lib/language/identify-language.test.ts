@@ -56,7 +56,11 @@ describe("identifyLanguage", () => {
   });
 
   it("identifies one word in a script that names its language", async () => {
-    for (const [text, language] of [["안녕", "ko"], ["ありがとう", "ja"], ["ขอบคุณ", "th"]]) {
+    for (const [text, language] of [
+      ["안녕", "ko"],
+      ["ありがとう", "ja"],
+      ["ขอบคุณ", "th"],
+    ]) {
       expect(await identifyLanguage(text), text).toMatchObject({ language, reliable: true });
     }
   });

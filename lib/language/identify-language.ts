@@ -91,4 +91,3 @@ export function identifyWithModels(models: LanguageModels, rawText: string, opti
     },
   };
 }
-

@@ -30,8 +30,7 @@ interface Group {
 }
 
 // Pieces that cannot stand on their own ("OK.", "2024", "🙂") take their neighbour's language.
-const tooSmall = (identification: LanguageIdentification) =>
-  identification.reason === "too_short" || identification.reason === "no_letters";
+const tooSmall = (identification: LanguageIdentification) => identification.reason === "too_short" || identification.reason === "no_letters";
 
 export function identifySegmentsWithModels(models: LanguageModels, text: string): LanguageSegment[] {
   const identify = (start: number, end: number) => identifyWithModels(models, text.slice(start, end));

@@ -55,6 +55,7 @@ const countGraphemes = (text: string) => {
   return count;
 };
 
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: a class of combining marks and joiners on purpose
 const clusterMarks = /[\p{M}\u200d\ufe0f\u{1f3fb}-\u{1f3ff}]/u;
 const codePointLength = (text: string) => {
   let count = 0;
@@ -95,8 +96,6 @@ export function measureText(text: string, ranges: LanguageRange[] = []): TextSta
     lines: text.split("\n").filter((line) => line.trim()).length,
     averageWordLength: words ? Math.round((wordCharacters / words) * 100) / 100 : 0,
     scripts: scriptShares(profile),
-    byLanguage: [...perLanguage]
-      .map(([language, counts]) => ({ language, ...counts }))
-      .sort((a, b) => b.characters - a.characters),
+    byLanguage: [...perLanguage].map(([language, counts]) => ({ language, ...counts })).sort((a, b) => b.characters - a.characters),
   };
 }

@@ -29,6 +29,7 @@ export function* segmentChunked(segmenter: Intl.Segmenter, text: string, chunkCh
 
 const sentenceEnd = /[.!?。！？\n]/;
 const space = /\s/;
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: a class of combining marks and joiners on purpose
 const joiner = /[\p{M}\u200c\u200d\ufe00-\ufe0f]/u;
 
 /** The end of the chunk that starts at `start`: after a sentence end, else after a space, else a safe code point. */

@@ -29,8 +29,30 @@ const dashboard = JSON.parse(readFileSync(path.resolve("deploy/grafana/insight-e
 };
 
 const PROMQL_WORDS = new Set([
-  "sum", "max", "min", "avg", "count", "rate", "irate", "increase", "histogram_quantile", "by", "without", "on", "ignoring",
-  "group_left", "group_right", "and", "or", "unless", "offset", "topk", "bottomk", "label_values", "clamp_min", "abs",
+  "sum",
+  "max",
+  "min",
+  "avg",
+  "count",
+  "rate",
+  "irate",
+  "increase",
+  "histogram_quantile",
+  "by",
+  "without",
+  "on",
+  "ignoring",
+  "group_left",
+  "group_right",
+  "and",
+  "or",
+  "unless",
+  "offset",
+  "topk",
+  "bottomk",
+  "label_values",
+  "clamp_min",
+  "abs",
 ]);
 
 /** The metric names a PromQL expression selects (strings, label matchers, groupings and ranges removed). */
@@ -64,6 +86,7 @@ describe("deploy/grafana/insight-engine.json", () => {
     for (const panel of dashboard.panels) {
       expect(ids.has(panel.id), `duplicate panel id ${panel.id}`).toBe(false);
       ids.add(panel.id);
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Grafana's variable syntax, not a template literal
       expect(panel.datasource).toEqual({ type: "prometheus", uid: "${datasource}" });
       expect(panel.gridPos.w).toBeGreaterThan(0);
       expect(panel.targets.length, panel.title).toBeGreaterThan(0);

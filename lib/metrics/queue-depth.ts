@@ -18,9 +18,12 @@ const TIMEOUT_MS = 1_500;
 export async function readQueueDepths(): Promise<QueueDepth[]> {
   const query = (async () => {
     const { db } = await getDatabase();
-    const rows = await executeRows<QueueDepth>(db, sql`
+    const rows = await executeRows<QueueDepth>(
+      db,
+      sql`
       select name as queue, case when state = 'active' then 'active' else 'queued' end as state, count(*)::int as count
-      from pgboss.job where state in ('created', 'retry', 'active') group by 1, 2`);
+      from pgboss.job where state in ('created', 'retry', 'active') group by 1, 2`,
+    );
     // Every known queue is reported, idle ones as 0, so a dashboard shows a flat line, not "no data".
     const depths = new Map<string, QueueDepth>();
     for (const queue of Object.values(QUEUE)) for (const state of ["queued", "active"] as const) depths.set(`${queue}/${state}`, { queue, state, count: 0 });

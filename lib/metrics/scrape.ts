@@ -17,7 +17,9 @@ export function authorizeScrape(request: Request, token = getEnv().METRICS_TOKEN
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match || !timingSafeEqual(digest(match[1]), digest(token))) {
-    throw new ApiError("unauthorized", "The metrics need `Authorization: Bearer <METRICS_TOKEN>`.", { headers: { "www-authenticate": 'Bearer realm="metrics"' } });
+    throw new ApiError("unauthorized", "The metrics need `Authorization: Bearer <METRICS_TOKEN>`.", {
+      headers: { "www-authenticate": 'Bearer realm="metrics"' },
+    });
   }
 }
 

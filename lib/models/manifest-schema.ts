@@ -114,15 +114,13 @@ export const modelEntrySchema = z.object({
 });
 export type ModelEntry = z.infer<typeof modelEntrySchema>;
 
-export const manifestSchema = z
-  .object({ version: z.literal(1), models: z.array(modelEntrySchema) })
-  .superRefine((manifest, ctx) => {
-    const seen = new Set<string>();
-    manifest.models.forEach((model, i) => {
-      if (seen.has(model.id)) ctx.addIssue({ code: "custom", path: ["models", i, "id"], message: `duplicate id ${model.id}` });
-      seen.add(model.id);
-      if (model.parent && !manifest.models.some((m) => m.id === model.parent))
-        ctx.addIssue({ code: "custom", path: ["models", i, "parent"], message: `unknown parent ${model.parent}` });
-    });
+export const manifestSchema = z.object({ version: z.literal(1), models: z.array(modelEntrySchema) }).superRefine((manifest, ctx) => {
+  const seen = new Set<string>();
+  manifest.models.forEach((model, i) => {
+    if (seen.has(model.id)) ctx.addIssue({ code: "custom", path: ["models", i, "id"], message: `duplicate id ${model.id}` });
+    seen.add(model.id);
+    if (model.parent && !manifest.models.some((m) => m.id === model.parent))
+      ctx.addIssue({ code: "custom", path: ["models", i, "parent"], message: `unknown parent ${model.parent}` });
   });
+});
 export type Manifest = z.infer<typeof manifestSchema>;

@@ -14,7 +14,13 @@ afterEach(() => rmSync(work, { recursive: true, force: true }));
 
 function setUp() {
   work = mkdtempSync(path.join(tmpdir(), "ie-local-files-"));
-  const store = new ModelStore({ manifest: { version: 1, models: [] }, cacheDir: path.join(work, "cache"), allowDownload: false, downloadTimeoutMs: 1000, packageSearchFrom: [work] });
+  const store = new ModelStore({
+    manifest: { version: 1, models: [] },
+    cacheDir: path.join(work, "cache"),
+    allowDownload: false,
+    downloadTimeoutMs: 1000,
+    packageSearchFrom: [work],
+  });
   const bytes = Buffer.from("variant weights ".repeat(64));
   const file = path.join(work, "variants", "tiny-int8.onnx");
   const entry: ModelEntry = {

@@ -22,9 +22,7 @@ export interface ResolvedFile {
   bytes: number;
 }
 
-export type ModelAvailability =
-  | { available: true; files: ResolvedFile[] }
-  | { available: false; reason: string };
+export type ModelAvailability = { available: true; files: ResolvedFile[] } | { available: false; reason: string };
 
 export interface ModelStoreOptions {
   manifest: Manifest;
@@ -174,7 +172,10 @@ export class ModelStore {
     if (!check) {
       check = sha256File(filePath).then((digest) => digest === file.sha256);
       this.verified.set(key, check);
-      void check.then((ok) => ok || this.verified.delete(key), () => this.verified.delete(key));
+      void check.then(
+        (ok) => ok || this.verified.delete(key),
+        () => this.verified.delete(key),
+      );
     }
     return (await check) ? undefined : `checksum mismatch (expected sha256 ${file.sha256})`;
   }

@@ -47,9 +47,7 @@ export async function applyRecipe(options: {
         break;
       }
       case "channel-pruning": {
-        const stats = step.biasCorrection
-          ? await collectChannelStats({ model, tensors: channelPruningTensors(model, step), inputs: calibration })
-          : undefined;
+        const stats = step.biasCorrection ? await collectChannelStats({ model, tensors: channelPruningTensors(model, step), inputs: calibration }) : undefined;
         const report = pruneChannels(model, step, stats);
         reports.push({ kind: step.kind, prunedConvs: report.pruned.length, skippedConvs: report.skipped.length, pruned: report.pruned });
         break;
@@ -61,7 +59,8 @@ export async function applyRecipe(options: {
           step.minCalibrationAgreement === undefined
             ? undefined
             : { mode: step.tuning, ...(await validationJudges(model, parentEntry, validation, step.sensitivityInputs)), target: step.minCalibrationAgreement };
-        const method = step.calibration.method === "percentile" ? { kind: "percentile" as const, percentile: step.calibration.percentile } : { kind: "minmax" as const };
+        const method =
+          step.calibration.method === "percentile" ? { kind: "percentile" as const, percentile: step.calibration.percentile } : { kind: "minmax" as const };
         reports.push({ kind: step.kind, ...(await quantizeStatic(model, { ...step, method, inputs, tuning })), validationInputs: validation.length });
         break;
       }

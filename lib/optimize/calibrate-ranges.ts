@@ -87,9 +87,7 @@ export function withOutputs(model: ModelProto, names: string[]): ModelProto {
   const existing = new Set(graph.output.map((o) => o.name));
   for (const name of names) {
     if (existing.has(name)) continue;
-    graph.output.push(
-      onnx.ValueInfoProto.create({ name, type: onnx.TypeProto.create({ tensorType: { elemType: DataType.FLOAT } }) }),
-    );
+    graph.output.push(onnx.ValueInfoProto.create({ name, type: onnx.TypeProto.create({ tensorType: { elemType: DataType.FLOAT } }) }));
   }
   return copy;
 }

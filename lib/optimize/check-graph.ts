@@ -25,12 +25,12 @@ export function graphIssues(graph: GraphProto): string[] {
     // Nodes with subgraphs may read outer-scope names; this check does not follow them.
     if (!hasSubgraph(node)) {
       for (const input of node.input) {
-        if (input && !available.has(input)) issues.push(`${describe(node)} reads ${input}, which nothing produced before it`);
+        if (input && !available.has(input)) issues.push(`${describeNode(node)} reads ${input}, which nothing produced before it`);
       }
     }
     for (const output of node.output) {
       if (!output) continue;
-      if (available.has(output)) issues.push(`${describe(node)} writes ${output}, which is already defined`);
+      if (available.has(output)) issues.push(`${describeNode(node)} writes ${output}, which is already defined`);
       available.add(output);
     }
   }
@@ -43,7 +43,7 @@ export function assertValidGraph(graph: GraphProto, context = "graph"): void {
   if (issues.length) throw new Error(`${context} is not valid: ${issues.slice(0, 5).join("; ")}${issues.length > 5 ? ` (+${issues.length - 5} more)` : ""}`);
 }
 
-function describe(node: NodeProto): string {
+function describeNode(node: NodeProto): string {
   return `${node.opType} node ${node.name || "(unnamed)"}`;
 }
 

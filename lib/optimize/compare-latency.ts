@@ -41,7 +41,16 @@ export async function compareLatency(options: {
     return new Map(
       sessions.map(({ id }) => {
         const all = times.get(id)!;
-        return [id, { threads: options.threads, runs: all.length, medianMs: percentile(all, 50), p95Ms: percentile(all, 95), cpuMsPerRun: cpuMicros.get(id)! / 1000 / all.length }];
+        return [
+          id,
+          {
+            threads: options.threads,
+            runs: all.length,
+            medianMs: percentile(all, 50),
+            p95Ms: percentile(all, 95),
+            cpuMsPerRun: cpuMicros.get(id)! / 1000 / all.length,
+          },
+        ];
       }),
     );
   } finally {

@@ -58,7 +58,10 @@ export function addToBias(graph: GraphProto, index: GraphIndex, node: NodeProto,
   const existing = node.input[2] ? index.initializers.get(node.input[2]) : undefined;
   if (existing && tensorDims(existing).length === 1 && (index.consumers.get(existing.name)?.length ?? 0) <= 1) {
     const current = tensorToFloat32(existing);
-    setFloat32(existing, current.map((v, i) => v + values[i]));
+    setFloat32(
+      existing,
+      current.map((v, i) => v + values[i]),
+    );
   } else if (!node.input[2]) {
     const bias = float32Tensor(unique(`${node.name}_bias`), [values.length], values);
     graph.initializer.push(bias);

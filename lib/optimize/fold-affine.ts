@@ -45,7 +45,7 @@ function outputChannels(conv: NodeProto, weight: TensorProto): number {
 
 function convParams(conv: NodeProto, index: GraphIndex, graph: GraphProto): { weight: TensorProto; bias: TensorProto } | undefined {
   const weight = index.initializers.get(conv.input[1]);
-  if (!weight || weight.dataType !== 1 || (index.consumers.get(weight.name)?.length ?? 0) > 1) return undefined;
+  if (weight?.dataType !== 1 || (index.consumers.get(weight.name)?.length ?? 0) > 1) return undefined;
   if (conv.opType === "ConvTranspose" && getInt(conv, "group", 1) !== 1) return undefined;
   let bias = conv.input[2] ? index.initializers.get(conv.input[2]) : undefined;
   if (conv.input[2] && (!bias || (index.consumers.get(bias.name)?.length ?? 0) > 1)) return undefined;

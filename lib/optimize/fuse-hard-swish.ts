@@ -12,7 +12,7 @@ import { opsetVersion, upgradeOpset } from "./upgrade-opset";
 
 function scalar(index: GraphIndex, name: string | undefined): number | undefined {
   const t = name ? index.initializers.get(name) : undefined;
-  if (!t || t.dataType !== 1) return undefined;
+  if (t?.dataType !== 1) return undefined;
   const v = tensorToFloat32(t);
   return v.length === 1 ? v[0] : undefined;
 }
@@ -28,16 +28,16 @@ function matchDivPattern(index: GraphIndex, div: NodeProto): [string, NodeProto[
   const isMulBySixth = div.opType === "Mul" && Math.abs((scalar(index, div.input[1]) ?? 0) - 1 / 6) < 1e-6;
   if (!isDivBySix && !isMulBySixth) return undefined;
   const mul = index.producer.get(div.input[0]);
-  if (!mul || mul.opType !== "Mul" || !only(index, mul.output[0], div)) return undefined;
+  if (mul?.opType !== "Mul" || !only(index, mul.output[0], div)) return undefined;
   for (const [x, clipOut] of [mul.input, [...mul.input].reverse()]) {
     const clip = index.producer.get(clipOut);
-    if (!clip || clip.opType !== "Clip" || !only(index, clipOut, mul)) continue;
+    if (clip?.opType !== "Clip" || !only(index, clipOut, mul)) continue;
     // Clip bounds are inputs from opset 11, attributes before (PP-OCR rec is opset 9).
     const low = clip.input[1] ? scalar(index, clip.input[1]) : getFloat(clip, "min", -Infinity);
     const high = clip.input[2] ? scalar(index, clip.input[2]) : getFloat(clip, "max", Infinity);
     if (low !== 0 || high !== 6) continue;
     const add = index.producer.get(clip.input[0]);
-    if (!add || add.opType !== "Add" || !only(index, add.output[0], clip)) continue;
+    if (add?.opType !== "Add" || !only(index, add.output[0], clip)) continue;
     const addsThree = (add.input[0] === x && scalar(index, add.input[1]) === 3) || (add.input[1] === x && scalar(index, add.input[0]) === 3);
     if (addsThree) return [x, [add, clip, mul, div], div];
   }
@@ -48,7 +48,7 @@ function matchHardSigmoidPattern(index: GraphIndex, mul: NodeProto): [string, No
   if (mul.opType !== "Mul") return undefined;
   for (const [x, gate] of [mul.input, [...mul.input].reverse()]) {
     const hs = index.producer.get(gate);
-    if (!hs || hs.opType !== "HardSigmoid" || hs.input[0] !== x || !only(index, gate, mul)) continue;
+    if (hs?.opType !== "HardSigmoid" || hs.input[0] !== x || !only(index, gate, mul)) continue;
     if (Math.abs(getFloat(hs, "alpha", 0.2) - 1 / 6) < 1e-6 && Math.abs(getFloat(hs, "beta", 0.5) - 0.5) < 1e-6) return [x, [hs, mul], mul];
   }
   return undefined;

@@ -59,7 +59,9 @@ describe("graph checks", () => {
     // Move w1 into a Constant node, as Paddle exports do, and add a dead branch.
     const w1 = graph.initializer.find((t) => t.name === "w1")!;
     graph.initializer = graph.initializer.filter((t) => t !== w1);
-    graph.node.unshift(createNode({ opType: "Constant", name: "", output: ["w1"], attribute: [createAttribute({ name: "value", type: AttributeType.TENSOR, t: w1 })] }));
+    graph.node.unshift(
+      createNode({ opType: "Constant", name: "", output: ["w1"], attribute: [createAttribute({ name: "value", type: AttributeType.TENSOR, t: w1 })] }),
+    );
     graph.node.push(createNode({ opType: "Sigmoid", name: "dead", input: ["conv1_out"], output: ["unused"] }));
     graph.initializer.push(float32Tensor("orphan", [1], [1]));
     const input = smallGraphInputs(1)[0].feeds;

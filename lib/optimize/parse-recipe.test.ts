@@ -54,7 +54,9 @@ describe("optimisation recipes", () => {
     expect(problem({ ...base, id: "Bad Id!", steps: [{ kind: "static-int8" }] }).extra.errors?.[0].field).toBe("id");
     const order = problem({ ...base, steps: [{ kind: "static-int8" }, { kind: "magnitude-pruning", sparsity: 0.2 }] });
     expect(order.extra.errors?.[0].message).toBe("quantization must be the last step (pruning works on fp32 weights)");
-    expect(problem({ ...base, steps: [{ kind: "weight-only-int8" }, { kind: "static-int8" }] }).extra.errors?.map((e) => e.message)).toContain("at most one quantization step");
+    expect(problem({ ...base, steps: [{ kind: "weight-only-int8" }, { kind: "static-int8" }] }).extra.errors?.map((e) => e.message)).toContain(
+      "at most one quantization step",
+    );
     expect(problem("not an object").extra.errors?.[0].field).toBe("(body)");
   });
 

@@ -107,11 +107,15 @@ export function planQdq(graph: GraphProto, options: QdqPlanOptions): QdqPlan {
     const inputs = activationInputs(node, index);
     // MatMul and Gemm also fuse with a float output (MatMulIntegerToFloat, QGemm), e.g. as the last layer.
     const floatOutputOk = node.opType === "MatMul" || node.opType === "Gemm";
-    if (!inputs || !inputs.every(usable) || (!usable(node.output[0]) && !floatOutputOk)) continue;
+    if (!inputs?.every(usable) || (!usable(node.output[0]) && !floatOutputOk)) continue;
     // Conv -> Relu/Clip(0, x): quantize after the clip; ORT then removes the clip and fuses the Conv.
     const readers = index.consumers.get(node.output[0]) ?? [];
     const clip = readers.length === 1 && CLIPPING.has(readers[0].opType) && isClippingAtZero(readers[0], index) ? readers[0] : undefined;
-    const output = !usable(node.output[0]) ? undefined : clip && usable(clip.output[0]) && !excluded.has(clip.name) && !head.has(clip) ? clip.output[0] : node.output[0];
+    const output = !usable(node.output[0])
+      ? undefined
+      : clip && usable(clip.output[0]) && !excluded.has(clip.name) && !head.has(clip)
+        ? clip.output[0]
+        : node.output[0];
     if (clip && fp32Tensors.has(clip.output[0])) continue;
     nodes.add(node);
     for (const input of inputs) tensors.add(input);

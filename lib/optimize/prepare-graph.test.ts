@@ -33,7 +33,13 @@ function lcnetBlock(): ModelProto {
     name: "lcnet",
     node: [
       conv("c1", "x", "t1", 3),
-      createNode({ opType: "BatchNormalization", name: "bn", input: ["t1", "g", "beta", "mean", "var"], output: ["t2"], attribute: [floatAttribute("epsilon", 1e-5)] }),
+      createNode({
+        opType: "BatchNormalization",
+        name: "bn",
+        input: ["t1", "g", "beta", "mean", "var"],
+        output: ["t2"],
+        attribute: [floatAttribute("epsilon", 1e-5)],
+      }),
       createNode({ opType: "Mul", name: "a1", input: ["a", "t2"], output: ["t3"] }),
       createNode({ opType: "Add", name: "b1", input: ["t3", "b"], output: ["t4"] }),
       createNode({ opType: "Add", name: "hs_add", input: ["t4", "three"], output: ["t5"] }),
@@ -45,7 +51,13 @@ function lcnetBlock(): ModelProto {
       conv("dw", "t10", "t11", 3, C),
       createNode({ opType: "Mul", name: "a3", input: ["t11", "e"], output: ["t12"] }),
       createNode({ opType: "Add", name: "b3", input: ["t12", "f"], output: ["t13"] }),
-      createNode({ opType: "HardSigmoid", name: "hsig", input: ["t13"], output: ["t14"], attribute: [floatAttribute("alpha", 1 / 6), floatAttribute("beta", 0.5)] }),
+      createNode({
+        opType: "HardSigmoid",
+        name: "hsig",
+        input: ["t13"],
+        output: ["t14"],
+        attribute: [floatAttribute("alpha", 1 / 6), floatAttribute("beta", 0.5)],
+      }),
       createNode({ opType: "Mul", name: "gate", input: ["t13", "t14"], output: ["t15"] }),
       createNode({ opType: "Mul", name: "a4", input: ["t15", "g4"], output: ["t16"] }),
       conv("pw", "t16", "y", 1),
@@ -55,10 +67,18 @@ function lcnetBlock(): ModelProto {
     initializer: [
       float32Tensor("c1_w", [C, 3, 3, 3], randomValues(C * 27, random, 0.6)),
       float32Tensor("c1_b", [C], randomValues(C, random, 0.2)),
-      float32Tensor("g", [C], Float32Array.from({ length: C }, () => 0.5 + random())),
+      float32Tensor(
+        "g",
+        [C],
+        Float32Array.from({ length: C }, () => 0.5 + random()),
+      ),
       float32Tensor("beta", [C], randomValues(C, random, 0.3)),
       float32Tensor("mean", [C], randomValues(C, random, 0.3)),
-      float32Tensor("var", [C], Float32Array.from({ length: C }, () => 0.5 + random())),
+      float32Tensor(
+        "var",
+        [C],
+        Float32Array.from({ length: C }, () => 0.5 + random()),
+      ),
       scalar("a", 1.3),
       float32Tensor("b", [1, C, 1, 1], randomValues(C, random, 0.5)),
       scalar("three", 3),
@@ -70,7 +90,11 @@ function lcnetBlock(): ModelProto {
       float32Tensor("dw_b", [C], randomValues(C, random, 0.2)),
       scalar("e", 1.1),
       scalar("f", 0.1),
-      float32Tensor("g4", [C, 1, 1], Float32Array.from({ length: C }, () => 0.5 + random())),
+      float32Tensor(
+        "g4",
+        [C, 1, 1],
+        Float32Array.from({ length: C }, () => 0.5 + random()),
+      ),
       float32Tensor("pw_w", [C, C, 1, 1], randomValues(C * C, random, 0.6)),
       float32Tensor("pw_b", [C], randomValues(C, random, 0.2)),
     ],
@@ -89,7 +113,11 @@ describe("prepareGraph", () => {
     expect(ops).toEqual(["Conv", "HardSwish", "Add", "Conv", "HardSwish", "Conv"]);
     const random = seededRandom(8);
     for (let i = 0; i < 3; i++) {
-      const x = new ort.Tensor("float32", Float32Array.from({ length: 3 * 144 }, () => random() * 4 - 2), [1, 3, 12, 12]);
+      const x = new ort.Tensor(
+        "float32",
+        Float32Array.from({ length: 3 * 144 }, () => random() * 4 - 2),
+        [1, 3, 12, 12],
+      );
       const expected = await runGraph(parent, { x });
       expect(maxAbsDifference(expected, await runGraph(prepared, { x })) / maxAbs(expected)).toBeLessThan(1e-5);
     }

@@ -92,10 +92,29 @@ describe("produceVariant", () => {
     expect(resolved.available && resolved.files[0]).toMatchObject({ source: "local", path: produced.filePath });
 
     // From the database: the stored row comes back as a store entry in a fresh process (a new store).
-    const fresh = new ModelStore({ manifest: { version: 1, models: [store.get("small")!] }, mirrorDir: path.join(work, "mirror"), cacheDir: path.join(work, "cache"), allowDownload: false, downloadTimeoutMs: 1000 });
-    const row = { id: produced.id, family: produced.family, parentId: produced.parentId, variant: produced.variant, recipe: produced.recipe, fileName: produced.fileName, sizeBytes: produced.sizeBytes, sha256: produced.sha256, agreement: produced.agreement };
+    const fresh = new ModelStore({
+      manifest: { version: 1, models: [store.get("small")!] },
+      mirrorDir: path.join(work, "mirror"),
+      cacheDir: path.join(work, "cache"),
+      allowDownload: false,
+      downloadTimeoutMs: 1000,
+    });
+    const row = {
+      id: produced.id,
+      family: produced.family,
+      parentId: produced.parentId,
+      variant: produced.variant,
+      recipe: produced.recipe,
+      fileName: produced.fileName,
+      sizeBytes: produced.sizeBytes,
+      sha256: produced.sha256,
+      agreement: produced.agreement,
+    };
     await upsertModelVariant({ db: db.db, variant: row });
-    await upsertModelVariant({ db: db.db, variant: { ...row, id: "small-gone", fileName: "small-gone.onnx", recipe: { ...produced.recipe, id: "small-gone" } } });
+    await upsertModelVariant({
+      db: db.db,
+      variant: { ...row, id: "small-gone", fileName: "small-gone.onnx", recipe: { ...produced.recipe, id: "small-gone" } },
+    });
     // A variant stored before the protocol had a number (8-bit weights, tuned on calibration images) is produced again.
     const { protocol: _protocol, ...oldAgreement } = produced.agreement;
     await upsertModelVariant({ db: db.db, variant: { ...row, id: "small-old", agreement: oldAgreement, recipe: { ...produced.recipe, id: "small-old" } } });

@@ -35,7 +35,6 @@ export interface VariantAgreement {
   protocol?: number;
 }
 
-
 export interface ProducedVariant {
   id: string;
   parentId: string;
@@ -60,7 +59,10 @@ export async function resolveParent(store: ModelStore, parentId: string): Promis
   const entry = store.get(parentId);
   if (!entry) throw new UnknownModelError(parentId, `Unknown parent model "${parentId}".`, "parent");
   if (entry.runtime !== "onnxruntime") {
-    throw new InvalidArgumentError(`Parent model "${parentId}" runs on ${entry.runtime}, not ONNX Runtime; only ONNX graphs can be optimised.`, { field: "parent", message: "not an ONNX model" });
+    throw new InvalidArgumentError(`Parent model "${parentId}" runs on ${entry.runtime}, not ONNX Runtime; only ONNX graphs can be optimised.`, {
+      field: "parent",
+      message: "not an ONNX model",
+    });
   }
   const availability = await store.resolve(parentId);
   if (!availability.available) throw new ModelUnavailableError(parentId, `Parent model "${parentId}" is not available: ${availability.reason}`);
@@ -106,7 +108,15 @@ export async function produceVariant(options: {
     filePath: written.path,
     sizeBytes: written.sizeBytes,
     sha256: written.sha256,
-    agreement: { metric, value, ...(secondary ? { secondary } : {}), tolerance: recipe.minAgreement, withinTolerance: value >= recipe.minAgreement, inputs: inputs.test.length, protocol: VARIANT_PROTOCOL },
+    agreement: {
+      metric,
+      value,
+      ...(secondary ? { secondary } : {}),
+      tolerance: recipe.minAgreement,
+      withinTolerance: value >= recipe.minAgreement,
+      inputs: inputs.test.length,
+      protocol: VARIANT_PROTOCOL,
+    },
     steps,
     produceMs: performance.now() - startedAt,
   };

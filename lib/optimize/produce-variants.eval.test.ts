@@ -36,7 +36,13 @@ async function inputsFor(parentId: string): Promise<InputSplit> {
   return inputs;
 }
 
-const cheap = ["yolox-nano-int8-weights", "ppocr-v4-det-int8-weights", "ppocr-v4-rec-int8-weights", "yolox-nano-pruned-magnitude", "yolox-nano-pruned-channels"];
+const cheap = [
+  "yolox-nano-int8-weights",
+  "ppocr-v4-det-int8-weights",
+  "ppocr-v4-rec-int8-weights",
+  "yolox-nano-pruned-magnitude",
+  "yolox-nano-pruned-channels",
+];
 
 describe.skipIf(!evalDir)("optimised variants of the real models (eval data)", () => {
   it.each(cheap)("produces %s, which loads and agrees with its parent within tolerance", async (id) => {
@@ -59,13 +65,17 @@ describe.skipIf(!evalDir)("optimised variants of the real models (eval data)", (
   }, 120_000);
 
   const stored = recipes.filter((r) => existsSync(path.join(variantsDir(), `${r.id}.onnx`)));
-  it.skipIf(stored.length === 0)("every variant already in the variants folder loads and stays within its tolerance", async () => {
-    for (const recipe of stored) {
-      const { entry, modelPath } = await resolveParent(getModelStore(), recipe.parent);
-      const { test } = await inputsFor(recipe.parent);
-      const parent = await runModelOutputs(modelPath, test);
-      const variant = await runModelOutputs(path.join(variantsDir(), `${recipe.id}.onnx`), test);
-      expect({ id: recipe.id, ok: compareOutputs(entry, parent, variant).value >= recipe.minAgreement }).toEqual({ id: recipe.id, ok: true });
-    }
-  }, 180_000);
+  it.skipIf(stored.length === 0)(
+    "every variant already in the variants folder loads and stays within its tolerance",
+    async () => {
+      for (const recipe of stored) {
+        const { entry, modelPath } = await resolveParent(getModelStore(), recipe.parent);
+        const { test } = await inputsFor(recipe.parent);
+        const parent = await runModelOutputs(modelPath, test);
+        const variant = await runModelOutputs(path.join(variantsDir(), `${recipe.id}.onnx`), test);
+        expect({ id: recipe.id, ok: compareOutputs(entry, parent, variant).value >= recipe.minAgreement }).toEqual({ id: recipe.id, ok: true });
+      }
+    },
+    180_000,
+  );
 });

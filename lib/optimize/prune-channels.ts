@@ -90,11 +90,22 @@ function channelsToKeep(scores: number[], options: ChannelPruneOptions): number[
   const norms = scores.map((sum, c) => ({ c, sum }));
   let keepCount = Math.max(options.minChannels, Math.round(channels * (1 - options.ratio)));
   keepCount = Math.min(channels, Math.ceil(keepCount / options.multipleOf) * options.multipleOf);
-  return norms.sort((a, b) => b.sum - a.sum).slice(0, keepCount).map((n) => n.c).sort((a, b) => a - b);
+  return norms
+    .sort((a, b) => b.sum - a.sum)
+    .slice(0, keepCount)
+    .map((n) => n.c)
+    .sort((a, b) => a - b);
 }
 
 /** Folds the removed channels' mean contribution into each sink's bias (before the sinks are sliced). */
-function compensateSinks(model: ModelProto, index: GraphIndex, region: ChannelRegion, keep: number[], stats: Map<string, ChannelStats>, unique: (b: string) => string) {
+function compensateSinks(
+  model: ModelProto,
+  index: GraphIndex,
+  region: ChannelRegion,
+  keep: number[],
+  stats: Map<string, ChannelStats>,
+  unique: (b: string) => string,
+) {
   const kept = new Set(keep);
   for (const sink of region.sinks) {
     const s = stats.get(sink.input[0]);
@@ -122,7 +133,7 @@ function applyRegion(index: GraphIndex, conv: NodeProto, region: ChannelRegion, 
         const t = index.initializers.get(input);
         if (!t || tensorDims(t).reduce((p, d) => p * d, 1) !== channels) continue;
         const dims = tensorDims(t);
-        sliceAxis(index, input, dims.findIndex((d) => d === channels), keep);
+        sliceAxis(index, input, dims.indexOf(channels), keep);
       }
     }
   }
@@ -135,7 +146,12 @@ function sharedParameter(index: GraphIndex, region: ChannelRegion, channels: num
   for (const node of region.inner) {
     for (const input of node.input) {
       const t = index.initializers.get(input);
-      if (t && (node.opType !== "Mul" && node.opType !== "Add" && node.opType !== "Sub" && node.opType !== "Div" || tensorDims(t).reduce((p, d) => p * d, 1) === channels)) names.push(input);
+      if (
+        t &&
+        ((node.opType !== "Mul" && node.opType !== "Add" && node.opType !== "Sub" && node.opType !== "Div") ||
+          tensorDims(t).reduce((p, d) => p * d, 1) === channels)
+      )
+        names.push(input);
     }
   }
   return names.find((n) => (index.consumers.get(n)?.length ?? 0) > 1);

@@ -123,7 +123,8 @@ function guardedWeights(node: NodeProto, values: Float32Array, dims: number[], a
   if (guard === "off") return quantizeSymmetricInt8(values, dims, axis, INT8_WEIGHT_LEVELS);
   const partner = guard === "pairs" && axis !== undefined ? reductionPartners(node, dims) : undefined;
   const q = partner ? quantizePairGuarded(values, dims, axis!, partner) : quantizeSymmetricInt8(values, dims, axis, SEVEN_BIT_LEVELS);
-  if (!(partner ? pairsFitInt16(q.values, partner) : anyPairFitsInt16(q.values))) throw new Error(`${node.opType} ${node.name}: weights break the saturation guard`);
+  if (!(partner ? pairsFitInt16(q.values, partner) : anyPairFitsInt16(q.values)))
+    throw new Error(`${node.opType} ${node.name}: weights break the saturation guard`);
   return q;
 }
 

@@ -91,7 +91,8 @@ describe("static QDQ quantization", () => {
     const reference = await Promise.all(calibration.map((i) => runGraph(parent, i.feeds)));
     const relativeError = async (candidate: typeof parent) => {
       let worst = 0;
-      for (const [i, input] of calibration.entries()) worst = Math.max(worst, maxAbsDifference(reference[i], await runGraph(candidate, input.feeds)) / maxAbs(reference[i]));
+      for (const [i, input] of calibration.entries())
+        worst = Math.max(worst, maxAbsDifference(reference[i], await runGraph(candidate, input.feeds)) / maxAbs(reference[i]));
       return worst;
     };
     const untuned = cloneModel(parent);

@@ -54,7 +54,8 @@ export async function quantizeStatic(model: ModelProto, options: StaticQuantizeO
   let tuning: StaticQuantizeReport["tuning"];
   if (options.tuning) {
     const compress = options.compressFp32Weights ?? true;
-    const apply = (m: ModelProto, plan: QdqPlan, r: Map<string, TensorRange>, compressWanted: boolean) => applyQdqPlan(m, plan, r, compressWanted && compress, guard);
+    const apply = (m: ModelProto, plan: QdqPlan, r: Map<string, TensorRange>, compressWanted: boolean) =>
+      applyQdqPlan(m, plan, r, compressWanted && compress, guard);
     const result = await tuneQdq({ model, plan: options, fullPlan, ranges, tuning: options.tuning, apply });
     planOptions = { ...options, excludeNodes: [...options.excludeNodes, ...result.excludeNodes], excludeTensors: result.excludeTensors };
     tuning = { mode: options.tuning.mode, fp32Nodes: result.excludeNodes.length, fp32Tensors: result.excludeTensors, trials: result.trials };
@@ -65,7 +66,14 @@ export async function quantizeStatic(model: ModelProto, options: StaticQuantizeO
   markSaturationGuard(model, guard);
   const byOpType: Record<string, number> = {};
   for (const node of finalPlan.nodes) byOpType[node.opType] = (byOpType[node.opType] ?? 0) + 1;
-  return { quantizedNodes: finalPlan.nodes.size, quantizedTensors: finalPlan.tensors.length, byOpType, saturationGuard: guard, calibrationInputs: options.inputs.length, tuning };
+  return {
+    quantizedNodes: finalPlan.nodes.size,
+    quantizedTensors: finalPlan.tensors.length,
+    byOpType,
+    saturationGuard: guard,
+    calibrationInputs: options.inputs.length,
+    tuning,
+  };
 }
 
 /**
@@ -78,7 +86,13 @@ export function markSaturationGuard(model: ModelProto, guard: SaturationGuard): 
 }
 
 /** Rewrites the graph with the plan's Q/DQ pairs and int8 weights, given a range per planned tensor. */
-export function applyQdqPlan(model: ModelProto, plan: QdqPlan, ranges: Map<string, TensorRange>, compressFp32Weights = true, guard: SaturationGuard = "pairs"): void {
+export function applyQdqPlan(
+  model: ModelProto,
+  plan: QdqPlan,
+  ranges: Map<string, TensorRange>,
+  compressFp32Weights = true,
+  guard: SaturationGuard = "pairs",
+): void {
   const graph = model.graph!;
   const params = new Map<string, Uint8Params>();
   for (const tensor of plan.tensors) {

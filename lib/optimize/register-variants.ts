@@ -44,7 +44,9 @@ export async function registerStoredVariants({
       if (!existsSync(filePath)) await restoreFromDatabase(db, row, filePath);
       const protocol = (row.agreement as { protocol?: number } | null)?.protocol ?? 1;
       if (protocol < VARIANT_PROTOCOL) {
-        throw new Error(`produced under protocol ${protocol} (8-bit int8 weights, tuned on its calibration images); it is produced again under protocol ${VARIANT_PROTOCOL}`);
+        throw new Error(
+          `produced under protocol ${protocol} (8-bit int8 weights, tuned on its calibration images); it is produced again under protocol ${VARIANT_PROTOCOL}`,
+        );
       }
       registerVariant(store, toRecord(row), filePath);
       registered.push(row.id);

@@ -20,7 +20,14 @@ import { intAttribute } from "./attributes";
 
 const calibration = smallGraphInputs(12, 21);
 const heldOut = smallGraphInputs(4, 77);
-const options = { opTypes: ["Conv", "Gemm"], fp32Head: false, excludeNodes: [], inputs: calibration, method: { kind: "minmax" as const }, strategy: "weighted" as const };
+const options = {
+  opTypes: ["Conv", "Gemm"],
+  fp32Head: false,
+  excludeNodes: [],
+  inputs: calibration,
+  method: { kind: "minmax" as const },
+  strategy: "weighted" as const,
+};
 
 async function quantized(guard: SaturationGuard) {
   const variant = cloneModel(buildSaturatingGraph());
@@ -36,7 +43,18 @@ async function conv2Accumulators(parent: ModelProto, variant: ModelProto, input:
   const params = activationParams(variant, "relu1_out");
   const activations = quantizeActivations(await runGraph(probe, input.feeds), params);
   const { weights, dims } = qdqConvWeights(variant, "conv2");
-  const conv = { input: activations, channels: 8, height: 16, width: 16, padValue: params.zeroPoint, weights, outChannels: dims[0], kernel: 3, stride: 2, pad: 1 };
+  const conv = {
+    input: activations,
+    channels: 8,
+    height: 16,
+    width: 16,
+    padValue: params.zeroPoint,
+    weights,
+    outChannels: dims[0],
+    kernel: 3,
+    stride: 2,
+    pad: 1,
+  };
   return { weights, dims, exact: convAccumulators(conv, "exact"), avx2: convAccumulators(conv, "avx2-vpmaddubsw") };
 }
 
@@ -69,26 +87,29 @@ describe("int8 saturation guard", () => {
     expect(error(plain)).toBeLessThan(error(pairs));
   });
 
-  it.each(["pairs", "7-bit"] as const)("with the %s guard the produced convolution is exact under AVX2's saturating pair sums; unguarded it is not", async (guard) => {
-    const parent = buildSaturatingGraph();
-    const [guarded, unguarded] = [await quantized(guard), await quantized("off")];
-    let guardedDiffer = 0;
-    let unguardedDiffer = 0;
-    let outputs = 0;
-    for (const input of heldOut) {
-      const withGuard = await conv2Accumulators(parent, guarded, input);
-      const without = await conv2Accumulators(parent, unguarded, input);
-      const partner = reductionPartners(conv(), withGuard.dims)!;
-      expect(pairsFitInt16(withGuard.weights, partner)).toBe(true);
-      expect(pairsFitInt16(without.weights, partner)).toBe(false);
-      guardedDiffer += differing(withGuard.exact, withGuard.avx2);
-      unguardedDiffer += differing(without.exact, without.avx2);
-      outputs += without.exact.length;
-    }
-    expect(guardedDiffer).toBe(0);
-    // Not a corner case: most outputs of this layer would be wrong on an AVX2 CPU without a guard.
-    expect(unguardedDiffer / outputs).toBeGreaterThan(0.5);
-  });
+  it.each(["pairs", "7-bit"] as const)(
+    "with the %s guard the produced convolution is exact under AVX2's saturating pair sums; unguarded it is not",
+    async (guard) => {
+      const parent = buildSaturatingGraph();
+      const [guarded, unguarded] = [await quantized(guard), await quantized("off")];
+      let guardedDiffer = 0;
+      let unguardedDiffer = 0;
+      let outputs = 0;
+      for (const input of heldOut) {
+        const withGuard = await conv2Accumulators(parent, guarded, input);
+        const without = await conv2Accumulators(parent, unguarded, input);
+        const partner = reductionPartners(conv(), withGuard.dims)!;
+        expect(pairsFitInt16(withGuard.weights, partner)).toBe(true);
+        expect(pairsFitInt16(without.weights, partner)).toBe(false);
+        guardedDiffer += differing(withGuard.exact, withGuard.avx2);
+        unguardedDiffer += differing(without.exact, without.avx2);
+        outputs += without.exact.length;
+      }
+      expect(guardedDiffer).toBe(0);
+      // Not a corner case: most outputs of this layer would be wrong on an AVX2 CPU without a guard.
+      expect(unguardedDiffer / outputs).toBeGreaterThan(0.5);
+    },
+  );
 
   it("costs little accuracy on this graph: the pair-guarded variant stays within 3% of the parent's output range", async () => {
     const parent = buildSaturatingGraph();

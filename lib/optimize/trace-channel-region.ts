@@ -22,8 +22,23 @@ export interface ChannelRegion {
 }
 
 const PER_CHANNEL_UNARY = new Set([
-  "Relu", "Sigmoid", "Clip", "HardSigmoid", "HardSwish", "LeakyRelu", "Tanh", "Identity", "Elu", "Softplus",
-  "MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "Resize", "Upsample", "BatchNormalization",
+  "Relu",
+  "Sigmoid",
+  "Clip",
+  "HardSigmoid",
+  "HardSwish",
+  "LeakyRelu",
+  "Tanh",
+  "Identity",
+  "Elu",
+  "Softplus",
+  "MaxPool",
+  "AveragePool",
+  "GlobalAveragePool",
+  "GlobalMaxPool",
+  "Resize",
+  "Upsample",
+  "BatchNormalization",
 ]);
 const BINARY = new Set(["Add", "Sub", "Mul", "Div"]);
 

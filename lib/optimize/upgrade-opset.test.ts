@@ -15,7 +15,13 @@ function opset9Graph(): ModelProto {
   const graph = onnx.GraphProto.create({
     name: "old",
     node: [
-      createNode({ opType: "Slice", name: "slice", input: ["x"], output: ["s"], attribute: [intsAttribute("starts", [1, 0]), intsAttribute("ends", [3, 4]), intsAttribute("axes", [1, 2])] }),
+      createNode({
+        opType: "Slice",
+        name: "slice",
+        input: ["x"],
+        output: ["s"],
+        attribute: [intsAttribute("starts", [1, 0]), intsAttribute("ends", [3, 4]), intsAttribute("axes", [1, 2])],
+      }),
       createNode({ opType: "Clip", name: "clip", input: ["s"], output: ["c"], attribute: [floatAttribute("min", -0.5), floatAttribute("max", 0.8)] }),
       createNode({ opType: "Unsqueeze", name: "unsqueeze", input: ["c"], output: ["u"], attribute: [intsAttribute("axes", [0])] }),
       createNode({ opType: "Squeeze", name: "squeeze", input: ["u"], output: ["q"], attribute: [intsAttribute("axes", [0])] }),
@@ -38,7 +44,11 @@ describe("upgradeOpset", () => {
     expect(ops).toEqual(["Slice", "Clip", "Unsqueeze", "Squeeze", "Shape", "Flatten", "Softmax", "Reshape"]);
     expect(upgraded.graph!.node[0].attribute).toEqual([]);
     const random = seededRandom(3);
-    const x = new ort.Tensor("float32", Float32Array.from({ length: 40 }, () => random() * 4 - 2), [2, 4, 5]);
+    const x = new ort.Tensor(
+      "float32",
+      Float32Array.from({ length: 40 }, () => random() * 4 - 2),
+      [2, 4, 5],
+    );
     const expected = await runGraph(parent, { x });
     const actual = await runGraph(upgraded, { x });
     expect(actual.length).toBe(16);

@@ -14,12 +14,14 @@ export const QDQ_OPSET = 13;
 
 /** Ops whose meaning and signature are the same from opset 9 to 13 (only types were added). */
 const UNCHANGED = new Set(
-  ("Abs Add And ArgMax ArgMin AveragePool BatchNormalization Cast Ceil Concat Constant ConstantOfShape Conv " +
+  (
+    "Abs Add And ArgMax ArgMin AveragePool BatchNormalization Cast Ceil Concat Constant ConstantOfShape Conv " +
     "ConvTranspose Cos CumSum DepthToSpace Div Einsum Elu Equal Erf Exp Expand Flatten Floor Gather GatherElements " +
     "Gemm GlobalAveragePool GlobalMaxPool Greater HardSigmoid Identity InstanceNormalization LeakyRelu Less Log LRN " +
     "MatMul Max MaxPool Mean Min Mul Neg NonZero Not Or Pow PRelu Range Reciprocal ReduceL2 ReduceMax ReduceMean " +
     "ReduceMin ReduceProd Relu Reshape Resize Round Selu Shape Sigmoid Sign Sin Size Softplus SpaceToDepth Sqrt " +
-    "Sub Sum Tanh Tile Transpose Where Xor DequantizeLinear QuantizeLinear HardSwish").split(" "),
+    "Sub Sum Tanh Tile Transpose Where Xor DequantizeLinear QuantizeLinear HardSwish"
+  ).split(" "),
 );
 
 /** Ops rewritten above when the model's opset is below the given version (and unchanged from it on). */

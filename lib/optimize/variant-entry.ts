@@ -37,9 +37,6 @@ export function variantModelEntry(parent: ModelEntry, variant: VariantRecord): M
     description: variant.recipe.description || parent.description,
     parent: parent.id,
     recipe: variant.recipe as unknown as Record<string, unknown>,
-    files: [
-      { role: "model", name: variant.fileName, sha256: variant.sha256, bytes: variant.sizeBytes },
-      ...parent.files.filter((f) => f.role !== "model"),
-    ],
+    files: [{ role: "model", name: variant.fileName, sha256: variant.sha256, bytes: variant.sizeBytes }, ...parent.files.filter((f) => f.role !== "model")],
   };
 }

@@ -18,7 +18,9 @@ describe.each(databaseTargets)("consumeRateLimit on $name", (target) => {
   it.skipIf(target.skipReason)("counts atomically: 40 concurrent calls get 40 distinct counts, exactly quota pass", async () => {
     const now = at("2026-12-01T10:00:05Z");
     const results = await Promise.all(
-      Array.from({ length: 40 }, () => consumeRateLimit({ db: handle.db, checks: [{ subject: "key:concurrent", name: "minute", policy: { quota: 25, windowSeconds: 60 } }], now })),
+      Array.from({ length: 40 }, () =>
+        consumeRateLimit({ db: handle.db, checks: [{ subject: "key:concurrent", name: "minute", policy: { quota: 25, windowSeconds: 60 } }], now }),
+      ),
     );
     const remaining = results.map((r) => r[0].remaining);
     expect(results.filter((r) => !r[0].exceeded)).toHaveLength(25);
@@ -30,12 +32,15 @@ describe.each(databaseTargets)("consumeRateLimit on $name", (target) => {
       { subject: "key:a", name: "minute", policy: minute },
       { subject: "account:a", name: "day", policy: day },
     ];
-    let last;
+    let last: Awaited<ReturnType<typeof consumeRateLimit>> | undefined;
     for (let i = 0; i < 6; i++) last = await consumeRateLimit({ db: handle.db, checks, now: at("2026-12-01T10:00:30Z") });
     expect(last![0]).toMatchObject({ exceeded: true, remaining: 0, resetSeconds: 30 });
     expect(last![1]).toMatchObject({ exceeded: false, remaining: 994 });
     expect(retryAfterSeconds(last!)).toBe(30);
-    expect(rateLimitHeaders(last!)).toEqual({ "ratelimit-policy": '"minute";q=5;w=60, "day";q=1000;w=86400', ratelimit: '"minute";r=0;t=30, "day";r=994;t=50370' });
+    expect(rateLimitHeaders(last!)).toEqual({
+      "ratelimit-policy": '"minute";q=5;w=60, "day";q=1000;w=86400',
+      ratelimit: '"minute";r=0;t=30, "day";r=994;t=50370',
+    });
     const other = await consumeRateLimit({ db: handle.db, checks: [{ subject: "key:b", name: "minute", policy: minute }], now: at("2026-12-01T10:00:30Z") });
     expect(other[0].remaining).toBe(4);
     const nextWindow = await consumeRateLimit({ db: handle.db, checks, now: at("2026-12-01T10:01:00Z") });
@@ -61,7 +66,7 @@ describe("two instances on one PostgreSQL", () => {
     const first = await postgres.open();
     // A second, independent pool on the same database (what a second app instance has).
     const sameDatabase = new URL(process.env.TEST_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/postgres");
-    sameDatabase.pathname = "/" + first.location.split("/").pop();
+    sameDatabase.pathname = `/${first.location.split("/").pop()}`;
     const second = await openDatabase({ url: sameDatabase.toString(), poolMax: 4, migrate: false });
     try {
       const now = at("2026-12-01T12:00:10Z");

@@ -53,15 +53,16 @@ export async function consumeRateLimit({
   );
   const rows = await withoutDurableCommit(db, (tx) =>
     executeRows<{ subject: string; policy: string; count: number; window_start: string | Date }>(
-    tx,
-    sql`
+      tx,
+      sql`
     insert into rate_limit_counters (subject, policy, window_start, count) values ${values}
     on conflict (subject, policy) do update set
       count = case when rate_limit_counters.window_start >= excluded.window_start
                    then rate_limit_counters.count + excluded.count else excluded.count end,
       window_start = greatest(rate_limit_counters.window_start, excluded.window_start)
     returning subject, policy, count, window_start`,
-  ));
+    ),
+  );
   return checks.map((check) => {
     const row = rows.find((r) => r.subject === check.subject && r.policy === check.name)!;
     const windowEnd = new Date(row.window_start).getTime() + check.policy.windowSeconds * 1000;

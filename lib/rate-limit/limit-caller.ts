@@ -38,7 +38,9 @@ export async function limitCaller({ db, principal, cost }: { db: Database; princ
   const states: RateLimitState[] = await consumeRateLimit({ db, checks: rateLimitChecks(principal, plan), cost });
   const headers = rateLimitHeaders(states);
   if (states.some((s) => s.exceeded)) {
-    const exceeded = states.filter((s) => s.exceeded).map((s) => `${s.quota} requests per ${s.windowSeconds === 60 ? "minute" : s.windowSeconds === 86_400 ? "day" : `${s.windowSeconds} s`}`);
+    const exceeded = states
+      .filter((s) => s.exceeded)
+      .map((s) => `${s.quota} requests per ${s.windowSeconds === 60 ? "minute" : s.windowSeconds === 86_400 ? "day" : `${s.windowSeconds} s`}`);
     const wait = retryAfterSeconds(states);
     observeRateLimitRejection({ plan: planOf(principal), caller: principal.kind });
     throw new ApiError("rate_limited", `Rate limit exceeded (${exceeded.join(", ")} on the ${planOf(principal)} plan). Try again in ${wait} s.`, {

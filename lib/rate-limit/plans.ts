@@ -7,7 +7,14 @@ import { z } from "zod";
  * the tightest plan; anonymous callers of public routes are counted per client address.
  */
 
-export const policySchema = z.object({ quota: z.number().int().min(1), windowSeconds: z.number().int().min(1).max(86_400 * 31) });
+export const policySchema = z.object({
+  quota: z.number().int().min(1),
+  windowSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(86_400 * 31),
+});
 export type RateLimitPolicy = z.infer<typeof policySchema>;
 
 export const planSchema = z.object({ minute: policySchema, day: policySchema });

@@ -11,7 +11,16 @@ const evalDir = getEnv().evalDataDir;
 // Figures measured once by scripts/bench-safety.ts with the committed weights, after every design choice
 // was made on train rows (README "Safety"). The detector is deterministic (no encoder), so the bounds
 // leave a small margin for code changes that should not matter, not room for a regression.
-const measured = {tpr: 0.7481, fpr: 0.035, notInjectFpr: 0.0056, balancedAccuracy: 0.7656, everydayFpr: {code: 0, "english_everyday": 0, "hard_negative_imperative": 0.0225, "multilingual_everyday": 0, "receipt_ocr": 0}, documentFpr: {code: 0, "english_everyday": 0, "hard_negative_imperative": 0.0112, "multilingual_everyday": 0, "receipt_ocr": 0}, documentTpr: 0.6988, rolePlayTpr: 0.7931};
+const measured = {
+  tpr: 0.7481,
+  fpr: 0.035,
+  notInjectFpr: 0.0056,
+  balancedAccuracy: 0.7656,
+  everydayFpr: { code: 0, english_everyday: 0, hard_negative_imperative: 0.0225, multilingual_everyday: 0, receipt_ocr: 0 },
+  documentFpr: { code: 0, english_everyday: 0, hard_negative_imperative: 0.0112, multilingual_everyday: 0, receipt_ocr: 0 },
+  documentTpr: 0.6988,
+  rolePlayTpr: 0.7931,
+};
 
 describe.skipIf(!evalDir)("prompt-injection detector on the test rows of eval.jsonl and benign_everyday.jsonl", () => {
   it("keeps its measured detection rates", async () => {
@@ -26,7 +35,9 @@ describe.skipIf(!evalDir)("prompt-injection detector on the test rows of eval.js
       expect(category.fpr, category.category).toBeLessThanOrEqual((measured.everydayFpr as Record<string, number>)[category.category] + 0.01);
     }
     for (const category of testSplit.documentMode.everydayByCategory) {
-      expect(category.fpr, `${category.category} as document text`).toBeLessThanOrEqual((measured.documentFpr as Record<string, number>)[category.category] + 0.01);
+      expect(category.fpr, `${category.category} as document text`).toBeLessThanOrEqual(
+        (measured.documentFpr as Record<string, number>)[category.category] + 0.01,
+      );
     }
     expect(testSplit.documentMode.evalAttacks.tpr).toBeGreaterThanOrEqual(measured.documentTpr - 0.02);
     const family = Object.fromEntries(testSplit.evalPrompts.byFamily.map((f) => [f.family, f]));

@@ -78,7 +78,12 @@ export async function assessSafety(input: {
     timings.decode_ms = decoded.decodeMs;
     const [nsfw, imageText] = await Promise.all([classifyNsfw(decoded), readImageText(decoded, input.ocr)]);
     if (nsfw.available) {
-      checks.nsfw = { available: true, score: round(1 - nsfw.unsafeProbability, 4), unsafe_probability: round(nsfw.unsafeProbability, 4), classes: nsfw.classes.map((c) => ({ label: c.label, probability: round(c.probability, 4) })) };
+      checks.nsfw = {
+        available: true,
+        score: round(1 - nsfw.unsafeProbability, 4),
+        unsafe_probability: round(nsfw.unsafeProbability, 4),
+        classes: nsfw.classes.map((c) => ({ label: c.label, probability: round(c.probability, 4) })),
+      };
       if (nsfw.unsafeProbability >= NSFW_UNSAFE) categories.add(`nsfw:${nsfw.classes[0]?.label.toLowerCase() ?? "explicit"}`);
       timings.nsfw_ms = nsfw.classifyMs;
     } else checks.nsfw = { available: false, reason: nsfw.reason ?? "NSFW model unavailable" };
@@ -113,20 +118,23 @@ export async function assessSafety(input: {
     }
   }
 
-  const scores = Object.values(checks).flatMap((check) => (check && check.available ? [check.score] : []));
+  const scores = Object.values(checks).flatMap((check) => (check?.available ? [check.score] : []));
   const safetyScore = round(scores.length ? Math.min(...scores) : 1, 4);
   timings.total_ms = performance.now() - startedAt;
   // Personal values found anywhere are masked in everything the response echoes.
-  return redactDeep<SafetyResponse>({
-    safety_score: safetyScore,
-    verdict: safetyScore <= 0.5 ? "unsafe" : "safe",
-    content_type: input.contentType,
-    categories: [...categories],
-    checks,
-    evidence,
-    ...(image ? { image } : {}),
-    timings: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, round(v, 1)])),
-  }, replacements.sort((a, b) => b[0].length - a[0].length));
+  return redactDeep<SafetyResponse>(
+    {
+      safety_score: safetyScore,
+      verdict: safetyScore <= 0.5 ? "unsafe" : "safe",
+      content_type: input.contentType,
+      categories: [...categories],
+      checks,
+      evidence,
+      ...(image ? { image } : {}),
+      timings: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, round(v, 1)])),
+    },
+    replacements.sort((a, b) => b[0].length - a[0].length),
+  );
 }
 
 const MAX_EVIDENCE = 25;
@@ -147,5 +155,13 @@ function injectionEvidence(detection: InjectionDetection, source: "prompt" | "im
 }
 
 function piiEvidence(check: PiiCheck, source: "prompt" | "image_text"): SafetyResponse["evidence"] {
-  return check.findings.map((f) => ({ check: source === "prompt" ? "pii" : "image_text", category: `pii:${f.type}`, start: f.start, end: f.end, excerpt: f.masked, found_in: f.check, source }));
+  return check.findings.map((f) => ({
+    check: source === "prompt" ? "pii" : "image_text",
+    category: `pii:${f.type}`,
+    start: f.start,
+    end: f.end,
+    excerpt: f.masked,
+    found_in: f.check,
+    source,
+  }));
 }

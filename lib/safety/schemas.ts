@@ -14,10 +14,7 @@ export const contentTypes = ["text", "image", "multimodal"] as const;
 
 export const safetyRequestSchema = z
   .object({
-    prompt: z
-      .string({ error: "prompt must be a string" })
-      .max(MAX_PROMPT_CHARS, `prompt is longer than ${MAX_PROMPT_CHARS} characters`)
-      .optional(),
+    prompt: z.string({ error: "prompt must be a string" }).max(MAX_PROMPT_CHARS, `prompt is longer than ${MAX_PROMPT_CHARS} characters`).optional(),
     content_type: z.enum(contentTypes, { error: `content_type must be one of ${contentTypes.join(", ")}` }),
   })
   .strict();
@@ -81,7 +78,9 @@ export const imageTextCheckSchema = z.union([
     available: z.literal(true),
     score: z.number().min(0).max(1),
     text: z.string(),
-    lines: z.array(z.object({ text: z.string(), confidence: z.number(), box: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }) })),
+    lines: z.array(
+      z.object({ text: z.string(), confidence: z.number(), box: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }) }),
+    ),
     injection: injectionCheckSchema.nullable(),
     pii: piiCheckSchema.nullable(),
   }),

@@ -17,14 +17,21 @@ export function validateSafetyInput(input: SafetyInput): void {
   const hasPrompt = input.prompt !== undefined;
   const hasImage = input.image !== undefined;
   const mismatch = (detail: string, field: string) => new ApiError("unprocessable_content", detail, { errors: [{ field, message: detail }] });
-  if (input.contentType === "text" && hasImage) throw mismatch('content_type "text" takes a prompt only; send content_type "multimodal" to check an image too.', "image");
-  if (input.contentType === "image" && hasPrompt) throw mismatch('content_type "image" takes an image only; send content_type "multimodal" to check a prompt too.', "prompt");
-  if ((input.contentType === "text" || input.contentType === "multimodal") && !hasPrompt) throw mismatch(`content_type "${input.contentType}" needs a prompt.`, "prompt");
-  if ((input.contentType === "image" || input.contentType === "multimodal") && !hasImage) throw mismatch(`content_type "${input.contentType}" needs an image (base64, data URL or a multipart file).`, "image");
+  if (input.contentType === "text" && hasImage)
+    throw mismatch('content_type "text" takes a prompt only; send content_type "multimodal" to check an image too.', "image");
+  if (input.contentType === "image" && hasPrompt)
+    throw mismatch('content_type "image" takes an image only; send content_type "multimodal" to check a prompt too.', "prompt");
+  if ((input.contentType === "text" || input.contentType === "multimodal") && !hasPrompt)
+    throw mismatch(`content_type "${input.contentType}" needs a prompt.`, "prompt");
+  if ((input.contentType === "image" || input.contentType === "multimodal") && !hasImage)
+    throw mismatch(`content_type "${input.contentType}" needs an image (base64, data URL or a multipart file).`, "image");
   if (hasPrompt) {
     const prompt = input.prompt!;
     if (prompt.trim() === "") throw mismatch("The prompt is empty.", "prompt");
-    if (!prompt.isWellFormed()) throw new ApiError("invalid_input", "The prompt is not valid Unicode (it contains an unpaired surrogate).", { errors: [{ field: "prompt", message: "malformed UTF-16" }] });
+    if (!prompt.isWellFormed())
+      throw new ApiError("invalid_input", "The prompt is not valid Unicode (it contains an unpaired surrogate).", {
+        errors: [{ field: "prompt", message: "malformed UTF-16" }],
+      });
     const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.exec(prompt);
     if (control) {
       const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");

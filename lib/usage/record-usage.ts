@@ -15,19 +15,31 @@ export interface CallRecord {
   models: readonly string[];
 }
 
-export async function recordUsage({ db, principal, call, at = new Date() }: { db: Database; principal: Principal; call: CallRecord; at?: Date }): Promise<void> {
-  await withoutDurableCommit(db, (tx) => insertUsage({
-    db: tx,
-    row: {
-      at,
-      userId: principal.kind === "anonymous" ? null : principal.user.id,
-      keyId: principal.kind === "key" ? principal.key.id : null,
-      route: call.route,
-      models: call.models.length ? [...new Set(call.models)].join(",") : null,
-      status: call.status,
-      latencyMs: call.latencyMs,
-      bytesIn: call.bytesIn,
-      bytesOut: call.bytesOut,
-    },
-  }));
+export async function recordUsage({
+  db,
+  principal,
+  call,
+  at = new Date(),
+}: {
+  db: Database;
+  principal: Principal;
+  call: CallRecord;
+  at?: Date;
+}): Promise<void> {
+  await withoutDurableCommit(db, (tx) =>
+    insertUsage({
+      db: tx,
+      row: {
+        at,
+        userId: principal.kind === "anonymous" ? null : principal.user.id,
+        keyId: principal.kind === "key" ? principal.key.id : null,
+        route: call.route,
+        models: call.models.length ? [...new Set(call.models)].join(",") : null,
+        status: call.status,
+        latencyMs: call.latencyMs,
+        bytesIn: call.bytesIn,
+        bytesOut: call.bytesOut,
+      },
+    }),
+  );
 }

@@ -15,10 +15,25 @@ describe.each(databaseTargets)("usage roll-ups on $name", (target) => {
 
   it.skipIf(target.skipReason)("moves finished hours into roll-ups exactly once, and the report reads both the same", async () => {
     const db = handle.db;
-    const user = await insertUser({ db, values: { email: "u@example.test", name: null, passwordHash: null, role: "user", plan: "free", githubId: null, expiresAt: null } });
-    const row = (at: string, latencyMs: number, status = 200, route = "POST /api/v1/analyze/document") => ({ at: new Date(at), userId: user.id, keyId: null, route, models: null, status, latencyMs, bytesIn: 100, bytesOut: 200 });
+    const user = await insertUser({
+      db,
+      values: { email: "u@example.test", name: null, passwordHash: null, role: "user", plan: "free", githubId: null, expiresAt: null },
+    });
+    const row = (at: string, latencyMs: number, status = 200, route = "POST /api/v1/analyze/document") => ({
+      at: new Date(at),
+      userId: user.id,
+      keyId: null,
+      route,
+      models: null,
+      status,
+      latencyMs,
+      bytesIn: 100,
+      bytesOut: 200,
+    });
     // 20 calls in the 09:00 hour (10..200 ms), 2 errors, and 5 calls in the current 10:00 hour.
-    await db.insert(apiUsage).values(Array.from({ length: 20 }, (_, i) => row(`2026-12-01T09:${String(i * 2).padStart(2, "0")}:00Z`, (i + 1) * 10, i < 2 ? 500 : 200)));
+    await db
+      .insert(apiUsage)
+      .values(Array.from({ length: 20 }, (_, i) => row(`2026-12-01T09:${String(i * 2).padStart(2, "0")}:00Z`, (i + 1) * 10, i < 2 ? 500 : 200)));
     await db.insert(apiUsage).values(Array.from({ length: 5 }, () => row("2026-12-01T10:05:00Z", 5, 200, "POST /api/v1/evaluate/safety")));
     const now = new Date("2026-12-01T10:30:00Z");
     const before = await usageReport({ db, userId: user.id, days: 2, now });
@@ -27,7 +42,10 @@ describe.each(databaseTargets)("usage roll-ups on $name", (target) => {
     expect((await rollUpUsage({ db, now, retentionDays: 30 })).rolledUp).toBe(0);
     expect(await db.select().from(apiUsage)).toHaveLength(5);
     const hourly = await db.select().from(apiUsageHourly);
-    expect(hourly.map((h) => [h.status, h.requests]).sort()).toEqual([[200, 18], [500, 2]]);
+    expect(hourly.map((h) => [h.status, h.requests]).sort()).toEqual([
+      [200, 18],
+      [500, 2],
+    ]);
     const after = await usageReport({ db, userId: user.id, days: 2, now });
     expect(after).toEqual(before);
     expect(after.totals).toMatchObject({ requests: 25, errors: 2, bytes_in: 2500, bytes_out: 5000 });

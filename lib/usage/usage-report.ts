@@ -54,7 +54,17 @@ function figures(t: Tally): UsageFigures {
   };
 }
 
-export async function usageReport({ db, userId, days = 30, now = new Date() }: { db: Database; userId?: string; days?: number; now?: Date }): Promise<UsageReport> {
+export async function usageReport({
+  db,
+  userId,
+  days = 30,
+  now = new Date(),
+}: {
+  db: Database;
+  userId?: string;
+  days?: number;
+  now?: Date;
+}): Promise<UsageReport> {
   const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (days - 1) * 86_400_000);
   const [hourly, raw] = await Promise.all([hourlyUsageSince({ db, since, userId }), rawUsageSince({ db, since, userId })]);
   const totals = newTally();
@@ -62,9 +72,24 @@ export async function usageReport({ db, userId, days = 30, now = new Date() }: {
   const byRoute = new Map<string, Tally>();
   const byKey = new Map<string | null, Tally>();
   const byUser = new Map<string | null, Tally>();
-  const add = (at: Date, route: string, keyId: string | null, owner: string | null, status: number, requests: number, bytesIn: number, bytesOut: number, fill: (h: number[]) => void) => {
+  const add = (
+    at: Date,
+    route: string,
+    keyId: string | null,
+    owner: string | null,
+    status: number,
+    requests: number,
+    bytesIn: number,
+    bytesOut: number,
+    fill: (h: number[]) => void,
+  ) => {
     const day = at.toISOString().slice(0, 10);
-    for (const [map, key] of [[perDay, day], [byRoute, route], [byKey, keyId], [byUser, owner]] as [Map<unknown, Tally>, unknown][]) {
+    for (const [map, key] of [
+      [perDay, day],
+      [byRoute, route],
+      [byKey, keyId],
+      [byUser, owner],
+    ] as [Map<unknown, Tally>, unknown][]) {
       if (!map.has(key)) map.set(key, newTally());
     }
     for (const tally of [totals, perDay.get(day)!, byRoute.get(route)!, byKey.get(keyId)!, byUser.get(owner)!]) {
@@ -75,7 +100,8 @@ export async function usageReport({ db, userId, days = 30, now = new Date() }: {
       fill(tally.histogram);
     }
   };
-  for (const h of hourly) add(h.hour, h.route, h.keyId, h.userId, h.status, h.requests, h.bytesIn, h.bytesOut, (hist) => mergeHistograms(hist, h.latencyHistogram));
+  for (const h of hourly)
+    add(h.hour, h.route, h.keyId, h.userId, h.status, h.requests, h.bytesIn, h.bytesOut, (hist) => mergeHistograms(hist, h.latencyHistogram));
   for (const r of raw) add(r.at, r.route, r.keyId, r.userId, r.status, 1, r.bytesIn, r.bytesOut, (hist) => addToHistogram(hist, r.latencyMs));
 
   const perDayFigures: (UsageFigures & { day: string })[] = [];

@@ -8,7 +8,10 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: PageProps<"/signin">) {
   const { redirectTo, callbackUrl } = await searchParams;
-  const target = safeRedirectPath(typeof redirectTo === "string" ? redirectTo : typeof callbackUrl === "string" ? new URL(callbackUrl, "http://x").pathname : null, "/analyze");
+  const target = safeRedirectPath(
+    typeof redirectTo === "string" ? redirectTo : typeof callbackUrl === "string" ? new URL(callbackUrl, "http://x").pathname : null,
+    "/analyze",
+  );
   return (
     <div className="space-y-6">
       <header className="space-y-2">

@@ -11,8 +11,8 @@ export default function SignUpPage() {
       <header className="max-w-2xl space-y-2">
         <h1 className="text-2xl font-semibold">Create an account</h1>
         <p className="text-slate-600">
-          An account gets API keys, higher rate limits, usage figures and a history of your analyses. If you tried the tools as a
-          guest, what you did moves into your account.
+          An account gets API keys, higher rate limits, usage figures and a history of your analyses. If you tried the tools as a guest, what you did moves into
+          your account.
         </p>
       </header>
       <AuthForm mode="signup" action={signUpWithPassword} githubEnabled={githubSignInEnabled()} />

@@ -40,8 +40,8 @@ export default async function BenchmarksPage() {
       <header className="max-w-3xl space-y-2">
         <h1 className="text-2xl font-semibold">Benchmarks: full precision vs int8 vs pruned</h1>
         <p className="text-slate-600">
-          Latency, size, memory and accuracy of every model variant, measured by this instance on the machine it runs on — real models on real
-          evaluation inputs, stored per run. The same data is at <code>GET /api/v1/benchmarks</code>.
+          Latency, size, memory and accuracy of every model variant, measured by this instance on the machine it runs on — real models on real evaluation
+          inputs, stored per run. The same data is at <code>GET /api/v1/benchmarks</code>.
         </p>
       </header>
       {data ? (
@@ -51,7 +51,12 @@ export default async function BenchmarksPage() {
           <ServiceUsageCard usage={usage} />
         </>
       ) : (
-        <ProblemMessage problem={{ title: "Benchmarks unavailable", detail: "The database could not be read just now. /api/ready says why; reload this page once it reports ready." }} />
+        <ProblemMessage
+          problem={{
+            title: "Benchmarks unavailable",
+            detail: "The database could not be read just now. /api/ready says why; reload this page once it reports ready.",
+          }}
+        />
       )}
     </div>
   );

@@ -5,7 +5,6 @@ import { QUICKSTART_SCRIPT } from "@/lib/api-contract/quickstart";
 
 export const metadata: Metadata = { title: "API reference" };
 
-
 /**
  * The interactive API reference: the OpenAPI document the routes are generated with, rendered by
  * Swagger UI bundled into this app (no CDN, no request leaves the machine), with "Try it out"

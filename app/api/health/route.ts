@@ -4,6 +4,4 @@ import { jsonResponse, withApi } from "@/lib/http/with-api";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApi(api.health, () =>
-  jsonResponse({ status: "ok", uptime_s: Math.round(process.uptime()) }),
-);
+export const GET = withApi(api.health, () => jsonResponse({ status: "ok", uptime_s: Math.round(process.uptime()) }));

@@ -75,17 +75,14 @@ export async function analyzeDocument(request: DocumentRequest): Promise<Documen
   };
 }
 
-function warningsFor(
-  ocr: Awaited<ReturnType<typeof recognizeText>>,
-  language: DocumentResponse["language"],
-  answer: DocumentAnswer | null,
-): string[] {
+function warningsFor(ocr: Awaited<ReturnType<typeof recognizeText>>, language: DocumentResponse["language"], answer: DocumentAnswer | null): string[] {
   const warnings: string[] = [];
   if (ocr.lines.length === 0) {
     warnings.push("No text was found on the page. Check that the image shows a document or printed text, in focus and not blank.");
   } else {
     const meanConfidence = ocr.lines.reduce((s, l) => s + l.confidence, 0) / ocr.lines.length;
-    if (meanConfidence < 0.8) warnings.push(`Recognition confidence is low (mean ${meanConfidence.toFixed(2)}): a sharper, larger or better-lit image reads better.`);
+    if (meanConfidence < 0.8)
+      warnings.push(`Recognition confidence is low (mean ${meanConfidence.toFixed(2)}): a sharper, larger or better-lit image reads better.`);
   }
   if (ocr.pageRotationDegrees !== 0) {
     warnings.push(`The page was turned ${ocr.pageRotationDegrees} degrees clockwise to read it; boxes are in the pixels of the image as uploaded.`);
@@ -129,4 +126,3 @@ function toOutput(field: KeyField): KeyFieldOutput {
     confidence: field.confidence,
   };
 }
-

@@ -63,7 +63,13 @@ export async function answerQuery(query: string, rows: DocumentRow[], keyFields:
   // A question about one row ("what did the milk cost?") is answered from that row: the field of
   // the kind asked for in it (an amount for "how much") rather than the page-level field (the total).
   const subject = subjectTokens(query);
-  const subjectScores = subject.length > 0 ? bm25Scores(subject, rows.map((r) => tokenize(r.text))) : [];
+  const subjectScores =
+    subject.length > 0
+      ? bm25Scores(
+          subject,
+          rows.map((r) => tokenize(r.text)),
+        )
+      : [];
   const best = subjectScores.length > 0 ? subjectScores.indexOf(Math.max(...subjectScores)) : -1;
   let field = intentField;
   if (intentField && best >= 0 && subjectScores[best] > 0 && !rows[best].lineIndices.includes(intentField.lineIndex)) {

@@ -29,8 +29,9 @@ export interface ReceiptOutcome {
 const limits = { maxBytes: 50 * 1024 * 1024, maxPixels: 40_000_000 };
 
 export function receipts(manifest: ManifestImage[]): (ManifestImage & { ground_truth_fields: NonNullable<ManifestImage["ground_truth_fields"]> })[] {
-  return manifest.filter((m): m is ManifestImage & { ground_truth_fields: NonNullable<ManifestImage["ground_truth_fields"]> } =>
-    m.file.startsWith("receipts/") && m.ground_truth_fields !== undefined,
+  return manifest.filter(
+    (m): m is ManifestImage & { ground_truth_fields: NonNullable<ManifestImage["ground_truth_fields"]> } =>
+      m.file.startsWith("receipts/") && m.ground_truth_fields !== undefined,
   );
 }
 

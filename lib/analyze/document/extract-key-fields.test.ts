@@ -29,21 +29,58 @@ describe("extractKeyFields", () => {
     expect(fields.merchant).toMatchObject({ value: "ALDI", lineIndex: 0 });
     expect(fields.date).toMatchObject({ value: "2020-04-18", text: "18.04.2020", lineIndex: 11 });
     // "zu zahlen" beats a larger amount on a tax-table "Summe" row.
-    expect(fields.total).toMatchObject({ value: "8.83", amount: 8.83, currency: "EUR", label: "zu zahlen", lineIndex: 6, lineText: "8,83", rowText: "ZU ZAHLEN EURO 8,83" });
+    expect(fields.total).toMatchObject({
+      value: "8.83",
+      amount: 8.83,
+      currency: "EUR",
+      label: "zu zahlen",
+      lineIndex: 6,
+      lineText: "8,83",
+      rowText: "ZU ZAHLEN EURO 8,83",
+    });
     expect(fields.fields.filter((f) => f.kind === "amount").map((f) => f.amount)).toEqual([1.49, 8.83, 6.59, 0.46, 7.05, 0.47, 6.69, 9.99]);
   });
 
   it("reads a total from the column below its label when the label heads a table", () => {
-    const fields = extractKeyFields(page([["Netto", 100, 10], ["MwSt", 300, 10], ["Total", 500, 10], ["1,64", 100, 50], ["0,31", 300, 50], ["1,95", 500, 50]]));
+    const fields = extractKeyFields(
+      page([
+        ["Netto", 100, 10],
+        ["MwSt", 300, 10],
+        ["Total", 500, 10],
+        ["1,64", 100, 50],
+        ["0,31", 300, 50],
+        ["1,95", 500, 50],
+      ]),
+    );
     expect(fields.total).toMatchObject({ amount: 1.95, lineText: "1,95" });
     // A label and its amount as two lines of one row: the total points at the amount's line.
-    expect(extractKeyFields(page([["zu zahlen", 20, 10], ["7,16", 600, 10]])).total).toMatchObject({ lineIndex: 1, lineText: "7,16" });
+    expect(
+      extractKeyFields(
+        page([
+          ["zu zahlen", 20, 10],
+          ["7,16", 600, 10],
+        ]),
+      ).total,
+    ).toMatchObject({ lineIndex: 1, lineText: "7,16" });
   });
 
   it("reads a euro sign the recogniser misread as 6 when the rest of the amount appears elsewhere", () => {
-    const fields = extractKeyFields(page([["Total", 20, 10], ["61,95", 600, 10], ["MwSt Total 1,95", 20, 60]]));
+    const fields = extractKeyFields(
+      page([
+        ["Total", 20, 10],
+        ["61,95", 600, 10],
+        ["MwSt Total 1,95", 20, 60],
+      ]),
+    );
     expect(fields.total).toMatchObject({ amount: 1.95, currency: "EUR" });
-    expect(extractKeyFields(page([["Total", 20, 10], ["61,95", 600, 10]])).total?.amount).toBe(61.95);
+    expect(
+      extractKeyFields(
+        page([
+          ["Total", 20, 10],
+          ["61,95", 600, 10],
+        ]),
+      ).total?.amount,
+    ).toBe(61.95);
   });
 
   it("prefers a labelled date, and finds contacts, IBAN and numbers", () => {

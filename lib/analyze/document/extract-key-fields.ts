@@ -12,8 +12,7 @@ import { findIbans } from "./validate-iban";
  * IBAN, invoice/receipt numbers, VAT ids and the merchant, each pointing at the line it came from.
  */
 
-export type KeyFieldKind =
-  | "merchant" | "date" | "total" | "amount" | "email" | "phone" | "fax" | "iban" | "invoice_number" | "receipt_number" | "vat_id";
+export type KeyFieldKind = "merchant" | "date" | "total" | "amount" | "email" | "phone" | "fax" | "iban" | "invoice_number" | "receipt_number" | "vat_id";
 
 export interface KeyField {
   kind: KeyFieldKind;

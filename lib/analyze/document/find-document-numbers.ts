@@ -17,7 +17,8 @@ const labels: { kind: DocumentNumberKind; regex: RegExp }[] = [
   { kind: "invoice_number", regex: /\b(rechnungs[\s-]?(?:nummer|nr\.?)|rechnung\s+nr\.?|invoice\s*(?:no\.?|number|num\.?|#|nr\.?)|facture\s*n[°o]\.?)/gi },
   {
     kind: "receipt_number",
-    regex: /\b((?:kassen)?bon[\s-]?(?:nummer|nr\.?)|beleg[\s-]?(?:nummer|nr\.?)|quittung[\s-]?(?:nummer|nr\.?)|receipt\s*(?:no\.?|number|#)|transaction\s*(?:no\.?|id|#)|ta[\s-]?nr\.?)/gi,
+    regex:
+      /\b((?:kassen)?bon[\s-]?(?:nummer|nr\.?)|beleg[\s-]?(?:nummer|nr\.?)|quittung[\s-]?(?:nummer|nr\.?)|receipt\s*(?:no\.?|number|#)|transaction\s*(?:no\.?|id|#)|ta[\s-]?nr\.?)/gi,
   },
   { kind: "vat_id", regex: /\b(ust[\s.-]?id[\s.-]?(?:nr\.?)?|umst[\s.-]?id[\s.-]?(?:nr\.?)?|uid(?:[\s.-]?nr\.?)?|vat\s*(?:no\.?|id|reg\.?\s*no\.?)|tva)/gi },
 ];

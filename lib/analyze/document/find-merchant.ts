@@ -24,18 +24,35 @@ const notAName =
 
 export function findMerchant(rows: DocumentRow[], lines: DocumentLine[]): FoundMerchant | undefined {
   // "higher": an actual line's height; NaN (no lines) falls back to 1 like 0 did.
-  const medianHeight = median(lines.map((l) => l.box.height), "higher") || 1;
+  const medianHeight =
+    median(
+      lines.map((l) => l.box.height),
+      "higher",
+    ) || 1;
   const companies = rows.flatMap((row) => {
     const m = companySuffix.exec(row.text);
     if (!m || m.index === 0) return [];
-    const name = cleanName(row.text.slice(0, m.index).replace(/[&+,]\s*$/, "").replace(/^.*[:;]\s*/, "").replace(/^[\d\s]+/, ""));
+    const name = cleanName(
+      row.text
+        .slice(0, m.index)
+        .replace(/[&+,]\s*$/, "")
+        .replace(/^.*[:;]\s*/, "")
+        .replace(/^[\d\s]+/, ""),
+    );
     return name.length >= 2 ? [{ name, row }] : [];
   });
   const candidates = rows.slice(0, TOP_ROWS).flatMap((row, position) => {
     const text = cleanName(row.text);
     const letters = (text.match(/\p{L}/gu) ?? []).length;
     const digits = (text.match(/\d/g) ?? []).length;
-    if (letters < 3 || digits > 0.3 * text.length || notAName.test(foldText(text)) || streetAddress.test(text) || findDates(text).length > 0 || findAmounts(text).length > 0) {
+    if (
+      letters < 3 ||
+      digits > 0.3 * text.length ||
+      notAName.test(foldText(text)) ||
+      streetAddress.test(text) ||
+      findDates(text).length > 0 ||
+      findAmounts(text).length > 0
+    ) {
       return [];
     }
     const height = Math.max(...row.lineIndices.map((i) => lines[i].box.height));

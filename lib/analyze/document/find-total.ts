@@ -22,7 +22,12 @@ const labelStrength: [RegExp, number][] = [
   [/\bsumme\b|\btotal[e]?\b|\bgesamt\b|\bimporte\b/, 2],
   [/\bbetrag\b|\bamount\b/, 1],
 ];
-const fuzzyLabels: [string, number][] = [["summe", 2], ["total", 2], ["gesamt", 2], ["zahlen", 3]];
+const fuzzyLabels: [string, number][] = [
+  ["summe", 2],
+  ["total", 2],
+  ["gesamt", 2],
+  ["zahlen", 3],
+];
 const taxWords = /\b(mwst|must|ust|netto|steuer|tax|vat|zwischensumme|subtotal|sub-total|rabatt|discount|ruckgeld|change)\b|mwst|steuer/;
 
 export function findTotal(rows: DocumentRow[], lines: DocumentLine[]): FoundTotal | undefined {

@@ -15,9 +15,32 @@ export interface FoundAmount {
 }
 
 export const currencyByToken: Record<string, string> = {
-  "€": "EUR", eur: "EUR", euro: "EUR", "$": "USD", usd: "USD", "us$": "USD", "£": "GBP", gbp: "GBP",
-  chf: "CHF", fr: "CHF", "¥": "JPY", jpy: "JPY", cny: "CNY", rmb: "CNY", "元": "CNY", sek: "SEK", nok: "NOK",
-  dkk: "DKK", pln: "PLN", "zł": "PLN", czk: "CZK", "kč": "CZK", cad: "CAD", aud: "AUD", inr: "INR", "₹": "INR",
+  "€": "EUR",
+  eur: "EUR",
+  euro: "EUR",
+  $: "USD",
+  usd: "USD",
+  us$: "USD",
+  "£": "GBP",
+  gbp: "GBP",
+  chf: "CHF",
+  fr: "CHF",
+  "¥": "JPY",
+  jpy: "JPY",
+  cny: "CNY",
+  rmb: "CNY",
+  元: "CNY",
+  sek: "SEK",
+  nok: "NOK",
+  dkk: "DKK",
+  pln: "PLN",
+  zł: "PLN",
+  czk: "CZK",
+  kč: "CZK",
+  cad: "CAD",
+  aud: "AUD",
+  inr: "INR",
+  "₹": "INR",
 };
 
 const symbol = "€|\\$|£|¥|₹|元";

@@ -14,12 +14,47 @@ export interface FoundDate {
 }
 
 const monthNames: Record<string, number> = {
-  jan: 1, januar: 1, january: 1, jänner: 1, feb: 2, februar: 2, february: 2, mar: 3, mär: 3, märz: 3, marz: 3, march: 3,
-  apr: 4, april: 4, mai: 5, may: 5, jun: 6, juni: 6, june: 6, jul: 7, juli: 7, july: 7, aug: 8, august: 8,
-  sep: 9, sept: 9, september: 9, okt: 10, oct: 10, oktober: 10, october: 10, nov: 11, november: 11,
-  dez: 12, dec: 12, dezember: 12, december: 12,
+  jan: 1,
+  januar: 1,
+  january: 1,
+  jänner: 1,
+  feb: 2,
+  februar: 2,
+  february: 2,
+  mar: 3,
+  mär: 3,
+  märz: 3,
+  marz: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  mai: 5,
+  may: 5,
+  jun: 6,
+  juni: 6,
+  june: 6,
+  jul: 7,
+  juli: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  okt: 10,
+  oct: 10,
+  oktober: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dez: 12,
+  dec: 12,
+  dezember: 12,
+  december: 12,
 };
-const monthPattern = Object.keys(monthNames).sort((a, b) => b.length - a.length).join("|");
+const monthPattern = Object.keys(monthNames)
+  .sort((a, b) => b.length - a.length)
+  .join("|");
 
 type Parts = [year: string, month: string, day: string];
 
@@ -49,8 +84,8 @@ export function findDates(text: string, { monthFirst = false }: { monthFirst?: b
   // "09:5118.04.2020", "23.04.202009:59": OCR often glues a time to the date beside it. A marker
   // character separates them; offsets are corrected for it below.
   const spaced = text
-    .replace(/(\d{1,2}:\d{2})(?=\d{1,2}[./-])/g, (time) => time + "\u0000")
-    .replace(/(\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2}))(?=\d{1,2}:\d{2})/g, (date) => date + "\u0000");
+    .replace(/(\d{1,2}:\d{2})(?=\d{1,2}[./-])/g, (time) => `${time}\u0000`)
+    .replace(/(\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2}))(?=\d{1,2}:\d{2})/g, (date) => `${date}\u0000`);
   const found: FoundDate[] = [];
   for (const { regex, parts } of patterns) {
     for (const m of spaced.matchAll(regex)) {

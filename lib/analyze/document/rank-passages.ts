@@ -49,7 +49,10 @@ export function bm25Scores(query: string[], documents: string[][], k1 = 1.2, b =
   if (count === 0) return [];
   const meanLength = documents.reduce((s, d) => s + d.length, 0) / count || 1;
   const frequency = (term: string, doc: string[]) =>
-    doc.reduce((sum, token) => sum + (token === term ? 1 : term.length >= 4 && token.length >= 4 && (token.includes(term) || term.includes(token)) ? 0.5 : 0), 0);
+    doc.reduce(
+      (sum, token) => sum + (token === term ? 1 : term.length >= 4 && token.length >= 4 && (token.includes(term) || term.includes(token)) ? 0.5 : 0),
+      0,
+    );
   const terms = [...new Set(query)];
   const documentFrequency = new Map(terms.map((term) => [term, documents.filter((doc) => frequency(term, doc) > 0).length]));
   return documents.map((doc) => {
@@ -66,7 +69,10 @@ export function bm25Scores(query: string[], documents: string[][], k1 = 1.2, b =
 }
 
 export async function rankPassages(query: string, rows: DocumentRow[], { limit = 5 }: { limit?: number } = {}): Promise<PassageRanking> {
-  const lexical = bm25Scores(tokenize(query), rows.map((r) => tokenize(r.text)));
+  const lexical = bm25Scores(
+    tokenize(query),
+    rows.map((r) => tokenize(r.text)),
+  );
   const maxLexical = Math.max(0, ...lexical);
   let semantic: number[] | null = null;
   let status: PassageRanking["semantic"] = { available: true };
@@ -76,15 +82,24 @@ export async function rankPassages(query: string, rows: DocumentRow[], { limit =
     semantic = vectors.slice(1).map((v) => Math.max(0, cosineSimilarity(vectors[0], v)));
     embedMs = took;
   } catch (error) {
-    status = { available: false, reason: `Sentence embeddings are not available (${error instanceof Error ? error.message : String(error)}); passages are ranked by words alone.` };
+    status = {
+      available: false,
+      reason: `Sentence embeddings are not available (${error instanceof Error ? error.message : String(error)}); passages are ranked by words alone.`,
+    };
   }
   const passages = rows.map((row, i) => {
     const lexicalScore = maxLexical > 0 ? lexical[i] / maxLexical : 0;
     const semanticScore = semantic ? semantic[i] : null;
     const score = semanticScore === null ? lexicalScore : 0.5 * lexicalScore + 0.5 * semanticScore;
-    return { rowIndex: row.index, text: row.text, lineIndices: row.lineIndices, score: round(score, 4), lexicalScore: round(lexicalScore, 4), semanticScore: semanticScore === null ? null : round(semanticScore, 4) };
+    return {
+      rowIndex: row.index,
+      text: row.text,
+      lineIndices: row.lineIndices,
+      score: round(score, 4),
+      lexicalScore: round(lexicalScore, 4),
+      semanticScore: semanticScore === null ? null : round(semanticScore, 4),
+    };
   });
   passages.sort((a, b) => b.score - a.score || a.rowIndex - b.rowIndex);
   return { passages: passages.slice(0, limit), semantic: status, embedMs };
 }
-

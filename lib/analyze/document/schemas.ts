@@ -72,7 +72,16 @@ const languageSchema = z.discriminatedUnion("available", [
     confidence: z.number(),
     reliable: z.boolean(),
     detail: z.string().optional(),
-    segments: z.array(z.object({ language: z.string(), name: z.string().nullable(), start: z.number().int(), end: z.number().int(), confidence: z.number(), reliable: z.boolean() })),
+    segments: z.array(
+      z.object({
+        language: z.string(),
+        name: z.string().nullable(),
+        start: z.number().int(),
+        end: z.number().int(),
+        confidence: z.number(),
+        reliable: z.boolean(),
+      }),
+    ),
     hint: z.string().nullable(),
   }),
   z.object({ available: z.literal(false), reason: z.string(), hint: z.string().nullable() }),

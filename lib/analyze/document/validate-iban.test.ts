@@ -10,7 +10,9 @@ describe("IBAN", () => {
   });
 
   it("finds an IBAN in a line and stops before the word after it", () => {
-    expect(findIbans("IBAN: DE89 3704 0044 0532 0130 00 BIC COBADEFFXXX")).toEqual([{ iban: "DE89370400440532013000", index: 6, raw: "DE89 3704 0044 0532 0130 00" }]);
+    expect(findIbans("IBAN: DE89 3704 0044 0532 0130 00 BIC COBADEFFXXX")).toEqual([
+      { iban: "DE89370400440532013000", index: 6, raw: "DE89 3704 0044 0532 0130 00" },
+    ]);
     expect(findIbans("G-ID DE6722200000169386")).toEqual([]);
   });
 });

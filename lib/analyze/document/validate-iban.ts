@@ -6,8 +6,25 @@
 
 /** Lengths of the IBAN countries most documents here come from; others need 15-34 characters. */
 const lengthByCountry: Record<string, number> = {
-  AT: 20, BE: 16, CH: 21, CZ: 24, DE: 22, DK: 18, ES: 24, FI: 18, FR: 27, GB: 22, IE: 22, IT: 27, LI: 21,
-  LU: 20, NL: 18, NO: 15, PL: 28, PT: 25, SE: 24,
+  AT: 20,
+  BE: 16,
+  CH: 21,
+  CZ: 24,
+  DE: 22,
+  DK: 18,
+  ES: 24,
+  FI: 18,
+  FR: 27,
+  GB: 22,
+  IE: 22,
+  IT: 27,
+  LI: 21,
+  LU: 20,
+  NL: 18,
+  NO: 15,
+  PL: 28,
+  PT: 25,
+  SE: 24,
 };
 
 export function isValidIban(candidate: string): boolean {

@@ -1,5 +1,4 @@
 import "server-only";
-import { ApiError } from "../../errors";
 import { getEnv } from "../../env";
 import { classifyImage, type ClassificationResult } from "../../inference/classify-image";
 import { defaultModelFor } from "../../inference/default-model";

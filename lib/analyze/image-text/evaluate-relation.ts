@@ -83,7 +83,8 @@ export function scoreRelation(cases: PreparedCase[], thresholds: RelationThresho
   return { terms, correct, accuracy: terms ? correct / terms : 0, confusion, misses };
 }
 
-const steps = (from: number, to: number, step: number) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 1000) / 1000);
+const steps = (from: number, to: number, step: number) =>
+  Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 1000) / 1000);
 
 /** The thresholds with the best accuracy on the given (validation) cases; ties go to the ones closest to the earlier defaults. */
 export function chooseRelationThresholds(cases: PreparedCase[]): { thresholds: RelationThresholds; score: RelationScore; candidates: number } {
@@ -97,7 +98,8 @@ export function chooseRelationThresholds(cases: PreparedCase[]): { thresholds: R
         const thresholds = { semanticMinSimilarity, semanticMargin, recognisableSimilarity };
         const score = scoreRelation(cases, thresholds);
         candidates++;
-        if (!best || score.correct > best.score.correct || (score.correct === best.score.correct && distance(thresholds) < distance(best.thresholds))) best = { thresholds, score };
+        if (!best || score.correct > best.score.correct || (score.correct === best.score.correct && distance(thresholds) < distance(best.thresholds)))
+          best = { thresholds, score };
       }
     }
   }

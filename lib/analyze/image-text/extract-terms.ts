@@ -40,15 +40,43 @@ const unseeableWords = new Set(
 );
 
 const numberWords: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, a: 1, an: 1, single: 1, pair: 2, couple: 2,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  a: 1,
+  an: 1,
+  single: 1,
+  pair: 2,
+  couple: 2,
 };
 
 /** Minimal English singularisation, enough for matching nouns against label names. */
 export function singular(word: string): string {
   if (word.length <= 3 || word.endsWith("ss") || word.endsWith("us") || word.endsWith("is")) return word;
-  const irregular: Record<string, string> = { people: "person", men: "man", women: "woman", children: "child", mice: "mouse", geese: "goose", knives: "knife", leaves: "leaf", wolves: "wolf", teeth: "tooth", feet: "foot", sheep: "sheep", fish: "fish" };
+  const irregular: Record<string, string> = {
+    people: "person",
+    men: "man",
+    women: "woman",
+    children: "child",
+    mice: "mouse",
+    geese: "goose",
+    knives: "knife",
+    leaves: "leaf",
+    wolves: "wolf",
+    teeth: "tooth",
+    feet: "foot",
+    sheep: "sheep",
+    fish: "fish",
+  };
   if (irregular[word]) return irregular[word];
-  if (word.endsWith("ies")) return word.slice(0, -3) + "y";
+  if (word.endsWith("ies")) return `${word.slice(0, -3)}y`;
   if (/(ches|shes|xes|sses|zes)$/.test(word)) return word.slice(0, -2);
   if (word.endsWith("s")) return word.slice(0, -1);
   return word;
@@ -58,7 +86,10 @@ export function extractTerms(text: string, knownPhrases: ReadonlySet<string> = n
   // "black and white" describes the whole picture (grayscale), not two colours in it.
   const words = [...text.matchAll(/black[ -]and[ -]white|[\p{L}\p{N}][\p{L}\p{N}'-]*/giu)].map((m) => ({
     raw: m[0],
-    lower: m[0].toLowerCase().replace(/'s$/, "").replace(/^black[ -]and[ -]white$/, "black-and-white"),
+    lower: m[0]
+      .toLowerCase()
+      .replace(/'s$/, "")
+      .replace(/^black[ -]and[ -]white$/, "black-and-white"),
     start: m.index!,
     end: m.index! + m[0].length,
   }));

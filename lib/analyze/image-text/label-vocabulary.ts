@@ -40,7 +40,6 @@ export interface LabelVocabulary {
   buildMs: number;
 }
 
-
 export function getLabelVocabulary(classifierId: string, detectorId: string): Promise<LabelVocabulary> {
   return processSingleton(`label-vocabulary:${classifierId}|${detectorId}`, () => buildVocabulary(classifierId, detectorId));
 }

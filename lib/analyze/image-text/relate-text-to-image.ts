@@ -99,7 +99,12 @@ export async function relateTextToImage(input: RelateInput, thresholds: Relation
 }
 
 /** The relation of already extracted (and, for semantic matching, embedded) terms; pure, so thresholds can be compared cheaply. */
-export function judgeRelation(input: RelateInput, terms: TextTerm[], vectors: number[][] | undefined, thresholds: RelationThresholds): Omit<TextImageRelation, "timings"> {
+export function judgeRelation(
+  input: RelateInput,
+  terms: TextTerm[],
+  vectors: number[][] | undefined,
+  thresholds: RelationThresholds,
+): Omit<TextImageRelation, "timings"> {
   const seen = seenEntries(input);
   const judgements = terms.map((term, i) => judgeTerm(term, input, seen, vectors?.[i], thresholds));
   const checkable = judgements.filter((j) => j.status !== "not_checkable");
@@ -143,15 +148,29 @@ function seenEntries(input: RelateInput): SeenEntry[] {
 }
 
 const colourWords: Record<string, string[]> = {
-  red: ["red", "dark red"], orange: ["orange"], yellow: ["yellow"], green: ["green", "dark green", "olive"], blue: ["blue", "navy", "sky blue"],
-  purple: ["purple", "magenta"], pink: ["pink", "magenta"], brown: ["brown", "tan"], black: ["black"], white: ["white", "beige"],
-  gray: ["gray", "silver"], grey: ["gray", "silver"], silver: ["silver", "gray"], teal: ["teal", "cyan"], beige: ["beige", "tan"],
+  red: ["red", "dark red"],
+  orange: ["orange"],
+  yellow: ["yellow"],
+  green: ["green", "dark green", "olive"],
+  blue: ["blue", "navy", "sky blue"],
+  purple: ["purple", "magenta"],
+  pink: ["pink", "magenta"],
+  brown: ["brown", "tan"],
+  black: ["black"],
+  white: ["white", "beige"],
+  gray: ["gray", "silver"],
+  grey: ["gray", "silver"],
+  silver: ["silver", "gray"],
+  teal: ["teal", "cyan"],
+  beige: ["beige", "tan"],
 };
 
 // Words for people are many and the detector has one class for them; word embeddings of "woman" and
 // "person" are only 0.5 apart, so this one hypernym is spelled out.
 const personWords = new Set(
-  "person people man woman boy girl child kid baby toddler guy lady gentleman human adult teenager player athlete worker astronaut pilot soldier officer skier surfer rider driver".split(" "),
+  "person people man woman boy girl child kid baby toddler guy lady gentleman human adult teenager player athlete worker astronaut pilot soldier officer skier surfer rider driver".split(
+    " ",
+  ),
 );
 
 function namesMatch(term: string, entry: VocabularyEntry): boolean {
@@ -231,13 +250,22 @@ function explain(judgements: TermJudgement[], score: number | null): string {
   const missing = judgements.filter((j) => j.status === "not_seen");
   const describe = (j: TermJudgement) => {
     const e = j.evidence!;
-    const by = e.source === "classification" ? "the classifier saw" : e.source === "detection" ? "the detector found" : e.source === "ocr" ? "OCR read" : e.source === "colour" ? "a dominant colour is" : "measured";
+    const by =
+      e.source === "classification"
+        ? "the classifier saw"
+        : e.source === "detection"
+          ? "the detector found"
+          : e.source === "ocr"
+            ? "OCR read"
+            : e.source === "colour"
+              ? "a dominant colour is"
+              : "measured";
     return `"${j.surface}" (${by} ${e.text}${e.source === "classification" || e.source === "detection" ? ` at ${Math.round(e.confidence * 100)}%` : ""}${j.note ? `; ${j.note}` : ""})`;
   };
   const parts = [`${supported.length} of ${supported.length + missing.length} checkable terms are supported by the image`];
   if (supported.length) parts.push(`supported: ${supported.map(describe).join(", ")}`);
   if (missing.length) parts.push(`not seen: ${missing.map((j) => `"${j.surface}"`).join(", ")}`);
-  return parts.join("; ") + ".";
+  return `${parts.join("; ")}.`;
 }
 
 function escapeRegExp(text: string): string {

@@ -11,7 +11,10 @@ describe.skipIf(!evalDir)("text-image relation thresholds (labelled captions)", 
     const chosen = chooseRelationThresholds(prepared.filter((c) => c.split === "validation"));
     expect(chosen.thresholds).toEqual(RELATION_THRESHOLDS);
     // Measured 33/38 (86.8%) on the test captions on 2026-12-01; asserted with a margin.
-    const test = scoreRelation(prepared.filter((c) => c.split === "test"), RELATION_THRESHOLDS);
+    const test = scoreRelation(
+      prepared.filter((c) => c.split === "test"),
+      RELATION_THRESHOLDS,
+    );
     expect(test.terms).toBe(38);
     expect(test.accuracy).toBeGreaterThanOrEqual(0.8);
   }, 600_000);

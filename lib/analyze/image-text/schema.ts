@@ -114,7 +114,10 @@ export const imageTextResponseSchema = z.object({
       image_text_model: unavailable,
     }),
   }),
-  safety: z.union([z.object({ available: z.literal(true), safety_score: z.number(), verdict: z.enum(["safe", "unsafe"]), categories: z.array(z.string()) }), unavailable]),
+  safety: z.union([
+    z.object({ available: z.literal(true), safety_score: z.number(), verdict: z.enum(["safe", "unsafe"]), categories: z.array(z.string()) }),
+    unavailable,
+  ]),
   models: z.array(modelRef),
   timings: z.record(z.string(), z.number()),
   processing_time_ms: z.number(),

@@ -50,7 +50,8 @@ export async function classificationAccuracy(modelId: string, photos: EvalImage[
     const image = await decodeImage(await readFile(photo.path), limits);
     const { labels } = await classifyImage(image, { modelId, k: 5 });
     const strictHit = (predicted: { label: string }) => photo.expectedLabels.some((expected) => nameMatches(predicted.label, expected));
-    const hit = (predicted: { label: string; index: number }) => strictHit(predicted) || photo.expectedLabels.some((expected) => inLabelGroup(loaded.entry, predicted.index, expected));
+    const hit = (predicted: { label: string; index: number }) =>
+      strictHit(predicted) || photo.expectedLabels.some((expected) => inLabelGroup(loaded.entry, predicted.index, expected));
     perPhoto.push({
       file: photo.file,
       expected: photo.expectedLabels,

@@ -26,7 +26,14 @@ const limits = { maxBytes: 50 * 1024 * 1024, maxPixels: 100_000_000 };
 
 /** F1 of detections against a reference set, matched one-to-one by class and IoU (see match-detections). */
 export function matchF1(candidate: DetectedObject[], reference: DetectedObject[], iouThreshold = 0.5): number {
-  const toBox = (o: DetectedObject) => ({ x1: o.box.x, y1: o.box.y, x2: o.box.x + o.box.width, y2: o.box.y + o.box.height, score: o.score, classIndex: o.classIndex });
+  const toBox = (o: DetectedObject) => ({
+    x1: o.box.x,
+    y1: o.box.y,
+    x2: o.box.x + o.box.width,
+    y2: o.box.y + o.box.height,
+    score: o.score,
+    classIndex: o.classIndex,
+  });
   return detectionF1(reference.map(toBox), candidate.map(toBox), iouThreshold);
 }
 

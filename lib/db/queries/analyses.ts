@@ -13,7 +13,17 @@ export async function insertAnalysis({ db, values }: { db: Database; values: Omi
 
 export type AnalysisListItem = Pick<AnalysisRow, "id" | "kind" | "title" | "createdAt" | "resultBytes"> & { hasImage: boolean };
 
-export async function listAnalyses({ db, ownerId, limit = 50, before }: { db: Database; ownerId: string; limit?: number; before?: Date }): Promise<AnalysisListItem[]> {
+export async function listAnalyses({
+  db,
+  ownerId,
+  limit = 50,
+  before,
+}: {
+  db: Database;
+  ownerId: string;
+  limit?: number;
+  before?: Date;
+}): Promise<AnalysisListItem[]> {
   return db
     .select({
       id: analyses.id,
@@ -31,13 +41,20 @@ export async function listAnalyses({ db, ownerId, limit = 50, before }: { db: Da
 
 export async function getAnalysis({ db, ownerId, id }: { db: Database; ownerId: string; id: string }): Promise<AnalysisRow | undefined> {
   if (!isUuid(id)) return undefined;
-  const rows = await db.select().from(analyses).where(and(eq(analyses.id, id), eq(analyses.ownerId, ownerId))).limit(1);
+  const rows = await db
+    .select()
+    .from(analyses)
+    .where(and(eq(analyses.id, id), eq(analyses.ownerId, ownerId)))
+    .limit(1);
   return rows[0];
 }
 
 export async function deleteAnalysis({ db, ownerId, id }: { db: Database; ownerId: string; id: string }): Promise<boolean> {
   if (!isUuid(id)) return false;
-  const rows = await db.delete(analyses).where(and(eq(analyses.id, id), eq(analyses.ownerId, ownerId))).returning({ id: analyses.id });
+  const rows = await db
+    .delete(analyses)
+    .where(and(eq(analyses.id, id), eq(analyses.ownerId, ownerId)))
+    .returning({ id: analyses.id });
   return rows.length > 0;
 }
 

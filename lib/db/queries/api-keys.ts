@@ -21,27 +21,49 @@ export async function listApiKeys({ db, ownerId }: { db: Database; ownerId: stri
   return db.select().from(apiKeys).where(eq(apiKeys.ownerId, ownerId)).orderBy(desc(apiKeys.createdAt));
 }
 
-
 export async function getApiKey({ db, ownerId, id }: { db: Database; ownerId: string; id: string }): Promise<ApiKeyRow | undefined> {
   if (!isUuid(id)) return undefined;
-  const rows = await db.select().from(apiKeys).where(and(eq(apiKeys.id, id), eq(apiKeys.ownerId, ownerId))).limit(1);
+  const rows = await db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.id, id), eq(apiKeys.ownerId, ownerId)))
+    .limit(1);
   return rows[0];
 }
 
 /** The key with this hash and its owner, or undefined. */
 export async function findApiKeyByHash({ db, hash }: { db: Database; hash: string }): Promise<{ key: ApiKeyRow; owner: UserRow } | undefined> {
-  const rows = await db.select({ key: apiKeys, owner: users }).from(apiKeys).innerJoin(users, eq(users.id, apiKeys.ownerId)).where(eq(apiKeys.hash, hash)).limit(1);
+  const rows = await db
+    .select({ key: apiKeys, owner: users })
+    .from(apiKeys)
+    .innerJoin(users, eq(users.id, apiKeys.ownerId))
+    .where(eq(apiKeys.hash, hash))
+    .limit(1);
   return rows[0];
 }
 
 export async function renameApiKey({ db, ownerId, id, name }: { db: Database; ownerId: string; id: string; name: string }): Promise<ApiKeyRow | undefined> {
   if (!isUuid(id)) return undefined;
-  const rows = await db.update(apiKeys).set({ name }).where(and(eq(apiKeys.id, id), eq(apiKeys.ownerId, ownerId))).returning();
+  const rows = await db
+    .update(apiKeys)
+    .set({ name })
+    .where(and(eq(apiKeys.id, id), eq(apiKeys.ownerId, ownerId)))
+    .returning();
   return rows[0];
 }
 
 /** Revokes a key (idempotent: an already revoked key keeps its first revocation time). */
-export async function revokeApiKey({ db, ownerId, id, now = new Date() }: { db: Database; ownerId: string; id: string; now?: Date }): Promise<ApiKeyRow | undefined> {
+export async function revokeApiKey({
+  db,
+  ownerId,
+  id,
+  now = new Date(),
+}: {
+  db: Database;
+  ownerId: string;
+  id: string;
+  now?: Date;
+}): Promise<ApiKeyRow | undefined> {
   if (!isUuid(id)) return undefined;
   await db
     .update(apiKeys)

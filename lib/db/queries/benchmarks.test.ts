@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseTargets } from "@/test/database-targets";
-import { startBenchmarkRun, createBenchmarkRun, finishBenchmarkRun, getBenchmarkRun, insertBenchmarkResult, latestBenchmarkResults, listBenchmarkRuns, runningBenchmark } from "./benchmarks";
+import {
+  startBenchmarkRun,
+  createBenchmarkRun,
+  finishBenchmarkRun,
+  getBenchmarkRun,
+  insertBenchmarkResult,
+  latestBenchmarkResults,
+  listBenchmarkRuns,
+  runningBenchmark,
+} from "./benchmarks";
 
 describe.each(databaseTargets)("benchmark queries on $name", (target) => {
   let handle: Awaited<ReturnType<typeof target.open>>;
@@ -45,7 +54,12 @@ describe.each(databaseTargets)("benchmark queries on $name", (target) => {
     await insertBenchmarkResult({ db, result: result(elsewhere.id, "yolox-nano", 90) });
     await finishBenchmarkRun({ db, id: elsewhere.id, status: "done" });
     const both = await latestBenchmarkResults({ db });
-    expect(both.filter((r) => r.modelId === "yolox-nano").map((r) => (r.performance as { latencyMsP50: number }).latencyMsP50).sort()).toEqual([38, 90]);
+    expect(
+      both
+        .filter((r) => r.modelId === "yolox-nano")
+        .map((r) => (r.performance as { latencyMsP50: number }).latencyMsP50)
+        .sort(),
+    ).toEqual([38, 90]);
 
     const runs = await listBenchmarkRuns({ db });
     expect(runs.map((r) => r.status)).toEqual(["done", "failed", "done", "done"]);

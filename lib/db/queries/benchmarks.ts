@@ -56,17 +56,7 @@ export async function createBenchmarkRun({
   return run;
 }
 
-export async function finishBenchmarkRun({
-  db,
-  id,
-  status,
-  error,
-}: {
-  db: Database;
-  id: string;
-  status: "done" | "failed";
-  error?: string;
-}): Promise<void> {
+export async function finishBenchmarkRun({ db, id, status, error }: { db: Database; id: string; status: "done" | "failed"; error?: string }): Promise<void> {
   await db
     .update(benchmarkRuns)
     .set({ status, error: error ?? null, finishedAt: sql`now()` })
@@ -93,7 +83,12 @@ export async function listBenchmarkRuns({ db, limit = 20 }: { db: Database; limi
   const results = await db
     .select()
     .from(benchmarkResults)
-    .where(inArray(benchmarkResults.runId, runs.map((r) => r.id)))
+    .where(
+      inArray(
+        benchmarkResults.runId,
+        runs.map((r) => r.id),
+      ),
+    )
     .orderBy(benchmarkResults.createdAt);
   return runs.map((run) => ({ ...run, results: results.filter((r) => r.runId === run.id) }));
 }

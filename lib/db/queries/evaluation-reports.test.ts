@@ -39,7 +39,7 @@ describe.each(databaseTargets)("evaluation reports on $name", (target) => {
     await failEvaluationReport({ db, id: failed.id, error: "encoder unavailable" });
     const bench = await insertEvaluationReport({ db, kind: "safety-benchmark", title: "bench", status: "done", summary: { tpr: 0.9 } });
     expect(bench).toMatchObject({ status: "done", progress: 1 });
-    expect((await getEvaluationReport({ db, id: failed.id }))).toMatchObject({ status: "failed", error: "encoder unavailable" });
+    expect(await getEvaluationReport({ db, id: failed.id })).toMatchObject({ status: "failed", error: "encoder unavailable" });
     expect(await getEvaluationReport({ db, id: bench.id, kind: "red-team" })).toBeUndefined();
 
     const redTeam = await listEvaluationReports({ db, kind: "red-team" });

@@ -52,31 +52,57 @@ export async function completeEvaluationReport({ db, id, summary, details }: { d
 }
 
 export async function markReportRunning({ db, id }: { db: Database; id: string }): Promise<void> {
-  await db.update(evaluationReports).set({ status: "running" }).where(and(eq(evaluationReports.id, id), eq(evaluationReports.status, "queued")));
+  await db
+    .update(evaluationReports)
+    .set({ status: "running" })
+    .where(and(eq(evaluationReports.id, id), eq(evaluationReports.status, "queued")));
 }
 
 export async function failEvaluationReport({ db, id, error }: { db: Database; id: string; error: string }): Promise<void> {
   await db.update(evaluationReports).set({ status: "failed", error, finishedAt: new Date() }).where(eq(evaluationReports.id, id));
 }
 
-
 /**
  * One report by id (optionally of one kind, optionally only if `ownerId` owns it: user-started
  * reports are always read this way); an id that is not a UUID simply finds nothing.
  */
-export async function getEvaluationReport({ db, id, kind, ownerId }: { db: Database; id: string; kind?: string; ownerId?: string }): Promise<EvaluationReport | undefined> {
+export async function getEvaluationReport({
+  db,
+  id,
+  kind,
+  ownerId,
+}: {
+  db: Database;
+  id: string;
+  kind?: string;
+  ownerId?: string;
+}): Promise<EvaluationReport | undefined> {
   if (!isUuid(id)) return undefined;
   const where: SQL[] = [eq(evaluationReports.id, id)];
   if (kind) where.push(eq(evaluationReports.kind, kind));
   if (ownerId !== undefined) where.push(eq(evaluationReports.ownerId, ownerId));
-  const rows = await db.select().from(evaluationReports).where(and(...where)).limit(1);
+  const rows = await db
+    .select()
+    .from(evaluationReports)
+    .where(and(...where))
+    .limit(1);
   return rows[0];
 }
 
 export type EvaluationReportListItem = Omit<EvaluationReport, "details">;
 
 /** Newest first, without the (large) details; only `ownerId`'s when given. */
-export async function listEvaluationReports({ db, kind, ownerId, limit = 50 }: { db: Database; kind?: string; ownerId?: string; limit?: number }): Promise<EvaluationReportListItem[]> {
+export async function listEvaluationReports({
+  db,
+  kind,
+  ownerId,
+  limit = 50,
+}: {
+  db: Database;
+  kind?: string;
+  ownerId?: string;
+  limit?: number;
+}): Promise<EvaluationReportListItem[]> {
   return db
     .select({
       id: evaluationReports.id,

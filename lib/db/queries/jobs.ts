@@ -14,7 +14,13 @@ export async function insertJob({ db, values }: { db: Database; values: Omit<typ
   return rows[0];
 }
 
-export async function insertJobItems({ db, items }: { db: Database; items: Omit<typeof jobItems.$inferInsert, "id">[] }): Promise<{ id: string; position: number }[]> {
+export async function insertJobItems({
+  db,
+  items,
+}: {
+  db: Database;
+  items: Omit<typeof jobItems.$inferInsert, "id">[];
+}): Promise<{ id: string; position: number }[]> {
   return db.insert(jobItems).values(items).returning({ id: jobItems.id, position: jobItems.position });
 }
 
@@ -93,7 +99,10 @@ export async function itemStatus({ db, id }: { db: Database; id: string }): Prom
 }
 
 export async function markJobRunning({ db, id }: { db: Database; id: string }): Promise<void> {
-  await db.update(jobs).set({ status: "running", startedAt: sql`coalesce(${jobs.startedAt}, now())` }).where(and(eq(jobs.id, id), eq(jobs.status, "queued")));
+  await db
+    .update(jobs)
+    .set({ status: "running", startedAt: sql`coalesce(${jobs.startedAt}, now())` })
+    .where(and(eq(jobs.id, id), eq(jobs.status, "queued")));
 }
 
 /**
@@ -181,8 +190,19 @@ export async function startTrackedJob({ db, id }: { db: Database; id: string }):
   return rows[0];
 }
 
-export async function updateJobProgress({ db, id, progress }: { db: Database; id: string; progress: { total: number; done: number; failed: number } }): Promise<void> {
-  await db.update(jobs).set({ ...progress, heartbeatAt: sql`now()` }).where(eq(jobs.id, id));
+export async function updateJobProgress({
+  db,
+  id,
+  progress,
+}: {
+  db: Database;
+  id: string;
+  progress: { total: number; done: number; failed: number };
+}): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ ...progress, heartbeatAt: sql`now()` })
+    .where(eq(jobs.id, id));
 }
 
 export async function mergeJobSummary({ db, id, summary }: { db: Database; id: string; summary: Record<string, unknown> }): Promise<void> {
@@ -192,7 +212,17 @@ export async function mergeJobSummary({ db, id, summary }: { db: Database; id: s
     .where(eq(jobs.id, id));
 }
 
-export async function finishTrackedJob({ db, id, status, error }: { db: Database; id: string; status: "done" | "failed"; error?: string }): Promise<JobRow | undefined> {
+export async function finishTrackedJob({
+  db,
+  id,
+  status,
+  error,
+}: {
+  db: Database;
+  id: string;
+  status: "done" | "failed";
+  error?: string;
+}): Promise<JobRow | undefined> {
   const rows = await db
     .update(jobs)
     .set({ status, error: error ?? null, finishedAt: sql`now()` })
@@ -210,7 +240,19 @@ export async function staleTrackedJobs({ db, kinds, staleBefore }: { db: Databas
 }
 
 /** Moves a stale job to queued (to be resumed) or failed; only if it is still the stale running row (no race with a live runner). */
-export async function settleStaleJob({ db, id, heartbeatAt, resume, error }: { db: Database; id: string; heartbeatAt: Date; resume: boolean; error: string }): Promise<JobRow | undefined> {
+export async function settleStaleJob({
+  db,
+  id,
+  heartbeatAt,
+  resume,
+  error,
+}: {
+  db: Database;
+  id: string;
+  heartbeatAt: Date;
+  resume: boolean;
+  error: string;
+}): Promise<JobRow | undefined> {
   const rows = await db
     .update(jobs)
     .set(resume ? { status: "queued", error } : { status: "failed", error, finishedAt: sql`now()` })
@@ -228,7 +270,17 @@ export async function activeInstanceJobs({ db, kinds }: { db: Database; kinds: s
 }
 
 /** The newest instance job of a kind whose params have `param` = `value` (e.g. a recipe's last production). */
-export async function latestJobWithParam({ db, kind, param, value }: { db: Database; kind: string; param: string; value: string }): Promise<JobRow | undefined> {
+export async function latestJobWithParam({
+  db,
+  kind,
+  param,
+  value,
+}: {
+  db: Database;
+  kind: string;
+  param: string;
+  value: string;
+}): Promise<JobRow | undefined> {
   const rows = await db
     .select()
     .from(jobs)

@@ -25,15 +25,7 @@ export async function upsertModelVariant({ db, variant }: { db: Database; varian
   return row;
 }
 
-export async function listModelVariants({
-  db,
-  parentId,
-  family,
-}: {
-  db: Database;
-  parentId?: string;
-  family?: string;
-}): Promise<ModelVariantListItem[]> {
+export async function listModelVariants({ db, parentId, family }: { db: Database; parentId?: string; family?: string }): Promise<ModelVariantListItem[]> {
   const conditions: SQL[] = [];
   if (parentId) conditions.push(eq(modelVariants.parentId, parentId));
   if (family) conditions.push(eq(modelVariants.family, family));

@@ -9,10 +9,13 @@ import { users, type UserRow } from "../schema";
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 export async function findUserByEmail({ db, email }: { db: Database; email: string }): Promise<UserRow | undefined> {
-  const rows = await db.select().from(users).where(eq(users.email, normalizeEmail(email))).limit(1);
+  const rows = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)))
+    .limit(1);
   return rows[0];
 }
-
 
 export async function findUserById({ db, id }: { db: Database; id: string }): Promise<UserRow | undefined> {
   if (!isUuid(id)) return undefined;
@@ -66,7 +69,10 @@ export async function findUserByGithubId({ db, githubId }: { db: Database; githu
 }
 
 export async function linkGithubAccount({ db, userId, githubId }: { db: Database; userId: string; githubId: string }): Promise<void> {
-  await db.update(users).set({ githubId }).where(and(eq(users.id, userId), isNull(users.githubId)));
+  await db
+    .update(users)
+    .set({ githubId })
+    .where(and(eq(users.id, userId), isNull(users.githubId)));
 }
 
 /** Deletes guests whose time is up, with everything they own (keys, history; usage rows lose the link). */

@@ -22,7 +22,13 @@ export async function replaceWebhookSecret({ db, userId, ciphertext }: { db: Dat
     .onConflictDoUpdate({ target: webhookSecrets.userId, set: { secretCiphertext: ciphertext, rotatedAt: sql`now()` } });
 }
 
-export async function insertDelivery({ db, values }: { db: Database; values: Omit<typeof webhookDeliveries.$inferInsert, "createdAt" | "attempts" | "status"> }): Promise<void> {
+export async function insertDelivery({
+  db,
+  values,
+}: {
+  db: Database;
+  values: Omit<typeof webhookDeliveries.$inferInsert, "createdAt" | "attempts" | "status">;
+}): Promise<void> {
   await db.insert(webhookDeliveries).values({ ...values, status: "pending" });
 }
 
@@ -57,7 +63,10 @@ export async function recordAttempt({
 }
 
 export async function markDeliveryFailed({ db, id }: { db: Database; id: string }): Promise<void> {
-  await db.update(webhookDeliveries).set({ status: "failed" }).where(and(eq(webhookDeliveries.id, id), eq(webhookDeliveries.status, "pending")));
+  await db
+    .update(webhookDeliveries)
+    .set({ status: "failed" })
+    .where(and(eq(webhookDeliveries.id, id), eq(webhookDeliveries.status, "pending")));
 }
 
 /** A job's deliveries with their attempts, oldest first (the job's owner is checked by the caller's job query). */
@@ -67,8 +76,12 @@ export async function deliveriesOfJob({ db, jobId }: { db: Database; jobId: stri
   const attempts = await db
     .select()
     .from(webhookAttempts)
-    .where(inArray(webhookAttempts.deliveryId, deliveries.map((d) => d.id)))
+    .where(
+      inArray(
+        webhookAttempts.deliveryId,
+        deliveries.map((d) => d.id),
+      ),
+    )
     .orderBy(asc(webhookAttempts.attempt));
   return deliveries.map((d) => ({ ...d, attemptLog: attempts.filter((a) => a.deliveryId === d.id) }));
 }
-

@@ -8,7 +8,10 @@ import { decodeImage } from "./decode-image";
 const limits = { maxBytes: 5 * 1024 * 1024, maxPixels: 40_000_000 };
 
 async function failure(bytes: Buffer, overrides = {}) {
-  const error = await decodeImage(bytes, { ...limits, ...overrides }).then(() => undefined, (e) => e);
+  const error = await decodeImage(bytes, { ...limits, ...overrides }).then(
+    () => undefined,
+    (e) => e,
+  );
   // The decoder throws its own error; the status is what lib/errors.ts maps it to.
   expect(error).toBeInstanceOf(ImageDecodeError);
   return apiErrorFromDomain(error) as ApiError;
@@ -37,10 +40,15 @@ describe("decodeImage", () => {
   });
 
   it("turns grayscale and transparent images into 3-channel RGB", async () => {
-    const gray = await sharp(Buffer.alloc(32 * 32, 128), { raw: { width: 32, height: 32, channels: 1 } }).toColourspace("b-w").png().toBuffer();
+    const gray = await sharp(Buffer.alloc(32 * 32, 128), { raw: { width: 32, height: 32, channels: 1 } })
+      .toColourspace("b-w")
+      .png()
+      .toBuffer();
     expect((await sharp(gray).metadata()).channels).toBe(1);
     expect((await decodeImage(gray, limits)).pixels.length).toBe(32 * 32 * 3);
-    const transparent = await sharp({ create: { width: 32, height: 32, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    const transparent = await sharp({ create: { width: 32, height: 32, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+      .png()
+      .toBuffer();
     const flattened = await decodeImage(transparent, limits);
     expect(flattened.hasAlpha).toBe(true);
     expect(flattened.pixels[0]).toBe(255);
@@ -57,7 +65,9 @@ describe("decodeImage", () => {
   it("refuses empty, non-image, too-small, oversized and SVG input with clear 4xx answers", async () => {
     expect((await failure(Buffer.alloc(0))).status).toBe(400);
     expect((await failure(Buffer.from("%PDF-1.7 definitely not a picture"))).status).toBe(415);
-    const tiny = await sharp({ create: { width: 1, height: 1, channels: 3, background: "#000" } }).png().toBuffer();
+    const tiny = await sharp({ create: { width: 1, height: 1, channels: 3, background: "#000" } })
+      .png()
+      .toBuffer();
     const small = await failure(tiny);
     expect(small.status).toBe(422);
     expect(small.detail).toContain("1x1");
@@ -67,7 +77,9 @@ describe("decodeImage", () => {
   });
 
   it("refuses a truncated PNG with 422", async () => {
-    const whole = await sharp({ create: { width: 300, height: 300, channels: 3, background: "#123456" } }).png({ compressionLevel: 0 }).toBuffer();
+    const whole = await sharp({ create: { width: 300, height: 300, channels: 3, background: "#123456" } })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
     const error = await failure(whole.subarray(0, Math.floor(whole.length / 2)));
     expect(error.status).toBe(422);
   });
@@ -86,8 +98,7 @@ describe("decodeImage", () => {
     bmp.writeUInt16LE(1, 26);
     bmp.writeUInt16LE(24, 28);
     // Bottom row (stored first) blue, everything else green.
-    for (let y = 0; y < height; y++)
-      for (let x = 0; x < width; x++) bmp.set(y === 0 ? [255, 0, 0] : [0, 255, 0], 54 + y * rowBytes + x * 3);
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) bmp.set(y === 0 ? [255, 0, 0] : [0, 255, 0], 54 + y * rowBytes + x * 3);
     const decoded = await decodeImage(bmp, limits);
     expect(decoded.format).toBe("bmp");
     expect([...decoded.pixels.subarray(0, 3)]).toEqual([0, 255, 0]);

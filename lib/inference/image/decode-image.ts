@@ -92,6 +92,9 @@ function checkDimensions(width: number, height: number, limits: ImageLimits) {
     );
   }
   if (width < MIN_IMAGE_SIDE_PX || height < MIN_IMAGE_SIDE_PX) {
-    throw new ImageDecodeError("too_small", `The image is ${width}x${height}; both sides must be at least ${MIN_IMAGE_SIDE_PX} pixels for the models to see anything.`);
+    throw new ImageDecodeError(
+      "too_small",
+      `The image is ${width}x${height}; both sides must be at least ${MIN_IMAGE_SIDE_PX} pixels for the models to see anything.`,
+    );
   }
 }

@@ -141,7 +141,7 @@ export function dominantColours(rgb: Buffer, k: number): DominantColour[] {
   const clusters = centres
     .map((c, i) => {
       const rounded = c.map((v) => Math.round(v)) as [number, number, number];
-      return { hex: "#" + rounded.map((v) => v.toString(16).padStart(2, "0")).join(""), name: nameColour(rounded), fraction: counts[i] / n };
+      return { hex: `#${rounded.map((v) => v.toString(16).padStart(2, "0")).join("")}`, name: nameColour(rounded), fraction: counts[i] / n };
     })
     .filter((c) => c.fraction > 0)
     .sort((a, b) => b.fraction - a.fraction);

@@ -27,7 +27,11 @@ export interface PreparedTensor {
 export async function imageToTensor(image: Pick<DecodedImage, "pixels" | "width" | "height">, spec: ImageInputSpec): Promise<PreparedTensor> {
   const startedAt = performance.now();
   const { pixels, geometry } = await resizeForModel(image, spec);
-  const tensor = new ort.Tensor("float32", pixelsToFloat(pixels, spec), spec.layout === "NCHW" ? [1, 3, spec.height, spec.width] : [1, spec.height, spec.width, 3]);
+  const tensor = new ort.Tensor(
+    "float32",
+    pixelsToFloat(pixels, spec),
+    spec.layout === "NCHW" ? [1, 3, spec.height, spec.width] : [1, spec.height, spec.width, 3],
+  );
   return { tensor, geometry, preprocessMs: performance.now() - startedAt };
 }
 
@@ -94,11 +98,7 @@ export function pixelsToFloat(pixels: Buffer, spec: ImageInputSpec): Float32Arra
 }
 
 /** Maps a box in model coordinates back to the original image, clipped to its bounds. */
-export function boxToOriginal(
-  box: { x1: number; y1: number; x2: number; y2: number },
-  geometry: TensorGeometry,
-  image: { width: number; height: number },
-) {
+export function boxToOriginal(box: { x1: number; y1: number; x2: number; y2: number }, geometry: TensorGeometry, image: { width: number; height: number }) {
   const clip = (v: number, max: number) => Math.min(Math.max(v, 0), max);
   return {
     x1: clip((box.x1 - geometry.offsetX) / geometry.scaleX, image.width),

@@ -2,9 +2,24 @@ import { describe, expect, it } from "vitest";
 import { isUncertain, pageVotes, quarterTurnsFromVotes } from "./choose-page-rotation";
 import type { Quad } from "./quad-geometry";
 
-const wide: Quad = [[0, 0], [200, 0], [200, 20], [0, 20]];
-const tall: Quad = [[0, 0], [20, 0], [20, 200], [0, 200]];
-const glyph: Quad = [[0, 0], [20, 0], [20, 25], [0, 25]];
+const wide: Quad = [
+  [0, 0],
+  [200, 0],
+  [200, 20],
+  [0, 20],
+];
+const tall: Quad = [
+  [0, 0],
+  [20, 0],
+  [20, 200],
+  [0, 200],
+];
+const glyph: Quad = [
+  [0, 0],
+  [20, 0],
+  [20, 25],
+  [0, 25],
+];
 
 describe("page rotation from line shapes and direction votes", () => {
   it("upright and upside-down pages", () => {

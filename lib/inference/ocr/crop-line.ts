@@ -94,7 +94,9 @@ export function cropLine(image: RgbImage, quad: Quad, outHeight: number, maxWidt
   const sample = [0, 0, 0];
   for (let v = 0; v < outHeight; v++) {
     for (let u = 0; u < outWidth; u++) {
-      let r = 0, g = 0, b = 0;
+      let r = 0,
+        g = 0,
+        b = 0;
       for (let sv = 0; sv < k; sv++) {
         const t = (v + (sv + 0.5) / k) / outHeight;
         for (let su = 0; su < k; su++) {
@@ -166,7 +168,10 @@ function bilinear(image: RgbImage, x: number, y: number, into: number[]) {
   const y1 = Math.min(y0 + 1, height - 1);
   const fx = cx - x0;
   const fy = cy - y0;
-  const i00 = (y0 * width + x0) * 3, i10 = (y0 * width + x1) * 3, i01 = (y1 * width + x0) * 3, i11 = (y1 * width + x1) * 3;
+  const i00 = (y0 * width + x0) * 3,
+    i10 = (y0 * width + x1) * 3,
+    i01 = (y1 * width + x0) * 3,
+    i11 = (y1 * width + x1) * 3;
   for (let c = 0; c < 3; c++) {
     const top = pixels[i00 + c] * (1 - fx) + pixels[i10 + c] * fx;
     const bottom = pixels[i01 + c] * (1 - fx) + pixels[i11 + c] * fx;

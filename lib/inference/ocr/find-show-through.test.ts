@@ -11,8 +11,16 @@ describe("show-through on thin paper", () => {
   });
 
   it("leaves a page without faint lines, or whose faint lines are nearly as dark as its print, alone", () => {
-    expect(findShowThrough([{ dark: 20, light: 240 }, { dark: 40, light: 235 }])).toEqual({ faint: [false, false] });
-    const lowContrastPage = findShowThrough([{ dark: 150, light: 240 }, { dark: 200, light: 215 }]);
+    expect(
+      findShowThrough([
+        { dark: 20, light: 240 },
+        { dark: 40, light: 235 },
+      ]),
+    ).toEqual({ faint: [false, false] });
+    const lowContrastPage = findShowThrough([
+      { dark: 150, light: 240 },
+      { dark: 200, light: 215 },
+    ]);
     expect(lowContrastPage.faint).toEqual([false, true]);
     expect(lowContrastPage.paperLevel).toBeUndefined();
   });
@@ -20,8 +28,26 @@ describe("show-through on thin paper", () => {
   it("whitens light pixels but keeps those next to real ink", () => {
     const width = 10;
     const grey = [
-      250, 220, 220, 250, 250, 250, 250, 250, 250, 250, // show-through far from ink
-      250, 250, 250, 250, 250, 250, 220, 40, 250, 250, // a light edge beside ink
+      250,
+      220,
+      220,
+      250,
+      250,
+      250,
+      250,
+      250,
+      250,
+      250, // show-through far from ink
+      250,
+      250,
+      250,
+      250,
+      250,
+      250,
+      220,
+      40,
+      250,
+      250, // a light edge beside ink
     ];
     const image = { width, height: 2, pixels: Buffer.from(grey.flatMap((v) => [v, v, v])) };
     const cleaned = whitenPaper(image, 214);

@@ -48,7 +48,12 @@ export function whitenPaper(image: RgbImage, paperLevel: number): RgbImage {
   const grey = new Uint8Array(width * height);
   for (let i = 0; i < grey.length; i++) grey[i] = (image.pixels[i * 3] + image.pixels[i * 3 + 1] + image.pixels[i * 3 + 2]) / 3;
   const inkLevel = paperLevel - MIN_INK_GAP;
-  const nearInk = dilate(grey.map((v) => (v < inkLevel ? 1 : 0)), width, height, INK_EDGE_PX);
+  const nearInk = dilate(
+    grey.map((v) => (v < inkLevel ? 1 : 0)),
+    width,
+    height,
+    INK_EDGE_PX,
+  );
   const pixels = Buffer.from(image.pixels);
   for (let i = 0; i < grey.length; i++) {
     if (grey[i] >= paperLevel && !nearInk[i]) pixels.fill(255, i * 3, i * 3 + 3);

@@ -30,7 +30,13 @@ describe("orderLines", () => {
       boxes.push(box(10, row * 40, 300), box(500, row * 40, 60));
       texts.push("GUT BIO JOGHURT PUR", "0,35");
     }
-    expect(orderLines(boxes, texts).rows).toEqual([[0, 1], [2, 3], [4, 5], [6, 7], [8, 9]]);
+    expect(orderLines(boxes, texts).rows).toEqual([
+      [0, 1],
+      [2, 3],
+      [4, 5],
+      [6, 7],
+      [8, 9],
+    ]);
   });
 
   it("puts stacked boxes that overlap horizontally on separate rows", () => {

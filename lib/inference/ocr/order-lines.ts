@@ -62,7 +62,13 @@ function mergeSpanningRows(rows: number[][], items: Item[]): number[][] {
   const merged: number[][] = [];
   for (const row of rows) {
     const previous = merged.at(-1);
-    if (previous && sameRow(previous.map((i) => byIndex.get(i)!), row.map((i) => byIndex.get(i)!))) {
+    if (
+      previous &&
+      sameRow(
+        previous.map((i) => byIndex.get(i)!),
+        row.map((i) => byIndex.get(i)!),
+      )
+    ) {
       merged[merged.length - 1] = [...previous, ...row].sort((a, b) => byIndex.get(a)!.box.x - byIndex.get(b)!.box.x);
     } else merged.push(row);
   }
@@ -80,7 +86,12 @@ function orderBand(items: Item[]): number[][] {
 /** x of an empty vertical strip between two columns of running text, if there is one. */
 function findGutter(items: Item[]): number | undefined {
   if (items.length < 2 * MIN_COLUMN_LINES) return undefined;
-  const minGap = 1.5 * median(items.map((i) => i.box.height), "higher");
+  const minGap =
+    1.5 *
+    median(
+      items.map((i) => i.box.height),
+      "higher",
+    );
   const spans = items.map((i) => [i.box.x, i.box.x + i.box.width]).sort((a, b) => a[0] - b[0]);
   let reach = spans[0][1];
   for (const [start, end] of spans.slice(1)) {
@@ -119,9 +130,7 @@ export function groupRows<T extends { index: number; box: AxisBox }>(items: T[])
     if (best && bestOverlap >= 0.5) best.push(item);
     else rows.push([item]);
   }
-  return rows
-    .sort((a, b) => centreY(a) - centreY(b))
-    .map((row) => row.sort((a, b) => a.box.x - b.box.x).map((i) => i.index));
+  return rows.sort((a, b) => centreY(a) - centreY(b)).map((row) => row.sort((a, b) => a.box.x - b.box.x).map((i) => i.index));
 }
 
 function sameRow(a: { box: AxisBox }[], b: { box: AxisBox }[]): boolean {

@@ -58,7 +58,10 @@ export function minAreaRect(points: Point[]): RotatedRect {
     if (length === 0) continue;
     const ux = (b[0] - a[0]) / length;
     const uy = (b[1] - a[1]) / length;
-    let minU = Infinity, maxU = -Infinity, minV = Infinity, maxV = -Infinity;
+    let minU = Infinity,
+      maxU = -Infinity,
+      minV = Infinity,
+      maxV = -Infinity;
     for (const [x, y] of hull) {
       const u = x * ux + y * uy;
       const v = -x * uy + y * ux;

@@ -11,7 +11,12 @@ async function render(turnDegrees = 0): Promise<RgbImage> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="760" height="300"><rect width="100%" height="100%" fill="white"/>${lines
     .map((text, i) => `<text x="40" y="${80 + i * 70}" font-family="DejaVu Sans" font-size="36" fill="black">${text}</text>`)
     .join("")}</svg>`;
-  const { data, info } = await sharp(Buffer.from(svg)).rotate(turnDegrees).flatten({ background: "#ffffff" }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(Buffer.from(svg))
+    .rotate(turnDegrees)
+    .flatten({ background: "#ffffff" })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return { pixels: data, width: info.width, height: info.height };
 }
 

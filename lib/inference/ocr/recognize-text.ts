@@ -81,7 +81,12 @@ export async function recognizeText(image: DecodedImage | RgbImage, options: Rec
 
   let turns: QuarterTurns = 0;
   if (options.detectPageRotation !== false) {
-    const orientation = await orientPage(page, quads, directions.map((d) => d.upsideDownProbability), models.reading);
+    const orientation = await orientPage(
+      page,
+      quads,
+      directions.map((d) => d.upsideDownProbability),
+      models.reading,
+    );
     turns = orientation.turns;
     timer.recognizeMs += orientation.recognizeMs;
   }
@@ -99,7 +104,10 @@ export async function recognizeText(image: DecodedImage | RgbImage, options: Rec
 
   const minConfidence = options.minConfidence ?? recognitionSettings.dropScore;
   const kept = read.lines.filter((line) => line.text.trim() !== "" && line.confidence >= minConfidence);
-  const { rows } = orderLines(kept.map((line) => axisBox(line.quad)), kept.map((line) => line.text));
+  const { rows } = orderLines(
+    kept.map((line) => axisBox(line.quad)),
+    kept.map((line) => line.text),
+  );
   const lines: OcrLine[] = rows.flatMap((row, rowIndex) =>
     row.map((i) => {
       const polygon = kept[i].quad.map((p) => roundPoint(unturnPoint(p, turns, image.width, image.height)));

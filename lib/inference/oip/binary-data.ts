@@ -48,7 +48,8 @@ export function takeBinaryTensors(tensors: readonly OipTensorJson[], binary: Uin
     if (size === undefined) continue;
     if (!Number.isSafeInteger(size) || (size as number) < 0) throw invalid(`Tensor "${tensor.name}": binary_data_size must be a whole number of bytes.`);
     const end = offset + (size as number);
-    if (end > binary.byteLength) throw invalid(`Tensor "${tensor.name}": binary_data_size ${size} reaches past the end of the body (${binary.byteLength} binary bytes).`);
+    if (end > binary.byteLength)
+      throw invalid(`Tensor "${tensor.name}": binary_data_size ${size} reaches past the end of the body (${binary.byteLength} binary bytes).`);
     slices.set(tensor.name, binary.subarray(offset, end));
     offset = end;
   }

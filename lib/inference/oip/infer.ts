@@ -61,7 +61,8 @@ function requestedOutputs(request: InferRequest, outputNames: readonly string[])
   const allBinary = request.parameters?.binary_data_output === true;
   if (!request.outputs?.length) return outputNames.map((name) => ({ name, binary: allBinary }));
   return request.outputs.map((output) => {
-    if (!outputNames.includes(output.name)) throw invalid(`Unknown output "${output.name}"; the model's outputs are ${outputNames.map((n) => `"${n}"`).join(", ")}.`);
+    if (!outputNames.includes(output.name))
+      throw invalid(`Unknown output "${output.name}"; the model's outputs are ${outputNames.map((n) => `"${n}"`).join(", ")}.`);
     const binary = output.parameters?.binary_data;
     return { name: output.name, binary: typeof binary === "boolean" ? binary : allBinary };
   });
@@ -100,6 +101,11 @@ export async function inferOverHttp(request: Request, loaded: LoadedModel, reque
   }
   const joined = joinInferBody(answer, chunks);
   return new Response(joined.body, {
-    headers: { ...headers, "content-type": "application/octet-stream", [HEADER_LENGTH]: String(joined.headerLength), "content-length": String(joined.body.byteLength) },
+    headers: {
+      ...headers,
+      "content-type": "application/octet-stream",
+      [HEADER_LENGTH]: String(joined.headerLength),
+      "content-length": String(joined.body.byteLength),
+    },
   });
 }

@@ -33,7 +33,10 @@ export function tensorMetadataOf(values: readonly ort.InferenceSession.ValueMeta
   return values.map((value) => {
     const datatype = value.isTensor ? datatypeOfOrtType(value.type) : undefined;
     if (!value.isTensor || !datatype) {
-      throw new ApiError("unprocessable_content", `Model "${modelId}" has a value "${value.name}" that is not a plain tensor; it cannot be served by the Open Inference Protocol.`);
+      throw new ApiError(
+        "unprocessable_content",
+        `Model "${modelId}" has a value "${value.name}" that is not a plain tensor; it cannot be served by the Open Inference Protocol.`,
+      );
     }
     return { name: value.name, datatype, shape: value.shape.map((dim) => (typeof dim === "number" && dim >= 0 ? dim : -1)) };
   });

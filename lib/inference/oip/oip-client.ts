@@ -1,4 +1,4 @@
-import * as ort from "onnxruntime-node";
+import type * as ort from "onnxruntime-node";
 import { z } from "zod";
 import { ApiError } from "../../errors";
 import { HEADER_LENGTH, joinInferBody, splitInferBody, takeBinaryTensors } from "./binary-data";
@@ -22,7 +22,15 @@ const READY_TIMEOUT_MS = 5_000;
 
 const inferResponseSchema = z.object({
   model_name: z.string().optional(),
-  outputs: z.array(z.object({ name: z.string(), shape: z.array(z.number()), datatype: z.string(), data: z.unknown().optional(), parameters: z.record(z.string(), z.unknown()).optional() })),
+  outputs: z.array(
+    z.object({
+      name: z.string(),
+      shape: z.array(z.number()),
+      datatype: z.string(),
+      data: z.unknown().optional(),
+      parameters: z.record(z.string(), z.unknown()).optional(),
+    }),
+  ),
 });
 
 export class OipClient {
@@ -53,7 +61,10 @@ export class OipClient {
   async infer(model: string, feeds: Record<string, ort.Tensor>, outputNames: readonly string[]): Promise<Record<string, ort.Tensor>> {
     const inputs = Object.entries(feeds).map(([name, tensor]) => tensorToJson(name, tensor, { binary: true }));
     const header = { inputs: inputs.map((i) => i.json), outputs: outputNames.map((name) => ({ name, parameters: { binary_data: true } })) };
-    const { body, headerLength } = joinInferBody(header, inputs.map((i) => i.bytes!));
+    const { body, headerLength } = joinInferBody(
+      header,
+      inputs.map((i) => i.bytes!),
+    );
     const response = await this.call(
       `/v2/models/${encodeURIComponent(model)}/infer`,
       { method: "POST", body, headers: { "content-type": "application/octet-stream", [HEADER_LENGTH]: String(headerLength) } },
@@ -90,7 +101,8 @@ export class OipClient {
     const message = await errorMessageOf(response);
     const detail = `The inference backend ${this.baseUrl} answered ${path} with ${response.status}: ${message}`;
     const extra = { backend_status: response.status, ...(model ? { model } : {}) };
-    if (response.status === 401 || response.status === 403) throw new ApiError("service_unavailable", `${detail} (check INFERENCE_BACKEND_TOKEN).`, { ...extra, headers: { "retry-after": "30" } });
+    if (response.status === 401 || response.status === 403)
+      throw new ApiError("service_unavailable", `${detail} (check INFERENCE_BACKEND_TOKEN).`, { ...extra, headers: { "retry-after": "30" } });
     // A model the backend lacks, or refuses to run on what this instance sends, is this model's problem only.
     if (model && response.status >= 400 && response.status < 500 && response.status !== 429) throw new ApiError("model_unavailable", detail, extra);
     throw new ApiError("service_unavailable", detail, { ...extra, headers: { "retry-after": response.headers.get("retry-after") ?? "5" } });

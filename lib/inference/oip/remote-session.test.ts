@@ -35,16 +35,30 @@ const appBackend: Handler = async (request, response) => {
   const fetchRequest = new Request(url, { method: request.method, headers, body: request.method === "POST" ? Buffer.concat(chunks) : undefined });
   const name = decodeURIComponent(request.url!.split("/")[3] ?? "");
   const context = { params: Promise.resolve({ name }) };
-  const answer = request.url === "/v2/health/ready" ? await readyGET(fetchRequest) : request.url!.endsWith("/infer") ? await inferPOST(fetchRequest, context) : await metadataGET(fetchRequest, context);
+  const answer =
+    request.url === "/v2/health/ready"
+      ? await readyGET(fetchRequest)
+      : request.url!.endsWith("/infer")
+        ? await inferPOST(fetchRequest, context)
+        : await metadataGET(fetchRequest, context);
   response.writeHead(answer.status, Object.fromEntries(answer.headers));
   response.end(Buffer.from(await answer.arrayBuffer()));
 };
 
 const entry = () => getModelStore().get(MODEL)!;
-const feeds = () => ({ x: new ort.Tensor("float32", Float32Array.from({ length: 3 * 48 * 160 }, (_, i) => Math.cos(i * 0.11)), [1, 3, 48, 160]) });
+const feeds = () => ({
+  x: new ort.Tensor(
+    "float32",
+    Float32Array.from({ length: 3 * 48 * 160 }, (_, i) => Math.cos(i * 0.11)),
+    [1, 3, 48, 160],
+  ),
+});
 
 async function thrown(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ApiError);
   return error as ApiError;
 }
@@ -90,7 +104,15 @@ describe("remote sessions (INFERENCE_BACKEND_URL)", () => {
     const triton = await listen((_request, response) => {
       response.writeHead(200, { "content-type": "application/json" });
       const tensor = (name: string, shape: number[]) => ({ name, datatype: "FP32", shape });
-      response.end(JSON.stringify({ name: classifier.id, versions: ["1"], platform: "onnxruntime_onnx", inputs: [tensor(inputName, [-1, 3, 224, 224])], outputs: [tensor("output", [-1, 1000])] }));
+      response.end(
+        JSON.stringify({
+          name: classifier.id,
+          versions: ["1"],
+          platform: "onnxruntime_onnx",
+          inputs: [tensor(inputName, [-1, 3, 224, 224])],
+          outputs: [tensor("output", [-1, 1000])],
+        }),
+      );
     });
     const client = new OipClient({ baseUrl: triton.url, timeoutMs: 2_000 });
     expect((await openRemoteSession(client, classifier)).inputNames).toEqual(["input"]);

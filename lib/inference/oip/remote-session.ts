@@ -30,14 +30,20 @@ export async function openRemoteSession(client: OipClient, entry: ModelEntry): P
     inputMetadata = valueMetadataOf(metadata.inputs);
     outputMetadata = valueMetadataOf(metadata.outputs);
   } catch (error) {
-    throw new ApiError("model_unavailable", `The inference backend ${client.baseUrl} describes model "${entry.id}" oddly: ${(error as Error).message}.`, { model: entry.id });
+    throw new ApiError("model_unavailable", `The inference backend ${client.baseUrl} describes model "${entry.id}" oddly: ${(error as Error).message}.`, {
+      model: entry.id,
+    });
   }
   const outputNames = outputMetadata.map((o) => o.name);
   const missing = [entry.input?.tensor, entry.output && "tensor" in entry.output ? entry.output.tensor : undefined].filter(
     (name): name is string => Boolean(name) && !inputMetadata.some((i) => i.name === name) && !outputNames.includes(name!),
   );
   if (missing.length) {
-    throw new ApiError("model_unavailable", `The inference backend's model "${entry.id}" lacks the tensor(s) ${missing.join(", ")} this instance's manifest names.`, { model: entry.id });
+    throw new ApiError(
+      "model_unavailable",
+      `The inference backend's model "${entry.id}" lacks the tensor(s) ${missing.join(", ")} this instance's manifest names.`,
+      { model: entry.id },
+    );
   }
   return {
     inputNames: inputMetadata.map((i) => i.name),

@@ -22,7 +22,8 @@ export const serverLiveRoute = () => withApi(api.v2Live, () => jsonResponse({ li
 export const serverReadyRoute = () =>
   withApi(api.v2Ready, async () => {
     const { ready } = await serverReadiness();
-    if (!ready) throw new ApiError("service_unavailable", "The server is not ready (GET /api/ready says why).", { ready: false, headers: { "retry-after": "5" } });
+    if (!ready)
+      throw new ApiError("service_unavailable", "The server is not ready (GET /api/ready says why).", { ready: false, headers: { "retry-after": "5" } });
     return jsonResponse({ ready: true });
   });
 

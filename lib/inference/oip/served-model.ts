@@ -22,8 +22,11 @@ export function serverMetadata() {
 /** The store entry of a served model and version, or 404 naming what exists. */
 function servedEntry(name: string, version?: string) {
   const entry = getModelStore().get(name);
-  if (!entry || entry.runtime !== "onnxruntime") {
-    throw new ApiError("not_found", `No ONNX model "${name}" is served here (GET /api/v1/models lists the models; those with runtime "onnxruntime" are served).`);
+  if (entry?.runtime !== "onnxruntime") {
+    throw new ApiError(
+      "not_found",
+      `No ONNX model "${name}" is served here (GET /api/v1/models lists the models; those with runtime "onnxruntime" are served).`,
+    );
   }
   if (version !== undefined && version !== entry.version) {
     throw new ApiError("not_found", `Model "${name}" has no version "${version}"; it is served in version "${entry.version}".`);

@@ -48,10 +48,35 @@ describe("protocol tensors <-> ort.Tensor", () => {
 
   it("reads nested data like flat data, and checks every level against the shape", () => {
     const flat = tensorFromJson({ name: "x", shape: [2, 2, 2], datatype: "FP32", data: [1, 2, 3, 4, 5, 6, 7, 8] });
-    const nested = tensorFromJson({ name: "x", shape: [2, 2, 2], datatype: "FP32", data: [[[1, 2], [3, 4]], [[5, 6], [7, 8]]] });
+    const nested = tensorFromJson({
+      name: "x",
+      shape: [2, 2, 2],
+      datatype: "FP32",
+      data: [
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [
+          [5, 6],
+          [7, 8],
+        ],
+      ],
+    });
     expect(Array.from(nested.data as Float32Array)).toEqual(Array.from(flat.data as Float32Array));
     rejects(() => flattenData([[1, 2], [3]], [2, 2], "x"), "data[1] has 1 entries where the shape [2, 2] needs 2");
-    rejects(() => flattenData([[[1], [2]], [[3], [4]]], [2, 2], "x"), "nested deeper than the shape");
+    rejects(
+      () =>
+        flattenData(
+          [
+            [[1], [2]],
+            [[3], [4]],
+          ],
+          [2, 2],
+          "x",
+        ),
+      "nested deeper than the shape",
+    );
     rejects(() => flattenData([[1, 2], 3], [2, 2], "x"), "data[1] has a single value");
   });
 

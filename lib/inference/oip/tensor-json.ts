@@ -1,6 +1,16 @@
 import * as ort from "onnxruntime-node";
 import { ApiError } from "../../errors";
-import { bytesPerElement, datatypeOfOrtType, fromHalfBits, integerRange, isOipDatatype, ortTypeOf, toHalfBits, typedArrayFor, type NumericDatatype } from "./datatypes";
+import {
+  bytesPerElement,
+  datatypeOfOrtType,
+  fromHalfBits,
+  integerRange,
+  isOipDatatype,
+  ortTypeOf,
+  toHalfBits,
+  typedArrayFor,
+  type NumericDatatype,
+} from "./datatypes";
 
 /**
  * Open Inference Protocol tensors as JSON (`{name, shape, datatype, data}`, data flat in row-major
@@ -27,10 +37,12 @@ export function elementCount(shape: readonly number[], name: string, maxElements
   if (!Array.isArray(shape) || shape.length > MAX_RANK) throw invalid(`Tensor "${name}": shape must be an array of at most ${MAX_RANK} dimensions.`);
   let count = 1;
   for (const dim of shape) {
-    if (!Number.isSafeInteger(dim) || dim < 0) throw invalid(`Tensor "${name}": shape [${shape.join(", ")}] must hold whole numbers >= 0 (-1 is only for metadata).`);
+    if (!Number.isSafeInteger(dim) || dim < 0)
+      throw invalid(`Tensor "${name}": shape [${shape.join(", ")}] must hold whole numbers >= 0 (-1 is only for metadata).`);
     count *= dim;
   }
-  if (count > maxElements) throw invalid(`Tensor "${name}": shape [${shape.join(", ")}] holds ${count} elements, more than the ${maxElements} allowed per request.`);
+  if (count > maxElements)
+    throw invalid(`Tensor "${name}": shape [${shape.join(", ")}] holds ${count} elements, more than the ${maxElements} allowed per request.`);
   return count;
 }
 
@@ -61,7 +73,8 @@ export function flattenData(data: unknown, shape: readonly number[], name: strin
 
 function checkDatatype(datatype: unknown, name: string): NumericDatatype {
   if (datatype === "BYTES") throw invalid(`Tensor "${name}": BYTES (string) tensors are not supported; every model served here takes numeric tensors.`);
-  if (!isOipDatatype(datatype) || datatype === "BYTES") throw invalid(`Tensor "${name}": unknown datatype ${JSON.stringify(datatype)} (use one of BOOL, UINT8..UINT64, INT8..INT64, FP16, FP32, FP64).`);
+  if (!isOipDatatype(datatype) || datatype === "BYTES")
+    throw invalid(`Tensor "${name}": unknown datatype ${JSON.stringify(datatype)} (use one of BOOL, UINT8..UINT64, INT8..INT64, FP16, FP32, FP64).`);
   return datatype;
 }
 
@@ -89,7 +102,8 @@ function valuesToArray(datatype: NumericDatatype, values: unknown[], name: strin
 
 function bytesToArray(datatype: NumericDatatype, bytes: Uint8Array, count: number, name: string) {
   const expected = count * bytesPerElement[datatype];
-  if (bytes.byteLength !== expected) throw invalid(`Tensor "${name}": ${count} ${datatype} elements need ${expected} bytes of binary data, got ${bytes.byteLength}.`);
+  if (bytes.byteLength !== expected)
+    throw invalid(`Tensor "${name}": ${count} ${datatype} elements need ${expected} bytes of binary data, got ${bytes.byteLength}.`);
   const array = typedArrayFor(datatype, count);
   // Copied, not viewed: the body's offset need not be aligned for the element size.
   new Uint8Array(array.buffer).set(bytes);
@@ -104,7 +118,7 @@ export function tensorFromJson(tensor: OipTensorJson, options: { maxElements?: n
   const name = tensor.name;
   const datatype = checkDatatype(tensor.datatype, name);
   const count = elementCount(tensor.shape, name, options.maxElements);
-  let array;
+  let array: ReturnType<typeof bytesToArray>;
   if (options.binary) {
     if (tensor.data !== undefined) throw invalid(`Tensor "${name}": give either data or binary_data_size, not both.`);
     array = bytesToArray(datatype, options.binary, count, name);
@@ -125,7 +139,8 @@ function jsonValues(datatype: NumericDatatype, data: ort.Tensor["data"]): unknow
 /** An ort.Tensor as a protocol tensor: JSON data, or (binary) its raw bytes with `binary_data_size`. */
 export function tensorToJson(name: string, tensor: ort.Tensor, { binary = false } = {}): { json: OipTensorJson; bytes?: Uint8Array } {
   const datatype = datatypeOfOrtType(tensor.type);
-  if (!datatype || datatype === "BYTES") throw new ApiError("unprocessable_content", `Output "${name}" is of type ${tensor.type}, which this server does not send.`);
+  if (!datatype || datatype === "BYTES")
+    throw new ApiError("unprocessable_content", `Output "${name}" is of type ${tensor.type}, which this server does not send.`);
   const shape = [...tensor.dims];
   if (!binary) return { json: { name, shape, datatype, data: jsonValues(datatype, tensor.data) } };
   const view = tensor.data as Exclude<ort.Tensor["data"], string[]>;

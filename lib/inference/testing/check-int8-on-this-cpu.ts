@@ -31,13 +31,17 @@ async function classifyIn(mode: "auto" | "off") {
   const remedy = await getInt8Remedy();
   const image = await decodeImage(await readFile(photo), { maxBytes: 50 * 1024 * 1024, maxPixels: 100_000_000 });
   const { labels } = await classifyImage(image, { modelId: "mobilenetv2-int8", k: 3 });
-  return { precisionOption: remedy.precisionOption, probe: remedy.probe, top3: labels.map((l) => ({ label: l.label, probability: Math.round(l.probability * 1000) / 1000 })) };
+  return {
+    precisionOption: remedy.precisionOption,
+    probe: remedy.probe,
+    top3: labels.map((l) => ({ label: l.label, probability: Math.round(l.probability * 1000) / 1000 })),
+  };
 }
 
 // Seeded inputs shaped like the small test graphs (values 0..1).
 function inputs(count: number): Record<string, ort.Tensor>[] {
   let state = 12345;
-  const next = () => ((state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const next = () => (state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32;
   return Array.from({ length: count }, () => ({ x: new ort.Tensor("float32", Float32Array.from({ length: 3 * 16 * 16 }, next), [1, 3, 16, 16]) }));
 }
 

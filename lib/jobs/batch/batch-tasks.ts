@@ -63,7 +63,9 @@ const tasks: Record<BatchTask, TaskDefinition> = {
     parse: (fields) => {
       const parsed = multilingualRequestSchema.parse(fields);
       if (parsed.content.length > MAX_CONTENT_CHARACTERS) {
-        throw new ApiError("payload_too_large", `content is longer than ${MAX_CONTENT_CHARACTERS} characters.`, { errors: [{ field: "content", message: "too long" }] });
+        throw new ApiError("payload_too_large", `content is longer than ${MAX_CONTENT_CHARACTERS} characters.`, {
+          errors: [{ field: "content", message: "too long" }],
+        });
       }
       return parsed;
     },
@@ -96,7 +98,10 @@ export function validateJsonItem(raw: unknown): ValidatedItem {
   let bytes: Buffer | undefined;
   if (definition.fileField && fields[definition.fileField] !== undefined) {
     const value = fields[definition.fileField];
-    if (typeof value !== "string") throw new ApiError("invalid_input", `${definition.fileField} must be base64 or a data URL.`, { errors: [{ field: definition.fileField, message: "not a string" }] });
+    if (typeof value !== "string")
+      throw new ApiError("invalid_input", `${definition.fileField} must be base64 or a data URL.`, {
+        errors: [{ field: definition.fileField, message: "not a string" }],
+      });
     bytes = decodeBase64Field(definition.fileField, value).bytes;
     delete fields[definition.fileField];
   }
@@ -106,7 +111,8 @@ export function validateJsonItem(raw: unknown): ValidatedItem {
 /** Validates an item made from one uploaded file and the form's shared fields. */
 export function validateUploadItem(task: BatchTask, fields: Record<string, unknown>, bytes: Buffer): ValidatedItem {
   const definition = tasks[task];
-  if (!definition.fileField) throw new ApiError("invalid_input", `Task "${task}" takes no file; send the items as JSON.`, { errors: [{ field: "task", message: "takes no file" }] });
+  if (!definition.fileField)
+    throw new ApiError("invalid_input", `Task "${task}" takes no file; send the items as JSON.`, { errors: [{ field: "task", message: "takes no file" }] });
   return { task, input: definition.parse(fields, bytes), bytes };
 }
 
@@ -115,7 +121,8 @@ export function itemIssues(position: number, error: unknown): FieldIssue[] {
   const prefix = (field: string) => `items.${position}${field === "(body)" || field === "(item)" ? "" : `.${field}`}`;
   if (error instanceof z.ZodError) return issuesFromZod(error).map((issue) => ({ ...issue, field: prefix(issue.field) }));
   if (error instanceof DomainError) error = apiErrorFromDomain(error);
-  if (error instanceof ApiError) return (error.extra.errors ?? [{ field: "(item)", message: error.detail }]).map((issue) => ({ ...issue, field: prefix(issue.field) }));
+  if (error instanceof ApiError)
+    return (error.extra.errors ?? [{ field: "(item)", message: error.detail }]).map((issue) => ({ ...issue, field: prefix(issue.field) }));
   throw error;
 }
 

@@ -41,7 +41,15 @@ export const batchViewSchema = batchSummarySchema.extend({
       event_type: z.string(),
       url: z.string(),
       status: z.enum(["pending", "delivered", "failed"]),
-      attempts: z.array(z.object({ attempt: z.number().int(), at: z.string(), status_code: z.number().int().nullable(), error: z.string().nullable(), duration_ms: z.number().int() })),
+      attempts: z.array(
+        z.object({
+          attempt: z.number().int(),
+          at: z.string(),
+          status_code: z.number().int().nullable(),
+          error: z.string().nullable(),
+          duration_ms: z.number().int(),
+        }),
+      ),
     }),
   ),
 });

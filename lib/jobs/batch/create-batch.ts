@@ -30,7 +30,16 @@ export async function createBatch({
   return transactionWithSql(handle, async (tx) => {
     const job = await insertJob({
       db: tx.db,
-      values: { ownerId, kind: "batch", status: "queued", title, total: items.length, params: { tasks: [...new Set(items.map((i) => i.task))] }, callbackUrl: callbackUrl ?? null, webhookPerItem },
+      values: {
+        ownerId,
+        kind: "batch",
+        status: "queued",
+        title,
+        total: items.length,
+        params: { tasks: [...new Set(items.map((i) => i.task))] },
+        callbackUrl: callbackUrl ?? null,
+        webhookPerItem,
+      },
     });
     const stored = await insertJobItems({
       db: tx.db,

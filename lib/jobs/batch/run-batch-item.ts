@@ -46,7 +46,10 @@ export async function runBatchItem({ itemId }: { itemId: string }): Promise<void
 export async function failBatchItem({ itemId }: { itemId: string }): Promise<void> {
   const handle = await getDatabase();
   const problem = toProblem(new Error("unexpected")).problem;
-  await recordOutcome(handle, itemId, { status: "failed", error: { ...problem, detail: "The item could not be processed after 3 attempts; the server logs have the cause." } });
+  await recordOutcome(handle, itemId, {
+    status: "failed",
+    error: { ...problem, detail: "The item could not be processed after 3 attempts; the server logs have the cause." },
+  });
 }
 
 async function recordOutcome(handle: DatabaseHandle, itemId: string, outcome: Parameters<typeof finishItem>[0]["outcome"]): Promise<void> {
@@ -78,6 +81,14 @@ export async function announceCompletion(tx: SqlTransaction, job: JobRow) {
     ownerId: job.ownerId,
     url: job.callbackUrl,
     eventType: `batch.${job.status === "cancelled" ? "cancelled" : "completed"}`,
-    data: { batch_id: job.id, status: job.status, total: job.total, done: job.done, failed: job.failed, cancelled: job.cancelled, status_path: batchStatusPath(job.id) },
+    data: {
+      batch_id: job.id,
+      status: job.status,
+      total: job.total,
+      done: job.done,
+      failed: job.failed,
+      cancelled: job.cancelled,
+      status_path: batchStatusPath(job.id),
+    },
   });
 }

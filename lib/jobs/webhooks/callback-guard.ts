@@ -44,7 +44,9 @@ export function checkCallbackForm(raw: string): URL {
 }
 
 const resolveAll = (host: string) =>
-  new Promise<{ address: string; family: number }[]>((resolve, reject) => lookup(host, { all: true }, (error, addresses) => (error ? reject(error) : resolve(addresses))));
+  new Promise<{ address: string; family: number }[]>((resolve, reject) =>
+    lookup(host, { all: true }, (error, addresses) => (error ? reject(error) : resolve(addresses))),
+  );
 
 /** The full check of a submitted callback URL, resolving its host now; a 400 naming the field when refused. */
 export async function checkCallbackUrl(raw: string, field = "callback_url"): Promise<URL> {
@@ -64,7 +66,9 @@ export async function checkCallbackUrl(raw: string, field = "callback_url"): Pro
     return url;
   } catch (error) {
     if (!(error instanceof CallbackRefused)) throw error;
-    throw new ApiError("invalid_input", `${field} ${error.message}; only public http(s) addresses are accepted.`, { errors: [{ field, message: error.message }] });
+    throw new ApiError("invalid_input", `${field} ${error.message}; only public http(s) addresses are accepted.`, {
+      errors: [{ field, message: error.message }],
+    });
   }
 }
 
@@ -74,7 +78,9 @@ export const guardedLookup: LookupFunction = (hostname, options, callback) => {
     if (error) return callback(error, "", 0);
     const usable = addresses.filter((a) => isPublicAddress(a.address) || isAllowed(hostname.toLowerCase(), a.address));
     if (usable.length === 0) {
-      const refused = new CallbackRefused(`${hostname} resolves only to private, loopback or reserved addresses (${addresses.map((a) => a.address).join(", ")})`);
+      const refused = new CallbackRefused(
+        `${hostname} resolves only to private, loopback or reserved addresses (${addresses.map((a) => a.address).join(", ")})`,
+      );
       return callback(refused as NodeJS.ErrnoException, "", 0);
     }
     if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: typeof usable) => void)(null, usable);

@@ -16,7 +16,7 @@ import { getWebhookSecret } from "./webhook-secrets";
  */
 export async function attemptDelivery({ db, deliveryId }: { db: Database; deliveryId: string }): Promise<void> {
   const delivery = await getDelivery({ db, id: deliveryId });
-  if (!delivery || delivery.status !== "pending") return;
+  if (delivery?.status !== "pending") return;
   const body = JSON.stringify(delivery.payload);
   const secret = await getWebhookSecret({ db, userId: delivery.ownerId });
   const headers = signWebhook({ secret, id: delivery.id, timestampSeconds: Math.floor(Date.now() / 1000), body });

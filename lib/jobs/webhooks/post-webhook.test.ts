@@ -30,7 +30,12 @@ describe("postWebhook: the SSRF guard on every hop", () => {
     receivers.push(target);
     const port = new URL(target.url).port;
     // (An allowed address stays allowed under any name that resolves to it: the allow-list names addresses too.)
-    for (const redirect of ["http://169.254.169.254/latest/meta-data/", "http://10.0.0.7/hook", `http://[::ffff:127.0.0.1]:${port}/hooks`, `http://[::1]:${port}/hooks`]) {
+    for (const redirect of [
+      "http://169.254.169.254/latest/meta-data/",
+      "http://10.0.0.7/hook",
+      `http://[::ffff:127.0.0.1]:${port}/hooks`,
+      `http://[::1]:${port}/hooks`,
+    ]) {
       const hop = await startWebhookReceiver({ redirectTo: redirect });
       receivers.push(hop);
       await expect(send(hop.url), redirect).rejects.toThrow(/private, loopback or reserved/);

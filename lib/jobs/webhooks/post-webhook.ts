@@ -27,7 +27,12 @@ function postOnce(url: URL, body: string, headers: Record<string, string>, timeo
         method: "POST",
         lookup: guardedLookup,
         timeout: timeoutMs,
-        headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)), "user-agent": "insight-engine-webhooks/1", ...headers },
+        headers: {
+          "content-type": "application/json",
+          "content-length": String(Buffer.byteLength(body)),
+          "user-agent": "insight-engine-webhooks/1",
+          ...headers,
+        },
       },
       (response) => {
         let received = 0;
@@ -47,7 +52,17 @@ function postOnce(url: URL, body: string, headers: Record<string, string>, timeo
   });
 }
 
-export async function postWebhook({ url, body, headers, timeoutMs }: { url: string; body: string; headers: Record<string, string>; timeoutMs: number }): Promise<PostOutcome> {
+export async function postWebhook({
+  url,
+  body,
+  headers,
+  timeoutMs,
+}: {
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+  timeoutMs: number;
+}): Promise<PostOutcome> {
   let current = checkCallbackForm(url);
   for (let hop = 0; ; hop++) {
     const answer = await postOnce(current, body, headers, timeoutMs);

@@ -4,8 +4,24 @@ import { ipv6Bytes, isPublicAddress } from "./public-address";
 describe("isPublicAddress", () => {
   it("refuses loopback, private, link-local, metadata, CGNAT, unique-local, multicast and reserved addresses", () => {
     for (const address of [
-      "127.0.0.1", "127.1.2.3", "10.0.0.5", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254", "100.64.0.1",
-      "0.0.0.0", "224.0.0.1", "255.255.255.255", "192.0.2.10", "::1", "::", "fe80::1", "fd00:ec2::254", "fc00::1", "ff02::1",
+      "127.0.0.1",
+      "127.1.2.3",
+      "10.0.0.5",
+      "172.16.0.1",
+      "172.31.255.255",
+      "192.168.1.1",
+      "169.254.169.254",
+      "100.64.0.1",
+      "0.0.0.0",
+      "224.0.0.1",
+      "255.255.255.255",
+      "192.0.2.10",
+      "::1",
+      "::",
+      "fe80::1",
+      "fd00:ec2::254",
+      "fc00::1",
+      "ff02::1",
     ]) {
       expect(isPublicAddress(address), address).toBe(false);
     }

@@ -44,11 +44,14 @@ for (const [network, prefix] of [
 
 /** The 16 bytes of an IPv6 address (with or without brackets, `::` and a dotted IPv4 tail). */
 export function ipv6Bytes(address: string): number[] {
-  let text = address.replace(/^\[|\]$/g, "").split("%")[0].toLowerCase();
+  let text = address
+    .replace(/^\[|\]$/g, "")
+    .split("%")[0]
+    .toLowerCase();
   const tail = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
   if (tail) {
     const [a, b, c, d] = tail[1].split(".").map(Number);
-    text = text.slice(0, -tail[1].length) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+    text = `${text.slice(0, -tail[1].length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
   const [head, rest] = text.includes("::") ? text.split("::") : [text, undefined];
   const headGroups = head ? head.split(":") : [];

@@ -65,7 +65,6 @@ export function ctcSymbols(argmax: Int32Array): number[] {
   return symbols;
 }
 
-
 export interface Agreement {
   metric: AgreementMetric;
   value: number;

@@ -125,7 +125,8 @@ export async function buildEvalInputs(options: {
       throw new Error(`no evaluation inputs for task ${entry.task}`);
   }
   const roles = splitEvalImages(images, entry.task);
-  if (Object.values(roles).some((r) => r.length === 0)) throw new Error(`too few evaluation images for ${entry.id} in ${evalDir} to fill the calibration, validation and test splits`);
+  if (Object.values(roles).some((r) => r.length === 0))
+    throw new Error(`too few evaluation images for ${entry.id} in ${evalDir} to fill the calibration, validation and test splits`);
   const wanted = new Set(options.splits ?? ["calibration", "validation", "test"]);
   const built = async (role: SplitRole) => (wanted.has(role) ? take(roles[role], build) : []);
   return { calibration: await built("calibration"), validation: await built("validation"), test: await built("test") };

@@ -1,5 +1,5 @@
 import "server-only";
-import * as ort from "onnxruntime-node";
+import type * as ort from "onnxruntime-node";
 import sharp from "sharp";
 import { decodeRgb, resizeRgb, toPlanarTensor, type RgbImage } from "./image-tensor";
 
@@ -78,7 +78,10 @@ export async function findTextLines(filePath: string, maxLines = 12): Promise<Rg
       height: Math.min(height, bottom + margin) - Math.max(0, top - margin),
     };
     if (box.width < box.height * 2) continue; // not a line of text
-    const data = await sharp(rgb, { raw: { width, height, channels: 3 } }).extract(box).raw().toBuffer();
+    const data = await sharp(rgb, { raw: { width, height, channels: 3 } })
+      .extract(box)
+      .raw()
+      .toBuffer();
     lines.push({ rgb: new Uint8Array(data), width: box.width, height: box.height });
   }
   return lines;

@@ -10,7 +10,6 @@ import { seededRandom } from "../../seeded-random";
  * GlobalAveragePool -> Flatten -> Gemm(c2->10) -> y[1,10].
  */
 
-
 /** Values with a roughly normal spread (sum of uniforms), scaled. */
 export function randomValues(count: number, random: () => number, scale: number): Float32Array {
   return Float32Array.from({ length: count }, () => (random() + random() + random() - 1.5) * scale);
@@ -77,7 +76,13 @@ export function smallGraphInputs(count: number, seed = 7): { source: string; fee
   const random = seededRandom(seed);
   return Array.from({ length: count }, (_, i) => ({
     source: `random-${i}`,
-    feeds: { x: new ort.Tensor("float32", Float32Array.from({ length: 3 * 16 * 16 }, () => random()), [1, 3, 16, 16]) },
+    feeds: {
+      x: new ort.Tensor(
+        "float32",
+        Float32Array.from({ length: 3 * 16 * 16 }, () => random()),
+        [1, 3, 16, 16],
+      ),
+    },
   }));
 }
 
@@ -91,7 +96,9 @@ export function buildSaturatingGraph(): ModelProto {
   const random = seededRandom(5);
   const replace = (name: string, dims: number[], make: () => number) => {
     const graph = model.graph!;
-    graph.initializer = graph.initializer.map((t) => (t.name === name ? float32Tensor(name, dims, Float32Array.from({ length: dims.reduce((p, d) => p * d, 1) }, make)) : t));
+    graph.initializer = graph.initializer.map((t) =>
+      t.name === name ? float32Tensor(name, dims, Float32Array.from({ length: dims.reduce((p, d) => p * d, 1) }, make)) : t,
+    );
   };
   replace("w1", [8, 3, 3, 3], () => 0.05 + random() * 0.3);
   replace("w2", [16, 8, 3, 3], () => 0.5 + random() * 0.5);

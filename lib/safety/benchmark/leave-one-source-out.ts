@@ -1,4 +1,11 @@
-import { defaultHyperparameters, fitInjectionModel, flaggedInMode, networkLogits, type Hyperparameters, type PreparedRow } from "../classifier/fit-injection-model";
+import {
+  defaultHyperparameters,
+  fitInjectionModel,
+  flaggedInMode,
+  networkLogits,
+  type Hyperparameters,
+  type PreparedRow,
+} from "../classifier/fit-injection-model";
 import { sourceGroups } from "../dataset/read-injection-data";
 import { detectionMetrics, type DetectionMetrics } from "./detection-metrics";
 
@@ -17,13 +24,23 @@ export interface HeldOutFigures extends DetectionMetrics {
 
 export const HELD_OUT_TARGET = { minTpr: 0.8, maxFpr: 0.1 };
 
-export function leaveOneSourceOut(train: PreparedRow[], test: PreparedRow[], hp: Hyperparameters = defaultHyperparameters, onProgress?: (source: string) => void): HeldOutFigures[] {
+export function leaveOneSourceOut(
+  train: PreparedRow[],
+  test: PreparedRow[],
+  hp: Hyperparameters = defaultHyperparameters,
+  onProgress?: (source: string) => void,
+): HeldOutFigures[] {
   return sourceGroups.map((source) => {
     onProgress?.(source);
-    const model = fitInjectionModel(train.filter((r) => r.row.group !== source), hp);
+    const model = fitInjectionModel(
+      train.filter((r) => r.row.group !== source),
+      hp,
+    );
     const heldOut = test.filter((r) => r.row.group === source);
     const logits = networkLogits(model, heldOut);
-    const metrics = detectionMetrics(heldOut.map((r, i) => ({ label: r.row.label, flagged: flaggedInMode(model.thresholds, "prompt", logits[i], r.signatureScore) })));
+    const metrics = detectionMetrics(
+      heldOut.map((r, i) => ({ label: r.row.label, flagged: flaggedInMode(model.thresholds, "prompt", logits[i], r.signatureScore) })),
+    );
     const meetsTarget = metrics.tpr !== undefined ? metrics.tpr >= HELD_OUT_TARGET.minTpr : (metrics.fpr ?? 1) <= HELD_OUT_TARGET.maxFpr;
     return { source, ...metrics, meetsTarget };
   });

@@ -39,7 +39,11 @@ export function safetyBenchmarkSummary(input: {
     data: {
       files: [
         { file: "prompt_injection/eval.jsonl", sha256: input.injection.sha256, testRows: input.injection.rows.filter((r) => r.split === "test").length },
-        { file: "prompt_injection/benign_everyday.jsonl", sha256: input.everyday.sha256, testRows: input.everyday.rows.filter((r) => r.split === "test").length },
+        {
+          file: "prompt_injection/benign_everyday.jsonl",
+          sha256: input.everyday.sha256,
+          testRows: input.everyday.rows.filter((r) => r.split === "test").length,
+        },
       ],
     },
     model: { ...input.model, fitRecord: "models/safety/injection-classifier.fit.json" },

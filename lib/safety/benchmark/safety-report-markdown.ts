@@ -45,7 +45,9 @@ export function safetyReportMarkdown(s: SafetyBenchmarkSummary): string {
     "",
     "| held-out source (learned part refitted without it) | test rows | TPR (95% CI) | FPR (95% CI) | goal |",
     "|---|---|---|---|---|",
-    ...s.heldOut.map((h) => `| ${h.source} | ${h.rows} | ${rate(h.tpr, h.tprInterval)} | ${rate(h.fpr, h.fprInterval)} | ${h.meetsTarget ? "met" : "not met"} |`),
+    ...s.heldOut.map(
+      (h) => `| ${h.source} | ${h.rows} | ${rate(h.tpr, h.tprInterval)} | ${rate(h.fpr, h.fprInterval)} | ${h.meetsTarget ? "met" : "not met"} |`,
+    ),
     "",
     "<details><summary>Per attack family, per category (balanced accuracy) and per language</summary>",
     "",
@@ -62,7 +64,12 @@ export function safetyReportMarkdown(s: SafetyBenchmarkSummary): string {
     ...t.evalPrompts.byLanguage.map((l) => `| ${l.lang} | ${l.rows} | ${pct(l.tpr)} | ${pct(l.fpr)} |`),
     "",
     "</details>",
-    ...(s.imageLatency ? ["", `Image checks on a 900x135 two-line screenshot (median of ${s.imageLatency.runs}): NSFW ${s.imageLatency.medianMs.nsfw} ms, OCR ${s.imageLatency.medianMs.ocr} ms.`] : []),
+    ...(s.imageLatency
+      ? [
+          "",
+          `Image checks on a 900x135 two-line screenshot (median of ${s.imageLatency.runs}): NSFW ${s.imageLatency.medianMs.nsfw} ms, OCR ${s.imageLatency.medianMs.ocr} ms.`,
+        ]
+      : []),
   ];
   return lines.join("\n");
 }

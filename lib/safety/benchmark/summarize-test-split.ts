@@ -35,8 +35,14 @@ export function summarizeTestSplit(scored: ScoredTestRow[]) {
     },
     documentMode: {
       evalAttacks: detectionMetrics(attacks.map(asDocument)),
-      bySource: metricsBy(attacks.map((s) => ({ ...asDocument(s), s })), (x) => x.s.row.group).map(({ key, ...m }) => ({ source: key, ...m })),
-      everydayByCategory: metricsBy(everydayRows.map((s) => ({ ...asDocument(s), s })), (x) => x.s.row.category).map(({ key, ...m }) => ({ category: key, ...m })),
+      bySource: metricsBy(
+        attacks.map((s) => ({ ...asDocument(s), s })),
+        (x) => x.s.row.group,
+      ).map(({ key, ...m }) => ({ source: key, ...m })),
+      everydayByCategory: metricsBy(
+        everydayRows.map((s) => ({ ...asDocument(s), s })),
+        (x) => x.s.row.category,
+      ).map(({ key, ...m }) => ({ category: key, ...m })),
     },
     balancedAccuracy: balancedAccuracy(
       categories.map((c) => {
@@ -48,7 +54,13 @@ export function summarizeTestSplit(scored: ScoredTestRow[]) {
     cpu: {
       samples: scored.length,
       medianMsPerPrompt: round(median(scored.map((s) => s.cpuMs)), 3),
-      p90MsPerPrompt: round(percentile(scored.map((s) => s.cpuMs), 90), 3),
+      p90MsPerPrompt: round(
+        percentile(
+          scored.map((s) => s.cpuMs),
+          90,
+        ),
+        3,
+      ),
       wallMedianMsPerPrompt: round(median(scored.map((s) => s.wallMs)), 3),
     },
   };

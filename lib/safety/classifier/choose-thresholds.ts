@@ -57,7 +57,10 @@ function logitThresholdGiven(pools: Map<string, ScoredRow[]>, signature: number,
     const alone = rows.filter((r) => r.signatureScore >= signature).length;
     const budget = Math.floor(maxFpr(pool) * rows.length) - alone;
     if (budget < 0) return undefined;
-    const rest = rows.filter((r) => r.signatureScore < signature).map((r) => r.logit).sort((a, b) => b - a);
+    const rest = rows
+      .filter((r) => r.signatureScore < signature)
+      .map((r) => r.logit)
+      .sort((a, b) => b - a);
     if (budget < rest.length) threshold = Math.max(threshold, rest[budget] + 1e-6);
   }
   return threshold;

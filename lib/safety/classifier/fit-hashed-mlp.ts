@@ -31,7 +31,6 @@ export interface MlpFitOptions {
 const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-
 function initialModel(denseSize: number, o: MlpFitOptions, random: () => number): HashedMlp {
   const inputSize = o.dim + denseSize;
   const model: HashedMlp = {

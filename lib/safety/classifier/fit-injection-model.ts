@@ -45,8 +45,18 @@ export interface FittedNetwork {
 }
 
 export function fitNetwork(rows: PreparedRow[], hp: Hyperparameters = defaultHyperparameters): FittedNetwork {
-  const idf = Float32Array.from(inverseDocumentFrequency(rows.map((r) => r.counts), hp.network.buckets));
-  const examples = rows.map((r) => ({ ngrams: tfidfVector(r.counts, idf), dense: r.dense, label: r.row.label, weight: r.row.dataset === "everyday" ? hp.everydayWeight : 1 }));
+  const idf = Float32Array.from(
+    inverseDocumentFrequency(
+      rows.map((r) => r.counts),
+      hp.network.buckets,
+    ),
+  );
+  const examples = rows.map((r) => ({
+    ngrams: tfidfVector(r.counts, idf),
+    dense: r.dense,
+    label: r.row.label,
+    weight: r.row.dataset === "everyday" ? hp.everydayWeight : 1,
+  }));
   return { network: fitHashedMlp(examples, hp.network), idf };
 }
 
@@ -62,8 +72,14 @@ export function outOfFoldLogits(rows: PreparedRow[], hp: Hyperparameters = defau
     onFold?.(fold);
     const held = rows.map((r) => r.fold === fold);
     if (!held.some(Boolean)) continue;
-    const fitted = fitNetwork(rows.filter((_, i) => !held[i]), hp);
-    const scored = networkLogits(fitted, rows.filter((_, i) => held[i]));
+    const fitted = fitNetwork(
+      rows.filter((_, i) => !held[i]),
+      hp,
+    );
+    const scored = networkLogits(
+      fitted,
+      rows.filter((_, i) => held[i]),
+    );
     let k = 0;
     rows.forEach((_, i) => {
       if (held[i]) logits[i] = scored[k++];
@@ -79,7 +95,10 @@ export interface FittedInjectionModel extends FittedNetwork {
 
 export function fitInjectionModel(rows: PreparedRow[], hp: Hyperparameters = defaultHyperparameters, onStep?: (step: string) => void): FittedInjectionModel {
   const outOfFold = outOfFoldLogits(rows, hp, (fold) => onStep?.(`fold ${fold + 1}/${FOLDS}`));
-  const thresholds = chooseThresholds(rows.map((r, i) => ({ row: r.row, logit: outOfFold[i], signatureScore: r.signatureScore })), hp.thresholds);
+  const thresholds = chooseThresholds(
+    rows.map((r, i) => ({ row: r.row, logit: outOfFold[i], signatureScore: r.signatureScore })),
+    hp.thresholds,
+  );
   onStep?.("final fit on all rows");
   return { ...fitNetwork(rows, hp), thresholds, outOfFold };
 }

@@ -42,5 +42,7 @@ export function decodeInjectionClassifier(file: InjectionClassifierFile): Inject
 export function loadInjectionClassifier(file = path.join(process.cwd(), INJECTION_CLASSIFIER_PATH)): Promise<InjectionClassifier> {
   // The ignore comment keeps the build from tracing the whole project for a path only known at run
   // time; models/ is in next.config.ts's tracing includes, so the standalone output has the file.
-  return processSingleton(`safety:injection-classifier:${file}`, async () => decodeInjectionClassifier(injectionClassifierSchema.parse(JSON.parse(await readFile(/*turbopackIgnore: true*/ file, "utf8")))));
+  return processSingleton(`safety:injection-classifier:${file}`, async () =>
+    decodeInjectionClassifier(injectionClassifierSchema.parse(JSON.parse(await readFile(/*turbopackIgnore: true*/ file, "utf8")))),
+  );
 }

@@ -16,7 +16,13 @@ export interface GroupFigures {
   rate: number;
 }
 
-export function validationFigures(rows: PreparedRow[], logits: number[], thresholds: Thresholds, mode: "prompt" | "document", keep: (r: PreparedRow) => boolean = () => true) {
+export function validationFigures(
+  rows: PreparedRow[],
+  logits: number[],
+  thresholds: Thresholds,
+  mode: "prompt" | "document",
+  keep: (r: PreparedRow) => boolean = () => true,
+) {
   const groups = new Map<string, GroupFigures>();
   let attacks = 0;
   let caught = 0;

@@ -22,7 +22,6 @@ export interface NsfwRuntime {
 
 export type NsfwLoad = { available: true; runtime: NsfwRuntime } | { available: false; reason: string };
 
-
 async function loadUncached(): Promise<NsfwLoad> {
   const availability = await getModelStore().resolve(NSFW_MODEL_ID);
   if (!availability.available) return { available: false, reason: availability.reason };

@@ -1,5 +1,4 @@
 import "server-only";
-import { ApiError } from "../../errors";
 import type { DecodedImage } from "../../inference/image/decode-image";
 import { recognizeText, type OcrResult } from "../../inference/ocr/recognize-text";
 import { ModelUnavailableError } from "../../domain-errors";
@@ -11,7 +10,12 @@ import { ModelUnavailableError } from "../../domain-errors";
  */
 
 export type ImageText =
-  | { available: true; text: string; lines: { text: string; confidence: number; box: { x: number; y: number; width: number; height: number } }[]; ocrMs: number }
+  | {
+      available: true;
+      text: string;
+      lines: { text: string; confidence: number; box: { x: number; y: number; width: number; height: number } }[];
+      ocrMs: number;
+    }
   | { available: false; reason: string };
 
 /** `alreadyRead`: the OCR of this image when the caller ran it anyway (the image-text analysis does). */

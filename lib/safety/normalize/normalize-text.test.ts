@@ -64,7 +64,11 @@ describe("normalizeText", () => {
   });
 
   it("does not decode random identifiers or ordinary words as payloads", () => {
-    expect(normalizeText("Commit a3f9c2e1b7d4 fixed ThisIsAVeryLongIdentifierName and session Zm9vYmFyYmF6cXV4").decoded.filter((d) => d.encoding !== "base64" || d.text.includes(" "))).toEqual([]);
+    expect(
+      normalizeText("Commit a3f9c2e1b7d4 fixed ThisIsAVeryLongIdentifierName and session Zm9vYmFyYmF6cXV4").decoded.filter(
+        (d) => d.encoding !== "base64" || d.text.includes(" "),
+      ),
+    ).toEqual([]);
     expect(normalizeText("The quick brown fox jumps over the lazy dog near the river bank.").decoded).toEqual([]);
   });
 });

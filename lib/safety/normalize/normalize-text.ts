@@ -52,7 +52,8 @@ export function normalizeText(original: string): NormalizedText {
     } else if (isInvisible(codePoint)) counts.invisible++;
     else if (isBidiControl(codePoint)) counts.bidi++;
     else if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(char)) builder.push(" ", i, i + width);
-    else if (/\p{Mn}/u.test(char) && latinLetter.test(previous)) counts.combiningMarks++; // "zalgo" marks on Latin letters
+    else if (/\p{Mn}/u.test(char) && latinLetter.test(previous))
+      counts.combiningMarks++; // "zalgo" marks on Latin letters
     else {
       const folded = char.normalize("NFKC");
       builder.push(folded, i, i + width);
@@ -112,7 +113,20 @@ function foldHomoglyphs(view: TextView, counts: ObfuscationCounts): TextView {
   return { ...view, text: chars.join("") };
 }
 
-const leetMap: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", $: "s", "!": "i", "|": "l", "+": "t" };
+const leetMap: Record<string, string> = {
+  "0": "o",
+  "1": "i",
+  "3": "e",
+  "4": "a",
+  "5": "s",
+  "7": "t",
+  "8": "b",
+  "@": "a",
+  $: "s",
+  "!": "i",
+  "|": "l",
+  "+": "t",
+};
 
 /** Reads leetspeak words ("1gn0r3", "pr3v!ous") as letters; one character for one, so spans stay exact. */
 function deleetView(view: TextView, counts: ObfuscationCounts): TextView | undefined {

@@ -67,9 +67,19 @@ export function detectPii(text: string): { findings: PiiFinding[]; score: number
   }
   for (const m of source.matchAll(/\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g)) {
     const compact = m[0].replace(/ /g, "").toUpperCase();
-    if (ibanValid(compact)) add("iban", m.index, m.index + m[0].length, `${compact.slice(0, 2)}•• ${"•".repeat(Math.max(0, compact.length - 8))}${compact.slice(-4)}`, "ISO 7064 mod-97 check digits", 5);
+    if (ibanValid(compact))
+      add(
+        "iban",
+        m.index,
+        m.index + m[0].length,
+        `${compact.slice(0, 2)}•• ${"•".repeat(Math.max(0, compact.length - 8))}${compact.slice(-4)}`,
+        "ISO 7064 mod-97 check digits",
+        5,
+      );
   }
-  for (const m of source.matchAll(/(?<![\d-])(\d{3})-(\d{2})-(\d{4})(?![\d-])|(?<=\b(?:ssn|social security(?: number)?|soc\. sec\.)[:#\s]{1,4})(\d{3}) ?(\d{2}) ?(\d{4})\b/gi)) {
+  for (const m of source.matchAll(
+    /(?<![\d-])(\d{3})-(\d{2})-(\d{4})(?![\d-])|(?<=\b(?:ssn|social security(?: number)?|soc\. sec\.)[:#\s]{1,4})(\d{3}) ?(\d{2}) ?(\d{4})\b/gi,
+  )) {
     const [area, group, serial] = m[1] ? [m[1], m[2], m[3]] : [m[4], m[5], m[6]];
     if (usSsnValid(area, group, serial)) add("us_ssn", m.index, m.index + m[0].length, `•••-••-${serial}`, "SSN area/group/serial rules", 4);
   }

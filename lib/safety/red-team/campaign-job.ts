@@ -1,6 +1,13 @@
 import "server-only";
 import { getDatabase } from "../../db/client";
-import { completeEvaluationReport, failEvaluationReport, getEvaluationReport, insertEvaluationReport, markReportRunning, updateReportProgress } from "../../db/queries/evaluation-reports";
+import {
+  completeEvaluationReport,
+  failEvaluationReport,
+  getEvaluationReport,
+  insertEvaluationReport,
+  markReportRunning,
+  updateReportProgress,
+} from "../../db/queries/evaluation-reports";
 import type { EvaluationReport } from "../../db/schema";
 import { transactionWithSql } from "../../db/transaction-with-sql";
 import { getJobQueue } from "../../jobs/job-queue";
@@ -54,5 +61,6 @@ onInterrupted("red-team", async (job) => {
   if (!reportId) return;
   const { db } = await getDatabase();
   const report = await getEvaluationReport({ db, id: reportId });
-  if (report && (report.status === "running" || report.status === "queued")) await failEvaluationReport({ db, id: reportId, error: "interrupted: the process running it stopped" });
+  if (report && (report.status === "running" || report.status === "queued"))
+    await failEvaluationReport({ db, id: reportId, error: "interrupted: the process running it stopped" });
 });

@@ -17,7 +17,12 @@ describe("red-team mutators", () => {
   it("encoding mutators produce payloads the normaliser decodes back", () => {
     for (const id of ["base64", "hex", "rot13"]) {
       const text = mutators.find((m) => m.id === id)!.apply(seed, seededRandom(1));
-      expect(normalizeText(text).decoded.map((d) => d.text).join(" "), id).toMatch(/ignore all previous instructions/i);
+      expect(
+        normalizeText(text)
+          .decoded.map((d) => d.text)
+          .join(" "),
+        id,
+      ).toMatch(/ignore all previous instructions/i);
     }
   });
 
@@ -25,7 +30,10 @@ describe("red-team mutators", () => {
     for (const id of ["homoglyphs", "invisible", "spacing-noise", "leetspeak"]) {
       const text = mutators.find((m) => m.id === id)!.apply(seed, seededRandom(3));
       const views = normalizeText(text).views.map((v) => v.view.text.toLowerCase().replace(/\s+/g, " "));
-      expect(views.some((v) => v.includes("ignore all previous instructions")), `${id}: ${views.join(" | ")}`).toBe(true);
+      expect(
+        views.some((v) => v.includes("ignore all previous instructions")),
+        `${id}: ${views.join(" | ")}`,
+      ).toBe(true);
     }
   });
 

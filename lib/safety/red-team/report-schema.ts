@@ -16,7 +16,10 @@ export const reportSchema = z.object({
   created_at: z.string(),
   finished_at: z.string().nullable(),
   /** The campaign's job: cases scored out of all, as every job shows its progress. */
-  job: z.object({ id: z.string(), status: z.string(), progress: z.object({ total: z.number().int(), done: z.number().int(), failed: z.number().int() }) }).nullable().optional(),
+  job: z
+    .object({ id: z.string(), status: z.string(), progress: z.object({ total: z.number().int(), done: z.number().int(), failed: z.number().int() }) })
+    .nullable()
+    .optional(),
 });
 export type ReportView = z.infer<typeof reportSchema>;
 

@@ -16,11 +16,23 @@ import { yieldToEventLoop } from "../../jobs/yield-to-event-loop";
 export const campaignConfigSchema = z
   .object({
     title: z.string().trim().min(1).max(120).optional(),
-    mutators: z.array(z.enum(mutatorIds as [string, ...string[]])).min(1).max(mutatorIds.length).optional(),
-    families: z.array(z.enum(attackFamilyNames as [string, ...string[]])).min(1).optional(),
+    mutators: z
+      .array(z.enum(mutatorIds as [string, ...string[]]))
+      .min(1)
+      .max(mutatorIds.length)
+      .optional(),
+    families: z
+      .array(z.enum(attackFamilyNames as [string, ...string[]]))
+      .min(1)
+      .optional(),
     /** Variants per seed for the randomised mutators. */
     variants_per_seed: z.number().int().min(1).max(5).default(2),
-    random_seed: z.number().int().min(0).max(2 ** 31).default(1),
+    random_seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31)
+      .default(1),
   })
   .strict();
 export type CampaignConfig = z.infer<typeof campaignConfigSchema>;
@@ -105,7 +117,13 @@ function summarize(samples: CampaignSample[], chosen: typeof mutators, threshold
     benign: { total: benign.length, falseAlarms, falsePositiveRate: benign.length ? falseAlarms / benign.length : 0 },
     perMutator: chosen.map((m) => {
       const b = benign.filter((s) => s.mutator === m.id);
-      return { mutator: m.id, description: m.description, ...rate(attacks.filter((s) => s.mutator === m.id)), benignTotal: b.length, falseAlarms: b.filter((s) => s.detected).length };
+      return {
+        mutator: m.id,
+        description: m.description,
+        ...rate(attacks.filter((s) => s.mutator === m.id)),
+        benignTotal: b.length,
+        falseAlarms: b.filter((s) => s.detected).length,
+      };
     }),
     perFamily: families.map((family) => ({ family, ...rate(attacks.filter((s) => s.family === family)) })),
     threshold,

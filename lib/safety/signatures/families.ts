@@ -7,7 +7,7 @@ export const attackFamilies = {
   "role-play": "Replaces the assistant with an unrestricted persona (DAN, developer mode, 'no rules' characters).",
   "prompt-leak": "Asks for the system prompt, hidden instructions or the text above.",
   "data-exfiltration": "Asks for secrets, passwords or other users' personal data, or to send data elsewhere.",
-  "encoding": "Hides the request in base64, hex, binary, rot13, Morse, URL escapes or reversed text.",
+  encoding: "Hides the request in base64, hex, binary, rot13, Morse, URL escapes or reversed text.",
   homoglyph: "Spells words with lookalike letters from other scripts to slip past filters.",
   "invisible-characters": "Zero-width, bidi-override or tag characters that hide or reorder text.",
   "payload-splitting": "Splits the request into fragments (variables, parts) to be joined by the model.",

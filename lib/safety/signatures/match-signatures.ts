@@ -70,20 +70,61 @@ export function matchSignatures(input: NormalizedText, signatures: Signature[] =
     runSignatures(view.text, signatures, (signature, s, e, matched) => {
       const span = originalSpan(view as TextView, s, e);
       if (name === "normalized") plainFamilies.add(signature.family);
-      add({ family: signature.family, signature: signature.id, weight: signature.weight, ...span, excerpt: excerpt(input.original, span.start, span.end), foundIn: name });
+      add({
+        family: signature.family,
+        signature: signature.id,
+        weight: signature.weight,
+        ...span,
+        excerpt: excerpt(input.original, span.start, span.end),
+        foundIn: name,
+      });
       if (signature.lang && mainScript === "Latin" && dominantScript(matched) !== "Latin") {
-        add({ family: "language-switch", signature: "instruction-in-other-script", weight: 0.65, ...span, excerpt: excerpt(input.original, span.start, span.end), foundIn: name, detail: `${signature.lang} instruction inside Latin-script text` });
+        add({
+          family: "language-switch",
+          signature: "instruction-in-other-script",
+          weight: 0.65,
+          ...span,
+          excerpt: excerpt(input.original, span.start, span.end),
+          foundIn: name,
+          detail: `${signature.lang} instruction inside Latin-script text`,
+        });
       }
       if (name !== "normalized" && !plainFamilies.has(signature.family)) {
-        add({ family: "encoding", signature: `obfuscated-${name}`, weight: 0.6, ...span, excerpt: excerpt(input.original, span.start, span.end), foundIn: name, detail: `"${signature.family}" phrase hidden by ${name === "deleet" ? "leetspeak" : "spaced-out letters"}` });
+        add({
+          family: "encoding",
+          signature: `obfuscated-${name}`,
+          weight: 0.6,
+          ...span,
+          excerpt: excerpt(input.original, span.start, span.end),
+          foundIn: name,
+          detail: `"${signature.family}" phrase hidden by ${name === "deleet" ? "leetspeak" : "spaced-out letters"}`,
+        });
       }
     });
   }
 
   for (const segment of input.decoded) {
     runSignatures(segment.text, signatures, (signature) => {
-      add({ family: signature.family, signature: signature.id, weight: signature.weight, start: segment.start, end: segment.end, excerpt: excerpt(input.original, segment.start, segment.end), foundIn: `decoded:${segment.encoding}`, detail: segment.text.slice(0, 200) });
-      add({ family: "encoding", signature: "encoded-attack", weight: 0.9, start: segment.start, end: segment.end, excerpt: excerpt(input.original, segment.start, segment.end), foundIn: `decoded:${segment.encoding}`, detail: `${segment.encoding} payload carries a "${signature.family}" instruction` });
+      add({
+        family: signature.family,
+        signature: signature.id,
+        weight: signature.weight,
+        start: segment.start,
+        end: segment.end,
+        excerpt: excerpt(input.original, segment.start, segment.end),
+        foundIn: `decoded:${segment.encoding}`,
+        detail: segment.text.slice(0, 200),
+      });
+      add({
+        family: "encoding",
+        signature: "encoded-attack",
+        weight: 0.9,
+        start: segment.start,
+        end: segment.end,
+        excerpt: excerpt(input.original, segment.start, segment.end),
+        foundIn: `decoded:${segment.encoding}`,
+        detail: `${segment.encoding} payload carries a "${signature.family}" instruction`,
+      });
     });
   }
 
@@ -96,12 +137,27 @@ export function matchSignatures(input: NormalizedText, signatures: Signature[] =
       if (rawFamilies.has(family)) continue;
       const first = hits.find((h) => h.family === family && h.foundIn === "normalized")!;
       const disguise = o.homoglyphs > 0 ? "homoglyph" : "invisible-characters";
-      add({ ...first, family: disguise, signature: `disguised-${family}`, weight: 0.85, detail: `"${family}" phrase disguised with ${disguise === "homoglyph" ? "lookalike letters" : "invisible characters"}` });
+      add({
+        ...first,
+        family: disguise,
+        signature: `disguised-${family}`,
+        weight: 0.85,
+        detail: `"${family}" phrase disguised with ${disguise === "homoglyph" ? "lookalike letters" : "invisible characters"}`,
+      });
     }
   }
 
   for (const hit of structuralHits(input)) {
-    add({ family: hit.family, signature: hit.id, weight: hit.weight, start: hit.start, end: hit.end, excerpt: excerpt(input.original, hit.start, Math.min(hit.end, hit.start + MAX_EXCERPT_CHARS)), foundIn: "structure", detail: hit.detail });
+    add({
+      family: hit.family,
+      signature: hit.id,
+      weight: hit.weight,
+      start: hit.start,
+      end: hit.end,
+      excerpt: excerpt(input.original, hit.start, Math.min(hit.end, hit.start + MAX_EXCERPT_CHARS)),
+      foundIn: "structure",
+      detail: hit.detail,
+    });
   }
 
   const familyScores = scoreFamilies(hits);

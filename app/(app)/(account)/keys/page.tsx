@@ -13,8 +13,8 @@ export default async function KeysPage() {
       <header className="max-w-3xl space-y-2">
         <h1 className="text-2xl font-semibold">API keys</h1>
         <p className="text-slate-600">
-          Call the REST API from your code with <code>Authorization: Bearer ie_…</code>. A key can do what its scopes allow, never more
-          than your account; revoking one takes effect on every server within seconds.
+          Call the REST API from your code with <code>Authorization: Bearer ie_…</code>. A key can do what its scopes allow, never more than your account;
+          revoking one takes effect on every server within seconds.
         </p>
       </header>
       {user && user.role !== "guest" ? (

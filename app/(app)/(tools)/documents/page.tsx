@@ -9,9 +9,8 @@ export default function DocumentsPage() {
       <header className="max-w-3xl space-y-2">
         <h1 className="text-2xl font-semibold">Read a document</h1>
         <p className="text-slate-600">
-          Upload a scan or photo of a page: PaddleOCR PP-OCRv4 reads it line by line, key fields such as the date and the total are
-          extracted, and you can ask questions that are answered from the page. The same analysis is available at{" "}
-          <code>POST /api/v1/analyze/document</code>.
+          Upload a scan or photo of a page: PaddleOCR PP-OCRv4 reads it line by line, key fields such as the date and the total are extracted, and you can ask
+          questions that are answered from the page. The same analysis is available at <code>POST /api/v1/analyze/document</code>.
         </p>
       </header>
       <DocumentAnalyzer />

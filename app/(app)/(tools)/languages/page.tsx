@@ -9,9 +9,8 @@ export default function LanguagesPage() {
       <header className="max-w-3xl space-y-2">
         <h1 className="text-2xl font-semibold">Identify languages</h1>
         <p className="text-slate-600">
-          Paste a text and see its language and the language of each sentence, from an ensemble of Google&apos;s CLD3 and
-          fastText lid.176 with Unicode script priors, plus word and sentence counts segmented for each language. The same
-          analysis is available at <code>POST /api/v1/analyze/multilingual</code>.
+          Paste a text and see its language and the language of each sentence, from an ensemble of Google&apos;s CLD3 and fastText lid.176 with Unicode script
+          priors, plus word and sentence counts segmented for each language. The same analysis is available at <code>POST /api/v1/analyze/multilingual</code>.
         </p>
       </header>
       <LanguageAnalyzer />

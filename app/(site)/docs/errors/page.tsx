@@ -11,10 +11,13 @@ export default function ErrorsPage() {
     <div className="max-w-3xl space-y-6">
       <h1 className="text-2xl font-semibold">Errors</h1>
       <p className="text-slate-600">
-        Every error of the API is an <code>application/problem+json</code> document (RFC 9457) with <code>type</code>,{" "}
-        <code>title</code>, <code>status</code>, <code>detail</code>, <code>code</code>, <code>instance</code> and{" "}
-        <code>request_id</code>; invalid fields are listed in <code>errors: [{"{ field, message }"}]</code>. The{" "}
-        <code>type</code> of each links to its entry below. See also the <Link className="text-brand-600 underline" href="/docs">API reference</Link>.
+        Every error of the API is an <code>application/problem+json</code> document (RFC 9457) with <code>type</code>, <code>title</code>, <code>status</code>,{" "}
+        <code>detail</code>, <code>code</code>, <code>instance</code> and <code>request_id</code>; invalid fields are listed in{" "}
+        <code>errors: [{"{ field, message }"}]</code>. The <code>type</code> of each links to its entry below. See also the{" "}
+        <Link className="text-brand-600 underline" href="/docs">
+          API reference
+        </Link>
+        .
       </p>
       <dl className="space-y-4">
         {codes.map((code) => (

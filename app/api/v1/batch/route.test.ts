@@ -17,8 +17,15 @@ process.env.JOB_CONCURRENCY = "2";
 resetEnvForTests();
 
 const submit = (authorization: string, body: unknown) =>
-  process_(new Request("http://localhost/api/v1/batch/process", { method: "POST", headers: { authorization, "content-type": "application/json" }, body: JSON.stringify(body) }));
-const read = (authorization: string, id: string) => getBatch(new Request(`http://localhost/api/v1/batch/${id}`, { headers: { authorization } }), { params: Promise.resolve({ id }) });
+  process_(
+    new Request("http://localhost/api/v1/batch/process", {
+      method: "POST",
+      headers: { authorization, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }),
+  );
+const read = (authorization: string, id: string) =>
+  getBatch(new Request(`http://localhost/api/v1/batch/${id}`, { headers: { authorization } }), { params: Promise.resolve({ id }) });
 
 async function waitForBatch(authorization: string, id: string, until: (batch: { status: string; finished_at: string | null }) => boolean, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
@@ -30,7 +37,13 @@ async function waitForBatch(authorization: string, id: string, until: (batch: { 
   }
 }
 
-const sentences = ["Guten Morgen, wie geht es Ihnen?", "Bonjour, je voudrais un café.", "Buenos días, ¿cómo estás?", "Buongiorno, come stai oggi?", "Goedemorgen, hoe gaat het?"];
+const sentences = [
+  "Guten Morgen, wie geht es Ihnen?",
+  "Bonjour, je voudrais un café.",
+  "Buenos días, ¿cómo estás?",
+  "Buongiorno, come stai oggi?",
+  "Goedemorgen, hoe gaat het?",
+];
 
 beforeAll(async () => {
   await startWorkers();
@@ -62,12 +75,23 @@ describe("batches", () => {
       });
 
       const [hook] = await receiver.waitFor(1);
-      const { secret } = await (await getSecret(new Request("http://localhost/api/v1/webhooks/secret", { headers: { authorization: owner.authorization } }))).json();
+      const { secret } = await (
+        await getSecret(new Request("http://localhost/api/v1/webhooks/secret", { headers: { authorization: owner.authorization } }))
+      ).json();
       // Verified as a receiver would, with the Standard Webhooks library.
-      const payload = new Webhook(secret).verify(hook.body, hook.headers as Record<string, string>) as { type: string; data: { batch_id: string; done: number } };
+      const payload = new Webhook(secret).verify(hook.body, hook.headers as Record<string, string>) as {
+        type: string;
+        data: { batch_id: string; done: number };
+      };
       expect(payload).toMatchObject({ type: "batch.completed", data: { batch_id: accepted.id, done: 20, status: "done" } });
-      expect(() => new Webhook("whsec_" + Buffer.from("not the secret, 24 bytes!").toString("base64")).verify(hook.body, hook.headers as Record<string, string>)).toThrow();
-      const afterDelivery = await waitForBatch(owner.authorization, accepted.id, (b) => (b as unknown as { deliveries: { status: string }[] }).deliveries[0]?.status === "delivered");
+      expect(() =>
+        new Webhook(`whsec_${Buffer.from("not the secret, 24 bytes!").toString("base64")}`).verify(hook.body, hook.headers as Record<string, string>),
+      ).toThrow();
+      const afterDelivery = await waitForBatch(
+        owner.authorization,
+        accepted.id,
+        (b) => (b as unknown as { deliveries: { status: string }[] }).deliveries[0]?.status === "delivered",
+      );
       expect(afterDelivery.deliveries[0].attempts).toHaveLength(1);
       expect(afterDelivery.deliveries[0].attempts[0].status_code).toBe(204);
     } finally {
@@ -79,12 +103,20 @@ describe("batches", () => {
     const owner = await createTestKey({ role: "user" });
     const receiver = await startWebhookReceiver({ statuses: [500, 503] });
     try {
-      const accepted = await (await submit(owner.authorization, { items: [{ task: "multilingual", content: "Hej, hur mår du?" }], callback_url: receiver.url })).json();
+      const accepted = await (
+        await submit(owner.authorization, { items: [{ task: "multilingual", content: "Hej, hur mår du?" }], callback_url: receiver.url })
+      ).json();
       const hooks = await receiver.waitFor(3, 60_000);
       expect(new Set(hooks.map((h) => h.headers["webhook-id"])).size).toBe(1);
-      const { secret } = await (await getSecret(new Request("http://localhost/api/v1/webhooks/secret", { headers: { authorization: owner.authorization } }))).json();
+      const { secret } = await (
+        await getSecret(new Request("http://localhost/api/v1/webhooks/secret", { headers: { authorization: owner.authorization } }))
+      ).json();
       for (const hook of hooks) expect(() => new Webhook(secret).verify(hook.body, hook.headers as Record<string, string>)).not.toThrow();
-      const batch = await waitForBatch(owner.authorization, accepted.id, (b) => (b as unknown as { deliveries: { status: string }[] }).deliveries[0]?.status === "delivered");
+      const batch = await waitForBatch(
+        owner.authorization,
+        accepted.id,
+        (b) => (b as unknown as { deliveries: { status: string }[] }).deliveries[0]?.status === "delivered",
+      );
       expect(batch.deliveries[0].attempts.map((a: { status_code: number }) => a.status_code)).toEqual([500, 503, 204]);
     } finally {
       await receiver.close();
@@ -98,7 +130,10 @@ describe("batches", () => {
       const notAnImage = Buffer.from("plain text, not a picture").toString("base64");
       const accepted = await (
         await submit(owner.authorization, {
-          items: [{ task: "multilingual", content: "Dzień dobry!" }, { task: "document", document_image: notAnImage }],
+          items: [
+            { task: "multilingual", content: "Dzień dobry!" },
+            { task: "document", document_image: notAnImage },
+          ],
           callback_url: receiver.url,
           webhook_per_item: true,
         })
@@ -116,7 +151,13 @@ describe("batches", () => {
   it("validates every item before storing anything, naming each bad one", async () => {
     const owner = await createTestKey({ role: "user" });
     const response = await submit(owner.authorization, {
-      items: [{ task: "multilingual", content: "ok" }, { task: "teleport" }, { task: "document", document_image: "%%%not base64%%%" }, { task: "image-text", text: "a cat" }, "nope"],
+      items: [
+        { task: "multilingual", content: "ok" },
+        { task: "teleport" },
+        { task: "document", document_image: "%%%not base64%%%" },
+        { task: "image-text", text: "a cat" },
+        "nope",
+      ],
     });
     const problem = await expectProblem(response, 400);
     const fields = problem.errors.map((e: { field: string }) => e.field);
@@ -125,7 +166,9 @@ describe("batches", () => {
     await expectProblem(await submit(owner.authorization, { items: [] }), 400);
     await expectProblem(await submit(owner.authorization, { items: Array.from({ length: 101 }, () => ({ task: "multilingual", content: "x" })) }), 413);
     await expectProblem(await submit(owner.authorization, { items: [{ task: "multilingual", content: "x" }], surprise: true }), 400);
-    await expectProblem(await submit(owner.authorization, { items: [{ task: "multilingual", content: "x" }], webhook_per_item: true }), 400, { detail: /callback_url/ });
+    await expectProblem(await submit(owner.authorization, { items: [{ task: "multilingual", content: "x" }], webhook_per_item: true }), 400, {
+      detail: /callback_url/,
+    });
   });
 
   it("refuses callback URLs that point inside: loopback, private, link-local metadata, IPv4-mapped IPv6, names resolving to loopback", async () => {
@@ -159,8 +202,17 @@ describe("batches", () => {
     const items = Array.from({ length: 30 }, (_, i) => ({ task: "multilingual", content: `${sentences[i % 5]} ${i}` }));
     const accepted = await (await submit(owner.authorization, { items })).json();
     await expectProblem(await read(mallory.authorization, accepted.id), 404);
-    await expectProblem(await cancelBatch(new Request(`http://localhost/api/v1/batch/${accepted.id}`, { method: "DELETE", headers: { authorization: mallory.authorization } }), { params: Promise.resolve({ id: accepted.id }) }), 404);
-    const cancelled = await (await cancelBatch(new Request(`http://localhost/api/v1/batch/${accepted.id}`, { method: "DELETE", headers: { authorization: owner.authorization } }), { params: Promise.resolve({ id: accepted.id }) })).json();
+    await expectProblem(
+      await cancelBatch(new Request(`http://localhost/api/v1/batch/${accepted.id}`, { method: "DELETE", headers: { authorization: mallory.authorization } }), {
+        params: Promise.resolve({ id: accepted.id }),
+      }),
+      404,
+    );
+    const cancelled = await (
+      await cancelBatch(new Request(`http://localhost/api/v1/batch/${accepted.id}`, { method: "DELETE", headers: { authorization: owner.authorization } }), {
+        params: Promise.resolve({ id: accepted.id }),
+      })
+    ).json();
     expect(cancelled.status).toBe("cancelled");
     const final = await waitForBatch(owner.authorization, accepted.id, (b) => b.finished_at !== null);
     expect(final.status).toBe("cancelled");

@@ -10,14 +10,23 @@ import { GET as list } from "./route";
 
 const asKey = (authorization: string) => ({ authorization });
 const analyze = async (headers: Record<string, string>, content: string) => {
-  const response = await analyzeText(new Request("http://localhost/api/v1/analyze/multilingual", { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify({ content }) }));
+  const response = await analyzeText(
+    new Request("http://localhost/api/v1/analyze/multilingual", {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify({ content }),
+    }),
+  );
   await settleAfterResponseWork();
   return response;
 };
 const listFor = async (headers: Record<string, string>) => (await list(new Request("http://localhost/api/v1/history", { headers }))).json();
-const one = (headers: Record<string, string>, id: string) => getOne(new Request(`http://localhost/api/v1/history/${id}`, { headers }), { params: Promise.resolve({ id }) });
-const remove = (headers: Record<string, string>, id: string) => DELETE(new Request(`http://localhost/api/v1/history/${id}`, { method: "DELETE", headers }), { params: Promise.resolve({ id }) });
-const image = (headers: Record<string, string>, id: string) => getImage(new Request(`http://localhost/api/v1/history/${id}/image`, { headers }), { params: Promise.resolve({ id }) });
+const one = (headers: Record<string, string>, id: string) =>
+  getOne(new Request(`http://localhost/api/v1/history/${id}`, { headers }), { params: Promise.resolve({ id }) });
+const remove = (headers: Record<string, string>, id: string) =>
+  DELETE(new Request(`http://localhost/api/v1/history/${id}`, { method: "DELETE", headers }), { params: Promise.resolve({ id }) });
+const image = (headers: Record<string, string>, id: string) =>
+  getImage(new Request(`http://localhost/api/v1/history/${id}/image`, { headers }), { params: Promise.resolve({ id }) });
 
 describe("/api/v1/history", () => {
   it("keeps each analysis of the caller, newest first, with its answer; opens and deletes it", async () => {
@@ -56,7 +65,10 @@ describe("/api/v1/history", () => {
 
   it("keeps an image only when asked (keep_image), served back as uploaded", async () => {
     const owner = asKey((await createTestKey({ role: "user" })).authorization);
-    const png = await (await import("sharp")).default({ create: { width: 64, height: 48, channels: 3, background: "#ffffff" } }).png().toBuffer();
+    const png = await (await import("sharp"))
+      .default({ create: { width: 64, height: 48, channels: 3, background: "#ffffff" } })
+      .png()
+      .toBuffer();
     const send = async (keep: boolean) => {
       const form = new FormData();
       form.set("document_image", new Blob([new Uint8Array(png)], { type: "image/png" }), "page.png");

@@ -10,6 +10,11 @@ export const dynamic = "force-dynamic";
 
 export const GET = withApi(api.listHistory, async (_request, { principal, input }) => {
   const query = input.query;
-  const rows = await listAnalyses({ db: await getDb(), ownerId: ownerIdOf(principal), limit: query.limit, before: query.before ? new Date(query.before) : undefined });
+  const rows = await listAnalyses({
+    db: await getDb(),
+    ownerId: ownerIdOf(principal),
+    limit: query.limit,
+    before: query.before ? new Date(query.before) : undefined,
+  });
   return jsonResponse(historyListSchema.parse({ analyses: rows.map(toHistoryItem) }));
 });

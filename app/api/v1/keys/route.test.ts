@@ -12,10 +12,19 @@ const create = (cookie: string, body: unknown) =>
   POST(new Request(url, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(body) }));
 const list = (cookie: string) => GET(new Request(url, { headers: { cookie } }));
 const rename = (cookie: string, id: string, name: string) =>
-  PATCH(new Request(`${url}/${id}`, { method: "PATCH", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify({ name }) }), { params: Promise.resolve({ id }) });
-const revoke = (cookie: string, id: string) => DELETE(new Request(`${url}/${id}`, { method: "DELETE", headers: { cookie } }), { params: Promise.resolve({ id }) });
+  PATCH(new Request(`${url}/${id}`, { method: "PATCH", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify({ name }) }), {
+    params: Promise.resolve({ id }),
+  });
+const revoke = (cookie: string, id: string) =>
+  DELETE(new Request(`${url}/${id}`, { method: "DELETE", headers: { cookie } }), { params: Promise.resolve({ id }) });
 const useKey = (key: string) =>
-  analyzeText(new Request("http://localhost/api/v1/analyze/multilingual", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify({ content: "Guten Morgen, wie geht es dir heute?" }) }));
+  analyzeText(
+    new Request("http://localhost/api/v1/analyze/multilingual", {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify({ content: "Guten Morgen, wie geht es dir heute?" }),
+    }),
+  );
 
 async function signedIn(role: "user" | "admin" | "guest" = "user") {
   const user = await createTestUser({ role });
@@ -74,7 +83,13 @@ describe("/api/v1/keys", () => {
     await expectProblem(await create(guest.cookie, { name: "x", scopes: ["analyze"] }), 403);
     const { cookie } = await signedIn();
     const { key } = await (await create(cookie, { name: "k", scopes: ["analyze", "safety"] })).json();
-    const byKey = await POST(new Request(url, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: '{"name":"more","scopes":["analyze"]}' }));
+    const byKey = await POST(
+      new Request(url, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: '{"name":"more","scopes":["analyze"]}',
+      }),
+    );
     await expectProblem(byKey, 403, { detail: /sign in on the website/ });
   });
 
@@ -90,7 +105,10 @@ describe("/api/v1/keys", () => {
     await expectProblem(await create(user.cookie, { name: "x", scopes: ["analyze"], expires_at: "2001-01-01T00:00:00Z" }), 400, { detail: /future/ });
     await expectProblem(await create(user.cookie, { name: "x", scopes: ["analyze"], expires_at: "next tuesday" }), 400, { detail: /expires_at/ });
     await expectProblem(await create(user.cookie, { name: "x", scopes: ["analyze"], owner_id: "someone-else" }), 400);
-    await expectProblem(await POST(new Request(url, { method: "POST", headers: { cookie: user.cookie, "content-type": "application/json" }, body: "{oops" })), 400);
+    await expectProblem(
+      await POST(new Request(url, { method: "POST", headers: { cookie: user.cookie, "content-type": "application/json" }, body: "{oops" })),
+      400,
+    );
     await expectProblem(await POST(new Request(url, { method: "POST", headers: { cookie: user.cookie, "content-type": "text/plain" }, body: "name=x" })), 415);
     await expectProblem(await rename(user.cookie, "not-a-uuid", "x"), 404);
   });

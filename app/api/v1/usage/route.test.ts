@@ -8,8 +8,15 @@ import { GET as publicUsage } from "./public/route";
 import { GET as ownUsage } from "./route";
 
 const call = (authorization: string, content: string) =>
-  analyzeText(new Request("http://localhost/api/v1/analyze/multilingual", { method: "POST", headers: { authorization, "content-type": "application/json" }, body: JSON.stringify({ content }) }));
-const read = async (route: typeof ownUsage, headers: Record<string, string> = {}, query = "") => route(new Request(`http://localhost/api/v1/usage${query}`, { headers }));
+  analyzeText(
+    new Request("http://localhost/api/v1/analyze/multilingual", {
+      method: "POST",
+      headers: { authorization, "content-type": "application/json" },
+      body: JSON.stringify({ content }),
+    }),
+  );
+const read = async (route: typeof ownUsage, headers: Record<string, string> = {}, query = "") =>
+  route(new Request(`http://localhost/api/v1/usage${query}`, { headers }));
 
 describe("/api/v1/usage", () => {
   it("shows a user their own calls by day, endpoint and key, and no one else's", async () => {
@@ -40,7 +47,9 @@ describe("/api/v1/usage", () => {
     await settleAfterResponseWork();
     const admin = await createTestKey({ role: "admin" });
     const everyone = await (await read(allUsage, { authorization: admin.authorization })).json();
-    expect(everyone.by_user).toEqual(expect.arrayContaining([expect.objectContaining({ user_id: user.user.id, user_email: user.user.email, requests: 2, errors: 1 })]));
+    expect(everyone.by_user).toEqual(
+      expect.arrayContaining([expect.objectContaining({ user_id: user.user.id, user_email: user.user.email, requests: 2, errors: 1 })]),
+    );
     const guestCookie = await sessionCookieFor((await createTestUser({ role: "guest" })).id);
     await expectProblem(await read(ownUsage, { cookie: guestCookie }), 403, { detail: /sign up/i });
     await expectProblem(await read(ownUsage), 401);

@@ -14,7 +14,9 @@ beforeAll(async () => {
     .composite([{ input: Buffer.from('<svg width="120" height="80"><text x="5" y="45" font-size="20" font-family="DejaVu Sans">Total 9,99</text></svg>') }])
     .png()
     .toBuffer();
-  blank = await sharp({ create: { width: 600, height: 800, channels: 3, background: "#ffffff" } }).png().toBuffer();
+  blank = await sharp({ create: { width: 600, height: 800, channels: 3, background: "#ffffff" } })
+    .png()
+    .toBuffer();
   bomb = await sharp({ create: { width: 20000, height: 20000, channels: 3, background: "#ffffff" }, limitInputPixels: false })
     .png({ compressionLevel: 9 })
     .toBuffer();
@@ -27,11 +29,15 @@ const expectProblem = async (request: Request, status: number, detail?: RegExp) 
 
 describe("POST /api/v1/analyze/document rejects bad input", () => {
   it("not an image", () => expectProblem(multipart(Buffer.from("%PDF-1.7 pretend this is a scanned invoice")), 415, /not an image/));
-  it("an SVG (vector, refused before rendering)", () => expectProblem(json({ document_image: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>').toString("base64") }), 415));
-  it("a truncated PNG", () => expectProblem(json({ document_image: png.subarray(0, Math.floor(png.length * 0.5)).toString("base64") }), 422, /truncated|corrupt|decoded/));
+  it("an SVG (vector, refused before rendering)", () =>
+    expectProblem(json({ document_image: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>').toString("base64") }), 415));
+  it("a truncated PNG", () =>
+    expectProblem(json({ document_image: png.subarray(0, Math.floor(png.length * 0.5)).toString("base64") }), 422, /truncated|corrupt|decoded/));
   it("a 20000x20000 PNG (decompression bomb)", () => expectProblem(multipart(bomb), 413, /megapixels/));
   it("a 1x1 image", async () => {
-    const dot = await sharp({ create: { width: 1, height: 1, channels: 3, background: "#000" } }).png().toBuffer();
+    const dot = await sharp({ create: { width: 1, height: 1, channels: 3, background: "#000" } })
+      .png()
+      .toBuffer();
     await expectProblem(json({ document_image: dot.toString("base64") }), 422, /1x1/);
   });
   it("malformed base64 and a data URL that is not base64", async () => {
@@ -69,13 +75,20 @@ describe("POST /api/v1/analyze/document rejects bad input", () => {
     await expectProblem(new Request(url, { method: "POST", headers: { authorization, "content-type": "text/plain" }, body: "document_image=abc" }), 415);
   });
   it("malformed JSON, a JSON array, an empty body", async () => {
-    await expectProblem(new Request(url, { method: "POST", headers: { authorization, "content-type": "application/json" }, body: '{"document_image": "' }), 400);
+    await expectProblem(
+      new Request(url, { method: "POST", headers: { authorization, "content-type": "application/json" }, body: '{"document_image": "' }),
+      400,
+    );
     await expectProblem(json([png.toString("base64")]), 400);
     await expectProblem(new Request(url, { method: "POST", headers: { authorization, "content-type": "application/json" }, body: "" }), 400);
   });
   it("a body over the size limit", () =>
     expectProblem(
-      new Request(url, { method: "POST", headers: { authorization, "content-type": "application/json", "content-length": String(100 * 1024 * 1024) }, body: "{}" }),
+      new Request(url, {
+        method: "POST",
+        headers: { authorization, "content-type": "application/json", "content-length": String(100 * 1024 * 1024) },
+        body: "{}",
+      }),
       413,
     ));
 });

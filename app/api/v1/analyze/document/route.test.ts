@@ -19,7 +19,13 @@ const url = "http://localhost/api/v1/analyze/document";
 
 describe("POST /api/v1/analyze/document", () => {
   it("reads a page sent as JSON base64: lines, full text, key fields, language, timings", async () => {
-    const response = await POST(new Request(url, { method: "POST", headers: { authorization, "content-type": "application/json" }, body: JSON.stringify({ document_image: receipt.toString("base64") }) }));
+    const response = await POST(
+      new Request(url, {
+        method: "POST",
+        headers: { authorization, "content-type": "application/json" },
+        body: JSON.stringify({ document_image: receipt.toString("base64") }),
+      }),
+    );
     expect(response.status).toBe(200);
     const body = documentResponseSchema.parse(await response.json());
     expect(body.full_text.split("\n")).toEqual(receiptLines);
@@ -56,7 +62,11 @@ describe("POST /api/v1/analyze/document", () => {
   it("takes a data URL, and hostile text in the query is answered as plain data", async () => {
     const query = "<script>alert(1)</script> Brot?";
     const response = await POST(
-      new Request(url, { method: "POST", headers: { authorization, "content-type": "application/json" }, body: JSON.stringify({ document_image: `data:image/jpeg;base64,${receipt.toString("base64")}`, query }) }),
+      new Request(url, {
+        method: "POST",
+        headers: { authorization, "content-type": "application/json" },
+        body: JSON.stringify({ document_image: `data:image/jpeg;base64,${receipt.toString("base64")}`, query }),
+      }),
     );
     expect(response.status).toBe(200);
     const body = await response.json();

@@ -9,8 +9,12 @@ let bomb: Buffer;
 let tiny: Buffer;
 
 beforeAll(async () => {
-  jpeg = await sharp({ create: { width: 200, height: 150, channels: 3, background: "#3366aa" } }).jpeg().toBuffer();
-  tiny = await sharp({ create: { width: 1, height: 1, channels: 3, background: "#000000" } }).png().toBuffer();
+  jpeg = await sharp({ create: { width: 200, height: 150, channels: 3, background: "#3366aa" } })
+    .jpeg()
+    .toBuffer();
+  tiny = await sharp({ create: { width: 1, height: 1, channels: 3, background: "#000000" } })
+    .png()
+    .toBuffer();
   bomb = await sharp({ create: { width: 20000, height: 20000, channels: 3, background: "#ffffff" }, limitInputPixels: false })
     .png({ compressionLevel: 9 })
     .toBuffer();
@@ -46,10 +50,15 @@ describe("POST /api/v1/analyze/image-text rejects bad input", () => {
   });
   it("the wrong content type", () =>
     expectProblem(new Request(url, { method: "POST", headers: { authorization, "content-type": "image/jpeg" }, body: new Uint8Array(jpeg) }), 415));
-  it("malformed JSON", () => expectProblem(new Request(url, { method: "POST", headers: { authorization, "content-type": "application/json" }, body: '{"text": "x", ' }), 400));
+  it("malformed JSON", () =>
+    expectProblem(new Request(url, { method: "POST", headers: { authorization, "content-type": "application/json" }, body: '{"text": "x", ' }), 400));
   it("a body over the size limit", () =>
     expectProblem(
-      new Request(url, { method: "POST", headers: { authorization, "content-type": "application/json", "content-length": String(100 * 1024 * 1024) }, body: "{}" }),
+      new Request(url, {
+        method: "POST",
+        headers: { authorization, "content-type": "application/json", "content-length": String(100 * 1024 * 1024) },
+        body: "{}",
+      }),
       413,
     ));
 });

@@ -11,13 +11,18 @@ const analyze = async (lines: readonly string[], text: string) => {
   expect(response.status).toBe(200);
   return imageTextResponseSchema.parse(await response.json());
 };
-const injectionCategories = (body: Awaited<ReturnType<typeof analyze>>) => (body.safety.available ? body.safety.categories.filter((c) => c.includes("injection")) : ["safety unavailable"]);
+const injectionCategories = (body: Awaited<ReturnType<typeof analyze>>) =>
+  body.safety.available ? body.safety.categories.filter((c) => c.includes("injection")) : ["safety unavailable"];
 
 describe("POST /api/v1/analyze/image-text judges the text in an image as document text", () => {
-  it.each(Object.entries(everydayPages))("does not flag an ordinary %s as an injection", async (name, lines) => {
-    const body = await analyze(lines, `a scanned ${name}`);
-    expect(injectionCategories(body)).toEqual([]);
-  }, 120_000);
+  it.each(Object.entries(everydayPages))(
+    "does not flag an ordinary %s as an injection",
+    async (name, lines) => {
+      const body = await analyze(lines, `a scanned ${name}`);
+      expect(injectionCategories(body)).toEqual([]);
+    },
+    120_000,
+  );
 
   it("still flags a screenshot saying to ignore previous instructions", async () => {
     const body = await analyze(attackScreenshot, "meeting notes");

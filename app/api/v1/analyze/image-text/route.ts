@@ -14,7 +14,13 @@ export const POST = withApi(api.analyzeImageText, async (_request, context) => {
   keepAnalysis({
     db: context.db,
     principal: context.principal,
-    analysis: { kind: "image-text", title: asked.text, request, result, image: keep_image ? { bytes: image, type: `image/${result.image.format}` } : undefined },
+    analysis: {
+      kind: "image-text",
+      title: asked.text,
+      request,
+      result,
+      image: keep_image ? { bytes: image, type: `image/${result.image.format}` } : undefined,
+    },
   });
   return jsonResponse(result);
 });

@@ -6,7 +6,8 @@ const url = "http://localhost/api/v1/analyze/multilingual";
 const send = (body: BodyInit | null, headers: Record<string, string> = { "content-type": "application/json" }) =>
   POST(new Request(url, { method: "POST", headers: { authorization, ...headers }, body }));
 
-const expectProblem = (response: Response, status: number, code: string) => expectProblemAnswer(response, status, { code, instance: "/api/v1/analyze/multilingual" });
+const expectProblem = (response: Response, status: number, code: string) =>
+  expectProblemAnswer(response, status, { code, instance: "/api/v1/analyze/multilingual" });
 
 describe("POST /api/v1/analyze/multilingual rejects bad input with problem+json", () => {
   it("415 for a body that is not JSON", async () => {
@@ -68,7 +69,9 @@ describe("POST /api/v1/analyze/multilingual rejects bad input with problem+json"
         controller.close();
       },
     });
-    const response = await POST(new Request(url, { method: "POST", headers: { authorization, "content-type": "application/json" }, body: stream, duplex: "half" } as RequestInit));
+    const response = await POST(
+      new Request(url, { method: "POST", headers: { authorization, "content-type": "application/json" }, body: stream, duplex: "half" } as RequestInit),
+    );
     await expectProblem(response, 413, "payload_too_large");
   });
 
@@ -84,7 +87,7 @@ describe("POST /api/v1/analyze/multilingual rejects bad input with problem+json"
       "e\u0301\u0301\u0301\u0301\u0301".repeat(2000),
       "👨‍👩‍👧‍👦".repeat(5000),
       "<script>alert(1)</script> ' OR 1=1 --",
-      "\u0000".repeat(1000) + "Hallo",
+      `${"\u0000".repeat(1000)}Hallo`,
       "ｆｕｌｌｗｉｄｔｈ ｔｅｘｔ",
       "A".repeat(99_999),
     ];

@@ -10,6 +10,10 @@ export const POST = withApi(api.analyzeMultilingual, async (_request, context) =
   const input = parseMultilingualRequest(context.input.body);
   const result = multilingualResponseSchema.parse(await analyzeMultilingual(input));
   const { content, ...options } = input;
-  keepAnalysis({ db: context.db, principal: context.principal, analysis: { kind: "multilingual", title: content, request: { ...options, content_chars: content.length }, result } });
+  keepAnalysis({
+    db: context.db,
+    principal: context.principal,
+    analysis: { kind: "multilingual", title: content, request: { ...options, content_chars: content.length }, result },
+  });
   return jsonResponse(result);
 });

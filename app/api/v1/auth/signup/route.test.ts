@@ -4,7 +4,13 @@ import { createTestUser, sessionCookieFor } from "@/test/auth";
 import { POST } from "./route";
 
 const signup = (body: unknown, headers: Record<string, string> = {}) =>
-  POST(new Request("http://localhost/api/v1/auth/signup", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) }));
+  POST(
+    new Request("http://localhost/api/v1/auth/signup", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    }),
+  );
 
 describe("POST /api/v1/auth/signup", () => {
   it("creates an account (201) and answers without any secret", async () => {

@@ -8,13 +8,19 @@ import { GET } from "./[id]/route";
 import { POST } from "./route";
 
 const post = (body: string, authorization?: string, headers: Record<string, string> = {}) =>
-  POST(new Request("http://localhost/api/v1/benchmarks/runs", { method: "POST", headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}), ...headers }, body }));
+  POST(
+    new Request("http://localhost/api/v1/benchmarks/runs", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}), ...headers },
+      body,
+    }),
+  );
 const token = adminKey.replace(/^Bearer /, "");
 
 describe("POST /api/v1/benchmarks/runs", () => {
   it("needs an admin account or a key with the benchmarks:run scope", async () => {
     expect((await post("{}")).status).toBe(401);
-    expect((await post("{}", "Bearer ie_" + "x".repeat(43))).status).toBe(401);
+    expect((await post("{}", `Bearer ie_${"x".repeat(43)}`)).status).toBe(401);
     expect((await post("{}", `Basic ${token}`)).status).toBe(401);
     const adminWithoutScope = await createTestKey({ role: "admin", scopes: ["analyze"] });
     expect((await post("{}", adminWithoutScope.authorization)).status).toBe(403);
@@ -48,7 +54,11 @@ describe("POST /api/v1/benchmarks/runs", () => {
       let view = job;
       for (let i = 0; i < 300 && view.status !== "done" && view.status !== "failed"; i++) {
         await new Promise((resolve) => setTimeout(resolve, 500));
-        view = await (await getJob(new Request(`http://localhost/api/v1/jobs/${job.id}`, { headers: { authorization: adminKey } }), { params: Promise.resolve({ id: job.id }) })).json();
+        view = await (
+          await getJob(new Request(`http://localhost/api/v1/jobs/${job.id}`, { headers: { authorization: adminKey } }), {
+            params: Promise.resolve({ id: job.id }),
+          })
+        ).json();
       }
       expect(view).toMatchObject({ status: "done", progress: { total: 1, done: 1, failed: 0 } });
       const runId = view.summary.run_id;
@@ -59,7 +69,9 @@ describe("POST /api/v1/benchmarks/runs", () => {
       expect(run.results).toHaveLength(1);
       // Another user cannot see the admin's job.
       const stranger = await createTestKey({ role: "user" });
-      const hidden = await getJob(new Request(`http://localhost/api/v1/jobs/${job.id}`, { headers: { authorization: stranger.authorization } }), { params: Promise.resolve({ id: job.id }) });
+      const hidden = await getJob(new Request(`http://localhost/api/v1/jobs/${job.id}`, { headers: { authorization: stranger.authorization } }), {
+        params: Promise.resolve({ id: job.id }),
+      });
       expect(hidden.status).toBe(404);
     } finally {
       await stopJobQueue(2_000);

@@ -6,7 +6,10 @@ import { jsonResponse, withApi } from "@/lib/http/with-api";
 import { jobViewSchema, toJobView } from "@/lib/jobs/job-view";
 
 export const POST = withApi(api.startBenchmarkRun, async (_request, { principal, input }) => {
-  const job = await queueBenchmarkRun({ ownerId: callerOf(principal).id, params: { trigger: "admin", preset: input.body.preset ?? "full", models: input.body.models } });
+  const job = await queueBenchmarkRun({
+    ownerId: callerOf(principal).id,
+    params: { trigger: "admin", preset: input.body.preset ?? "full", models: input.body.models },
+  });
   const view = jobViewSchema.parse(toJobView(job));
   return jsonResponse(view, { status: 202, headers: { location: view.status_url } });
 });

@@ -7,14 +7,28 @@ let picture: string;
 beforeAll(async () => {
   // A white square on grey: enough to run every variant, whatever they detect.
   const png = await sharp({ create: { width: 320, height: 240, channels: 3, background: "#808080" } })
-    .composite([{ input: await sharp({ create: { width: 100, height: 100, channels: 3, background: "#ffffff" } }).png().toBuffer(), left: 110, top: 70 }])
+    .composite([
+      {
+        input: await sharp({ create: { width: 100, height: 100, channels: 3, background: "#ffffff" } })
+          .png()
+          .toBuffer(),
+        left: 110,
+        top: 70,
+      },
+    ])
     .png()
     .toBuffer();
   picture = `data:image/png;base64,${png.toString("base64")}`;
 });
 
 const post = (body: unknown, contentType = "application/json") =>
-  POST(new Request("http://localhost/api/v1/compare/models", { method: "POST", headers: { authorization, "content-type": contentType }, body: typeof body === "string" ? body : JSON.stringify(body) }));
+  POST(
+    new Request("http://localhost/api/v1/compare/models", {
+      method: "POST",
+      headers: { authorization, "content-type": contentType },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    }),
+  );
 
 describe("POST /api/v1/compare/models", () => {
   it("runs the detector family's variants and reports missing ones as unavailable", async () => {
@@ -73,7 +87,9 @@ describe("POST /api/v1/compare/models", () => {
 
   it("rejects a non-image, a tiny image and a non-JSON body", async () => {
     expect((await post({ input: { image: Buffer.from("plain text").toString("base64") } })).status).toBe(415);
-    const tiny = await sharp({ create: { width: 2, height: 2, channels: 3, background: "#000" } }).png().toBuffer();
+    const tiny = await sharp({ create: { width: 2, height: 2, channels: 3, background: "#000" } })
+      .png()
+      .toBuffer();
     expect((await post({ input: { image: tiny.toString("base64") } })).status).toBe(422);
     expect((await post("image=1", "application/x-www-form-urlencoded")).status).toBe(415);
   });

@@ -8,7 +8,8 @@ import { GET as listReports, POST } from "./route";
 
 const post = (body: string, contentType = "application/json") =>
   POST(new Request("http://localhost/api/v1/evaluate/red-team", { method: "POST", headers: { authorization, "content-type": contentType }, body }));
-const read = (id: string) => getReport(new Request(`http://localhost/api/v1/evaluate/red-team/${id}`, { headers: { authorization } }), { params: Promise.resolve({ id }) });
+const read = (id: string) =>
+  getReport(new Request(`http://localhost/api/v1/evaluate/red-team/${id}`, { headers: { authorization } }), { params: Promise.resolve({ id }) });
 
 beforeAll(async () => {
   await startWorkers();
@@ -19,7 +20,9 @@ afterAll(async () => {
 
 describe("red-team campaigns over the API", () => {
   it("queues a campaign as a job (202, queued), which a worker runs to a stored report; a second one waits its turn", async () => {
-    const response = await post(JSON.stringify({ title: "small campaign", mutators: ["identity", "base64"], families: ["ignore-previous", "prompt-leak"], variants_per_seed: 1 }));
+    const response = await post(
+      JSON.stringify({ title: "small campaign", mutators: ["identity", "base64"], families: ["ignore-previous", "prompt-leak"], variants_per_seed: 1 }),
+    );
     expect(response.status).toBe(202);
     const started = await response.json();
     expect(started).toMatchObject({ kind: "red-team", status: "queued", title: "small campaign" });
@@ -48,14 +51,21 @@ describe("red-team campaigns over the API", () => {
 
   it("shows each account only its own reports; guests cannot start campaigns", async () => {
     const mallory = await createTestKey({ role: "user" });
-    const list = await (await listReports(new Request("http://localhost/api/v1/evaluate/red-team", { headers: { authorization: mallory.authorization } }))).json();
+    const list = await (
+      await listReports(new Request("http://localhost/api/v1/evaluate/red-team", { headers: { authorization: mallory.authorization } }))
+    ).json();
     expect(list.reports).toEqual([]);
     const mine = await (await listReports(new Request("http://localhost/api/v1/evaluate/red-team", { headers: { authorization } }))).json();
     expect(mine.reports.length).toBeGreaterThan(0);
-    const theirs = await getReport(new Request(`http://localhost/api/v1/evaluate/red-team/${mine.reports[0].id}`, { headers: { authorization: mallory.authorization } }), { params: Promise.resolve({ id: mine.reports[0].id }) });
+    const theirs = await getReport(
+      new Request(`http://localhost/api/v1/evaluate/red-team/${mine.reports[0].id}`, { headers: { authorization: mallory.authorization } }),
+      { params: Promise.resolve({ id: mine.reports[0].id }) },
+    );
     expect(theirs.status).toBe(404);
     const guest = await sessionCookieFor((await createTestUser({ role: "guest" })).id);
-    const byGuest = await POST(new Request("http://localhost/api/v1/evaluate/red-team", { method: "POST", headers: { cookie: guest, "content-type": "application/json" }, body: "{}" }));
+    const byGuest = await POST(
+      new Request("http://localhost/api/v1/evaluate/red-team", { method: "POST", headers: { cookie: guest, "content-type": "application/json" }, body: "{}" }),
+    );
     expect(byGuest.status).toBe(403);
   });
 

@@ -11,7 +11,9 @@ const expectProblem = (response: Response, status: number, detail?: RegExp) => e
 describe("POST /api/v1/evaluate/safety with bad input", () => {
   it("refuses malformed base64 and a truncated image", async () => {
     await expectProblem(await send(JSON.stringify({ content_type: "image", image: "%%%not base64%%%" })), 400, /base64/);
-    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#888" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#888" } })
+      .png()
+      .toBuffer();
     const truncated = png.subarray(0, Math.floor(png.length / 2)).toString("base64");
     const response = await send(JSON.stringify({ content_type: "image", image: truncated }));
     expect([415, 422]).toContain(response.status);
@@ -40,7 +42,11 @@ describe("POST /api/v1/evaluate/safety with bad input", () => {
   });
 
   it("refuses content_type / payload mismatches", async () => {
-    const png = (await sharp({ create: { width: 32, height: 32, channels: 3, background: "#fff" } }).png().toBuffer()).toString("base64");
+    const png = (
+      await sharp({ create: { width: 32, height: 32, channels: 3, background: "#fff" } })
+        .png()
+        .toBuffer()
+    ).toString("base64");
     await expectProblem(await send(JSON.stringify({ content_type: "text", prompt: "hi", image: png })), 422, /multimodal/);
     await expectProblem(await send(JSON.stringify({ content_type: "text" })), 422, /needs a prompt/);
     await expectProblem(await send(JSON.stringify({ content_type: "image", prompt: "hi" })), 422);
@@ -50,7 +56,7 @@ describe("POST /api/v1/evaluate/safety with bad input", () => {
   });
 
   it("evaluates hostile text instead of failing on it", async () => {
-    const hostile = "\u202e\u200b<script>alert(1)</script>' OR 1=1 -- ${jndi:ldap://x} " + "💣".repeat(500);
+    const hostile = `\u202e\u200b<script>alert(1)</script>' OR 1=1 -- \${jndi:ldap://x} ${"💣".repeat(500)}`;
     const response = await send(JSON.stringify({ content_type: "text", prompt: hostile }));
     expect(response.status).toBe(200);
     expect((await response.json()).verdict).toBe("unsafe");

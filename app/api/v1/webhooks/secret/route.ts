@@ -8,10 +8,14 @@ import { getWebhookSecret, rotateWebhookSecret, webhookSecretSchema } from "@/li
 export const dynamic = "force-dynamic";
 
 export const GET = withApi(api.getWebhookSecret, async (_request, { principal }) =>
-  jsonResponse(webhookSecretSchema.parse({ secret: await getWebhookSecret({ db: await getDb(), userId: ownerIdOf(principal) }), scheme: "standard-webhooks-v1" })),
+  jsonResponse(
+    webhookSecretSchema.parse({ secret: await getWebhookSecret({ db: await getDb(), userId: ownerIdOf(principal) }), scheme: "standard-webhooks-v1" }),
+  ),
 );
 
 // Rotating changes what every receiver must check against, so it takes the browser session, not a key.
 export const POST = withApi(api.rotateWebhookSecret, async (_request, { principal }) =>
-  jsonResponse(webhookSecretSchema.parse({ secret: await rotateWebhookSecret({ db: await getDb(), userId: ownerIdOf(principal) }), scheme: "standard-webhooks-v1" })),
+  jsonResponse(
+    webhookSecretSchema.parse({ secret: await rotateWebhookSecret({ db: await getDb(), userId: ownerIdOf(principal) }), scheme: "standard-webhooks-v1" }),
+  ),
 );

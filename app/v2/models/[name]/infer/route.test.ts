@@ -53,7 +53,10 @@ describe("GET /v2/models/{name} and /ready", () => {
     const parent = store.get(MODEL)!;
     const modelFile = parent.files.find((f) => f.role === "model")!;
     const id = `${MODEL}-served-variant`;
-    store.register({ ...parent, id, variant: "pruned", parent: MODEL, files: [{ ...modelFile, npm: undefined }] }, { localFiles: { [modelFile.name]: (await store.filePath(MODEL, "model"))! } });
+    store.register(
+      { ...parent, id, variant: "pruned", parent: MODEL, files: [{ ...modelFile, npm: undefined }] },
+      { localFiles: { [modelFile.name]: (await store.filePath(MODEL, "model"))! } },
+    );
     const context = { params: Promise.resolve({ name: id }) };
     const metadata = await (await metadataGET(new Request(`http://localhost/v2/models/${id}`), context)).json();
     expect(metadata).toMatchObject({ name: id, versions: [parent.version], inputs: [{ name: "x" }] });
@@ -62,8 +65,16 @@ describe("GET /v2/models/{name} and /ready", () => {
   });
 
   it("answers 404 problem+json with an error member for unknown and non-ONNX models", async () => {
-    await oipProblem(await metadataGET(new Request("http://localhost/v2/models/nope"), { params: Promise.resolve({ name: "nope" }) }), 404, /No ONNX model "nope"/);
-    await oipProblem(await readyGET(new Request("http://localhost/v2/models/cld3/ready"), { params: Promise.resolve({ name: "cld3" }) }), 404, /No ONNX model "cld3"/);
+    await oipProblem(
+      await metadataGET(new Request("http://localhost/v2/models/nope"), { params: Promise.resolve({ name: "nope" }) }),
+      404,
+      /No ONNX model "nope"/,
+    );
+    await oipProblem(
+      await readyGET(new Request("http://localhost/v2/models/cld3/ready"), { params: Promise.resolve({ name: "cld3" }) }),
+      404,
+      /No ONNX model "cld3"/,
+    );
   });
 });
 
@@ -86,7 +97,10 @@ describe("POST /v2/models/{name}/infer", () => {
   it("takes and gives binary tensor data, on the versioned path too", async () => {
     const expected = await expectedOutput();
     const input = new Uint8Array(Float32Array.from(data).buffer);
-    const header = { inputs: [{ name: "x", shape, datatype: "FP32", parameters: { binary_data_size: input.byteLength } }], outputs: [{ name: "softmax_0.tmp_0", parameters: { binary_data: true } }] };
+    const header = {
+      inputs: [{ name: "x", shape, datatype: "FP32", parameters: { binary_data_size: input.byteLength } }],
+      outputs: [{ name: "softmax_0.tmp_0", parameters: { binary_data: true } }],
+    };
     const { body, headerLength } = joinInferBody(header, [input]);
     const version = getModelStore().get(MODEL)!.version;
     const request = new Request(`http://localhost/v2/models/${MODEL}/versions/${version}/infer`, {
@@ -118,7 +132,11 @@ describe("POST /v2/models/{name}/infer", () => {
 
   it("answers 404 for an unknown model or version, 401 without a key, 403 without the analyze scope", async () => {
     const body = { inputs: [{ name: "x", shape, datatype: "FP32", data }] };
-    await oipProblem(await POST(jsonRequest("http://localhost/v2/models/nope/infer", body), { params: Promise.resolve({ name: "nope" }) }), 404, /No ONNX model/);
+    await oipProblem(
+      await POST(jsonRequest("http://localhost/v2/models/nope/infer", body), { params: Promise.resolve({ name: "nope" }) }),
+      404,
+      /No ONNX model/,
+    );
     await oipProblem(await versionedPOST(jsonRequest(url, body), params({ version: "9" })), 404, /no version "9"/);
     await oipProblem(await POST(jsonRequest(url, body, { authorization: "" }), params()), 401, /Authorization: Bearer/);
     const safetyOnly = await createTestKey({ role: "user", scopes: ["safety"] });
