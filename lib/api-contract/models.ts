@@ -35,7 +35,8 @@ export const queueVariants = defineOperation({
   responses: { 202: { description: "The queued jobs (recipes already served or queued are left out)", schema: jobListSchema } },
 });
 
-export const benchmarksQuerySchema = z.strictObject({
+// Not strict here: the handler refuses unknown and repeated parameters itself, naming them (parseBenchmarksQuery).
+export const benchmarksQuerySchema = z.object({
   runs: z
     .string()
     .regex(/^\d{1,3}$/, `must be a whole number from 1 to ${MAX_RUN_COUNT}`)

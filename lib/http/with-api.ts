@@ -136,7 +136,7 @@ async function readInput(request: Request, operation: Operation) {
   });
   for (const [name, file] of fileFields) {
     if (file.required && !upload.files[name]) {
-      throw new ApiError("invalid_input", `${file.description} is required: a file part named ${name}, or a base64 / data-URL string in JSON.`, {
+      throw new ApiError("invalid_input", `${name} is required (${file.description}): a file part named ${name}, or a base64 / data-URL string in JSON.`, {
         errors: [{ field: name, message: "required" }],
       });
     }

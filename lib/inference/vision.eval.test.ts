@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { getEnv } from "../env";
-import { ApiError } from "../errors";
+import { ImageDecodeError } from "../domain-errors";
+import { toProblem } from "../errors";
 import { classifyImage } from "./classify-image";
 import { detectObjects } from "./detect-objects";
 import { decodeImage } from "./image/decode-image";
@@ -63,8 +64,9 @@ describe.skipIf(!evalDir)("vision models on the eval photos", () => {
 
   it("refuses the truncated JPEG with a 422", async () => {
     const error = await photo("speciesnet_african_elephants_truncated_file.jpg").catch((e) => e);
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).status).toBe(422);
-    expect((error as ApiError).detail).toMatch(/truncated/);
+    expect(error).toBeInstanceOf(ImageDecodeError);
+    expect(error.problem).toBe("truncated");
+    expect(toProblem(error).problem.status).toBe(422);
+    expect(error.message).toMatch(/truncated/);
   });
 });

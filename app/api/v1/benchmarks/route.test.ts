@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { benchmarksResponseSchema } from "@/lib/benchmarks/result-schema";
+import { benchmarksResponseSchema as camelCaseSchema } from "@/lib/benchmarks/result-schema";
+import { snakeCaseSchema } from "@/lib/http/snake-case";
 import { benchmarkableModels } from "@/lib/benchmarks/run-benchmark";
 import { getDb } from "@/lib/db/client";
 import { finishBenchmarkRun, startBenchmarkRun } from "@/lib/db/queries/benchmarks";
 import { GET } from "./route";
+
+// The API answers snake_case (the stored and dashboard shape is camelCase).
+const benchmarksResponseSchema = snakeCaseSchema(camelCaseSchema) as unknown as {
+  parse(v: unknown): { latest: unknown[]; runs: { id: string; trigger: string }[]; pending: { model_id: string }[] };
+};
 
 const get = (query = "") => GET(new Request(`http://localhost/api/v1/benchmarks${query}`));
 
@@ -15,7 +21,7 @@ describe("GET /api/v1/benchmarks", () => {
     expect(response.headers.get("cache-control")).toBe("no-store");
     const body = benchmarksResponseSchema.parse(await response.json());
     expect(body).toMatchObject({ latest: [], runs: [], running: false });
-    expect(body.pending.map((p) => p.modelId)).toEqual(benchmarkableModels().map((m) => m.id));
+    expect(body.pending.map((p) => p.model_id)).toEqual(benchmarkableModels().map((m) => m.id));
   });
 
   it("lists the newest runs first, as many as ?runs asks", async () => {

@@ -37,8 +37,8 @@ describe("POST /api/v1/compare/models", () => {
     const body = await response.json();
     expect(body).toMatchObject({ family: "yolox-nano", task: "object-detection" });
     const fp32 = body.variants.find((v: { variant: string }) => v.variant === "full_precision");
-    expect(fp32).toMatchObject({ available: true, modelId: "yolox-nano", agreement: null, output: { image: { width: 320, height: 240 } } });
-    expect(fp32.latencyMs).toBeGreaterThan(0);
+    expect(fp32).toMatchObject({ available: true, model_id: "yolox-nano", agreement: null, output: { image: { width: 320, height: 240 } } });
+    expect(fp32.latency_ms).toBeGreaterThan(0);
     for (const variant of body.variants.filter((v: { available: boolean }) => !v.available)) expect(variant.reason).toBeTruthy();
   });
 
@@ -47,7 +47,7 @@ describe("POST /api/v1/compare/models", () => {
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.task).toBe("image-classification");
-    expect(body.variants[0]).toMatchObject({ available: true, modelId: "mobilenetv2-int8" });
+    expect(body.variants[0]).toMatchObject({ available: true, model_id: "mobilenetv2-int8" });
     expect(body.variants[0].output.labels).toHaveLength(5);
   });
 
@@ -77,7 +77,7 @@ describe("POST /api/v1/compare/models", () => {
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.family).toBe("ppocr-v4");
-    expect(body.variants[0]).toMatchObject({ available: true, variant: "full_precision", modelId: "ppocr-v4-det + ppocr-v4-rec", agreement: null });
+    expect(body.variants[0]).toMatchObject({ available: true, variant: "full_precision", model_id: "ppocr-v4-det + ppocr-v4-rec", agreement: null });
     expect(body.variants[0].output.full_text).toContain("Invoice");
     for (const variant of body.variants.slice(1)) {
       if (variant.available) expect(variant.agreement.value).toBeGreaterThan(0.5);
