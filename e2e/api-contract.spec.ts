@@ -49,8 +49,8 @@ test("/docs renders the API reference in Chromium with no request leaving the ma
   // Swagger UI, bundled, has fetched /api/openapi.json and drawn the operations.
   await expect(page.locator("#operations-Analyze-analyzeImageText")).toBeVisible({ timeout: 30_000 });
   await expect(page.locator("#operations-Batch-submitBatch")).toBeVisible();
-  await page.locator("#operations-Analyze-analyzeImageText .opblock-summary").click();
-  await expect(page.locator("#operations-Analyze-analyzeImageText")).toContainText("multipart/form-data");
+  await expect(page.locator("#operations-Analyze-analyzeImageText")).toContainText("/api/v1/analyze/image-text");
+  await expect(page.locator("#operations-Open_Inference_Protocol_v2-oipInfer")).toBeVisible();
   await expect(page.getByTestId("docs-quickstart")).toContainText("/api/v1/keys");
   await page.goto("/docs/errors#rate_limited");
   await expect(page.locator("#rate_limited")).toContainText("Retry-After");
