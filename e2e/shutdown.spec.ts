@@ -85,7 +85,7 @@ test("SIGTERM: readiness 503 first, the in-flight request completes, new connect
       ready = await fetch(`${first.baseUrl}/api/ready`);
     }
     expect(ready.status).toBe(503);
-    expect(((await ready.json()) as { shuttingDown?: { signal: string } }).shuttingDown?.signal).toBe("SIGTERM");
+    expect(((await ready.json()) as { shutting_down?: { signal: string } }).shutting_down?.signal).toBe("SIGTERM");
 
     // Then the listener closes: new connections are refused while the request is still served.
     let refusedAt: number | undefined;
