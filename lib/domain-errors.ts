@@ -9,12 +9,29 @@ export interface FieldProblem {
   message: string;
 }
 
+/** The class names of a domain error, whichever copy of this module made it (see `Symbol.hasInstance`). */
+const DOMAIN_ERROR_KINDS = Symbol.for("insight-engine.DomainError.kinds");
+
 export abstract class DomainError extends Error {
+  /**
+   * Next bundles the instrumentation hook apart from the route handlers, each with its own copy of
+   * this module, and model sessions made at start-up are shared through globalThis: their errors
+   * come from the other copy. Matching by the class names every copy records (as ApiError does with
+   * its brand) keeps `instanceof ModelUnavailableError` true across copies, instead of a 500.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    const kinds = typeof value === "object" && value !== null ? (value as Record<symbol, unknown>)[DOMAIN_ERROR_KINDS] : undefined;
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class on the right of instanceof, a subclass included
+    return Array.isArray(kinds) && kinds.includes(this.name);
+  }
+  readonly [DOMAIN_ERROR_KINDS]: string[] = [];
   /** The input fields the error is about, when there are some (for `errors: [{ field, message }]`). */
   readonly fields: FieldProblem[];
   constructor(message: string, where?: FieldProblem | FieldProblem[]) {
     super(message);
     this.name = new.target.name;
+    for (let kind: object | null = new.target; kind && kind !== Error; kind = Object.getPrototypeOf(kind))
+      this[DOMAIN_ERROR_KINDS].push((kind as { name: string }).name);
     this.fields = where === undefined ? [] : Array.isArray(where) ? where : [where];
   }
 }
