@@ -4,7 +4,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from "react";
 import { DropZone } from "@/components/drop-zone";
 import { ProblemMessage } from "@/components/problem-message";
 import type { ProblemLike } from "@/lib/api-client/problem";
-import { type CompareModelsBody, compareModels } from "@/lib/api-client/use-analyses";
+import { type CompareModelsBody, compareModels, readAsDataUrl } from "@/lib/api-client/use-analyses";
 import { Button } from "@/components/ui/button";
 import { kindLabels, type VariantKind } from "./benchmark-view";
 import { compareResponseSchema, type CompareAnswer } from "./compare-output";
@@ -12,14 +12,6 @@ import { ComparedVariantCard } from "./compared-variant-card";
 
 const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 const kinds: VariantKind[] = ["full_precision", "quantized", "pruned"];
-
-const readAsDataUrl = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
 
 async function compare(body: CompareModelsBody): Promise<CompareAnswer> {
   try {
