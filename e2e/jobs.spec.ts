@@ -181,7 +181,8 @@ test("a benchmark run and a red-team campaign interrupted by SIGKILL end failed 
 
     // Kill once the benchmark run is under way (it measures every variant: minutes).
     const deadline = Date.now() + 120_000;
-    while ((await readJob(server.baseUrl)).status !== "running") {
+    // (Running, and its benchmark run recorded: the job notes the run's id just after it starts.)
+    for (let job = await readJob(server.baseUrl); job.status !== "running" || !job.summary?.run_id; job = await readJob(server.baseUrl)) {
       if (Date.now() > deadline) throw new Error("the benchmark run never started");
       await new Promise((r) => setTimeout(r, 300));
     }

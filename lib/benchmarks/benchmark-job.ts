@@ -1,6 +1,6 @@
 import "server-only";
 import { getDatabase } from "../db/client";
-import { finishBenchmarkRun, getBenchmarkRun } from "../db/queries/benchmarks";
+import { failRunningBenchmarkRunsSince, finishBenchmarkRun, getBenchmarkRun } from "../db/queries/benchmarks";
 import { activeInstanceJobs } from "../db/queries/jobs";
 import type { JobRow } from "../db/schema";
 import { ApiError } from "../errors";
@@ -48,10 +48,17 @@ async function runBenchmarkJob(jobId: string): Promise<void> {
 
 registerRunner("benchmark", runBenchmarkJob);
 
+const INTERRUPTED = "interrupted: the process running it stopped";
+
 onInterrupted("benchmark", async (job) => {
-  const runId = (job.summary as { run_id?: string } | null)?.run_id;
-  if (!runId) return;
   const { db } = await getDatabase();
-  const run = await getBenchmarkRun({ db, id: runId });
-  if (run?.status === "running") await finishBenchmarkRun({ db, id: runId, status: "failed", error: "interrupted: the process running it stopped" });
+  const runId = (job.summary as { run_id?: string } | null)?.run_id;
+  if (runId) {
+    const run = await getBenchmarkRun({ db, id: runId });
+    if (run?.status === "running") await finishBenchmarkRun({ db, id: runId, status: "failed", error: INTERRUPTED });
+    return;
+  }
+  // Killed between creating its run and noting the run's id: only one run can be under way on the
+  // whole cluster, so a run still "running" that started after this job did is this job's.
+  if (job.startedAt) await failRunningBenchmarkRunsSince({ db, since: job.startedAt, error: INTERRUPTED });
 });

@@ -41,6 +41,16 @@ export async function startBenchmarkRun({
   });
 }
 
+/** Fails every run still "running" that started at or after `since` (a run whose job died before noting its id). */
+export async function failRunningBenchmarkRunsSince({ db, since, error }: { db: Database; since: Date; error: string }): Promise<number> {
+  const failed = await db
+    .update(benchmarkRuns)
+    .set({ status: "failed", error, finishedAt: sql`now()` })
+    .where(and(eq(benchmarkRuns.status, "running"), gte(benchmarkRuns.startedAt, since)))
+    .returning({ id: benchmarkRuns.id });
+  return failed.length;
+}
+
 export async function createBenchmarkRun({
   db,
   trigger,
