@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { databaseTargets } from "@/test/database-targets";
 import {
   startBenchmarkRun,
   createBenchmarkRun,
+  failRunningBenchmarkRunsSince,
   finishBenchmarkRun,
   getBenchmarkRun,
   insertBenchmarkResult,
@@ -80,5 +82,20 @@ describe.each(databaseTargets)("benchmark queries on $name", (target) => {
     expect(next).toBeDefined();
     expect((await getBenchmarkRun({ db, id: winner.id }))?.status).toBe("failed");
     await finishBenchmarkRun({ db, id: next!.id, status: "done" });
+  });
+
+  it.skipIf(target.skipReason)("fails the runs still running that started after a moment, and only those", async () => {
+    const db = handle.db;
+    const before = await createBenchmarkRun({ db, trigger: "old", machine: {}, config: {} });
+    const [{ now }] = (await db.execute<{ now: string }>(sql`select now()::text as now`)).rows;
+    await new Promise((r) => setTimeout(r, 20));
+    const after = await createBenchmarkRun({ db, trigger: "orphan", machine: {}, config: {} });
+    const finished = await createBenchmarkRun({ db, trigger: "finished", machine: {}, config: {} });
+    await finishBenchmarkRun({ db, id: finished.id, status: "done" });
+    expect(await failRunningBenchmarkRunsSince({ db, since: new Date(now), error: "interrupted" })).toBe(1);
+    expect(await getBenchmarkRun({ db, id: after.id })).toMatchObject({ status: "failed", error: "interrupted" });
+    expect((await getBenchmarkRun({ db, id: before.id }))?.status).toBe("running");
+    expect((await getBenchmarkRun({ db, id: finished.id }))?.status).toBe("done");
+    await finishBenchmarkRun({ db, id: before.id, status: "done" });
   });
 });
