@@ -63,6 +63,7 @@ ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     PORT=3000 \
     HOSTNAME=0.0.0.0 \
+    KEEP_ALIVE_TIMEOUT=65000 \
     DATA_DIR=/data \
     MODEL_MIRROR_DIR=/app/model-files
 COPY --from=build /app/standalone ./

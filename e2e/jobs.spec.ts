@@ -150,6 +150,12 @@ test("two app instances and a worker on one PostgreSQL share one queue: each ite
     for (const item of batch.items) expect(item.result?.full_text).toContain(`Invoice number ${2000 + item.position}`);
     // The work was spread: more than one process took items.
     expect(new Set(batch.items.map((item) => item.worker)).size).toBeGreaterThan(1);
+  } catch (error) {
+    // What the three processes printed, so that a failure in CI can be read without a rerun.
+    const tail = (name: string, text: string) => `\n--- ${name} (last 3000 characters) ---\n${text.slice(-3000)}`;
+    throw new Error(
+      `${(error as Error).stack}${tail("server 0", servers[0].output())}${tail("server 1", servers[1].output())}${tail("worker", worker.output())}`,
+    );
   } finally {
     await Promise.all([...servers.map((s) => s.stop()), worker.stop()]);
     await database.drop();

@@ -154,6 +154,12 @@ export const envSchema = z.object({
   SHUTDOWN_READINESS_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   /** Next's own switch, set by scripts/start.mjs: Next leaves SIGTERM/SIGINT to lib/instance/shutdown.ts. */
   NEXT_MANUAL_SIG_HANDLE: z.string().optional(),
+  /**
+   * Next's own name (read by the standalone server.js; scripts/start.mjs passes it as --keepAliveTimeout):
+   * how long an idle keep-alive connection stays open. Above a load balancer's idle timeout (60 s on the
+   * common ones), so the balancer, not the app, closes idle connections and never sends on one the app shut.
+   */
+  KEEP_ALIVE_TIMEOUT: z.coerce.number().int().min(1_000).max(600_000).default(65_000),
 });
 
 export type Env = z.infer<typeof envSchema> & {

@@ -11,7 +11,12 @@ const distDir = process.env.NEXT_DIST_DIR || ".next";
 const prepared = spawnSync(process.execPath, ["scripts/prepare-standalone.mjs"], { stdio: "inherit" });
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
-const env = { ...process.env, NODE_ENV: "production", HOSTNAME: process.env.HOSTNAME || "0.0.0.0" };
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  HOSTNAME: process.env.HOSTNAME || "0.0.0.0",
+  KEEP_ALIVE_TIMEOUT: process.env.KEEP_ALIVE_TIMEOUT || "65000",
+};
 const absolute = (value) => (value ? path.resolve(value) : undefined);
 env.DATA_DIR = absolute(env.DATA_DIR || "./data");
 for (const [name, shared] of [

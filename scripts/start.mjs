@@ -15,7 +15,19 @@ if (!existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`)) {
 }
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const preload = new URL("./expose-http-server.mjs", import.meta.url).href;
-const args = ["--import", preload, nextBin, "start", "--port", process.env.PORT || "3000", "--hostname", process.env.HOSTNAME || "0.0.0.0"];
+const args = [
+  "--import",
+  preload,
+  nextBin,
+  "start",
+  "--port",
+  process.env.PORT || "3000",
+  "--hostname",
+  process.env.HOSTNAME || "0.0.0.0",
+  // Idle keep-alive connections outlive a load balancer's (60 s): see KEEP_ALIVE_TIMEOUT in lib/env.ts.
+  "--keepAliveTimeout",
+  process.env.KEEP_ALIVE_TIMEOUT || "65000",
+];
 const child = spawn(process.execPath, args, { stdio: "inherit", env: { NODE_ENV: "production", ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
