@@ -1,5 +1,6 @@
 import "server-only";
-import { cosineSimilarity, embedTexts } from "../../inference/embed/embed-texts";
+import { cosineSimilarity } from "ai";
+import { embedTexts } from "../../inference/embed/embed-texts";
 import type { ClassificationResult } from "../../inference/classify-image";
 import type { DetectionResult } from "../../inference/detect-objects";
 import type { ImageFacts } from "../../inference/image/image-facts";
