@@ -23,6 +23,7 @@ async function turn(calls: { toolName: string; input: unknown }[], messages: Ret
     context: { requestId: "test", principal, db: undefined, models, chargeRateLimit: async (units) => void charged.push(units) },
   });
   const chunks = await readUiChunks(response);
+  // biome-ignore lint/suspicious/noExplicitAny: the tools' results are read by their documented shapes
   const outputs = chunks.filter((c) => c.type === "tool-output-available").map((c) => c.output as Record<string, any>);
   return { response, chunks, outputs, model, charged, models };
 }
