@@ -21,6 +21,8 @@ async function renderLines(lines: string[]): Promise<Buffer> {
 }
 
 test("the assistant page says how to enable it when no language model is configured", async ({ page, request }) => {
+  // The first page of a fresh server (guest session, first database writes) is slow on a loaded 2-core machine.
+  test.setTimeout(150_000);
   await page.goto("/assistant");
   await expect(page.getByRole("heading", { level: 1, name: "Assistant" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Assistant" })).toBeVisible();

@@ -79,8 +79,8 @@ export function AssistantChat({ model }: { model: string }) {
           className="p-3"
         />
         <div className="flex flex-wrap items-center gap-3">
-          <FieldLabel htmlFor="assistant-files" className="sr-only">
-            Attach images or document pages
+          <FieldLabel htmlFor="assistant-files" className="text-slate-700">
+            Attach images or pages:
           </FieldLabel>
           <input
             id="assistant-files"
