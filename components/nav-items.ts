@@ -33,6 +33,12 @@ export const navItems: NavItem[] = [
     available: true,
   },
   {
+    href: "/assistant",
+    label: "Assistant",
+    summary: "Ask in plain words: a language model you connect calls these tools on your uploads and history, every call shown.",
+    available: true,
+  },
+  {
     href: "/benchmarks",
     label: "Benchmarks",
     summary: "Full precision vs quantized vs pruned: latency, size and accuracy measured on this machine.",

@@ -152,6 +152,31 @@ export const envSchema = z.object({
    * requests first (about 5000 behind one: its probe interval times the failures it needs); 0 alone.
    */
   SHUTDOWN_READINESS_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+  /**
+   * An OpenAI-compatible embeddings endpoint (`…/v1`, serving `POST /embeddings`) that replaces the local
+   * sentence encoder everywhere texts are embedded; with it, EMBEDDING_MODEL names the model.
+   */
+  EMBEDDING_PROVIDER_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
+  EMBEDDING_MODEL: z.string().min(1).max(200).optional(),
+  /** Sent as `Authorization: Bearer` to EMBEDDING_PROVIDER_URL; never logged or returned. */
+  EMBEDDING_API_KEY: z.string().min(1).optional(),
+  /**
+   * The assistant's language model: any OpenAI-compatible chat endpoint (`…/v1`, serving
+   * `POST /chat/completions` with tool calls): a hosted API, Ollama, vLLM, llama.cpp's server.
+   * Unset: the assistant answers `available: false` and says how to enable it.
+   */
+  ASSISTANT_BASE_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
+  ASSISTANT_MODEL: z.string().min(1).max(200).optional(),
+  /** Sent as `Authorization: Bearer` to ASSISTANT_BASE_URL; never logged or returned. */
+  ASSISTANT_API_KEY: z.string().min(1).optional(),
+  /** Most model steps (a step is one model call; tool calls lead to the next step) in one assistant turn. */
+  ASSISTANT_MAX_STEPS: z.coerce.number().int().min(1).max(20).default(6),
   /** Next's own switch, set by scripts/start.mjs: Next leaves SIGTERM/SIGINT to lib/instance/shutdown.ts. */
   NEXT_MANUAL_SIG_HANDLE: z.string().optional(),
   /**
@@ -189,6 +214,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(result.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? "?"), message: issue.message })));
   }
   const env = result.data;
+  // An endpoint without a model name cannot be called: say so at start-up, not at the first request.
+  const missingModel = [
+    ["EMBEDDING_PROVIDER_URL", "EMBEDDING_MODEL"],
+    ["ASSISTANT_BASE_URL", "ASSISTANT_MODEL"],
+  ].filter(([url, model]) => env[url as keyof typeof env] !== undefined && env[model as keyof typeof env] === undefined);
+  if (missingModel.length > 0) throw new EnvError(missingModel.map(([url, model]) => ({ variable: model, message: `is required when ${url} is set` })));
   const dataDir = path.resolve(env.DATA_DIR);
   return {
     ...env,

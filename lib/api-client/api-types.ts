@@ -123,6 +123,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assistant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the assistant has a language model on this instance, which one (or how to enable it), and its tools */
+        get: operations["getAssistantStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistant/chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One assistant turn: the conversation in, the model's answer with its tool calls and their results streamed out
+         * @description The body is what the AI SDK's `useChat` sends: `messages` as UI messages (text parts, files as data-URL file parts). The answer is an AI SDK UI message stream (server-sent events): text, each tool call with its input and result, and `data-input-check` (the safety check of the user's message). Every tool result is screened for indirect prompt injection; a flagged one carries `warning`. Counts one rate-limit unit, plus one per tool call (a batch: one per item). 503 with `how_to_enable` when no language model is configured.
+         */
+        post: operations["assistantChat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/signup": {
         parameters: {
             query?: never;
@@ -1750,6 +1787,141 @@ export interface operations {
                             target_language: string;
                         };
                     };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getAssistantStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The assistant's availability */
+            200: {
+                headers: {
+                    /** @description Remaining quota per policy (IETF draft-ietf-httpapi-ratelimit-headers), e.g. `"minute";r=58;t=31` */
+                    RateLimit?: string;
+                    /** @description The caller's policies: quota `q` per window `w` seconds, e.g. `"minute";q=60;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description The request id, also in logs and problem documents */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "available": false,
+                     *       "reason": "No language model is configured for the assistant on this instance.",
+                     *       "how_to_enable": "Set ASSISTANT_BASE_URL to an OpenAI-compatible endpoint …",
+                     *       "tools": [
+                     *         "analyze_image",
+                     *         "read_document"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        available: true;
+                        model: string;
+                        tools: string[];
+                    } | {
+                        /** @constant */
+                        available: false;
+                        how_to_enable: string;
+                        reason: string;
+                        tools: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    assistantChat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "chat-1",
+                 *       "messages": [
+                 *         {
+                 *           "id": "m1",
+                 *           "role": "user",
+                 *           "parts": [
+                 *             {
+                 *               "type": "file",
+                 *               "mediaType": "image/png",
+                 *               "filename": "receipt.png",
+                 *               "url": "data:image/png;base64,iVBORw0KGgo…"
+                 *             },
+                 *             {
+                 *               "type": "text",
+                 *               "text": "What is the total on this receipt?"
+                 *             }
+                 *           ]
+                 *         }
+                 *       ],
+                 *       "trigger": "submit-message"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The conversation's id (chosen by the client) */
+                    id?: string;
+                    messageId?: string;
+                    /** @description The whole conversation, oldest first, as AI SDK UI messages */
+                    messages: ({
+                        id: string;
+                        parts: ({
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        /** @enum {string} */
+                        role: "system" | "user" | "assistant";
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    /** @enum {string} */
+                    trigger?: "submit-message" | "regenerate-message";
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer as an AI SDK UI message stream (server-sent events) */
+            200: {
+                headers: {
+                    /** @description Remaining quota per policy (IETF draft-ietf-httpapi-ratelimit-headers), e.g. `"minute";r=58;t=31` */
+                    RateLimit?: string;
+                    /** @description The caller's policies: quota `q` per window `w` seconds, e.g. `"minute";q=60;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description The request id, also in logs and problem documents */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": unknown;
                 };
             };
             400: components["responses"]["Problem400"];

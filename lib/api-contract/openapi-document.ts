@@ -79,7 +79,7 @@ const errorStatuses = (operation: Operation): number[] => {
   if (operation.rateLimit !== false) statuses.add(429);
   if (operation.params) statuses.add(404);
   if (operation.body || operation.handlerReadsBody) [413, 415].forEach((s) => statuses.add(s));
-  if (operation.tag === "Analyze" || operation.tag === "Safety") statuses.add(503);
+  if (operation.tag === "Analyze" || operation.tag === "Safety" || operation.tag === "Assistant") statuses.add(503);
   return [...statuses].sort();
 };
 

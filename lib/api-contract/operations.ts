@@ -1,6 +1,7 @@
 import type { Operation } from "../http/operation";
 import { accountOperations } from "./accounts";
 import { analyzeOperations } from "./analyze";
+import { assistantOperations } from "./assistant";
 import { inferenceProtocolOperations } from "./inference-protocol";
 import { instanceOperations } from "./instance";
 import { jobOperations } from "./jobs";
@@ -11,6 +12,7 @@ import { safetyOperations } from "./safety";
 export const publicOperations: readonly Operation[] = [
   ...analyzeOperations,
   ...safetyOperations,
+  ...assistantOperations,
   ...jobOperations,
   ...modelOperations,
   ...accountOperations,

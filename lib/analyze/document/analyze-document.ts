@@ -1,7 +1,7 @@
 import "server-only";
 import { getEnv } from "../../env";
 import { decodeImage } from "../../inference/image/decode-image";
-import { SENTENCE_ENCODER_ID } from "../../inference/embed/load-sentence-encoder";
+import { embeddingModelId } from "../../inference/embed/embedding-model";
 import { recognizeText } from "../../inference/ocr/recognize-text";
 import { detectInjection } from "../../safety/detect-injection";
 import { toInjectionCheck } from "../../safety/present-checks";
@@ -59,7 +59,7 @@ export async function analyzeDocument(request: DocumentRequest): Promise<Documen
     answer: answer && answerOutput(answer),
     injection,
     warnings: warningsFor(ocr, language, answer),
-    models: { ...ocr.model, embedding: answer?.semantic.available ? { id: SENTENCE_ENCODER_ID } : null },
+    models: { ...ocr.model, embedding: answer?.semantic.available ? { id: embeddingModelId() } : null },
     timings_ms: {
       decode: round(image.decodeMs, 1),
       detect: ocr.timings.detectMs,

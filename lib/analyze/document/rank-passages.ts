@@ -1,5 +1,6 @@
 import "server-only";
-import { cosineSimilarity, embedTexts } from "../../inference/embed/embed-texts";
+import { cosineSimilarity } from "ai";
+import { embedTexts } from "../../inference/embed/embed-texts";
 import { foldText, type DocumentRow } from "./document-rows";
 import { round } from "../../stats";
 

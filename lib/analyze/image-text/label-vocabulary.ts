@@ -4,7 +4,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { getEnv } from "../../env";
 import { embedTexts } from "../../inference/embed/embed-texts";
-import { SENTENCE_ENCODER_ID } from "../../inference/embed/load-sentence-encoder";
+import { embeddingModelId } from "../../inference/embed/embedding-model";
 import { inLabelGroup, labelGroupWords } from "../../inference/label-groups";
 import { modelLabels } from "../../inference/model-labels";
 import { loadModel } from "../../inference/session-pool";
@@ -77,23 +77,24 @@ export function namesOf(label: string): string[] {
     .filter(Boolean);
 }
 
-const VECTOR_DIMENSIONS = 512;
-
 async function cachedEmbeddings(labels: string[]): Promise<number[][]> {
-  const digest = createHash("sha256").update(SENTENCE_ENCODER_ID).update("\0").update(labels.join("\n")).digest("hex").slice(0, 16);
+  const digest = createHash("sha256").update(embeddingModelId()).update("\0").update(labels.join("\n")).digest("hex").slice(0, 16);
   const file = path.join(getEnv().modelCacheDir, "derived", `label-vectors-${digest}.f32`);
   try {
     const bytes = await readFile(file);
-    if (bytes.length === labels.length * VECTOR_DIMENSIONS * 4) {
+    // The width is the encoder's (512 for USE-lite; a hosted model's own), read back from the file's size.
+    const dimensions = bytes.length / (labels.length * 4);
+    if (Number.isInteger(dimensions) && dimensions > 0) {
       const floats = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
-      return labels.map((_, i) => Array.from(floats.subarray(i * VECTOR_DIMENSIONS, (i + 1) * VECTOR_DIMENSIONS)));
+      return labels.map((_, i) => Array.from(floats.subarray(i * dimensions, (i + 1) * dimensions)));
     }
   } catch {
     // Not cached yet (or unreadable): compute below.
   }
   const { vectors } = await embedTexts(labels);
-  const floats = new Float32Array(labels.length * VECTOR_DIMENSIONS);
-  vectors.forEach((vector, i) => floats.set(vector, i * VECTOR_DIMENSIONS));
+  const dimensions = vectors[0]?.length ?? 0;
+  const floats = new Float32Array(labels.length * dimensions);
+  vectors.forEach((vector, i) => floats.set(vector, i * dimensions));
   try {
     await mkdir(path.dirname(file), { recursive: true });
     const partial = `${file}.${process.pid}.part`;

@@ -1,5 +1,7 @@
 import "server-only";
-import { cosineSimilarity, embedTexts } from "../../inference/embed/embed-texts";
+import { cosineSimilarity } from "ai";
+import { embedTexts } from "../../inference/embed/embed-texts";
+import { embeddingModelId } from "../../inference/embed/embedding-model";
 import type { ClassificationResult } from "../../inference/classify-image";
 import type { DetectionResult } from "../../inference/detect-objects";
 import type { ImageFacts } from "../../inference/image/image-facts";
@@ -116,7 +118,7 @@ export function judgeRelation(
     terms: judgements,
     method: {
       lexical: true,
-      semantic: input.semantic.available ? { available: true, model: "use-lite-en" } : { available: false, reason: input.semantic.reason },
+      semantic: input.semantic.available ? { available: true, model: embeddingModelId() } : { available: false, reason: input.semantic.reason },
       image_text_model: {
         available: false,
         reason: "No image-text model (CLIP-style) can be had on this instance; the relation is computed from what the classifier, detector and OCR saw.",

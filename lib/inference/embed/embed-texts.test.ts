@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cosineSimilarity, embedTexts } from "./embed-texts";
+import { cosineSimilarity } from "ai";
+import { embedTexts } from "./embed-texts";
 
 describe("sentence embeddings (USE-lite through the AI SDK)", () => {
   it("embeds into 512 dimensions and ranks related sentences closer than unrelated ones", async () => {

@@ -1,0 +1,55 @@
+import "server-only";
+import type { Principal } from "../auth/principal";
+import type { Scope } from "../auth/roles";
+import type { Database } from "../db/client";
+import { ApiError, toProblem } from "../errors";
+import { log } from "../log";
+import type { AttachmentStore } from "./attachments";
+import { INJECTION_WARNING, screenToolResult, type ToolResultScreening } from "./screen-tool-result";
+
+/** What the tools of one assistant request share: the uploads, the caller and the request's accounting. */
+export interface ToolContext {
+  requestId: string;
+  attachments: AttachmentStore;
+  principal: Principal;
+  db: Database | undefined;
+  /** Counts units against the caller's rate limit (throws 429 past a quota). */
+  chargeRateLimit(units: number): Promise<void>;
+  /** Model ids run, for the usage record. */
+  models: string[];
+}
+
+export type ToolOutcome =
+  | { ok: true; result: unknown; safety: ToolResultScreening; warning?: string }
+  | { ok: false; error: { code: string; title: string; detail: string; fields?: { field: string; message: string }[] } };
+
+export function requireScope(context: ToolContext, scope: Scope, what: string): void {
+  if (!context.principal.scopes.includes(scope)) {
+    throw new ApiError(
+      "forbidden",
+      `${what} needs the "${scope}" scope, which this ${context.principal.kind === "key" ? "API key" : "account"} does not have${scope === "batch" ? " (guests cannot start batches: sign up first)" : ""}.`,
+    );
+  }
+}
+
+/**
+ * Runs one tool call as the API runs a request: one rate-limit unit, the pipeline, and its result
+ * screened for injected instructions. Every failure - bad arguments, an unknown attachment, an image
+ * that does not decode, a missing scope, a quota - comes back as a result the model can read and
+ * explain, in the API's problem terms, never as a thrown error that would end the conversation.
+ */
+export async function runGuarded(context: ToolContext, tool: string, work: () => Promise<unknown>): Promise<ToolOutcome> {
+  try {
+    await context.chargeRateLimit(1);
+    const result = await work();
+    const safety = await screenToolResult(result);
+    return safety.injection_flagged ? { ok: true, result, safety, warning: INJECTION_WARNING } : { ok: true, result, safety };
+  } catch (error) {
+    const { problem, expected } = toProblem(error);
+    if (!expected) log.error({ err: error, requestId: context.requestId, tool }, "assistant tool failed unexpectedly");
+    return {
+      ok: false,
+      error: { code: problem.code, title: problem.title, detail: problem.detail, ...(problem.errors ? { fields: problem.errors } : {}) },
+    };
+  }
+}
