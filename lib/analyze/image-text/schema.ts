@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { formBoolean } from "../../http/form-boolean";
+import { tasksSchema, variantsSchema } from "../../inference/serving/request-schema";
+import { IMAGE_TEXT_IMPLICATIONS, imageTextTasks } from "./image-text-tasks";
 
 /** Request and response of POST /api/v1/analyze/image-text (these schemas also feed the OpenAPI document). */
 
@@ -26,34 +28,52 @@ export const imageTextRequestSchema = z.object({
   detection_threshold: z.coerce.number().min(0.05).max(0.95).optional(),
   /** Keep the uploaded image with this analysis in the caller's history (default: only the answer is kept). */
   keep_image: formBoolean.default(false),
+  tasks: tasksSchema(imageTextTasks, IMAGE_TEXT_IMPLICATIONS),
+  variants: variantsSchema(
+    ["classifier", "detector", "ocr_detection", "ocr_recognition"],
+    "classifier for labels, detector for objects, ocr_detection and ocr_recognition for ocr",
+  ),
 });
 export type ImageTextRequest = z.infer<typeof imageTextRequestSchema>;
 
 const unavailable = z.object({ available: z.literal(false), reason: z.string() });
 const modelRef = z.object({ id: z.string(), version: z.string(), variant: z.string() });
+const ranModel = modelRef.extend({
+  task: z.enum(imageTextTasks).describe("The task this model ran for"),
+  role: z.string().describe("classifier, detector, ocr_detection, ocr_recognition or ocr_direction"),
+  chosen_by: z.enum(["request", "serving_default", "fixed"]).describe("Named in `variants`, the role's serving default, or the only model of its role"),
+});
 const stageTimings = z.object({ preprocess_ms: z.number(), run_ms: z.number(), postprocess_ms: z.number() });
 const box = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
 
 export const imageTextResponseSchema = z.object({
   request_id: z.string(),
-  image: z.object({
-    width: z.number(),
-    height: z.number(),
-    format: z.string(),
-    size_bytes: z.number(),
-    megapixels: z.number(),
-    aspect_ratio: z.number(),
-    orientation: z.enum(["landscape", "portrait", "square"]),
-    has_alpha: z.boolean(),
-    exif_orientation: z.number(),
-    dominant_colours: z.array(z.object({ hex: z.string(), name: z.string(), fraction: z.number() })),
-    brightness: z.number(),
-    contrast: z.number(),
-    sharpness: z.number(),
-    is_blurry: z.boolean(),
-    is_dark: z.boolean(),
-    is_grayscale: z.boolean(),
-  }),
+  image: z
+    .object({
+      width: z.number(),
+      height: z.number(),
+      format: z.string(),
+      size_bytes: z.number(),
+    })
+    .extend(
+      z
+        .object({
+          megapixels: z.number(),
+          aspect_ratio: z.number(),
+          orientation: z.enum(["landscape", "portrait", "square"]),
+          has_alpha: z.boolean(),
+          exif_orientation: z.number(),
+          dominant_colours: z.array(z.object({ hex: z.string(), name: z.string(), fraction: z.number() })),
+          brightness: z.number(),
+          contrast: z.number(),
+          sharpness: z.number(),
+          is_blurry: z.boolean(),
+          is_dark: z.boolean(),
+          is_grayscale: z.boolean(),
+        })
+        .partial().shape,
+    )
+    .describe("Size and format always; the other facts (colours, brightness, sharpness…) when the `facts` task ran"),
   labels: z.union([
     z.object({
       available: z.literal(true),
@@ -62,7 +82,9 @@ export const imageTextResponseSchema = z.object({
       timings: stageTimings,
     }),
     unavailable,
-  ]),
+  ])
+    .optional()
+    .describe("With the labels task"),
   objects: z.union([
     z.object({
       available: z.literal(true),
@@ -71,7 +93,9 @@ export const imageTextResponseSchema = z.object({
       timings: stageTimings,
     }),
     unavailable,
-  ]),
+  ])
+    .optional()
+    .describe("With the objects task"),
   text_in_image: z.union([
     z.object({
       available: z.literal(true),
@@ -81,7 +105,9 @@ export const imageTextResponseSchema = z.object({
       timings: z.record(z.string(), z.number()),
     }),
     unavailable,
-  ]),
+  ])
+    .optional()
+    .describe("With the ocr task"),
   relation: z.object({
     score: z.number().nullable(),
     verdict: z.enum(["supported", "partially_supported", "not_supported", "nothing_to_check"]),
@@ -113,12 +139,18 @@ export const imageTextResponseSchema = z.object({
       semantic: z.object({ available: z.boolean(), model: z.string().optional(), reason: z.string().optional() }),
       image_text_model: unavailable,
     }),
-  }),
-  safety: z.union([
-    z.object({ available: z.literal(true), safety_score: z.number(), verdict: z.enum(["safe", "unsafe"]), categories: z.array(z.string()) }),
-    unavailable,
-  ]),
-  models: z.array(modelRef),
+  })
+    .optional()
+    .describe("With the relation task"),
+  safety: z
+    .union([
+      z.object({ available: z.literal(true), safety_score: z.number(), verdict: z.enum(["safe", "unsafe"]), categories: z.array(z.string()) }),
+      unavailable,
+    ])
+    .optional()
+    .describe("With the safety task"),
+  tasks: z.array(z.enum(imageTextTasks)).describe("The tasks that ran: those asked for and those they need"),
+  models: z.array(ranModel).describe("Every model that ran, per task, with the exact id and variant"),
   timings: z.record(z.string(), z.number()),
   processing_time_ms: z.number(),
 });
