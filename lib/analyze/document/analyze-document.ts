@@ -32,7 +32,10 @@ export async function analyzeDocument(request: DocumentRequest): Promise<Documen
   const tasks = documentTasksToRun(request.tasks);
   const runs = (task: DocumentTask) => tasks.includes(task);
   if (request.tasks?.includes("answer") && request.query === undefined) {
-    throw new InvalidArgumentError("tasks names answer, but no query was given: send `query` with the question.", { field: "query", message: "required by the answer task" });
+    throw new InvalidArgumentError("tasks names answer, but no query was given: send `query` with the question.", {
+      field: "query",
+      message: "required by the answer task",
+    });
   }
   // OCR is every task's input, so a requested variant that cannot be had fails the request (503).
   const serving = await getServingDefaults();

@@ -70,7 +70,10 @@ export async function analyzeImageText(input: { image: Buffer; request: ImageTex
     // Text in photos is almost always upright: skipping the page-rotation search keeps OCR cheap here.
     ocrChoice
       ? withModel(ocrChoice, () =>
-          recognizeText(image, { detectPageRotation: false, models: { detection: modelOf(chosen("ocr_detection")), recognition: modelOf(chosen("ocr_recognition")) } }),
+          recognizeText(image, {
+            detectPageRotation: false,
+            models: { detection: modelOf(chosen("ocr_detection")), recognition: modelOf(chosen("ocr_recognition")) },
+          }),
         )
       : undefined,
   ]);
@@ -117,7 +120,12 @@ export async function analyzeImageText(input: { image: Buffer; request: ImageTex
     ...(safety
       ? {
           safety: safety.ok
-            ? { available: true as const, safety_score: safety.value.value.safety_score, verdict: safety.value.value.verdict, categories: safety.value.value.categories }
+            ? {
+                available: true as const,
+                safety_score: safety.value.value.safety_score,
+                verdict: safety.value.value.verdict,
+                categories: safety.value.value.categories,
+              }
             : unavailable(safety.reason),
         }
       : {}),

@@ -15,7 +15,8 @@ const needs: Partial<Record<ImageTextTask, ImageTextTask[]>> = {
   safety: ["ocr"],
 };
 
-export const IMAGE_TEXT_IMPLICATIONS = "`relation` also runs labels, objects, ocr and facts (its evidence); `safety` also runs ocr (it checks the text in the image).";
+export const IMAGE_TEXT_IMPLICATIONS =
+  "`relation` also runs labels, objects, ocr and facts (its evidence); `safety` also runs ocr (it checks the text in the image).";
 
 /** The tasks to run, in the canonical order: those asked (all by default) and what they need. */
 export function imageTextTasksToRun(asked: readonly ImageTextTask[] | undefined): ImageTextTask[] {

@@ -74,72 +74,76 @@ export const imageTextResponseSchema = z.object({
         .partial().shape,
     )
     .describe("Size and format always; the other facts (colours, brightness, sharpness…) when the `facts` task ran"),
-  labels: z.union([
-    z.object({
-      available: z.literal(true),
-      model: modelRef,
-      top: z.array(z.object({ label: z.string(), class_index: z.number(), probability: z.number() })),
-      timings: stageTimings,
-    }),
-    unavailable,
-  ])
+  labels: z
+    .union([
+      z.object({
+        available: z.literal(true),
+        model: modelRef,
+        top: z.array(z.object({ label: z.string(), class_index: z.number(), probability: z.number() })),
+        timings: stageTimings,
+      }),
+      unavailable,
+    ])
     .optional()
     .describe("With the labels task"),
-  objects: z.union([
-    z.object({
-      available: z.literal(true),
-      model: modelRef,
-      items: z.array(z.object({ label: z.string(), class_index: z.number(), score: z.number(), box })),
-      timings: stageTimings,
-    }),
-    unavailable,
-  ])
+  objects: z
+    .union([
+      z.object({
+        available: z.literal(true),
+        model: modelRef,
+        items: z.array(z.object({ label: z.string(), class_index: z.number(), score: z.number(), box })),
+        timings: stageTimings,
+      }),
+      unavailable,
+    ])
     .optional()
     .describe("With the objects task"),
-  text_in_image: z.union([
-    z.object({
-      available: z.literal(true),
-      full_text: z.string(),
-      lines: z.array(z.object({ text: z.string(), confidence: z.number(), box })),
-      models: z.array(z.string()),
-      timings: z.record(z.string(), z.number()),
-    }),
-    unavailable,
-  ])
+  text_in_image: z
+    .union([
+      z.object({
+        available: z.literal(true),
+        full_text: z.string(),
+        lines: z.array(z.object({ text: z.string(), confidence: z.number(), box })),
+        models: z.array(z.string()),
+        timings: z.record(z.string(), z.number()),
+      }),
+      unavailable,
+    ])
     .optional()
     .describe("With the ocr task"),
-  relation: z.object({
-    score: z.number().nullable(),
-    verdict: z.enum(["supported", "partially_supported", "not_supported", "nothing_to_check"]),
-    explanation: z.string(),
-    terms: z.array(
-      z.object({
-        term: z.string(),
-        surface: z.string(),
-        start: z.number(),
-        end: z.number(),
-        status: z.enum(["supported", "not_seen", "not_checkable"]),
-        method: z.enum(["lexical", "semantic", "none"]),
-        support: z.number(),
-        evidence: z
-          .object({
-            source: z.enum(["classification", "detection", "ocr", "colour", "facts"]),
-            text: z.string(),
-            confidence: z.number(),
-            similarity: z.number().optional(),
-            count: z.number().optional(),
-          })
-          .optional(),
-        closest_known: z.string().optional(),
-        note: z.string().optional(),
+  relation: z
+    .object({
+      score: z.number().nullable(),
+      verdict: z.enum(["supported", "partially_supported", "not_supported", "nothing_to_check"]),
+      explanation: z.string(),
+      terms: z.array(
+        z.object({
+          term: z.string(),
+          surface: z.string(),
+          start: z.number(),
+          end: z.number(),
+          status: z.enum(["supported", "not_seen", "not_checkable"]),
+          method: z.enum(["lexical", "semantic", "none"]),
+          support: z.number(),
+          evidence: z
+            .object({
+              source: z.enum(["classification", "detection", "ocr", "colour", "facts"]),
+              text: z.string(),
+              confidence: z.number(),
+              similarity: z.number().optional(),
+              count: z.number().optional(),
+            })
+            .optional(),
+          closest_known: z.string().optional(),
+          note: z.string().optional(),
+        }),
+      ),
+      method: z.object({
+        lexical: z.literal(true),
+        semantic: z.object({ available: z.boolean(), model: z.string().optional(), reason: z.string().optional() }),
+        image_text_model: unavailable,
       }),
-    ),
-    method: z.object({
-      lexical: z.literal(true),
-      semantic: z.object({ available: z.boolean(), model: z.string().optional(), reason: z.string().optional() }),
-      image_text_model: unavailable,
-    }),
-  })
+    })
     .optional()
     .describe("With the relation task"),
   safety: z

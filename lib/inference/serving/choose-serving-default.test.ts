@@ -22,7 +22,11 @@ describe("chooseServingDefault", () => {
   });
 
   it("keeps full precision when the faster variants lose more than 1 point, and says why for each", () => {
-    const chosen = choose([fp, member({ modelId: "det-int8", p50Ms: 10, accuracy: recall(0.885) }), member({ modelId: "det-slow", p50Ms: 50, accuracy: recall(0.95) })]);
+    const chosen = choose([
+      fp,
+      member({ modelId: "det-int8", p50Ms: 10, accuracy: recall(0.885) }),
+      member({ modelId: "det-slow", p50Ms: 50, accuracy: recall(0.95) }),
+    ]);
     expect(chosen).toMatchObject({ modelId: "det", rule: "full_precision" });
     expect(chosen.considered.map((c) => [c.modelId, c.eligible, c.why])).toEqual([
       ["det-int8", false, expect.stringMatching(/loses 1.5 points/)],

@@ -22,7 +22,7 @@ export interface ConsideredVariant {
   modelId: string;
   variant: VariantKind;
   p50Ms: number | null;
-  accuracy: MemberFigures["accuracy"] | null;
+  accuracy: NonNullable<MemberFigures["accuracy"]> | null;
   /** Accuracy lost against full precision in percentage points (negative: it gained). */
   lossPoints: number | null;
   eligible: boolean;
@@ -66,10 +66,18 @@ export function chooseServingDefault({
     considered,
   });
   if (!reference) {
-    return answer(fallback.modelId, "no_full_precision", `${family} has no full-precision member to measure accuracy loss against; its base model ${fallback.modelId} serves.`);
+    return answer(
+      fallback.modelId,
+      "no_full_precision",
+      `${family} has no full-precision member to measure accuracy loss against; its base model ${fallback.modelId} serves.`,
+    );
   }
   if (reference.p50Ms === undefined || !reference.accuracy) {
-    return answer(reference.modelId, "no_figures", `No benchmark figures (latency and held-out accuracy) for ${reference.modelId} on this machine yet: full precision serves.`);
+    return answer(
+      reference.modelId,
+      "no_figures",
+      `No benchmark figures (latency and held-out accuracy) for ${reference.modelId} on this machine yet: full precision serves.`,
+    );
   }
   const considered = members.filter((m) => m !== reference).map((m) => judge(m, reference, maxLossPoints));
   const fastest = considered.filter((c) => c.eligible).sort((a, b) => a.p50Ms! - b.p50Ms!)[0];

@@ -16,9 +16,9 @@ import { fixedBaseModels, modelRoles, roleTasks, type ModelRole } from "./model-
 /**
  * The serving default of every model role, chosen by `chooseServingDefault` from the newest
  * benchmark figures measured on this machine (int8 speed depends on the CPU, so figures from another
- * machine never decide here). Read from the database at most every SERVING_DEFAULTS_TTL_MS, and again
- * at once after a benchmark run finishes in this process; a database that cannot be read means no
- * figures, so full precision serves.
+ * machine never decide here). The figures are read from the database at most every
+ * SERVING_DEFAULTS_TTL_MS, and again at once after a benchmark run finishes in this process; a
+ * database that cannot be read means no figures, so full precision serves.
  */
 
 export const SERVING_DEFAULTS_TTL_MS = 30_000;
@@ -34,20 +34,27 @@ export interface RoleServing {
   figuresFrom: { machine: string; results: number } | { none: string };
 }
 
-const cache = () => processSingletonSync("serving-defaults-cache", () => new TtlCache<Promise<Record<ModelRole, RoleServing>>>(() => SERVING_DEFAULTS_TTL_MS, 1));
+// Only the figures are cached: the members come from the model store on every call, so a variant
+// the lab registers is askable at once.
+const figuresCache = () => processSingletonSync("serving-figures-cache", () => new TtlCache<Promise<OwnFigures>>(() => SERVING_DEFAULTS_TTL_MS, 1));
 
-export function getServingDefaults(): Promise<Record<ModelRole, RoleServing>> {
-  const cached = cache().get("all");
+function cachedFigures(): Promise<OwnFigures> {
+  const cached = figuresCache().get("own");
   if (cached) return cached;
-  const pending = readServingDefaults();
-  cache().set("all", pending);
-  pending.catch(() => cache().delete("all"));
+  const pending = readOwnFigures();
+  figuresCache().set("own", pending);
   return pending;
+}
+
+export async function getServingDefaults(): Promise<Record<ModelRole, RoleServing>> {
+  const figures = await cachedFigures();
+  const entries = await Promise.all(modelRoles.map(async (role) => [role, await roleServing(role, figures)] as const));
+  return Object.fromEntries(entries) as Record<ModelRole, RoleServing>;
 }
 
 /** Called when a benchmark run finishes, so its figures decide the next request. */
 export function forgetServingDefaults(): void {
-  cache().clear();
+  figuresCache().clear();
 }
 
 /** The model id a role runs when a request names no variant. */
@@ -62,12 +69,6 @@ export function baseModelFor(role: ModelRole): ModelEntry {
   const base = fixed ? store.get(fixed) : store.list().find((m) => m.task === roleTasks[role] && !m.parent);
   if (!base) throw new ModelUnavailableError(fixed ?? role, `No model for ${roleTasks[role]} is configured.`);
   return base;
-}
-
-async function readServingDefaults(): Promise<Record<ModelRole, RoleServing>> {
-  const figures = await readOwnFigures();
-  const entries = await Promise.all(modelRoles.map(async (role) => [role, await roleServing(role, figures)] as const));
-  return Object.fromEntries(entries) as Record<ModelRole, RoleServing>;
 }
 
 type OwnFigures = { machine: string; byModel: Map<string, ResultWithMachine> } | { none: string };
@@ -112,7 +113,8 @@ function figuresOf(row: ResultWithMachine | undefined): Pick<MemberFigures, "p50
   const performance = performanceSchema.safeParse(row.performance);
   const accuracy = accuracySchema.safeParse(row.accuracy);
   const single = performance.success ? performance.data.latency.filter((l) => l.batchSize === 1).sort((a, b) => a.threads - b.threads)[0] : undefined;
-  const primary = accuracy.success && accuracy.data.available ? accuracy.data.metrics.find((m) => m.name === accuracy.data.primary) : undefined;
+  const measured = accuracy.success && accuracy.data.available ? accuracy.data : undefined;
+  const primary = measured?.metrics.find((m) => m.name === measured.primary);
   return {
     ...(single ? { p50Ms: single.p50Ms, threads: single.threads } : {}),
     ...(primary ? { accuracy: { metric: primary.name, value: primary.value, higherIsBetter: primary.higherIsBetter, dataset: primary.dataset } } : {}),
