@@ -29,7 +29,9 @@ describe("tasks: only what is asked runs", () => {
     expect(Object.keys(body.timings).sort()).toEqual(["classify_ms", "decode_ms"]);
     // Facts not asked for: only what decoding gives for free.
     expect(Object.keys(body.image).sort()).toEqual(["format", "height", "size_bytes", "width"]);
-    expect(body.models).toEqual([{ id: "mobilenetv2-int8", version: expect.any(String), variant: "quantized", task: "labels", role: "classifier", chosen_by: "serving_default" }]);
+    expect(body.models).toEqual([
+      { id: "mobilenetv2-int8", version: expect.any(String), variant: "quantized", task: "labels", role: "classifier", chosen_by: "serving_default" },
+    ]);
     // Observed from the inference metrics: one classifier run, and no other ONNX session ran for this request.
     expect(modelsThatRan(before, after)).toEqual(["mobilenetv2-int8"]);
     expect(after["mobilenetv2-int8"] - (before["mobilenetv2-int8"] ?? 0)).toBe(1);
@@ -80,7 +82,8 @@ describe("bad tasks and variants are 400 problem+json naming the field", () => {
   });
   it("an unknown variant name", () => bad({ variants: { detector: "int4" } }, /^variants\.detector$/, /unknown variant \W+int4.*full_precision, yolox-nano/));
   it("a model of another family", () => bad({ variants: { detector: "ppocr-v4-det" } }, /^variants\.detector$/, /text-detection model/));
-  it("a kind the family has no member or recipe for", () => bad({ variants: { classifier: "full_precision" } }, /^variants\.classifier$/, /no full_precision variant/));
+  it("a kind the family has no member or recipe for", () =>
+    bad({ variants: { classifier: "full_precision" } }, /^variants\.classifier$/, /no full_precision variant/));
   it("an unknown role, and variants that are not an object", async () => {
     await bad({ variants: { segmenter: "quantized" } }, /^variants$/, /segmenter/);
     await bad({ variants: "quantized" }, /^variants$/);
