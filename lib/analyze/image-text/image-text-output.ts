@@ -5,6 +5,8 @@ import type { OcrResult } from "../../inference/ocr/recognize-text";
 import { round } from "../../stats";
 import type { ImageTextResponse } from "./schema";
 
+type Ran<K extends "labels" | "objects" | "text_in_image"> = Extract<ImageTextResponse[K], { available: true }>;
+
 /** The public (snake_case) shapes of each image-text task's result. */
 
 export const ms = (value: number) => round(value, 2);
@@ -31,7 +33,7 @@ export function factsOut(facts: ImageFacts): Omit<ImageTextResponse["image"], "w
   };
 }
 
-export function ocrOut(result: OcrResult): NonNullable<ImageTextResponse["text_in_image"]> {
+export function ocrOut(result: OcrResult): Ran<"text_in_image"> {
   return {
     available: true,
     full_text: result.fullText,
@@ -49,7 +51,7 @@ function stage(t: ClassificationResult["timings"]) {
   return { preprocess_ms: ms(t.preprocessMs), run_ms: ms(t.runMs), postprocess_ms: ms(t.postprocessMs) };
 }
 
-export function classificationOut(result: ClassificationResult): NonNullable<ImageTextResponse["labels"]> {
+export function classificationOut(result: ClassificationResult): Ran<"labels"> {
   return {
     available: true,
     model: result.model,
@@ -58,7 +60,7 @@ export function classificationOut(result: ClassificationResult): NonNullable<Ima
   };
 }
 
-export function detectionOut(result: DetectionResult): NonNullable<ImageTextResponse["objects"]> {
+export function detectionOut(result: DetectionResult): Ran<"objects"> {
   return {
     available: true,
     model: result.model,
