@@ -9,6 +9,7 @@ import { log } from "../../log";
 import { getModelStore } from "../../models/get-model-store";
 import type { ModelEntry } from "../../models/manifest-schema";
 import { processSingletonSync } from "../../process-singletons";
+import { getInferenceBackend } from "../inference-backend";
 import { TtlCache } from "../../ttl-cache";
 import { chooseServingDefault, type MemberFigures, type ServingDefault } from "./choose-serving-default";
 import { fixedBaseModels, modelRoles, roleTasks, type ModelRole } from "./model-roles";
@@ -88,13 +89,15 @@ async function readOwnFigures(): Promise<OwnFigures> {
 async function roleServing(role: ModelRole, figures: OwnFigures): Promise<RoleServing> {
   const store = getModelStore();
   const base = baseModelFor(role);
+  const { needsModelFile } = getInferenceBackend();
   const family = store.list().filter((m) => m.family === base.family && m.task === base.task);
   const members = await Promise.all(
     family.map(async (entry) => ({
       ...("byModel" in figures ? figuresOf(figures.byModel.get(entry.id)) : {}),
       modelId: entry.id,
       variant: entry.variant,
-      available: (await store.resolve(entry.id)).available,
+      // As the session pool judges it: a remote inference backend needs the labels and dictionaries here, not the weights.
+      available: (needsModelFile ? await store.resolve(entry.id) : await store.resolveFiles(entry.id, (role) => role !== "model")).available,
     })),
   );
   return {
