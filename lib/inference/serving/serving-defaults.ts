@@ -58,11 +58,6 @@ export function forgetServingDefaults(): void {
   figuresCache().clear();
 }
 
-/** The model id a role runs when a request names no variant. */
-export async function servingModelFor(role: ModelRole): Promise<string> {
-  return (await getServingDefaults())[role].servingDefault.modelId;
-}
-
 /** The manifest model a role's family is built around (its labels and dictionary are every member's). */
 export function baseModelFor(role: ModelRole): ModelEntry {
   const store = getModelStore();
