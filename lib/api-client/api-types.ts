@@ -484,7 +484,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every model and variant with task, size, availability (and why not), licence and source; the CPU's int8 features and remedy */
+        /** Every model and variant with task, size, availability (and why not), licence and source; the CPU's int8 features and remedy; per role, the variant served by default and why */
         get: operations["listModels"];
         put?: never;
         post?: never;
@@ -1116,6 +1116,15 @@ export interface operations {
                     language?: string;
                     /** @description A question about the page, up to 500 characters ("What is the total?"). */
                     query?: string;
+                    /** @description Which tasks to run: any of ocr, key_fields, language, answer, safety (default: all). Tasks not asked for are not run at all and are absent from the response; `tasks` in the response lists what ran. `ocr` always runs (every task reads its lines); `answer` also runs key_fields, and needs `query` when asked for by name (by default it answers null without a query). In multipart, a comma-separated text part ("labels,objects") or a JSON array. */
+                    tasks?: ("ocr" | "key_fields" | "language" | "answer" | "safety")[];
+                    /** @description The model variant to run per role (ocr_detection for finding the lines, ocr_recognition for reading them): full_precision, quantized, pruned or an exact model id of that family. A role left out runs its serving default (chosen from the lab's benchmark figures: the fastest variant within 1 point of full-precision accuracy on held-out images, else full precision; GET /api/v1/models shows it and why). `models` in the response names the model id and variant that ran for each task. A name that is not a variant of the family is a 400; a variant the lab has not produced yet (or whose file is missing) is unavailable like any model. In multipart, a JSON object in one text part. */
+                    variants?: {
+                        /** @description full_precision, quantized, pruned, or an exact model id of the role's family (GET /api/v1/models lists them per family) */
+                        ocr_detection?: string;
+                        /** @description full_precision, quantized, pruned, or an exact model id of the role's family (GET /api/v1/models lists them per family) */
+                        ocr_recognition?: string;
+                    };
                 };
                 "multipart/form-data": {
                     /** @description The page image (JPEG, PNG, WebP, GIF, TIFF, AVIF, HEIF, BMP) */
@@ -1126,6 +1135,15 @@ export interface operations {
                     language?: string;
                     /** @description A question about the page, up to 500 characters ("What is the total?"). */
                     query?: string;
+                    /** @description Which tasks to run: any of ocr, key_fields, language, answer, safety (default: all). Tasks not asked for are not run at all and are absent from the response; `tasks` in the response lists what ran. `ocr` always runs (every task reads its lines); `answer` also runs key_fields, and needs `query` when asked for by name (by default it answers null without a query). In multipart, a comma-separated text part ("labels,objects") or a JSON array. */
+                    tasks?: ("ocr" | "key_fields" | "language" | "answer" | "safety")[];
+                    /** @description The model variant to run per role (ocr_detection for finding the lines, ocr_recognition for reading them): full_precision, quantized, pruned or an exact model id of that family. A role left out runs its serving default (chosen from the lab's benchmark figures: the fastest variant within 1 point of full-precision accuracy on held-out images, else full precision; GET /api/v1/models shows it and why). `models` in the response names the model id and variant that ran for each task. A name that is not a variant of the family is a 400; a variant the lab has not produced yet (or whose file is missing) is unavailable like any model. In multipart, a JSON object in one text part. */
+                    variants?: {
+                        /** @description full_precision, quantized, pruned, or an exact model id of the role's family (GET /api/v1/models lists them per family) */
+                        ocr_detection?: string;
+                        /** @description full_precision, quantized, pruned, or an exact model id of the role's family (GET /api/v1/models lists them per family) */
+                        ocr_recognition?: string;
+                    };
                 };
             };
         };
@@ -1143,7 +1161,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        answer: {
+                        /** @description With the answer task: null when no query was given */
+                        answer?: {
                             field: {
                                 amount?: number;
                                 /** @description OCR confidence of the line */
@@ -1191,8 +1210,8 @@ export interface operations {
                             size_bytes: number;
                             width: number;
                         };
-                        /** @description The page's text judged as document text (indirect prompt injection); null when no text was read */
-                        injection: {
+                        /** @description With the safety task: the page's text judged as document text (indirect prompt injection); null when no text was read */
+                        injection?: {
                             /** @constant */
                             available: true;
                             families: {
@@ -1231,7 +1250,8 @@ export interface operations {
                             score: number;
                             threshold: number;
                         } | null;
-                        key_fields: {
+                        /** @description With the key_fields task */
+                        key_fields?: {
                             date: {
                                 amount?: number;
                                 /** @description OCR confidence of the line */
@@ -1313,7 +1333,8 @@ export interface operations {
                                 value: string;
                             } | null;
                         };
-                        language: {
+                        /** @description With the language task */
+                        language?: {
                             /** @constant */
                             available: true;
                             confidence: number;
@@ -1358,32 +1379,48 @@ export interface operations {
                         }[];
                         models: {
                             detection: {
+                                /**
+                                 * @description Named in `variants`, or the role's serving default (GET /api/v1/models)
+                                 * @enum {string}
+                                 */
+                                chosen_by: "request" | "serving_default";
                                 id: string;
+                                variant: string;
                                 version: string;
                             };
                             direction: {
                                 id: string;
+                                variant: string;
                                 version: string;
                             };
                             embedding: {
                                 id: string;
                             } | null;
                             recognition: {
+                                /**
+                                 * @description Named in `variants`, or the role's serving default (GET /api/v1/models)
+                                 * @enum {string}
+                                 */
+                                chosen_by: "request" | "serving_default";
                                 id: string;
+                                variant: string;
                                 version: string;
                             };
                         };
                         /** @description Clockwise turn applied to read the page */
                         page_rotation_degrees: 0 | 90 | 180 | 270;
                         processing_time_ms: number;
+                        /** @description The tasks that ran: those asked for and those they need */
+                        tasks: ("ocr" | "key_fields" | "language" | "answer" | "safety")[];
+                        /** @description Per stage; a task that did not run has no entry */
                         timings_ms: {
-                            answer: number;
+                            answer?: number;
                             classify: number;
                             decode: number;
                             detect: number;
-                            injection: number;
-                            key_fields: number;
-                            language: number;
+                            injection?: number;
+                            key_fields?: number;
+                            language?: number;
                             ocr_total: number;
                             recognize: number;
                         };
@@ -1423,9 +1460,22 @@ export interface operations {
                     image: string;
                     keep_image?: boolean;
                     language?: string;
+                    /** @description Which tasks to run: any of labels, objects, ocr, facts, relation, safety (default: all). Tasks not asked for are not run at all and are absent from the response; `tasks` in the response lists what ran. `relation` also runs labels, objects, ocr and facts (its evidence); `safety` also runs ocr (it checks the text in the image). In multipart, a comma-separated text part ("labels,objects") or a JSON array. */
+                    tasks?: ("labels" | "objects" | "ocr" | "facts" | "relation" | "safety")[];
                     text: string;
                     /** @default 5 */
                     top_k?: number;
+                    /** @description The model variant to run per role (classifier for labels, detector for objects, ocr_detection and ocr_recognition for ocr): full_precision, quantized, pruned or an exact model id of that family. A role left out runs its serving default (chosen from the lab's benchmark figures: the fastest variant within 1 point of full-precision accuracy on held-out images, else full precision; GET /api/v1/models shows it and why). `models` in the response names the model id and variant that ran for each task. A name that is not a variant of the family is a 400; a variant the lab has not produced yet (or whose file is missing) is unavailable like any model. In multipart, a JSON object in one text part. */
+                    variants?: {
+                        /** @description full_precision, quantized, pruned, or an exact model id of the role's family (GET /api/v1/models lists them per family) */
+                        classifier?: string;
+                        /** @description full_precision, quantized, pruned, or an exact model id of the role's family (GET /api/v1/models lists them per family) */
+                        detector?: string;
+                        /** @description full_precision, quantized, pruned, or an exact model id of the role's family (GET /api/v1/models lists them per family) */
+                        ocr_detection?: string;
+                        /** @description full_precision, quantized, pruned, or an exact model id of the role's family (GET /api/v1/models lists them per family) */
+                        ocr_recognition?: string;
+                    };
                 };
                 "multipart/form-data": {
                     detection_threshold?: number;
@@ -1433,9 +1483,22 @@ export interface operations {
                     image: string;
                     keep_image?: boolean;
                     language?: string;
+                    /** @description Which tasks to run: any of labels, objects, ocr, facts, relation, safety (default: all). Tasks not asked for are not run at all and are absent from the response; `tasks` in the response lists what ran. `relation` also runs labels, objects, ocr and facts (its evidence); `safety` also runs ocr (it checks the text in the image). In multipart, a comma-separated text part ("labels,objects") or a JSON array. */
+                    tasks?: ("labels" | "objects" | "ocr" | "facts" | "relation" | "safety")[];
                     text: string;
                     /** @default 5 */
                     top_k?: number;
+                    /** @description The model variant to run per role (classifier for labels, detector for objects, ocr_detection and ocr_recognition for ocr): full_precision, quantized, pruned or an exact model id of that family. A role left out runs its serving default (chosen from the lab's benchmark figures: the fastest variant within 1 point of full-precision accuracy on held-out images, else full precision; GET /api/v1/models shows it and why). `models` in the response names the model id and variant that ran for each task. A name that is not a variant of the family is a 400; a variant the lab has not produced yet (or whose file is missing) is unavailable like any model. In multipart, a JSON object in one text part. */
+                    variants?: {
+                        /** @description full_precision, quantized, pruned, or an exact model id of the role's family (GET /api/v1/models lists them per family) */
+                        classifier?: string;
+                        /** @description full_precision, quantized, pruned, or an exact model id of the role's family (GET /api/v1/models lists them per family) */
+                        detector?: string;
+                        /** @description full_precision, quantized, pruned, or an exact model id of the role's family (GET /api/v1/models lists them per family) */
+                        ocr_detection?: string;
+                        /** @description full_precision, quantized, pruned, or an exact model id of the role's family (GET /api/v1/models lists them per family) */
+                        ocr_recognition?: string;
+                    };
                 };
             };
         };
@@ -1453,30 +1516,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Size and format always; the other facts (colours, brightness, sharpness…) when the `facts` task ran */
                         image: {
-                            aspect_ratio: number;
-                            brightness: number;
-                            contrast: number;
-                            dominant_colours: {
+                            aspect_ratio?: number;
+                            brightness?: number;
+                            contrast?: number;
+                            dominant_colours?: {
                                 fraction: number;
                                 hex: string;
                                 name: string;
                             }[];
-                            exif_orientation: number;
+                            exif_orientation?: number;
                             format: string;
-                            has_alpha: boolean;
+                            has_alpha?: boolean;
                             height: number;
-                            is_blurry: boolean;
-                            is_dark: boolean;
-                            is_grayscale: boolean;
-                            megapixels: number;
+                            is_blurry?: boolean;
+                            is_dark?: boolean;
+                            is_grayscale?: boolean;
+                            megapixels?: number;
                             /** @enum {string} */
-                            orientation: "landscape" | "portrait" | "square";
-                            sharpness: number;
+                            orientation?: "landscape" | "portrait" | "square";
+                            sharpness?: number;
                             size_bytes: number;
                             width: number;
                         };
-                        labels: {
+                        /** @description With the labels task */
+                        labels?: {
                             /** @constant */
                             available: true;
                             model: {
@@ -1499,12 +1564,26 @@ export interface operations {
                             available: false;
                             reason: string;
                         };
+                        /** @description Every model that ran, per task, with the exact id and variant */
                         models: {
+                            /**
+                             * @description Named in `variants`, the role's serving default, or the only model of its role
+                             * @enum {string}
+                             */
+                            chosen_by: "request" | "serving_default" | "fixed";
                             id: string;
+                            /** @description classifier, detector, ocr_detection, ocr_recognition or ocr_direction */
+                            role: string;
+                            /**
+                             * @description The task this model ran for
+                             * @enum {string}
+                             */
+                            task: "labels" | "objects" | "ocr" | "facts" | "relation" | "safety";
                             variant: string;
                             version: string;
                         }[];
-                        objects: {
+                        /** @description With the objects task */
+                        objects?: {
                             /** @constant */
                             available: true;
                             items: {
@@ -1534,7 +1613,8 @@ export interface operations {
                             reason: string;
                         };
                         processing_time_ms: number;
-                        relation: {
+                        /** @description With the relation task */
+                        relation?: {
                             explanation: string;
                             method: {
                                 image_text_model: {
@@ -1576,7 +1656,8 @@ export interface operations {
                             verdict: "supported" | "partially_supported" | "not_supported" | "nothing_to_check";
                         };
                         request_id: string;
-                        safety: {
+                        /** @description With the safety task */
+                        safety?: {
                             /** @constant */
                             available: true;
                             categories: string[];
@@ -1588,7 +1669,10 @@ export interface operations {
                             available: false;
                             reason: string;
                         };
-                        text_in_image: {
+                        /** @description The tasks that ran: those asked for and those they need */
+                        tasks: ("labels" | "objects" | "ocr" | "facts" | "relation" | "safety")[];
+                        /** @description With the ocr task */
+                        text_in_image?: {
                             /** @constant */
                             available: true;
                             full_text: string;
@@ -2241,9 +2325,22 @@ export interface operations {
                         language?: string;
                         /** @constant */
                         task: "image-text";
+                        /** @description Which tasks to run: any of labels, objects, ocr, facts, relation, safety (default: all). Tasks not asked for are not run at all and are absent from the response; `tasks` in the response lists what ran. `relation` also runs labels, objects, ocr and facts (its evidence); `safety` also runs ocr (it checks the text in the image). In multipart, a comma-separated text part ("labels,objects") or a JSON array. */
+                        tasks?: ("labels" | "objects" | "ocr" | "facts" | "relation" | "safety")[];
                         text: string;
                         /** @default 5 */
                         top_k?: number;
+                        /** @description The model variant to run per role (classifier for labels, detector for objects, ocr_detection and ocr_recognition for ocr): full_precision, quantized, pruned or an exact model id of that family. A role left out runs its serving default (chosen from the lab's benchmark figures: the fastest variant within 1 point of full-precision accuracy on held-out images, else full precision; GET /api/v1/models shows it and why). `models` in the response names the model id and variant that ran for each task. A name that is not a variant of the family is a 400; a variant the lab has not produced yet (or whose file is missing) is unavailable like any model. In multipart, a JSON object in one text part. */
+                        variants?: {
+                            /** @description full_precision, quantized, pruned, or an exact model id of the role's family (GET /api/v1/models lists them per family) */
+                            classifier?: string;
+                            /** @description full_precision, quantized, pruned, or an exact model id of the role's family (GET /api/v1/models lists them per family) */
+                            detector?: string;
+                            /** @description full_precision, quantized, pruned, or an exact model id of the role's family (GET /api/v1/models lists them per family) */
+                            ocr_detection?: string;
+                            /** @description full_precision, quantized, pruned, or an exact model id of the role's family (GET /api/v1/models lists them per family) */
+                            ocr_recognition?: string;
+                        };
                     } | {
                         /** @description The page: base64 or a data URL */
                         document_image: string;
@@ -2253,6 +2350,15 @@ export interface operations {
                         query?: string;
                         /** @constant */
                         task: "document";
+                        /** @description Which tasks to run: any of ocr, key_fields, language, answer, safety (default: all). Tasks not asked for are not run at all and are absent from the response; `tasks` in the response lists what ran. `ocr` always runs (every task reads its lines); `answer` also runs key_fields, and needs `query` when asked for by name (by default it answers null without a query). In multipart, a comma-separated text part ("labels,objects") or a JSON array. */
+                        tasks?: ("ocr" | "key_fields" | "language" | "answer" | "safety")[];
+                        /** @description The model variant to run per role (ocr_detection for finding the lines, ocr_recognition for reading them): full_precision, quantized, pruned or an exact model id of that family. A role left out runs its serving default (chosen from the lab's benchmark figures: the fastest variant within 1 point of full-precision accuracy on held-out images, else full precision; GET /api/v1/models shows it and why). `models` in the response names the model id and variant that ran for each task. A name that is not a variant of the family is a 400; a variant the lab has not produced yet (or whose file is missing) is unavailable like any model. In multipart, a JSON object in one text part. */
+                        variants?: {
+                            /** @description full_precision, quantized, pruned, or an exact model id of the role's family (GET /api/v1/models lists them per family) */
+                            ocr_detection?: string;
+                            /** @description full_precision, quantized, pruned, or an exact model id of the role's family (GET /api/v1/models lists them per family) */
+                            ocr_recognition?: string;
+                        };
                     } | {
                         /** @description Text to analyse, up to 100000 characters; any languages, mixed. */
                         content: string;
@@ -2294,9 +2400,22 @@ export interface operations {
                         language?: string;
                         /** @constant */
                         task: "image-text";
+                        /** @description Which tasks to run: any of labels, objects, ocr, facts, relation, safety (default: all). Tasks not asked for are not run at all and are absent from the response; `tasks` in the response lists what ran. `relation` also runs labels, objects, ocr and facts (its evidence); `safety` also runs ocr (it checks the text in the image). In multipart, a comma-separated text part ("labels,objects") or a JSON array. */
+                        tasks?: ("labels" | "objects" | "ocr" | "facts" | "relation" | "safety")[];
                         text: string;
                         /** @default 5 */
                         top_k?: number;
+                        /** @description The model variant to run per role (classifier for labels, detector for objects, ocr_detection and ocr_recognition for ocr): full_precision, quantized, pruned or an exact model id of that family. A role left out runs its serving default (chosen from the lab's benchmark figures: the fastest variant within 1 point of full-precision accuracy on held-out images, else full precision; GET /api/v1/models shows it and why). `models` in the response names the model id and variant that ran for each task. A name that is not a variant of the family is a 400; a variant the lab has not produced yet (or whose file is missing) is unavailable like any model. In multipart, a JSON object in one text part. */
+                        variants?: {
+                            /** @description full_precision, quantized, pruned, or an exact model id of the role's family (GET /api/v1/models lists them per family) */
+                            classifier?: string;
+                            /** @description full_precision, quantized, pruned, or an exact model id of the role's family (GET /api/v1/models lists them per family) */
+                            detector?: string;
+                            /** @description full_precision, quantized, pruned, or an exact model id of the role's family (GET /api/v1/models lists them per family) */
+                            ocr_detection?: string;
+                            /** @description full_precision, quantized, pruned, or an exact model id of the role's family (GET /api/v1/models lists them per family) */
+                            ocr_recognition?: string;
+                        };
                     } | {
                         /** @description The page: base64 or a data URL */
                         document_image: string;
@@ -2306,6 +2425,15 @@ export interface operations {
                         query?: string;
                         /** @constant */
                         task: "document";
+                        /** @description Which tasks to run: any of ocr, key_fields, language, answer, safety (default: all). Tasks not asked for are not run at all and are absent from the response; `tasks` in the response lists what ran. `ocr` always runs (every task reads its lines); `answer` also runs key_fields, and needs `query` when asked for by name (by default it answers null without a query). In multipart, a comma-separated text part ("labels,objects") or a JSON array. */
+                        tasks?: ("ocr" | "key_fields" | "language" | "answer" | "safety")[];
+                        /** @description The model variant to run per role (ocr_detection for finding the lines, ocr_recognition for reading them): full_precision, quantized, pruned or an exact model id of that family. A role left out runs its serving default (chosen from the lab's benchmark figures: the fastest variant within 1 point of full-precision accuracy on held-out images, else full precision; GET /api/v1/models shows it and why). `models` in the response names the model id and variant that ran for each task. A name that is not a variant of the family is a 400; a variant the lab has not produced yet (or whose file is missing) is unavailable like any model. In multipart, a JSON object in one text part. */
+                        variants?: {
+                            /** @description full_precision, quantized, pruned, or an exact model id of the role's family (GET /api/v1/models lists them per family) */
+                            ocr_detection?: string;
+                            /** @description full_precision, quantized, pruned, or an exact model id of the role's family (GET /api/v1/models lists them per family) */
+                            ocr_recognition?: string;
+                        };
                     } | {
                         /** @description Text to analyse, up to 100000 characters; any languages, mixed. */
                         content: string;
@@ -3777,6 +3905,51 @@ export interface operations {
                             unavailable_reason?: string;
                             variant: string;
                             version: string;
+                        }[];
+                        /** @description Per model role (the keys of `variants` in analysis requests): the variant served by default, chosen from this machine's benchmark figures (the fastest within 1 point of full-precision accuracy on held-out images, else full precision), why, and the variants one may ask for */
+                        serving: {
+                            base_model: string;
+                            /** @description Values `variants.<role>` accepts: variant kinds this family has here, and exact model ids */
+                            can_ask_for: string[];
+                            considered: {
+                                /** @description The task's primary metric on held-out data (fraction) */
+                                accuracy: {
+                                    dataset: string;
+                                    higher_is_better: boolean;
+                                    metric: string;
+                                    value: number;
+                                } | null;
+                                eligible: boolean;
+                                /** @description Accuracy lost against full precision, in percentage points */
+                                loss_points: number | null;
+                                model_id: string;
+                                /** @description Median latency of one input at 1 intra-op thread, newest benchmark on this machine */
+                                p50_ms: number | null;
+                                variant: string;
+                                why: string;
+                            }[];
+                            family: string;
+                            figures_from: {
+                                machine: string;
+                                results: number;
+                            } | {
+                                none: string;
+                            };
+                            /** @description The key of `variants` in analysis requests */
+                            role: string;
+                            serving_default: {
+                                model_id: string;
+                                reason: string;
+                                /** @enum {string} */
+                                rule: "fastest_within_tolerance" | "full_precision" | "no_figures" | "no_full_precision";
+                                variant: string;
+                            };
+                            task: string;
+                            /** @description Members whose files or session cannot be had here */
+                            unavailable: {
+                                model_id: string;
+                                reason: string;
+                            }[];
                         }[];
                     };
                 };

@@ -13,7 +13,8 @@ export const listModels = defineOperation({
   method: "GET",
   path: "/api/v1/models",
   tag: "Models",
-  summary: "Every model and variant with task, size, availability (and why not), licence and source; the CPU's int8 features and remedy",
+  summary:
+    "Every model and variant with task, size, availability (and why not), licence and source; the CPU's int8 features and remedy; per role, the variant served by default and why",
   auth: "public",
   responses: { 200: { description: "Models", schema: instanceModelsSchema } },
 });

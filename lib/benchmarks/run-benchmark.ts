@@ -11,6 +11,7 @@ import { benchmarkInputs } from "./benchmark-inputs";
 import { describeMachine } from "./describe-machine";
 import { measureAccuracy } from "./measure-accuracy";
 import { measurePerformance, type PerformanceConfig } from "./measure-performance";
+import { forgetServingDefaults } from "../inference/serving/serving-defaults";
 
 /**
  * One benchmark run over every ONNX model variant in the model store (manifest models and produced
@@ -103,6 +104,8 @@ async function measureAll(
       status: measured.length > 0 || models.length === 0 ? "done" : "failed",
       ...(failed.length ? { error: failed.map((f) => `${f.id}: ${f.reason}`).join("\n") } : {}),
     });
+    // New figures may change which variant serves: the next request reads them (other processes within the cache's TTL).
+    forgetServingDefaults();
   } catch (error) {
     await finishBenchmarkRun({ db, id: runId, status: "failed", error: (error as Error).message }).catch(() => {});
     throw error;

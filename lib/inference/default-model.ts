@@ -3,7 +3,11 @@ import { InvalidArgumentError, ModelUnavailableError, UnknownModelError } from "
 import { getModelStore } from "../models/get-model-store";
 import type { ModelTask } from "../models/manifest-schema";
 
-/** The model that serves a task unless a request names one: the first of that task in the manifest. */
+/**
+ * The base model of a task: the first of that task in the manifest, the parent the lab's variants are
+ * made from (what a label vocabulary or a side-by-side comparison is built around). Which variant
+ * *serves* a request is decided per role in lib/inference/serving (getServingDefaults / resolveModel).
+ */
 export function defaultModelFor(task: ModelTask): string {
   const model = getModelStore()
     .list()

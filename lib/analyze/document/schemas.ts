@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { formBoolean } from "../../http/form-boolean";
+import { tasksSchema, variantsSchema } from "../../inference/serving/request-schema";
 import { injectionCheckSchema } from "../../safety/schemas";
+import { DOCUMENT_IMPLICATIONS, documentTasks } from "./document-tasks";
 
 /**
  * The request and response of POST /api/v1/analyze/document. The route validates the text fields
@@ -32,6 +34,8 @@ export const documentFieldsSchema = z.strictObject({
   query: querySchema.optional(),
   language: languageHintSchema.optional(),
   keep_image: formBoolean.default(false).describe("Keep the page image with this analysis in the caller's history (default: only the answer is kept)."),
+  tasks: tasksSchema(documentTasks, DOCUMENT_IMPLICATIONS),
+  variants: variantsSchema(["ocr_detection", "ocr_recognition"], "ocr_detection for finding the lines, ocr_recognition for reading them"),
 });
 export type DocumentFields = z.output<typeof documentFieldsSchema>;
 
@@ -41,7 +45,10 @@ export const documentRequestSchema = documentFieldsSchema.extend({
 
 const point = z.tuple([z.number(), z.number()]);
 const box = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
-const modelRef = z.object({ id: z.string(), version: z.string() });
+const modelRef = z.object({ id: z.string(), version: z.string(), variant: z.string() });
+const chosenModelRef = modelRef.extend({
+  chosen_by: z.enum(["request", "serving_default"]).describe("Named in `variants`, or the role's serving default (GET /api/v1/models)"),
+});
 
 export const documentLineSchema = z.object({
   text: z.string(),
@@ -101,13 +108,16 @@ export const documentResponseSchema = z.object({
   page_rotation_degrees: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]).describe("Clockwise turn applied to read the page"),
   lines: z.array(documentLineSchema).describe("In reading order"),
   full_text: z.string().describe("Rows joined by newlines, the lines of a row by spaces"),
-  language: languageSchema,
-  key_fields: z.object({
-    merchant: keyFieldSchema.nullable(),
-    date: keyFieldSchema.nullable(),
-    total: keyFieldSchema.nullable(),
-    fields: z.array(keyFieldSchema),
-  }),
+  language: languageSchema.optional().describe("With the language task"),
+  key_fields: z
+    .object({
+      merchant: keyFieldSchema.nullable(),
+      date: keyFieldSchema.nullable(),
+      total: keyFieldSchema.nullable(),
+      fields: z.array(keyFieldSchema),
+    })
+    .optional()
+    .describe("With the key_fields task"),
   answer: z
     .object({
       query: z.string(),
@@ -116,21 +126,26 @@ export const documentResponseSchema = z.object({
       passages: z.array(passageSchema),
       semantic: z.object({ available: z.boolean(), reason: z.string().optional() }),
     })
-    .nullable(),
-  injection: injectionCheckSchema.nullable().describe("The page's text judged as document text (indirect prompt injection); null when no text was read"),
+    .nullable()
+    .optional()
+    .describe("With the answer task: null when no query was given"),
+  injection: injectionCheckSchema
+    .nullable()
+    .optional()
+    .describe("With the safety task: the page's text judged as document text (indirect prompt injection); null when no text was read"),
+  tasks: z.array(z.enum(documentTasks)).describe("The tasks that ran: those asked for and those they need"),
   warnings: z.array(z.string()),
-  models: z.object({ detection: modelRef, recognition: modelRef, direction: modelRef, embedding: z.object({ id: z.string() }).nullable() }),
-  timings_ms: z.object({
-    decode: z.number(),
-    detect: z.number(),
-    classify: z.number(),
-    recognize: z.number(),
-    ocr_total: z.number(),
-    key_fields: z.number(),
-    language: z.number(),
-    answer: z.number(),
-    injection: z.number(),
-  }),
+  models: z.object({ detection: chosenModelRef, recognition: chosenModelRef, direction: modelRef, embedding: z.object({ id: z.string() }).nullable() }),
+  timings_ms: z
+    .object({
+      decode: z.number(),
+      detect: z.number(),
+      classify: z.number(),
+      recognize: z.number(),
+      ocr_total: z.number(),
+    })
+    .extend(z.object({ key_fields: z.number(), language: z.number(), answer: z.number(), injection: z.number() }).partial().shape)
+    .describe("Per stage; a task that did not run has no entry"),
   processing_time_ms: z.number(),
 });
 export type DocumentResponse = z.infer<typeof documentResponseSchema>;

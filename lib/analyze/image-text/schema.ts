@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { formBoolean } from "../../http/form-boolean";
+import { tasksSchema, variantsSchema } from "../../inference/serving/request-schema";
+import { IMAGE_TEXT_IMPLICATIONS, imageTextTasks } from "./image-text-tasks";
 
 /** Request and response of POST /api/v1/analyze/image-text (these schemas also feed the OpenAPI document). */
 
@@ -26,99 +28,133 @@ export const imageTextRequestSchema = z.object({
   detection_threshold: z.coerce.number().min(0.05).max(0.95).optional(),
   /** Keep the uploaded image with this analysis in the caller's history (default: only the answer is kept). */
   keep_image: formBoolean.default(false),
+  tasks: tasksSchema(imageTextTasks, IMAGE_TEXT_IMPLICATIONS),
+  variants: variantsSchema(
+    ["classifier", "detector", "ocr_detection", "ocr_recognition"],
+    "classifier for labels, detector for objects, ocr_detection and ocr_recognition for ocr",
+  ),
 });
 export type ImageTextRequest = z.infer<typeof imageTextRequestSchema>;
 
 const unavailable = z.object({ available: z.literal(false), reason: z.string() });
 const modelRef = z.object({ id: z.string(), version: z.string(), variant: z.string() });
+const ranModel = modelRef.extend({
+  task: z.enum(imageTextTasks).describe("The task this model ran for"),
+  role: z.string().describe("classifier, detector, ocr_detection, ocr_recognition or ocr_direction"),
+  chosen_by: z.enum(["request", "serving_default", "fixed"]).describe("Named in `variants`, the role's serving default, or the only model of its role"),
+});
 const stageTimings = z.object({ preprocess_ms: z.number(), run_ms: z.number(), postprocess_ms: z.number() });
 const box = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
 
 export const imageTextResponseSchema = z.object({
   request_id: z.string(),
-  image: z.object({
-    width: z.number(),
-    height: z.number(),
-    format: z.string(),
-    size_bytes: z.number(),
-    megapixels: z.number(),
-    aspect_ratio: z.number(),
-    orientation: z.enum(["landscape", "portrait", "square"]),
-    has_alpha: z.boolean(),
-    exif_orientation: z.number(),
-    dominant_colours: z.array(z.object({ hex: z.string(), name: z.string(), fraction: z.number() })),
-    brightness: z.number(),
-    contrast: z.number(),
-    sharpness: z.number(),
-    is_blurry: z.boolean(),
-    is_dark: z.boolean(),
-    is_grayscale: z.boolean(),
-  }),
-  labels: z.union([
-    z.object({
-      available: z.literal(true),
-      model: modelRef,
-      top: z.array(z.object({ label: z.string(), class_index: z.number(), probability: z.number() })),
-      timings: stageTimings,
-    }),
-    unavailable,
-  ]),
-  objects: z.union([
-    z.object({
-      available: z.literal(true),
-      model: modelRef,
-      items: z.array(z.object({ label: z.string(), class_index: z.number(), score: z.number(), box })),
-      timings: stageTimings,
-    }),
-    unavailable,
-  ]),
-  text_in_image: z.union([
-    z.object({
-      available: z.literal(true),
-      full_text: z.string(),
-      lines: z.array(z.object({ text: z.string(), confidence: z.number(), box })),
-      models: z.array(z.string()),
-      timings: z.record(z.string(), z.number()),
-    }),
-    unavailable,
-  ]),
-  relation: z.object({
-    score: z.number().nullable(),
-    verdict: z.enum(["supported", "partially_supported", "not_supported", "nothing_to_check"]),
-    explanation: z.string(),
-    terms: z.array(
+  image: z
+    .object({
+      width: z.number(),
+      height: z.number(),
+      format: z.string(),
+      size_bytes: z.number(),
+    })
+    .extend(
+      z
+        .object({
+          megapixels: z.number(),
+          aspect_ratio: z.number(),
+          orientation: z.enum(["landscape", "portrait", "square"]),
+          has_alpha: z.boolean(),
+          exif_orientation: z.number(),
+          dominant_colours: z.array(z.object({ hex: z.string(), name: z.string(), fraction: z.number() })),
+          brightness: z.number(),
+          contrast: z.number(),
+          sharpness: z.number(),
+          is_blurry: z.boolean(),
+          is_dark: z.boolean(),
+          is_grayscale: z.boolean(),
+        })
+        .partial().shape,
+    )
+    .describe("Size and format always; the other facts (colours, brightness, sharpness…) when the `facts` task ran"),
+  labels: z
+    .union([
       z.object({
-        term: z.string(),
-        surface: z.string(),
-        start: z.number(),
-        end: z.number(),
-        status: z.enum(["supported", "not_seen", "not_checkable"]),
-        method: z.enum(["lexical", "semantic", "none"]),
-        support: z.number(),
-        evidence: z
-          .object({
-            source: z.enum(["classification", "detection", "ocr", "colour", "facts"]),
-            text: z.string(),
-            confidence: z.number(),
-            similarity: z.number().optional(),
-            count: z.number().optional(),
-          })
-          .optional(),
-        closest_known: z.string().optional(),
-        note: z.string().optional(),
+        available: z.literal(true),
+        model: modelRef,
+        top: z.array(z.object({ label: z.string(), class_index: z.number(), probability: z.number() })),
+        timings: stageTimings,
       }),
-    ),
-    method: z.object({
-      lexical: z.literal(true),
-      semantic: z.object({ available: z.boolean(), model: z.string().optional(), reason: z.string().optional() }),
-      image_text_model: unavailable,
-    }),
-  }),
-  safety: z.union([
-    z.object({ available: z.literal(true), safety_score: z.number(), verdict: z.enum(["safe", "unsafe"]), categories: z.array(z.string()) }),
-    unavailable,
-  ]),
-  models: z.array(modelRef),
+      unavailable,
+    ])
+    .optional()
+    .describe("With the labels task"),
+  objects: z
+    .union([
+      z.object({
+        available: z.literal(true),
+        model: modelRef,
+        items: z.array(z.object({ label: z.string(), class_index: z.number(), score: z.number(), box })),
+        timings: stageTimings,
+      }),
+      unavailable,
+    ])
+    .optional()
+    .describe("With the objects task"),
+  text_in_image: z
+    .union([
+      z.object({
+        available: z.literal(true),
+        full_text: z.string(),
+        lines: z.array(z.object({ text: z.string(), confidence: z.number(), box })),
+        models: z.array(z.string()),
+        timings: z.record(z.string(), z.number()),
+      }),
+      unavailable,
+    ])
+    .optional()
+    .describe("With the ocr task"),
+  relation: z
+    .object({
+      score: z.number().nullable(),
+      verdict: z.enum(["supported", "partially_supported", "not_supported", "nothing_to_check"]),
+      explanation: z.string(),
+      terms: z.array(
+        z.object({
+          term: z.string(),
+          surface: z.string(),
+          start: z.number(),
+          end: z.number(),
+          status: z.enum(["supported", "not_seen", "not_checkable"]),
+          method: z.enum(["lexical", "semantic", "none"]),
+          support: z.number(),
+          evidence: z
+            .object({
+              source: z.enum(["classification", "detection", "ocr", "colour", "facts"]),
+              text: z.string(),
+              confidence: z.number(),
+              similarity: z.number().optional(),
+              count: z.number().optional(),
+            })
+            .optional(),
+          closest_known: z.string().optional(),
+          note: z.string().optional(),
+        }),
+      ),
+      method: z.object({
+        lexical: z.literal(true),
+        semantic: z.object({ available: z.boolean(), model: z.string().optional(), reason: z.string().optional() }),
+        image_text_model: unavailable,
+      }),
+    })
+    .optional()
+    .describe("With the relation task"),
+  safety: z
+    .union([
+      z.object({ available: z.literal(true), safety_score: z.number(), verdict: z.enum(["safe", "unsafe"]), categories: z.array(z.string()) }),
+      unavailable,
+    ])
+    .optional()
+    .describe("With the safety task"),
+  tasks: z.array(z.enum(imageTextTasks)).describe("The tasks that ran: those asked for and those they need"),
+  models: z.array(ranModel).describe("Every model that ran, per task, with the exact id and variant"),
   timings: z.record(z.string(), z.number()),
   processing_time_ms: z.number(),
 });

@@ -49,6 +49,8 @@ export interface OcrLine {
 export interface ModelRef {
   id: string;
   version: string;
+  /** full_precision, quantized or pruned: which variant of its family ran. */
+  variant: string;
 }
 
 export interface OcrResult {
@@ -154,7 +156,7 @@ async function loadOcrModels(overrides: RecognizeTextOptions["models"] = {}) {
 }
 
 function refOf(model: LoadedModel): ModelRef {
-  return { id: model.entry.id, version: model.entry.version };
+  return { id: model.entry.id, version: model.entry.version, variant: model.entry.variant };
 }
 
 function roundPoint([x, y]: Point): Point {

@@ -28,4 +28,20 @@ describe("GET /api/v1/models", () => {
     expect(int8.x64quantprecision).toBe(int8.kernels_saturate);
     expect(int8.produced_variants).toMatch(/saturation guard/);
   });
+
+  it("says per role which variant serves by default and why: full precision on a fresh instance with no figures", async () => {
+    const { serving } = await (await GET(new Request("http://localhost/api/v1/models"))).json();
+    const byRole = Object.fromEntries(serving.map((r: { role: string }) => [r.role, r]));
+    expect(Object.keys(byRole).sort()).toEqual(["classifier", "detector", "ocr_detection", "ocr_recognition"]);
+    expect(byRole.detector).toMatchObject({
+      family: "yolox-nano",
+      base_model: "yolox-nano",
+      serving_default: { model_id: "yolox-nano", variant: "full_precision", rule: "no_figures" },
+      figures_from: { none: "no benchmark has run yet" },
+    });
+    expect(byRole.detector.can_ask_for).toEqual(["full_precision", "yolox-nano"]);
+    expect(byRole.ocr_recognition.serving_default).toMatchObject({ model_id: "ppocr-v4-rec", variant: "full_precision" });
+    // The vendor's int8 classifier has no full-precision sibling to measure a loss against: it serves as the base.
+    expect(byRole.classifier.serving_default).toMatchObject({ model_id: "mobilenetv2-int8", variant: "quantized", rule: "no_full_precision" });
+  });
 });

@@ -12,7 +12,7 @@ const analyze = async (lines: readonly string[], text: string) => {
   return imageTextResponseSchema.parse(await response.json());
 };
 const injectionCategories = (body: Awaited<ReturnType<typeof analyze>>) =>
-  body.safety.available ? body.safety.categories.filter((c) => c.includes("injection")) : ["safety unavailable"];
+  body.safety?.available ? body.safety.categories.filter((c) => c.includes("injection")) : ["safety unavailable"];
 
 describe("POST /api/v1/analyze/image-text judges the text in an image as document text", () => {
   it.each(Object.entries(everydayPages))(
