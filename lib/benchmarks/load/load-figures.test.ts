@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { deriveLoadFigures } from "./derive-load-figures";
-import { cpuPerRequest, disallowedUnderOverload, machineLimitRps, machineLimits, rssDrift, successRate, summarizeLatencies, throughputRatio } from "./load-figures";
+import {
+  cpuPerRequest,
+  disallowedUnderOverload,
+  machineLimitRps,
+  machineLimits,
+  rssDrift,
+  successRate,
+  summarizeLatencies,
+  throughputRatio,
+} from "./load-figures";
 import { cell } from "./load-run.fixture";
 
 describe("load benchmark figures", () => {

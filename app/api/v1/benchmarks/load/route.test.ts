@@ -8,7 +8,14 @@ import { snakeCaseSchema } from "@/lib/http/snake-case";
 import { GET } from "./route";
 
 const responseSchema = snakeCaseSchema(loadBenchmarksResponseSchema) as unknown as {
-  parse(v: unknown): { latest: null | { id: string; mode: string; cells: { route: string; throughput_rps: number; status_counts: Record<string, number> }[]; machine_limits: { limit_rps: number }[] } };
+  parse(v: unknown): {
+    latest: null | {
+      id: string;
+      mode: string;
+      cells: { route: string; throughput_rps: number; status_counts: Record<string, number> }[];
+      machine_limits: { limit_rps: number }[];
+    };
+  };
 };
 const get = () => GET(new Request("http://localhost/api/v1/benchmarks/load"));
 
@@ -19,9 +26,15 @@ describe("GET /api/v1/benchmarks/load", () => {
     expect(responseSchema.parse(await empty.json())).toEqual({ latest: null });
 
     const db = await getDb();
-    const cells = [cell({ route: "safety", concurrency: 1, cpuSecondsPerRequest: 0.04 }), cell({ route: "safety", concurrency: 8, statusCounts: { "200": 80, "503": 3 } })];
+    const cells = [
+      cell({ route: "safety", concurrency: 1, cpuSecondsPerRequest: 0.04 }),
+      cell({ route: "safety", concurrency: 8, statusCounts: { "200": 80, "503": 3 } }),
+    ];
     const older = await storeLoadRun({ db, run: { ...sampleRun(cells), mode: "full" } });
-    const newer = await storeLoadRun({ db, run: { ...sampleRun(cells), ...deriveLoadFigures({ cells, cores: 2, inProcessMs: {}, drift: null, deadlineMs: null }) } });
+    const newer = await storeLoadRun({
+      db,
+      run: { ...sampleRun(cells), ...deriveLoadFigures({ cells, cores: 2, inProcessMs: {}, drift: null, deadlineMs: null }) },
+    });
     expect(newer.id).not.toBe(older.id);
 
     const response = await get();
