@@ -32,6 +32,7 @@ const { loadRunToMarkdown } = await import("../lib/benchmarks/load/load-markdown
 const schema = await import("../lib/benchmarks/load/load-run-schema");
 const { readCpuFeatures } = await import("../lib/inference/read-cpu-features");
 const { measureInProcess } = await import("./bench-load/in-process");
+const { requestsForCell } = await import("../lib/benchmarks/load/load-figures");
 const { autocannonVersion, probeRoute, runCell } = await import("./bench-load/load-driver");
 const { buildRequests } = await import("./bench-load/request-bodies");
 const { benchServerEnv, startBenchServer } = await import("./bench-load/server-control");
@@ -39,12 +40,15 @@ const { compareWithTesseract, languageDataName, tesseractVersion } = await impor
 const { requireEvalDir } = await import("./require-eval-dir");
 const { writeReadmeSection } = await import("./write-readme-section");
 
-// Full: 5 routes x 3 concurrencies x 2 switches x (3 s warm-up + 15 s) ≈ 9 min, + a 60 s drift run, start-ups, in-process and OCR peer: < 15 min on 2 cores.
+// A cell is sized to about `seconds` of work (at least `minPerConnection` requests per connection; see load-driver.ts).
+// Full: 5 routes x 3 concurrencies x 2 switches x ~10-20 s, + 3 s warm-up per route, a 60 s drift run, start-ups,
+// in-process and the OCR peer: about 10-14 min on 2 cores.
 const plan = quick
   ? {
       concurrencies: [1, 8],
       seconds: 4,
       warmUp: 1,
+      minPerConnection: 1,
       routes: ["image-text-all", "image-text-labels", "safety", "oip-infer"],
       batching: ["on"],
       driftSeconds: 10,
@@ -53,8 +57,9 @@ const plan = quick
     }
   : {
       concurrencies: [1, 8, 32],
-      seconds: 15,
+      seconds: 10,
       warmUp: 3,
+      minPerConnection: 2,
       routes: [...schema.LOAD_ROUTES],
       batching: ["on", "off"],
       driftSeconds: 60,
@@ -71,6 +76,7 @@ const deadlineMs = option("--deadline-ms") ? Number(option("--deadline-ms")) : n
 const log = (line: string) => console.error(`[bench:load ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 const evalDir = requireEvalDir();
+const cores = os.cpus().length;
 const startedAt = new Date();
 const cpu = readCpuFeatures();
 const notes: string[] = [];
@@ -96,20 +102,20 @@ for (const batching of switches) {
     const requests = await buildRequests(evalDir, server.baseUrl, server.apiKey, routes);
     for (const route of routes) {
       const request = requests.get(route)!;
-      const probe = await probeRoute(server.baseUrl, route, batching, request);
+      const { probe, medianLatencyMs } = await probeRoute(server.baseUrl, route, batching, request, plan.warmUp);
       probes.push(probe);
-      log(`${route}: probe ${probe.status} models [${probe.models.join(", ")}]${probe.problem ? ` ${probe.problem}` : ""}`);
+      log(
+        `${route}: warm-up median ${Math.round(medianLatencyMs)} ms, status ${probe.status}, models [${probe.models.join(", ")}]${probe.problem ? ` ${probe.problem}` : ""}`,
+      );
       for (const concurrency of plan.concurrencies) {
-        const { cell } = await runCell({
-          baseUrl: server.baseUrl,
-          serverPid: server.pid,
-          route,
-          batching,
-          request,
-          concurrency,
+        const amount = requestsForCell({
           seconds: plan.seconds,
-          warmUpSeconds: plan.warmUp,
+          singleLatencyMs: medianLatencyMs,
+          concurrency,
+          cores,
+          minPerConnection: plan.minPerConnection,
         });
+        const { cell } = await runCell({ baseUrl: server.baseUrl, serverPid: server.pid, route, batching, request, concurrency, size: { amount } });
         cells.push(cell);
         log(
           `  c=${concurrency}: ${cell.throughputRps} req/s, p50 ${cell.latencyMs.p50} ms, p99 ${cell.latencyMs.p99} ms, statuses ${JSON.stringify(cell.statusCounts)}, CPU/req ${cell.cpuSecondsPerRequest} s, peak RSS ${cell.peakRssMiB} MiB`,
@@ -125,8 +131,7 @@ for (const batching of switches) {
         batching,
         request: requests.get("image-text-all")!,
         concurrency: 8,
-        seconds: plan.driftSeconds,
-        warmUpSeconds: 0,
+        size: { seconds: plan.driftSeconds },
       });
       drift = { route: "image-text-all", batching, concurrency: 8, durationSeconds: plan.driftSeconds, samplesMiB: run.rssSamplesMiB };
     }
@@ -145,7 +150,7 @@ notes.push("Rate limits were raised for the benchmark server only (RATE_LIMITS, 
 
 const derived = deriveLoadFigures({
   cells,
-  cores: os.cpus().length,
+  cores,
   inProcessMs: { "image-text-all": inProcess.imageTextAllMs, safety: inProcess.safetyMs },
   drift,
   deadlineMs,
@@ -164,6 +169,7 @@ const run = {
   config: {
     concurrencies: plan.concurrencies,
     durationSeconds: plan.seconds,
+    minRequestsPerConnection: plan.minPerConnection,
     warmUpSeconds: plan.warmUp,
     routes,
     batching: switches,

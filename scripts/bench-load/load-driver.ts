@@ -2,14 +2,19 @@ import { createRequire } from "node:module";
 import autocannon from "autocannon";
 import { cpuPerRequest, successRate, summarizeLatencies } from "../../lib/benchmarks/load/load-figures";
 import type { BatchingSwitch, LoadCell, LoadRoute, RouteProbe } from "../../lib/benchmarks/load/load-run-schema";
-import { round } from "../../lib/stats";
+import { median, round } from "../../lib/stats";
 import { sampleRss, treeCpuSeconds } from "./process-sampler";
 import type { RouteRequest } from "./request-bodies";
 
 /**
  * Drives one route at one concurrency with autocannon (closed loop: each connection sends its next
  * request when the previous answer arrives), recording every response's latency and status, and the
- * server tree's CPU time and RSS over the measured run. A short warm-up at the same concurrency goes first.
+ * server tree's CPU time and RSS over the measured run.
+ *
+ * A cell is a number of requests, not a time: autocannon drops the requests in flight when a timed
+ * run ends, which at concurrency 32 on a route of seconds per request would be all of them. The
+ * count is sized from the route's single-stream latency so the run lasts about the planned seconds
+ * (at least `minPerConnection` requests per connection); the drift run alone is timed.
  */
 
 export const autocannonVersion = (createRequire(import.meta.url)("autocannon/package.json") as { version: string }).version;
@@ -17,7 +22,7 @@ export const autocannonVersion = (createRequire(import.meta.url)("autocannon/pac
 /** Long enough that a queued request is answered (or refused by the server) rather than cut off by the client. */
 const CLIENT_TIMEOUT_SECONDS = 60;
 
-async function drive(baseUrl: string, request: RouteRequest, concurrency: number, seconds: number) {
+async function drive(baseUrl: string, request: RouteRequest, concurrency: number, size: { amount: number } | { seconds: number }) {
   const latencies: number[] = [];
   const instance = autocannon({
     url: baseUrl + request.path,
@@ -25,7 +30,7 @@ async function drive(baseUrl: string, request: RouteRequest, concurrency: number
     headers: request.headers,
     body: request.body,
     connections: concurrency,
-    duration: seconds,
+    ...("amount" in size ? { amount: size.amount } : { duration: size.seconds }),
     timeout: CLIENT_TIMEOUT_SECONDS,
   });
   instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
@@ -45,8 +50,7 @@ export async function runCell({
   batching,
   request,
   concurrency,
-  seconds,
-  warmUpSeconds,
+  size,
 }: {
   baseUrl: string;
   serverPid: number;
@@ -54,14 +58,12 @@ export async function runCell({
   batching: BatchingSwitch;
   request: RouteRequest;
   concurrency: number;
-  seconds: number;
-  warmUpSeconds: number;
+  size: { amount: number } | { seconds: number };
 }): Promise<CellRun> {
-  if (warmUpSeconds > 0) await drive(baseUrl, request, concurrency, warmUpSeconds);
   const cpuBefore = treeCpuSeconds(serverPid);
   const rss = sampleRss(serverPid);
   const startedAt = performance.now();
-  const { latencies, result } = await drive(baseUrl, request, concurrency, seconds);
+  const { latencies, result } = await drive(baseUrl, request, concurrency, size);
   const elapsed = (performance.now() - startedAt) / 1000;
   const { samplesMiB, peakMiB } = rss.stop();
   const cpuSeconds = treeCpuSeconds(serverPid) - cpuBefore;
@@ -83,13 +85,30 @@ export async function runCell({
   return { cell, rssSamplesMiB: samplesMiB };
 }
 
-/** One untimed request: what the server answered and which models and stages it reports having run. */
-export async function probeRoute(baseUrl: string, route: LoadRoute, batching: BatchingSwitch, request: RouteRequest): Promise<RouteProbe> {
-  const response = await fetch(baseUrl + request.path, { method: "POST", headers: request.headers, body: request.body });
-  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+/**
+ * The route's warm-up, one request after another for `warmUpSeconds` (at least three): its median
+ * latency sizes the cells, and the last answer says what the server ran (status, models, stages).
+ */
+export async function probeRoute(
+  baseUrl: string,
+  route: LoadRoute,
+  batching: BatchingSwitch,
+  request: RouteRequest,
+  warmUpSeconds: number,
+): Promise<{ probe: RouteProbe; medianLatencyMs: number }> {
+  const latencies: number[] = [];
+  const startedAt = performance.now();
+  let response: Response;
+  let body: Record<string, unknown>;
+  do {
+    const sentAt = performance.now();
+    response = await fetch(baseUrl + request.path, { method: "POST", headers: request.headers, body: request.body });
+    body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+    latencies.push(performance.now() - sentAt);
+  } while (latencies.length < 3 || performance.now() - startedAt < warmUpSeconds * 1000);
   const models = modelIds(body.models ?? (body.model_name ? [{ id: body.model_name }] : []));
   const timings = (body.timings ?? body.timings_ms ?? {}) as Record<string, unknown>;
-  return {
+  const probe: RouteProbe = {
     route,
     batching,
     status: response.status,
@@ -97,6 +116,7 @@ export async function probeRoute(baseUrl: string, route: LoadRoute, batching: Ba
     timingStages: typeof timings === "object" && timings ? Object.keys(timings) : [],
     problem: response.ok ? null : String(body.detail ?? body.error ?? response.statusText),
   };
+  return { probe, medianLatencyMs: median(latencies) };
 }
 
 /** Model ids from a response's `models`: a list of { id } (image-text) or a map of stage → { id } (document). */

@@ -5,6 +5,7 @@ import {
   disallowedUnderOverload,
   machineLimitRps,
   machineLimits,
+  requestsForCell,
   rssDrift,
   successRate,
   summarizeLatencies,
@@ -81,5 +82,14 @@ describe("load benchmark figures", () => {
       ["image-text-labels", 8, { "500": 1 }, true],
     ]);
     expect(derived.rssDrift).toBeNull();
+  });
+});
+
+describe("cell sizing", () => {
+  it("sizes a cell to the planned seconds at min(concurrency, cores) streams, with a floor per connection", () => {
+    expect(requestsForCell({ seconds: 10, singleLatencyMs: 400, concurrency: 1, cores: 2, minPerConnection: 2 })).toBe(25);
+    expect(requestsForCell({ seconds: 10, singleLatencyMs: 400, concurrency: 8, cores: 2, minPerConnection: 2 })).toBe(50);
+    expect(requestsForCell({ seconds: 10, singleLatencyMs: 400, concurrency: 32, cores: 2, minPerConnection: 2 })).toBe(64);
+    expect(requestsForCell({ seconds: 4, singleLatencyMs: 0, concurrency: 1, cores: 2, minPerConnection: 1 })).toBe(4000);
   });
 });

@@ -95,3 +95,21 @@ export function successRate(statusCounts: Record<string, number>, seconds: numbe
     .reduce((sum, [, count]) => sum + count, 0);
   return seconds > 0 ? round(ok / seconds, 2) : 0;
 }
+
+/** How many requests a cell sends: about `seconds` of work if the route scaled to min(concurrency, cores), and at least `minPerConnection` per connection. */
+export function requestsForCell({
+  seconds,
+  singleLatencyMs,
+  concurrency,
+  cores,
+  minPerConnection,
+}: {
+  seconds: number;
+  singleLatencyMs: number;
+  concurrency: number;
+  cores: number;
+  minPerConnection: number;
+}): number {
+  const estimated = Math.ceil(((seconds * 1000) / Math.max(1, singleLatencyMs)) * Math.min(concurrency, cores));
+  return Math.max(minPerConnection * concurrency, estimated);
+}

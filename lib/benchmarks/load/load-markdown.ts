@@ -17,7 +17,7 @@ export function statusSummary(cell: Pick<LoadCell, "statusCounts" | "timeouts" |
 
 export function machineLine(run: Pick<LoadRun, "machine" | "startedAt" | "mode" | "config">): string {
   const m = run.machine;
-  return `${run.startedAt.slice(0, 10)}, ${m.cpuModel}, ${m.cores} cores (${m.cpuFlags.join(", ") || "no int8-relevant flags"}), Node ${m.nodeVersion}; ${run.mode} run, ${run.config.durationSeconds} s per cell after ${run.config.warmUpSeconds} s warm-up, autocannon ${run.config.autocannonVersion}.`;
+  return `${run.startedAt.slice(0, 10)}, ${m.cpuModel}, ${m.cores} cores (${m.cpuFlags.join(", ") || "no int8-relevant flags"}), Node ${m.nodeVersion}; ${run.mode} run, autocannon ${run.config.autocannonVersion}, each cell about ${run.config.durationSeconds} s of requests (at least ${run.config.minRequestsPerConnection} per connection, all answered), after ${run.config.warmUpSeconds} s of sequential warm-up per route.`;
 }
 
 export function loadRunToMarkdown(run: LoadRun): string {
@@ -53,7 +53,7 @@ export function loadRunToMarkdown(run: LoadRun): string {
   }
   const overload = run.overload.map(
     (o) =>
-      `${o.route} c=${o.concurrency} batching ${o.batching}: ${Object.keys(o.disallowed).length ? `disallowed ${JSON.stringify(o.disallowed)}` : "only 2xx/429/503"}, p99 ${ms(o.p99Ms)}${o.deadlineMs == null ? "" : ` vs deadline ${o.deadlineMs} ms`}`,
+      `${o.route} c=${o.concurrency} batching ${o.batching}: ${Object.keys(o.disallowed).length ? `disallowed ${JSON.stringify(o.disallowed)}` : o.p99Ms == null ? "no responses" : "only 2xx/429/503"}, p99 ${ms(o.p99Ms)}${o.deadlineMs == null ? "" : ` vs deadline ${o.deadlineMs} ms`}`,
   );
   if (overload.length) out.push("", `Overload (highest concurrency): ${overload.join("; ")}.`);
   if (run.ocrPeer) {

@@ -109,7 +109,10 @@ export const loadRunSchema = z.object({
   machine: z.object({ cpuModel: z.string(), cores: z.number().int(), cpuFlags: z.array(z.string()), nodeVersion: z.string(), memoryGiB: z.number() }),
   config: z.object({
     concurrencies: z.array(z.number().int()),
+    /** Planned seconds of work per cell: its request count is sized from the route's single-stream latency. */
     durationSeconds: z.number(),
+    minRequestsPerConnection: z.number().int().min(1),
+    /** Sequential warm-up requests per route before its cells, seconds (at least three requests). */
     warmUpSeconds: z.number(),
     routes: z.array(z.enum(LOAD_ROUTES)),
     batching: z.array(z.enum(BATCHING_SWITCHES)),

@@ -27,6 +27,7 @@ export function sampleRun(cells: LoadCell[]): Omit<LoadRun, "id"> {
     config: {
       concurrencies: [1, 8],
       durationSeconds: 4,
+      minRequestsPerConnection: 1,
       warmUpSeconds: 1,
       routes: ["image-text-all", "safety"],
       batching: ["on"],
