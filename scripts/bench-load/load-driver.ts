@@ -86,8 +86,8 @@ export async function runCell({
 }
 
 /**
- * The route's warm-up, one request after another for `warmUpSeconds` (at least three): its median
- * latency sizes the cells, and the last answer says what the server ran (status, models, stages).
+ * The route's warm-up, one request after another for `warmUpSeconds` (at least three): the median
+ * latency of all but the first sizes the cells, and the last answer says what the server ran (status, models, stages).
  */
 export async function probeRoute(
   baseUrl: string,
@@ -116,7 +116,8 @@ export async function probeRoute(
     timingStages: typeof timings === "object" && timings ? Object.keys(timings) : [],
     problem: response.ok ? null : String(body.detail ?? body.error ?? response.statusText),
   };
-  return { probe, medianLatencyMs: median(latencies) };
+  // The first request may load models: the rest say what a warm request costs.
+  return { probe, medianLatencyMs: median(latencies.slice(1)) };
 }
 
 /** Model ids from a response's `models`: a list of { id } (image-text) or a map of stage → { id } (document). */

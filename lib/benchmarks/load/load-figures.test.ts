@@ -91,5 +91,6 @@ describe("cell sizing", () => {
     expect(requestsForCell({ seconds: 10, singleLatencyMs: 400, concurrency: 8, cores: 2, minPerConnection: 2 })).toBe(50);
     expect(requestsForCell({ seconds: 10, singleLatencyMs: 400, concurrency: 32, cores: 2, minPerConnection: 2 })).toBe(64);
     expect(requestsForCell({ seconds: 4, singleLatencyMs: 0, concurrency: 1, cores: 2, minPerConnection: 1 })).toBe(4000);
+    expect(requestsForCell({ seconds: 4, singleLatencyMs: 6000, concurrency: 1, cores: 2, minPerConnection: 1 })).toBe(3);
   });
 });

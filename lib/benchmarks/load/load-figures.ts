@@ -96,7 +96,10 @@ export function successRate(statusCounts: Record<string, number>, seconds: numbe
   return seconds > 0 ? round(ok / seconds, 2) : 0;
 }
 
-/** How many requests a cell sends: about `seconds` of work if the route scaled to min(concurrency, cores), and at least `minPerConnection` per connection. */
+/**
+ * How many requests a cell sends: about `seconds` of work if the route scaled to min(concurrency,
+ * cores), at least `minPerConnection` per connection and never fewer than three (one is no percentile).
+ */
 export function requestsForCell({
   seconds,
   singleLatencyMs,
@@ -111,5 +114,5 @@ export function requestsForCell({
   minPerConnection: number;
 }): number {
   const estimated = Math.ceil(((seconds * 1000) / Math.max(1, singleLatencyMs)) * Math.min(concurrency, cores));
-  return Math.max(minPerConnection * concurrency, estimated);
+  return Math.max(minPerConnection * concurrency, 3, estimated);
 }
