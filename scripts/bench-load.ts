@@ -10,7 +10,11 @@
  * first) for /benchmarks and GET /api/v1/benchmarks/load, prints the README block.
  *
  *   npm run bench:load -- [--quick] [--write-readme] [--no-store] [--port 3460] [--batching on,off]
- *                         [--routes image-text-all,...] [--deadline-ms N] [--no-peer]
+ *                         [--routes image-text-all,...] [--deadline-ms N] [--no-peer] [--peer-all]
+ *                         [--server-env NAME=value,NAME=value]
+ *
+ * --server-env passes settings to the benchmark server (e.g. its queue bound or request deadline) and
+ * records them with the run; --deadline-ms is the deadline p99 under overload is compared with.
  *
  * Run it alone on the machine: every figure is a CPU measurement.
  */
@@ -72,6 +76,13 @@ for (const r of routes)
   if (!(schema.LOAD_ROUTES as readonly string[]).includes(r)) throw new Error(`unknown route ${r}; routes: ${schema.LOAD_ROUTES.join(", ")}`);
 for (const b of switches) if (!(schema.BATCHING_SWITCHES as readonly string[]).includes(b)) throw new Error(`--batching takes on and/or off, not ${b}`);
 const port = Number(option("--port") ?? 3460);
+const serverEnv = Object.fromEntries(
+  (option("--server-env")?.split(",") ?? []).map((pair) => {
+    const at = pair.indexOf("=");
+    if (at < 1) throw new Error(`--server-env takes NAME=value pairs separated by commas, not "${pair}"`);
+    return [pair.slice(0, at), pair.slice(at + 1)];
+  }),
+);
 const deadlineMs = option("--deadline-ms") ? Number(option("--deadline-ms")) : null;
 const log = (line: string) => console.error(`[bench:load ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
@@ -88,7 +99,7 @@ log(`in process: image-text ${inProcess.imageTextAllMs} ms, safety ${inProcess.s
 let ocrPeer: LoadRun["ocrPeer"] = null;
 if (!args.includes("--no-peer")) {
   log("document pages: ours vs tesseract.js");
-  const pages = await compareWithTesseract(evalDir, plan.peerRuns, quick);
+  const pages = await compareWithTesseract(evalDir, plan.peerRuns, quick && !args.includes("--peer-all"));
   ocrPeer = { tesseractVersion, languageData: languageDataName, runsPerPage: plan.peerRuns, pages };
 }
 
@@ -97,7 +108,7 @@ const probes: RouteProbe[] = [];
 let drift: DeriveInput["drift"] = null;
 for (const batching of switches) {
   log(`starting the production build with INFERENCE_BATCHING=${batching} on port ${port}`);
-  const server = await startBenchServer({ port, batching });
+  const server = await startBenchServer({ port, batching, extraEnv: serverEnv });
   try {
     const requests = await buildRequests(evalDir, server.baseUrl, server.apiKey, routes);
     for (const route of routes) {
@@ -145,6 +156,11 @@ const allProbe = probes.find((p) => p.route === "image-text-all");
 if (labelsProbe && allProbe && labelsProbe.models.join() === allProbe.models.join()) {
   notes.push("The labels-only request ran the same models as the all-tasks request: this server does not honour `tasks` (the ratio compares the same work).");
 }
+for (const probe of probes.filter((p) => p.status < 200 || p.status >= 300)) {
+  notes.push(
+    `${probe.route} (batching ${probe.batching}) was refused before its cells (${probe.status}${probe.problem ? `: ${probe.problem}` : ""}): its cells measured refusals.`,
+  );
+}
 if (deadlineMs === null) notes.push("No request deadline was given (--deadline-ms): p99 under overload is reported without a deadline to compare with.");
 notes.push("Rate limits were raised for the benchmark server only (RATE_LIMITS, every plan 10,000,000 per minute and per day).");
 
@@ -173,7 +189,7 @@ const run = {
     warmUpSeconds: plan.warmUp,
     routes,
     batching: switches,
-    serverEnv: Object.fromEntries(Object.entries(benchServerEnv("on")).filter(([k]) => k !== "INFERENCE_BATCHING")),
+    serverEnv: { ...Object.fromEntries(Object.entries(benchServerEnv("on")).filter(([k]) => k !== "INFERENCE_BATCHING")), ...serverEnv },
     autocannonVersion,
   },
   probes,
