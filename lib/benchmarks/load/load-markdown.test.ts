@@ -39,6 +39,24 @@ describe("the load benchmark's README block", () => {
     expect(markdown).toContain("- a note");
   });
 
+  it("adds the OCR peer's pages with the mean CER and median time of each", () => {
+    const withPeer = loadRunSchema.parse({
+      ...run,
+      ocrPeer: {
+        tesseractVersion: "7.0.0",
+        languageData: "@tesseract.js-data/eng 1.0.0 (4.0.0)",
+        runsPerPage: 3,
+        pages: [
+          { file: "ocr/a.png", ours: { msMedian: 700, cer: 0 }, tesseract: { msMedian: 300, cer: 0.8 } },
+          { file: "ocr/b.png", ours: { msMedian: 900, cer: 0.02 }, tesseract: { msMedian: 500, cer: 0.1 } },
+        ],
+      },
+    });
+    const markdown = loadRunToMarkdown(withPeer);
+    expect(markdown).toContain("| ocr/a.png | 700 | 0.0% | 300 | 80.0% |");
+    expect(markdown).toContain("| mean CER, median ms | 800 | 1.0% | 400 | 45.0% |");
+  });
+
   it("summarises statuses other than 2xx, or says none", () => {
     expect(statusSummary({ statusCounts: { "200": 3 }, timeouts: 0, connectionErrors: 0 })).toBe("none");
     expect(statusSummary({ statusCounts: { "200": 3, "429": 2 }, timeouts: 0, connectionErrors: 4 })).toBe("429×2 conn×4");

@@ -1,3 +1,4 @@
+import { median } from "../../stats";
 import type { LoadCell, LoadRun } from "./load-run-schema";
 
 /** The README block of a load run (`npm run bench:load -- --write-readme`): machine line, the table, derived figures. */
@@ -69,6 +70,12 @@ export function loadRunToMarkdown(run: LoadRun): string {
           `| ${p.file} | ${Math.round(p.ours.msMedian)} | ${(p.ours.cer * 100).toFixed(1)}% | ${Math.round(p.tesseract.msMedian)} | ${(p.tesseract.cer * 100).toFixed(1)}% |`,
       ),
     );
+    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+    if (peer.pages.length > 1) {
+      out.push(
+        `| mean CER, median ms | ${Math.round(median(peer.pages.map((p) => p.ours.msMedian)))} | ${(mean(peer.pages.map((p) => p.ours.cer)) * 100).toFixed(1)}% | ${Math.round(median(peer.pages.map((p) => p.tesseract.msMedian)))} | ${(mean(peer.pages.map((p) => p.tesseract.cer)) * 100).toFixed(1)}% |`,
+      );
+    }
   }
   if (run.notes.length) out.push("", ...run.notes.map((n) => `- ${n}`));
   return out.join("\n");
