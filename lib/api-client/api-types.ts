@@ -252,6 +252,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/benchmarks/load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newest HTTP load benchmark run (npm run bench:load): throughput, latency percentiles, statuses, CPU and RSS per route, concurrency and batching switch */
+        get: operations["getLoadBenchmarks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/benchmarks/runs": {
         parameters: {
             query?: never;
@@ -2668,6 +2685,160 @@ export interface operations {
                             status: "running" | "done" | "failed";
                             trigger: string;
                         }[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    getLoadBenchmarks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The newest load run, or null when none was stored */
+            200: {
+                headers: {
+                    /** @description Remaining quota per policy (IETF draft-ietf-httpapi-ratelimit-headers), e.g. `"minute";r=58;t=31` */
+                    RateLimit?: string;
+                    /** @description The caller's policies: quota `q` per window `w` seconds, e.g. `"minute";q=60;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description The request id, also in logs and problem documents */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        latest: {
+                            cells: {
+                                /** @enum {string} */
+                                batching: "on" | "off";
+                                concurrency: number;
+                                connection_errors: number;
+                                cpu_seconds_per_request: number | null;
+                                duration_seconds: number;
+                                latency_ms: {
+                                    max: number | null;
+                                    p50: number | null;
+                                    p95: number | null;
+                                    p99: number | null;
+                                };
+                                peak_rss_mi_b: number | null;
+                                responses: number;
+                                /** @enum {string} */
+                                route: "image-text-all" | "image-text-labels" | "document" | "safety" | "oip-infer";
+                                status_counts: {
+                                    [key: string]: number;
+                                };
+                                throughput_rps: number;
+                                timeouts: number;
+                            }[];
+                            config: {
+                                autocannon_version: string;
+                                batching: ("on" | "off")[];
+                                concurrencies: number[];
+                                duration_seconds: number;
+                                routes: ("image-text-all" | "image-text-labels" | "document" | "safety" | "oip-infer")[];
+                                server_env: {
+                                    [key: string]: string;
+                                };
+                                warm_up_seconds: number;
+                            };
+                            finished_at: string;
+                            http_overhead: {
+                                /** @enum {string} */
+                                batching: "on" | "off";
+                                http_p50_ms: number | null;
+                                in_process_median_ms: number;
+                                overhead_ms: number | null;
+                                /** @enum {string} */
+                                route: "image-text-all" | "image-text-labels" | "document" | "safety" | "oip-infer";
+                            }[];
+                            id: string;
+                            labels_vs_all: {
+                                /** @enum {string} */
+                                batching: "on" | "off";
+                                concurrency: number;
+                                ratio: number | null;
+                            }[];
+                            machine: {
+                                cores: number;
+                                cpu_flags: string[];
+                                cpu_model: string;
+                                memory_gi_b: number;
+                                node_version: string;
+                            };
+                            machine_limits: {
+                                /** @enum {string} */
+                                batching: "on" | "off";
+                                highest_concurrency: number;
+                                limit_rps: number | null;
+                                /** @enum {string} */
+                                route: "image-text-all" | "image-text-labels" | "document" | "safety" | "oip-infer";
+                                share_of_limit: number | null;
+                                single_stream_cpu_seconds_per_request: number | null;
+                            }[];
+                            /** @enum {string} */
+                            mode: "quick" | "full";
+                            notes: string[];
+                            ocr_peer: {
+                                language_data: string;
+                                pages: {
+                                    file: string;
+                                    ours: {
+                                        cer: number;
+                                        ms_median: number;
+                                    };
+                                    tesseract: {
+                                        cer: number;
+                                        ms_median: number;
+                                    };
+                                }[];
+                                runs_per_page: number;
+                                tesseract_version: string;
+                            } | null;
+                            overload: {
+                                /** @enum {string} */
+                                batching: "on" | "off";
+                                concurrency: number;
+                                deadline_ms: number | null;
+                                disallowed: {
+                                    [key: string]: number;
+                                };
+                                p99_ms: number | null;
+                                p99_within_deadline: boolean | null;
+                                /** @enum {string} */
+                                route: "image-text-all" | "image-text-labels" | "document" | "safety" | "oip-infer";
+                            }[];
+                            probes: {
+                                /** @enum {string} */
+                                batching: "on" | "off";
+                                models: string[];
+                                problem: string | null;
+                                /** @enum {string} */
+                                route: "image-text-all" | "image-text-labels" | "document" | "safety" | "oip-infer";
+                                status: number;
+                                timing_stages: string[];
+                            }[];
+                            rss_drift: {
+                                /** @enum {string} */
+                                batching: "on" | "off";
+                                concurrency: number;
+                                drift_share: number | null;
+                                duration_seconds: number;
+                                end_mi_b: number | null;
+                                /** @enum {string} */
+                                route: "image-text-all" | "image-text-labels" | "document" | "safety" | "oip-infer";
+                                start_mi_b: number | null;
+                            } | null;
+                            started_at: string;
+                        } | null;
                     };
                 };
             };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_RUN_COUNT } from "../benchmarks/benchmark-limits";
+import { loadBenchmarksResponseSchema } from "../benchmarks/load/load-run-schema";
 import { benchmarkRunSchema, benchmarksResponseSchema, startRunRequestSchema } from "../benchmarks/result-schema";
 import { defineOperation } from "../http/operation";
 import { snakeCaseSchema } from "../http/snake-case";
@@ -80,4 +81,15 @@ export const getBenchmarkRun = defineOperation({
   responses: { 200: { description: "The run", schema: snakeCaseSchema(benchmarkRunSchema) } },
 });
 
-export const modelOperations = [listModels, queueVariants, getBenchmarks, startBenchmarkRun, getBenchmarkRun];
+export const getLoadBenchmarks = defineOperation({
+  operationId: "getLoadBenchmarks",
+  method: "GET",
+  path: "/api/v1/benchmarks/load",
+  tag: "Benchmarks",
+  summary:
+    "The newest HTTP load benchmark run (npm run bench:load): throughput, latency percentiles, statuses, CPU and RSS per route, concurrency and batching switch",
+  auth: "public",
+  responses: { 200: { description: "The newest load run, or null when none was stored", schema: snakeCaseSchema(loadBenchmarksResponseSchema) } },
+});
+
+export const modelOperations = [listModels, queueVariants, getBenchmarks, startBenchmarkRun, getBenchmarkRun, getLoadBenchmarks];

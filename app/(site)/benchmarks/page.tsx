@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { BenchmarksDashboard } from "@/components/benchmarks/benchmarks-dashboard";
 import { ProblemMessage } from "@/components/problem-message";
+import { LoadBenchmarkCard } from "@/components/benchmarks/load-benchmark-card";
 import { SafetyFiguresCard } from "@/components/benchmarks/safety-figures";
 import { ServiceUsageCard } from "@/components/usage/service-usage-card";
 import { getBenchmarks } from "@/lib/benchmarks/get-benchmarks";
+import { getLatestLoadRun } from "@/lib/benchmarks/load/load-runs";
 import { getSafetyFigures } from "@/lib/benchmarks/get-safety-figures";
 import { getDb } from "@/lib/db/client";
 import { describeInt8Runtime } from "@/lib/inference/describe-int8-runtime";
@@ -19,22 +21,23 @@ export const dynamic = "force-dynamic";
 async function loadBenchmarks() {
   try {
     const db = await getDb();
-    const [data, safety, usage, int8, labJobs] = await Promise.all([
+    const [data, safety, usage, int8, labJobs, loadRun] = await Promise.all([
       getBenchmarks({ db }),
       getSafetyFigures({ db }),
       publicUsage({ db, days: 30 }),
       describeInt8Runtime(),
       listInstanceJobs({ db, kinds: ["benchmark", "variant", "safety-benchmark"] }),
+      getLatestLoadRun({ db }),
     ]);
-    return { data, safety, usage, int8, labJobs: labJobs.map(toJobView) };
+    return { data, safety, usage, int8, labJobs: labJobs.map(toJobView), loadRun };
   } catch (error) {
     log.error({ err: error }, "benchmark dashboard could not read the database");
-    return { data: undefined, safety: undefined, usage: undefined, int8: undefined, labJobs: [] };
+    return { data: undefined, safety: undefined, usage: undefined, int8: undefined, labJobs: [], loadRun: null };
   }
 }
 
 export default async function BenchmarksPage() {
-  const { data, safety, usage, int8, labJobs } = await loadBenchmarks();
+  const { data, safety, usage, int8, labJobs, loadRun } = await loadBenchmarks();
   return (
     <div className="space-y-8">
       <header className="max-w-3xl space-y-2">
@@ -47,6 +50,7 @@ export default async function BenchmarksPage() {
       {data ? (
         <>
           <BenchmarksDashboard data={data} labJobs={labJobs} int8={int8} />
+          <LoadBenchmarkCard run={loadRun} />
           <SafetyFiguresCard figures={safety} />
           <ServiceUsageCard usage={usage} />
         </>

@@ -72,6 +72,23 @@ export const benchmarkResults = pgTable(
 export type BenchmarkResult = typeof benchmarkResults.$inferSelect;
 
 /**
+ * One run of the HTTP load benchmark (`npm run bench:load`): the whole run as one document
+ * (lib/benchmarks/load/load-run-schema.ts), with the mode and date to find the newest.
+ */
+export const loadBenchmarkRuns = pgTable(
+  "load_benchmark_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    mode: text("mode").notNull(),
+    run: jsonb("run").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("load_benchmark_runs_created_idx").on(table.createdAt)],
+);
+export type LoadBenchmarkRunRow = typeof loadBenchmarkRuns.$inferSelect;
+
+/**
  * Stored evaluation reports: safety benchmark figures, red-team campaigns, OCR and language-ID accuracy.
  * `ownerId` is null for instance-wide reports; user-started ones are scoped to their owner.
  */

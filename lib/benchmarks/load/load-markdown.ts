@@ -1,0 +1,82 @@
+import { median } from "../../stats";
+import type { LoadCell, LoadRun } from "./load-run-schema";
+
+/** The README block of a load run (`npm run bench:load -- --write-readme`): machine line, the table, derived figures. */
+
+const ms = (v: number | null) => (v == null ? "–" : `${Math.round(v)} ms`);
+const num = (v: number | null | undefined, digits = 2) => (v == null ? "–" : String(Number(v.toFixed(digits))));
+const pct = (v: number | null | undefined) => (v == null ? "–" : `${Math.round(v * 100)}%`);
+
+export function statusSummary(cell: Pick<LoadCell, "statusCounts" | "timeouts" | "connectionErrors">): string {
+  const parts = Object.entries(cell.statusCounts)
+    .filter(([status]) => !status.startsWith("2"))
+    .map(([status, count]) => `${status}×${count}`);
+  if (cell.timeouts) parts.push(`timeout×${cell.timeouts}`);
+  if (cell.connectionErrors) parts.push(`conn×${cell.connectionErrors}`);
+  return parts.join(" ") || "none";
+}
+
+export function machineLine(run: Pick<LoadRun, "machine" | "startedAt" | "mode" | "config">): string {
+  const m = run.machine;
+  return `${run.startedAt.slice(0, 10)}, ${m.cpuModel}, ${m.cores} cores (${m.cpuFlags.join(", ") || "no int8-relevant flags"}), Node ${m.nodeVersion}; ${run.mode} run, autocannon ${run.config.autocannonVersion}, each cell about ${run.config.durationSeconds} s of requests (at least ${run.config.minRequestsPerConnection} per connection, all answered), after ${run.config.warmUpSeconds} s of sequential warm-up per route.`;
+}
+
+export function loadRunToMarkdown(run: LoadRun): string {
+  const limitOf = (c: LoadCell) => run.machineLimits.find((l) => l.route === c.route && l.batching === c.batching);
+  const rows = run.cells.map((c) => {
+    const limit = limitOf(c);
+    const share = limit?.limitRps ? c.throughputRps / limit.limitRps : null;
+    return `| ${c.route} | ${c.batching} | ${c.concurrency} | ${num(c.throughputRps)} | ${ms(c.latencyMs.p50)} | ${ms(c.latencyMs.p95)} | ${ms(c.latencyMs.p99)} | ${statusSummary(c)} | ${c.cpuSecondsPerRequest == null ? "–" : `${Math.round(c.cpuSecondsPerRequest * 1000)} ms`} | ${num(c.peakRssMiB, 0)} MiB | ${num(limit?.limitRps)} | ${pct(share)} |`;
+  });
+  const out = [
+    machineLine(run),
+    "",
+    "| route | batching | concurrency | req/s (2xx) | p50 | p95 | p99 | non-2xx / errors | server CPU per request | peak RSS | machine limit (req/s) | share of limit |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |",
+    ...rows,
+  ];
+  const ran = run.probes.map(
+    (p) => `${p.route} (batching ${p.batching}): ${p.status}${p.models.length ? `, models ${p.models.join(", ")}` : ""}${p.problem ? `, "${p.problem}"` : ""}`,
+  );
+  if (ran.length) out.push("", `What the server reported running (one probe per route before it was loaded): ${ran.join("; ")}.`);
+  const overhead = run.httpOverhead.map(
+    (h) => `${h.route} ${ms(h.httpP50Ms)} over HTTP vs ${ms(h.inProcessMedianMs)} in process (${h.overheadMs == null ? "–" : `${h.overheadMs.toFixed(1)} ms`})`,
+  );
+  if (overhead.length) out.push("", `HTTP overhead at concurrency 1 (p50 vs median of the same lib call in the bench process): ${overhead.join("; ")}.`);
+  const ratios = run.labelsVsAll.map((r) => `${num(r.ratio)}x at c=${r.concurrency}, batching ${r.batching}`);
+  if (ratios.length) out.push("", `Labels-only vs all-tasks image-text throughput: ${ratios.join("; ")}.`);
+  if (run.rssDrift) {
+    const d = run.rssDrift;
+    out.push(
+      "",
+      `RSS over a ${d.durationSeconds} s run (${d.route}, c=${d.concurrency}, batching ${d.batching}): ${num(d.startMiB, 0)} → ${num(d.endMiB, 0)} MiB (${pct(d.driftShare)}).`,
+    );
+  }
+  const overload = run.overload.map(
+    (o) =>
+      `${o.route} c=${o.concurrency} batching ${o.batching}: ${Object.keys(o.disallowed).length ? `disallowed ${JSON.stringify(o.disallowed)}` : o.p99Ms == null ? "no responses" : "only 2xx/429/503"}, p99 ${ms(o.p99Ms)}${o.deadlineMs == null ? "" : ` vs deadline ${o.deadlineMs} ms`}`,
+  );
+  if (overload.length) out.push("", `Overload (highest concurrency): ${overload.join("; ")}.`);
+  if (run.ocrPeer) {
+    const peer = run.ocrPeer;
+    out.push(
+      "",
+      `Document pages, ours (PP-OCR pipeline in process) vs tesseract.js ${peer.tesseractVersion} (${peer.languageData}), median of ${peer.runsPerPage} run(s), CER after the same normalisation:`,
+      "",
+      "| page | ours ms | ours CER | tesseract.js ms | tesseract.js CER |",
+      "| --- | ---: | ---: | ---: | ---: |",
+      ...peer.pages.map(
+        (p) =>
+          `| ${p.file} | ${Math.round(p.ours.msMedian)} | ${(p.ours.cer * 100).toFixed(1)}% | ${Math.round(p.tesseract.msMedian)} | ${(p.tesseract.cer * 100).toFixed(1)}% |`,
+      ),
+    );
+    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+    if (peer.pages.length > 1) {
+      out.push(
+        `| mean CER, median ms | ${Math.round(median(peer.pages.map((p) => p.ours.msMedian)))} | ${(mean(peer.pages.map((p) => p.ours.cer)) * 100).toFixed(1)}% | ${Math.round(median(peer.pages.map((p) => p.tesseract.msMedian)))} | ${(mean(peer.pages.map((p) => p.tesseract.cer)) * 100).toFixed(1)}% |`,
+      );
+    }
+  }
+  if (run.notes.length) out.push("", ...run.notes.map((n) => `- ${n}`));
+  return out.join("\n");
+}
