@@ -74,3 +74,23 @@ export class InvalidArgumentError extends DomainError {}
 
 /** The work needs something this instance does not have (evaluation data, a dictionary file). */
 export class MissingPrerequisiteError extends DomainError {}
+
+/** Why a model refused work it was asked for: its queue is full, or the request's deadline came first. */
+export type OverloadReason = "queue_full" | "deadline_exceeded";
+
+/**
+ * A model's bounded queue refused the work (lib/inference/serving): answered at once rather than
+ * after an unbounded wait, with how long to wait before trying again. It is not "the model cannot be
+ * had" (ModelUnavailableError), so pipelines that degrade an unavailable model to `available: false`
+ * fail the whole request with it instead.
+ */
+export class OverloadedError extends DomainError {
+  constructor(
+    readonly modelId: string,
+    readonly reason: OverloadReason,
+    readonly retryAfterSeconds: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}

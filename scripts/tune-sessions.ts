@@ -1,0 +1,124 @@
+/**
+ * Chooses the serving defaults of lib/inference/serving from measurement: for the classifier and the
+ * detector, intra-op threads (1 vs 2), sessions per model (1 vs 2) and dynamic batching (off vs on,
+ * where the model has a batch dimension), each driven through the serving queue (ModelQueue) by
+ * `--clients` concurrent callers, closed loop, for `--seconds`. Reports throughput, latency
+ * percentiles and process CPU time per request as JSON and a markdown table.
+ *
+ *   npx tsx --conditions=react-server scripts/tune-sessions.ts [--seconds 3] [--clients 8] [--json out.json]
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import * as ort from "onnxruntime-node";
+import { readCpuFeatures } from "../lib/inference/read-cpu-features";
+import { decodeImage } from "../lib/inference/image/decode-image";
+import { imageToTensor } from "../lib/inference/image/image-to-tensor";
+import { ModelQueue } from "../lib/inference/serving/model-queue";
+import { hasBatchDimension, type ServingConfig } from "../lib/inference/serving/serving-config";
+import { sessionOptions } from "../lib/inference/session-options";
+import { getModelStore } from "../lib/models/get-model-store";
+import { percentile } from "../lib/stats";
+import { requireEvalDir } from "./require-eval-dir";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => Number(args[args.indexOf(`--${name}`) + 1]) || fallback;
+const seconds = option("seconds", 3);
+const clients = option("clients", 8);
+const jsonOut = args.includes("--json") ? args[args.indexOf("--json") + 1] : undefined;
+const photos = ["coral_cat_720p.jpg", "skimage_coffee.png", "coral_pets.jpg", "coral_kite_and_cold.jpg"];
+
+interface Row {
+  model: string;
+  threads: number;
+  sessions: number;
+  batching: string;
+  requests: number;
+  throughputPerS: number;
+  latencyMsP50: number;
+  latencyMsP95: number;
+  cpuMsPerRequest: number;
+  meanBatch: number;
+}
+
+async function inputsFor(modelId: string): Promise<ort.Tensor[]> {
+  const entry = getModelStore().get(modelId)!;
+  const evalDir = requireEvalDir();
+  const limits = { maxBytes: 50 * 1024 * 1024, maxPixels: 100_000_000 };
+  return Promise.all(
+    photos.map(async (photo) => {
+      const image = await decodeImage(readFileSync(path.join(evalDir, "images", "photos", photo)), limits);
+      return (await imageToTensor(image, entry.input!)).tensor;
+    }),
+  );
+}
+
+async function measure(modelId: string, threads: number, sessionCount: number, batching: ServingConfig["batching"]): Promise<Row> {
+  const store = getModelStore();
+  const entry = store.get(modelId)!;
+  const file = (await store.filePath(modelId, "model"))!;
+  const sessions = await Promise.all(Array.from({ length: sessionCount }, async () => ort.InferenceSession.create(file, await sessionOptions(file, { threads }))));
+  const inputs = await inputsFor(modelId);
+  const queue = new ModelQueue({ id: `${modelId}-tune`, variant: entry.variant }, sessions, { batching, sessions: sessionCount, queueLimit: 10_000 });
+  const feedsOf = (i: number) => ({ [entry.input!.tensor]: inputs[i % inputs.length] });
+  for (let i = 0; i < 4; i++) await queue.run(feedsOf(i));
+  const latencies: number[] = [];
+  const runsBefore = queue.stats.runs;
+  const cpuBefore = process.cpuUsage();
+  const startedAt = performance.now();
+  const endAt = startedAt + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      for (let i = client; performance.now() < endAt; i += clients) {
+        const t0 = performance.now();
+        await queue.run(feedsOf(i));
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const elapsedS = (performance.now() - startedAt) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  await Promise.all(sessions.map((s) => s.release()));
+  return {
+    model: modelId,
+    threads,
+    sessions: sessionCount,
+    batching: batching ? `max ${batching.maxBatchSize}, delay ${batching.maxQueueDelayMs} ms` : "off",
+    requests: latencies.length,
+    throughputPerS: latencies.length / elapsedS,
+    latencyMsP50: percentile(latencies, 50),
+    latencyMsP95: percentile(latencies, 95),
+    cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / latencies.length,
+    meanBatch: latencies.length / (queue.stats.runs - runsBefore),
+  };
+}
+
+const rows: Row[] = [];
+for (const modelId of ["mobilenetv2-int8", "yolox-nano"]) {
+  const file = (await getModelStore().filePath(modelId, "model"))!;
+  const probe = await ort.InferenceSession.create(file);
+  const batchable = hasBatchDimension(probe);
+  await probe.release();
+  const batchings: ServingConfig["batching"][] = batchable ? [null, { maxBatchSize: 8, maxQueueDelayMs: 0 }, { maxBatchSize: 8, maxQueueDelayMs: 2 }] : [null];
+  for (const threads of [1, 2])
+    for (const sessionCount of [1, 2])
+      for (const batching of batchings) {
+        const row = await measure(modelId, threads, sessionCount, batching);
+        rows.push(row);
+        console.error(JSON.stringify(row));
+      }
+}
+
+const cpu = readCpuFeatures();
+const header = `CPU: ${cpu.model}, ${os.availableParallelism()} cores, flags ${cpu.flags.join(" ")}; ${clients} closed-loop clients, ${seconds} s each (shared machine: noisy).`;
+const fmt = (v: number) => v.toFixed(1);
+const table = [
+  "| model | intra-op threads | sessions | batching | req/s | p50 ms | p95 ms | CPU ms/req | mean batch |",
+  "|---|---|---|---|---|---|---|---|---|",
+  ...rows.map(
+    (r) =>
+      `| ${r.model} | ${r.threads} | ${r.sessions} | ${r.batching} | ${fmt(r.throughputPerS)} | ${fmt(r.latencyMsP50)} | ${fmt(r.latencyMsP95)} | ${fmt(r.cpuMsPerRequest)} | ${r.meanBatch.toFixed(2)} |`,
+  ),
+].join("\n");
+console.log(`${header}\n\n${table}`);
+if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ measuredAt: new Date().toISOString(), header, rows }, null, 2)}\n`);
