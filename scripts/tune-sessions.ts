@@ -57,7 +57,9 @@ async function measure(modelId: string, threads: number, sessionCount: number, b
   const store = getModelStore();
   const entry = store.get(modelId)!;
   const file = (await store.filePath(modelId, "model"))!;
-  const sessions = await Promise.all(Array.from({ length: sessionCount }, async () => ort.InferenceSession.create(file, await sessionOptions(file, { threads }))));
+  const sessions = await Promise.all(
+    Array.from({ length: sessionCount }, async () => ort.InferenceSession.create(file, await sessionOptions(file, { threads }))),
+  );
   const inputs = await inputsFor(modelId);
   const queue = new ModelQueue({ id: `${modelId}-tune`, variant: entry.variant }, sessions, { batching, sessions: sessionCount, queueLimit: 10_000 });
   const feedsOf = (i: number) => ({ [entry.input!.tensor]: inputs[i % inputs.length] });

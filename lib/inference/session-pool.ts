@@ -61,7 +61,10 @@ async function createLoadedModel(modelId: string): Promise<LoadedModel> {
   const session = await backend.openSession(entry, files);
   if (backend.kind === "remote") return { entry, session, sessions: [session], files, loadMs: performance.now() - startedAt };
   const env = getEnv();
-  const config = resolveServingConfig(entry.serving, hasBatchDimension(session), { batchingEnabled: env.INFERENCE_BATCHING, queueLimit: env.INFERENCE_QUEUE_LIMIT });
+  const config = resolveServingConfig(entry.serving, hasBatchDimension(session), {
+    batchingEnabled: env.INFERENCE_BATCHING,
+    queueLimit: env.INFERENCE_QUEUE_LIMIT,
+  });
   const sessions = [session];
   while (sessions.length < config.sessions) sessions.push(await backend.openSession(entry, files));
   const queue = new ModelQueue({ id: entry.id, variant: entry.variant }, sessions, config);

@@ -25,7 +25,11 @@ afterAll(async () => {
 
 function pattern(dims: number[], seed: number): ort.Tensor {
   const length = dims.reduce((a, b) => a * b, 1);
-  return new ort.Tensor("float32", Float32Array.from({ length }, (_, i) => Math.fround(Math.sin(i * 0.013 * seed + seed) * 0.9)), dims);
+  return new ort.Tensor(
+    "float32",
+    Float32Array.from({ length }, (_, i) => Math.fround(Math.sin(i * 0.013 * seed + seed) * 0.9)),
+    dims,
+  );
 }
 
 const queueOf = (session: ort.InferenceSession, batching: { maxBatchSize: number; maxQueueDelayMs: number } | null, queueLimit = 100) =>
@@ -37,7 +41,7 @@ describe("dynamic batching", () => {
   it("stacks concurrent classifier requests into one run and answers each exactly as a run of its own", async () => {
     const inputs = [1, 2, 3, 4].map((seed) => ({ input: pattern([1, 3, 224, 224], seed) }));
     const alone = queueOf(sessions.classifier, null);
-    const expected = [];
+    const expected: ort.Tensor[] = [];
     for (const feeds of inputs) expected.push(outputOf((await alone.run(feeds)).outputs));
     expect(alone.stats.runs).toBe(4);
 
@@ -57,7 +61,7 @@ describe("dynamic batching", () => {
     const wide = [pattern([2, 3, 48, 320], 1), pattern([1, 3, 48, 320], 2)];
     const narrow = pattern([1, 3, 48, 160], 3);
     const alone = queueOf(sessions.recognizer, null);
-    const expected = [];
+    const expected: ort.Tensor[] = [];
     for (const x of [...wide, narrow]) expected.push(outputOf((await alone.run({ x })).outputs));
 
     const batched = queueOf(sessions.recognizer, { maxBatchSize: 8, maxQueueDelayMs: 50 });

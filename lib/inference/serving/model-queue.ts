@@ -146,7 +146,8 @@ export class ModelQueue {
     const nowMs = performance.now();
     const live = batch.filter((w) => w.deadlineAtMs === undefined || w.deadlineAtMs > nowMs);
     for (const w of batch)
-      if (!live.includes(w)) w.reject(this.refuse("deadline_exceeded", `the request waited ${Math.round(nowMs - w.enqueuedAtMs)} ms in its queue, past its deadline`));
+      if (!live.includes(w))
+        w.reject(this.refuse("deadline_exceeded", `the request waited ${Math.round(nowMs - w.enqueuedAtMs)} ms in its queue, past its deadline`));
     this.stats.waiting = this.waiting.length;
     return live;
   }
@@ -156,7 +157,10 @@ export class ModelQueue {
       const startedAt = performance.now();
       const outputs = await session.run(stackFeeds(batch.map((w) => w.feeds)));
       const runMs = performance.now() - startedAt;
-      const parts = splitOutputs(outputs, batch.map((w) => w.batch?.rows ?? 0));
+      const parts = splitOutputs(
+        outputs,
+        batch.map((w) => w.batch?.rows ?? 0),
+      );
       this.record(runMs, batch.length);
       batch.forEach((w, i) => w.resolve({ outputs: parts[i], runMs }));
     } catch (error) {

@@ -15,7 +15,13 @@ describe("per-model serving settings", () => {
       queueLimit: 50,
     });
     expect(servingSchema.parse({ batching: false })).toEqual({ batching: false });
-    for (const bad of [{ batching: true }, { batching: { maxBatchSize: 0, maxQueueDelayMs: 0 } }, { batching: { maxBatchSize: 8 } }, { sessions: 0 }, { queueLimit: 1.5 }])
+    for (const bad of [
+      { batching: true },
+      { batching: { maxBatchSize: 0, maxQueueDelayMs: 0 } },
+      { batching: { maxBatchSize: 8 } },
+      { sessions: 0 },
+      { queueLimit: 1.5 },
+    ])
       expect(servingSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     const manifest = loadManifest();
     expect(manifest.models.find((m) => m.id === "mobilenetv2-int8")?.serving).toEqual({ batching: { maxBatchSize: 8, maxQueueDelayMs: 0 }, sessions: 1 });

@@ -38,7 +38,10 @@ export interface ServingSwitches {
 const isDynamic = (dim: unknown) => typeof dim === "string" || (typeof dim === "number" && dim < 0);
 
 /** Whether every tensor of the model has a dynamic first dimension (its batch dimension). */
-export function hasBatchDimension(metadata: { inputMetadata: readonly ort.InferenceSession.ValueMetadata[]; outputMetadata: readonly ort.InferenceSession.ValueMetadata[] }): boolean {
+export function hasBatchDimension(metadata: {
+  inputMetadata: readonly ort.InferenceSession.ValueMetadata[];
+  outputMetadata: readonly ort.InferenceSession.ValueMetadata[];
+}): boolean {
   const tensors = [...metadata.inputMetadata, ...metadata.outputMetadata];
   return tensors.length > 0 && tensors.every((m) => m.isTensor && m.shape.length > 0 && isDynamic(m.shape[0]));
 }
