@@ -6,6 +6,7 @@
  * percentiles and process CPU time per request as JSON and a markdown table.
  *
  *   npx tsx --conditions=react-server scripts/tune-sessions.ts [--seconds 3] [--clients 8] [--json out.json]
+ *     [--models mobilenetv2-int8,yolox-nano] [--threads 1,2] [--sessions 1,2] [--costs-only]
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -16,6 +17,7 @@ import { decodeImage } from "../lib/inference/image/decode-image";
 import { imageToTensor } from "../lib/inference/image/image-to-tensor";
 import { ModelQueue } from "../lib/inference/serving/model-queue";
 import { hasBatchDimension, type ServingConfig } from "../lib/inference/serving/serving-config";
+import { stackFeeds } from "../lib/inference/serving/stack-feeds";
 import { sessionOptions } from "../lib/inference/session-options";
 import { getModelStore } from "../lib/models/get-model-store";
 import { percentile } from "../lib/stats";
@@ -24,6 +26,12 @@ import { requireEvalDir } from "./require-eval-dir";
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => Number(args[args.indexOf(`--${name}`) + 1]) || fallback;
 const seconds = option("seconds", 3);
+// --costs-only: just the per-image cost by batch size (quick, and steadier on a busy machine).
+const costsOnly = args.includes("--costs-only");
+const listOption = (name: string, fallback: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback).split(",");
+const modelIds = listOption("models", "mobilenetv2-int8,yolox-nano");
+const threadCounts = listOption("threads", "1,2").map(Number);
+const sessionCounts = listOption("sessions", "1,2").map(Number);
 const clients = option("clients", 8);
 const jsonOut = args.includes("--json") ? args[args.indexOf("--json") + 1] : undefined;
 const photos = ["coral_cat_720p.jpg", "skimage_coffee.png", "coral_pets.jpg", "coral_kite_and_cold.jpg"];
@@ -95,15 +103,58 @@ async function measure(modelId: string, threads: number, sessionCount: number, b
   };
 }
 
+interface BatchCostRow {
+  model: string;
+  threads: number;
+  batchSize: number;
+  msPerImageP50: number;
+  /** Process CPU time per image: on a shared machine a steadier measure of the work than wall time. */
+  cpuMsPerImageP50: number;
+}
+
+/** One session's run time per image at batch sizes 1..8 (runs interleaved, so machine noise falls on all sizes alike). */
+async function batchCosts(modelId: string, threads: number, reps = 15): Promise<BatchCostRow[]> {
+  const store = getModelStore();
+  const entry = store.get(modelId)!;
+  const file = (await store.filePath(modelId, "model"))!;
+  const session = await ort.InferenceSession.create(file, await sessionOptions(file, { threads }));
+  const inputs = await inputsFor(modelId);
+  const sizes = [1, 2, 4, 8];
+  const stacked = new Map(sizes.map((n) => [n, stackFeeds(Array.from({ length: n }, (_, i) => ({ [entry.input!.tensor]: inputs[i % inputs.length] })))]));
+  const times = new Map<number, number[]>(sizes.map((n) => [n, []]));
+  const cpuTimes = new Map<number, number[]>(sizes.map((n) => [n, []]));
+  for (let rep = -2; rep < reps; rep++)
+    for (const n of sizes) {
+      const cpu0 = process.cpuUsage();
+      const t0 = performance.now();
+      await session.run(stacked.get(n)!);
+      const cpu = process.cpuUsage(cpu0);
+      if (rep < 0) continue;
+      times.get(n)!.push((performance.now() - t0) / n);
+      cpuTimes.get(n)!.push((cpu.user + cpu.system) / 1000 / n);
+    }
+  await session.release();
+  return sizes.map((n) => ({
+    model: modelId,
+    threads,
+    batchSize: n,
+    msPerImageP50: percentile(times.get(n)!, 50),
+    cpuMsPerImageP50: percentile(cpuTimes.get(n)!, 50),
+  }));
+}
+
 const rows: Row[] = [];
-for (const modelId of ["mobilenetv2-int8", "yolox-nano"]) {
+const costs: BatchCostRow[] = [];
+for (const modelId of modelIds) {
   const file = (await getModelStore().filePath(modelId, "model"))!;
   const probe = await ort.InferenceSession.create(file);
   const batchable = hasBatchDimension(probe);
   await probe.release();
+  if (batchable) for (const threads of [1, 2]) costs.push(...(await batchCosts(modelId, threads)));
+  if (costsOnly) continue;
   const batchings: ServingConfig["batching"][] = batchable ? [null, { maxBatchSize: 8, maxQueueDelayMs: 0 }, { maxBatchSize: 8, maxQueueDelayMs: 2 }] : [null];
-  for (const threads of [1, 2])
-    for (const sessionCount of [1, 2])
+  for (const threads of threadCounts)
+    for (const sessionCount of sessionCounts)
       for (const batching of batchings) {
         const row = await measure(modelId, threads, sessionCount, batching);
         rows.push(row);
@@ -122,5 +173,10 @@ const table = [
       `| ${r.model} | ${r.threads} | ${r.sessions} | ${r.batching} | ${fmt(r.throughputPerS)} | ${fmt(r.latencyMsP50)} | ${fmt(r.latencyMsP95)} | ${fmt(r.cpuMsPerRequest)} | ${r.meanBatch.toFixed(2)} |`,
   ),
 ].join("\n");
-console.log(`${header}\n\n${table}`);
-if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ measuredAt: new Date().toISOString(), header, rows }, null, 2)}\n`);
+const costTable = [
+  "| model | intra-op threads | batch size | wall ms per image (median) | CPU ms per image (median) |",
+  "|---|---|---|---|---|",
+  ...costs.map((c) => `| ${c.model} | ${c.threads} | ${c.batchSize} | ${fmt(c.msPerImageP50)} | ${fmt(c.cpuMsPerImageP50)} |`),
+].join("\n");
+console.log(`${header}\n\n${table}\n\nOne session run, per image, by batch size:\n\n${costTable}`);
+if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ measuredAt: new Date().toISOString(), header, rows, costs }, null, 2)}\n`);

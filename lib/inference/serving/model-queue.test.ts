@@ -58,15 +58,15 @@ describe("dynamic batching", () => {
   });
 
   it("stacks recognition lines only with lines of the same width, and splits multi-row requests back", async () => {
-    const wide = [pattern([2, 3, 48, 320], 1), pattern([1, 3, 48, 320], 2)];
-    const narrow = pattern([1, 3, 48, 160], 3);
+    const wide = [pattern([2, 3, 48, 160], 1), pattern([1, 3, 48, 160], 2)];
+    const narrow = pattern([1, 3, 48, 96], 3);
     const alone = queueOf(sessions.recognizer, null);
     const expected: ort.Tensor[] = [];
     for (const x of [...wide, narrow]) expected.push(outputOf((await alone.run({ x })).outputs));
 
     const batched = queueOf(sessions.recognizer, { maxBatchSize: 8, maxQueueDelayMs: 50 });
     const answers = await Promise.all([...wide, narrow].map((x) => batched.run({ x })));
-    // The two 320-wide requests (3 rows) in one run, the 160-wide one in another.
+    // The two 160-wide requests (3 rows) in one run, the 96-wide one in another.
     expect(batched.stats).toMatchObject({ runs: 2, requestsRun: 3 });
     answers.forEach(({ outputs }, i) => {
       const output = outputOf(outputs);

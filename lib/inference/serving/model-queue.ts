@@ -4,7 +4,7 @@ import { observeBatch, observeInference, observeInferenceRefusal } from "../../m
 import { currentDeadline } from "../../request-deadline";
 import type { ModelSession } from "../inference-backend";
 import type { ServingConfig } from "./serving-config";
-import { batchKeyOf, splitOutputs, stackFeeds } from "./stack-feeds";
+import { batchKeyOf, type StackingBuffers, splitOutputs, stackFeeds } from "./stack-feeds";
 
 /**
  * The queue in front of one model's sessions: the dynamic batcher (Triton's, BentoML's adaptive
@@ -52,6 +52,7 @@ const EWMA_WEIGHT = 0.2;
 export class ModelQueue {
   private readonly waiting: Waiting[] = [];
   private readonly idle: ModelSession[];
+  private readonly buffers = new Map<ModelSession, StackingBuffers>();
   private batchTimer: NodeJS.Timeout | undefined;
   /** Smoothed run time per request, for the expected wait and Retry-After. */
   private msPerRequest: number | undefined;
@@ -63,6 +64,7 @@ export class ModelQueue {
     readonly config: ServingConfig,
   ) {
     this.idle = [...sessions];
+    for (const session of sessions) this.buffers.set(session, new Map());
   }
 
   run(feeds: Record<string, ort.Tensor>): Promise<TimedRun> {
@@ -155,7 +157,12 @@ export class ModelQueue {
   private async execute(session: ModelSession, batch: Waiting[]): Promise<void> {
     try {
       const startedAt = performance.now();
-      const outputs = await session.run(stackFeeds(batch.map((w) => w.feeds)));
+      const outputs = await session.run(
+        stackFeeds(
+          batch.map((w) => w.feeds),
+          this.buffers.get(session),
+        ),
+      );
       const runMs = performance.now() - startedAt;
       const parts = splitOutputs(
         outputs,
