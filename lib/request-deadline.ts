@@ -22,6 +22,15 @@ export function runWithDeadline<T>(deadline: RequestDeadline, work: () => T): T 
   return storage.run(deadline, work);
 }
 
+/**
+ * Runs background work (a queued job) outside any request, whatever context started the machinery
+ * that calls it: pg-boss or a timer set up during a request would otherwise carry that request's
+ * long-past deadline into every job it runs.
+ */
+export function outsideRequest<T>(work: () => T): T {
+  return storage.exit(work);
+}
+
 /** The current request's deadline, or undefined for work outside a request. */
 export function currentDeadline(): RequestDeadline | undefined {
   return storage.getStore();
