@@ -11,14 +11,14 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import * as ort from "onnxruntime-node";
+import type * as ort from "onnxruntime-node";
+import { createSession } from "../lib/benchmarks/measure-performance";
 import { readCpuFeatures } from "../lib/inference/read-cpu-features";
 import { decodeImage } from "../lib/inference/image/decode-image";
 import { imageToTensor } from "../lib/inference/image/image-to-tensor";
 import { ModelQueue } from "../lib/inference/serving/model-queue";
 import { hasBatchDimension, type ServingConfig } from "../lib/inference/serving/serving-config";
 import { stackFeeds } from "../lib/inference/serving/stack-feeds";
-import { sessionOptions } from "../lib/inference/session-options";
 import { getModelStore } from "../lib/models/get-model-store";
 import { percentile } from "../lib/stats";
 import { requireEvalDir } from "./require-eval-dir";
@@ -65,9 +65,7 @@ async function measure(modelId: string, threads: number, sessionCount: number, b
   const store = getModelStore();
   const entry = store.get(modelId)!;
   const file = (await store.filePath(modelId, "model"))!;
-  const sessions = await Promise.all(
-    Array.from({ length: sessionCount }, async () => ort.InferenceSession.create(file, await sessionOptions(file, { threads }))),
-  );
+  const sessions = await Promise.all(Array.from({ length: sessionCount }, async () => createSession(file, threads)));
   const inputs = await inputsFor(modelId);
   const queue = new ModelQueue({ id: `${modelId}-tune`, variant: entry.variant }, sessions, { batching, sessions: sessionCount, queueLimit: 10_000 });
   const feedsOf = (i: number) => ({ [entry.input!.tensor]: inputs[i % inputs.length] });
@@ -117,7 +115,7 @@ async function batchCosts(modelId: string, threads: number, reps = 15): Promise<
   const store = getModelStore();
   const entry = store.get(modelId)!;
   const file = (await store.filePath(modelId, "model"))!;
-  const session = await ort.InferenceSession.create(file, await sessionOptions(file, { threads }));
+  const session = await createSession(file, threads);
   const inputs = await inputsFor(modelId);
   const sizes = [1, 2, 4, 8];
   const stacked = new Map(sizes.map((n) => [n, stackFeeds(Array.from({ length: n }, (_, i) => ({ [entry.input!.tensor]: inputs[i % inputs.length] })))]));
@@ -147,7 +145,7 @@ const rows: Row[] = [];
 const costs: BatchCostRow[] = [];
 for (const modelId of modelIds) {
   const file = (await getModelStore().filePath(modelId, "model"))!;
-  const probe = await ort.InferenceSession.create(file);
+  const probe = await createSession(file, 1);
   const batchable = hasBatchDimension(probe);
   await probe.release();
   if (batchable) for (const threads of [1, 2]) costs.push(...(await batchCosts(modelId, threads)));
