@@ -14,24 +14,31 @@ const DOMAIN_ERROR_KINDS = Symbol.for("insight-engine.DomainError.kinds");
 
 export abstract class DomainError extends Error {
   /**
+   * Each class's kind, declared by the class itself: a production build minifies exported classes
+   * into anonymous ones (every `.name` is ""), so the names cannot tell the kinds apart.
+   */
+  static readonly kind: string = "DomainError";
+  /**
    * Next bundles the instrumentation hook apart from the route handlers, each with its own copy of
    * this module, and model sessions made at start-up are shared through globalThis: their errors
-   * come from the other copy. Matching by the class names every copy records (as ApiError does with
-   * its brand) keeps `instanceof ModelUnavailableError` true across copies, instead of a 500.
+   * come from the other copy. Matching by the kinds every copy records (as ApiError does with its
+   * brand) keeps `instanceof ModelUnavailableError` true across copies, instead of a 500.
    */
   static [Symbol.hasInstance](value: unknown): boolean {
     const kinds = typeof value === "object" && value !== null ? (value as Record<symbol, unknown>)[DOMAIN_ERROR_KINDS] : undefined;
     // biome-ignore lint/complexity/noThisInStatic: `this` is the class on the right of instanceof, a subclass included
-    return Array.isArray(kinds) && kinds.includes(this.name);
+    return Array.isArray(kinds) && kinds.includes(this.kind);
   }
   readonly [DOMAIN_ERROR_KINDS]: string[] = [];
   /** The input fields the error is about, when there are some (for `errors: [{ field, message }]`). */
   readonly fields: FieldProblem[];
   constructor(message: string, where?: FieldProblem | FieldProblem[]) {
     super(message);
-    this.name = new.target.name;
+    // A subclass that inherited its parent's kind would pass for its parent (and its parent for it).
+    if (!Object.hasOwn(new.target, "kind")) throw new Error("every DomainError subclass declares its own static kind");
+    this.name = (new.target as unknown as typeof DomainError).kind;
     for (let kind: object | null = new.target; kind && kind !== Error; kind = Object.getPrototypeOf(kind))
-      this[DOMAIN_ERROR_KINDS].push((kind as { name: string }).name);
+      this[DOMAIN_ERROR_KINDS].push((kind as typeof DomainError).kind);
     this.fields = where === undefined ? [] : Array.isArray(where) ? where : [where];
   }
 }
@@ -40,6 +47,7 @@ export abstract class DomainError extends Error {
 export type ImageProblem = "empty" | "too_large" | "too_many_pixels" | "not_an_image" | "format_not_accepted" | "too_small" | "truncated" | "undecodable";
 
 export class ImageDecodeError extends DomainError {
+  static readonly kind = "ImageDecodeError";
   constructor(
     readonly problem: ImageProblem,
     message: string,
@@ -50,6 +58,7 @@ export class ImageDecodeError extends DomainError {
 
 /** A model that exists in the manifest but cannot be had on this instance (missing file, failed load, backend down). */
 export class ModelUnavailableError extends DomainError {
+  static readonly kind = "ModelUnavailableError";
   constructor(
     readonly modelId: string,
     message: string,
@@ -60,6 +69,7 @@ export class ModelUnavailableError extends DomainError {
 
 /** A model id (or family) that no manifest entry has. */
 export class UnknownModelError extends DomainError {
+  static readonly kind = "UnknownModelError";
   constructor(
     readonly modelId: string,
     message = `Unknown model "${modelId}". GET /api/v1/models lists them.`,
@@ -70,7 +80,32 @@ export class UnknownModelError extends DomainError {
 }
 
 /** An argument the core cannot work with (a model of the wrong task, a recipe for another parent…). */
-export class InvalidArgumentError extends DomainError {}
+export class InvalidArgumentError extends DomainError {
+  static readonly kind = "InvalidArgumentError";
+}
 
 /** The work needs something this instance does not have (evaluation data, a dictionary file). */
-export class MissingPrerequisiteError extends DomainError {}
+export class MissingPrerequisiteError extends DomainError {
+  static readonly kind = "MissingPrerequisiteError";
+}
+
+/** Why a model refused work it was asked for: its queue is full, or the request's deadline came first. */
+export type OverloadReason = "queue_full" | "deadline_exceeded";
+
+/**
+ * A model's bounded queue refused the work (lib/inference/serving): answered at once rather than
+ * after an unbounded wait, with how long to wait before trying again. It is not "the model cannot be
+ * had" (ModelUnavailableError), so pipelines that degrade an unavailable model to `available: false`
+ * fail the whole request with it instead.
+ */
+export class OverloadedError extends DomainError {
+  static readonly kind = "OverloadedError";
+  constructor(
+    readonly modelId: string,
+    readonly reason: OverloadReason,
+    readonly retryAfterSeconds: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}

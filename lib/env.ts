@@ -46,6 +46,12 @@ export const envSchema = z.object({
    * kernels saturate, "on" always, "off" never (reproduces the saturation; for tests and measurements).
    */
   ORT_X64_QUANT_PRECISION: z.enum(["auto", "on", "off"]).default("auto"),
+  /** Dynamic batching of model runs (per-model settings in models/manifest.json `serving`); "off" runs every request alone. */
+  INFERENCE_BATCHING: booleanFlag.default(true),
+  /** Requests one model may hold waiting for a session before new ones are refused with 503; 0: 16 per CPU core. */
+  INFERENCE_QUEUE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(0),
+  /** An API request's deadline: model work still queued past it is not run and the request is answered 503. */
+  REQUEST_DEADLINE_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   /** Largest request body accepted by /api/v1, in bytes. */
   MAX_BODY_BYTES: z.coerce
     .number()

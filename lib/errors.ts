@@ -5,6 +5,7 @@ import {
   InvalidArgumentError,
   MissingPrerequisiteError,
   ModelUnavailableError,
+  OverloadedError,
   UnknownModelError,
   type ImageProblem,
 } from "./domain-errors";
@@ -76,7 +77,7 @@ export const explanationByCode: Record<ProblemCode, string> = {
   model_unavailable:
     "A model this request needs cannot be had on this instance (its file is missing and cannot be downloaded, it failed to load, or the inference backend is unreachable). GET /api/v1/models says why; try again after `Retry-After`.",
   service_unavailable:
-    "The instance cannot serve this right now (the database is unreachable, the queue is full, or it is shutting down). Try again after `Retry-After`, possibly on another instance.",
+    "The instance cannot serve this right now (the database is unreachable, a model's queue is full (`reason: queue_full`), the request's deadline passed while it waited (`reason: deadline_exceeded`), or it is shutting down). Try again after `Retry-After`, possibly on another instance.",
 };
 
 export const titleOf = (code: ProblemCode) => titleByCode[code];
@@ -149,6 +150,12 @@ export function apiErrorFromDomain(error: DomainError): ApiError {
   if (error instanceof ImageDecodeError) return new ApiError(imageProblemCodes[error.problem], error.message, extra);
   if (error instanceof ModelUnavailableError)
     return new ApiError("model_unavailable", error.message, { model: error.modelId, headers: { "retry-after": "30" } });
+  if (error instanceof OverloadedError)
+    return new ApiError("service_unavailable", error.message, {
+      model: error.modelId,
+      reason: error.reason,
+      headers: { "retry-after": String(Math.max(1, Math.ceil(error.retryAfterSeconds))) },
+    });
   if (error instanceof UnknownModelError) return new ApiError(error.fields.length ? "invalid_input" : "not_found", error.message, extra);
   if (error instanceof InvalidArgumentError) return new ApiError("invalid_input", error.message, extra);
   if (error instanceof MissingPrerequisiteError) return new ApiError("unprocessable_content", error.message, extra);

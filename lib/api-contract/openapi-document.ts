@@ -79,7 +79,8 @@ const errorStatuses = (operation: Operation): number[] => {
   if (operation.rateLimit !== false) statuses.add(429);
   if (operation.params) statuses.add(404);
   if (operation.body || operation.handlerReadsBody) [413, 415].forEach((s) => statuses.add(s));
-  if (operation.tag === "Analyze" || operation.tag === "Safety" || operation.tag === "Assistant") statuses.add(503);
+  // Model work: a model that cannot be had, a full model queue or a request past its deadline.
+  if (operation.tag === "Analyze" || operation.tag === "Safety" || operation.tag === "Assistant" || operation.path.endsWith("/infer")) statuses.add(503);
   return [...statuses].sort();
 };
 

@@ -28,7 +28,7 @@ export interface MeasuredInput {
 }
 
 // The serving settings, with the thread count under test.
-async function createSession(modelPath: string, threads: number) {
+export async function createSession(modelPath: string, threads: number) {
   return ort.InferenceSession.create(modelPath, await sessionOptions(modelPath, { threads }));
 }
 

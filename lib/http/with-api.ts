@@ -6,6 +6,7 @@ import { ApiError, problemResponse, toProblem } from "../errors";
 import { log } from "../log";
 import { observeRequest } from "../metrics/observe";
 import { limitCaller } from "../rate-limit/limit-caller";
+import { requestBudgetMs, runWithDeadline } from "../request-deadline";
 import { recordUsage } from "../usage/record-usage";
 import { runAfterResponse } from "./after-response";
 import { getEnv } from "../env";
@@ -20,7 +21,7 @@ import { requestIdFor } from "./request-id";
  * request id; who is calling (API key, session or nobody) and whether that is enough for the route
  * (`auth`, `scope`, CSRF on cookie-authenticated writes); the rate limit (429 with Retry-After,
  * RateLimit headers on every answer); the query and body, read by the one body reader and validated
- * with the operation's schemas; the handler; every thrown error as problem+json (unexpected ones
+ * with the operation's schemas; the handler, under the request's deadline (REQUEST_DEADLINE_MS); every thrown error as problem+json (unexpected ones
  * logged with the id, never leaked); one log line; and, after the response is sent, the usage row
  * and the key's last-used time. Handlers never repeat any of it.
  */
@@ -106,7 +107,11 @@ export function withApi<O extends Operation<any, any>>(operation: O, handler: Ap
         if (refusal) throw refusal;
       }
       const input = await readInput(request, operation);
-      response = await handler(request, { ...context, input: input as OperationInput<O> & { upload: RequestBody | undefined } });
+      // The deadline counts from arrival; model queues read it (lib/request-deadline.ts) to refuse work that would start too late.
+      const deadline = { requestId, deadlineAtMs: startedAtMs + requestBudgetMs(request, getEnv().REQUEST_DEADLINE_MS) };
+      response = await runWithDeadline(deadline, () =>
+        handler(request, { ...context, input: input as OperationInput<O> & { upload: RequestBody | undefined } }),
+      );
     } catch (error) {
       if (!toProblem(error).expected) log.error({ err: error, requestId, route: options.route }, "unhandled error in route handler");
       response = problemResponse(error, { requestId, instance: new URL(request.url).pathname, errorMember: options.errorMember });

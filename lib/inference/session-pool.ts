@@ -1,11 +1,17 @@
 import "server-only";
 import type * as ort from "onnxruntime-node";
-import { InvalidArgumentError, ModelUnavailableError, UnknownModelError } from "../domain-errors";
-import { observeInference } from "../metrics/observe";
+import { InvalidArgumentError, ModelUnavailableError, OverloadedError, UnknownModelError } from "../domain-errors";
+import { getEnv } from "../env";
+import { observeInference, observeInferenceRefusal } from "../metrics/observe";
 import { getModelStore } from "../models/get-model-store";
 import type { ModelEntry } from "../models/manifest-schema";
 import { forgetProcessSingletons, processSingleton } from "../process-singletons";
+import { currentDeadline } from "../request-deadline";
 import { getInferenceBackend, type ModelSession } from "./inference-backend";
+import { ModelQueue, type TimedRun } from "./serving/model-queue";
+import { hasBatchDimension, resolveServingConfig } from "./serving/serving-config";
+
+export type { TimedRun } from "./serving/model-queue";
 
 /**
  * One ONNX Runtime session per model variant per process, created on first use and shared by every
@@ -13,11 +19,21 @@ import { getInferenceBackend, type ModelSession } from "./inference-backend";
  * so concurrent first requests wait for one load instead of loading the model twice. With
  * INFERENCE_BACKEND_URL the session is a remote one (lib/inference/inference-backend.ts): same
  * surface, the model's weights never loaded here.
+ *
+ * Every model call goes through `runSession`. In process, it queues the call in the model's
+ * ModelQueue (lib/inference/serving): dynamic batching, the bound on waiting requests and the
+ * request deadline. A remote backend batches and bounds its own queue; here only the deadline is
+ * checked before the call leaves.
  */
 
 export interface LoadedModel {
   entry: ModelEntry;
+  /** The model's first session: its input and output names and metadata are every session's. */
   session: ModelSession;
+  /** In process: the queue in front of the model's sessions (absent for a remote backend). */
+  queue?: ModelQueue;
+  /** Every session of the model (more than one when its serving config asks for it). */
+  sessions: ModelSession[];
   /** Paths of the model's other files by role (labels, dictionary...). */
   files: Record<string, string>;
   loadMs: number;
@@ -43,7 +59,16 @@ async function createLoadedModel(modelId: string): Promise<LoadedModel> {
   const files = Object.fromEntries(availability.files.map((f) => [f.role, f.path]));
   const startedAt = performance.now();
   const session = await backend.openSession(entry, files);
-  return { entry, session, files, loadMs: performance.now() - startedAt };
+  if (backend.kind === "remote") return { entry, session, sessions: [session], files, loadMs: performance.now() - startedAt };
+  const env = getEnv();
+  const config = resolveServingConfig(entry.serving, hasBatchDimension(session), {
+    batchingEnabled: env.INFERENCE_BATCHING,
+    queueLimit: env.INFERENCE_QUEUE_LIMIT,
+  });
+  const sessions = [session];
+  while (sessions.length < config.sessions) sessions.push(await backend.openSession(entry, files));
+  const queue = new ModelQueue({ id: entry.id, variant: entry.variant }, sessions, config);
+  return { entry, session, sessions, queue, files, loadMs: performance.now() - startedAt };
 }
 
 /** Whether a model's session can be had, without throwing (for `available: false` answers). */
@@ -56,12 +81,14 @@ export async function modelAvailability(modelId: string): Promise<{ available: t
   }
 }
 
-export interface TimedRun {
-  outputs: ort.InferenceSession.ReturnType;
-  runMs: number;
-}
-
+/** One model call, as every pipeline makes it; throws OverloadedError (503) when the model's queue refuses it. */
 export async function runSession(loaded: LoadedModel, feeds: Record<string, ort.Tensor>): Promise<TimedRun> {
+  if (loaded.queue) return loaded.queue.run(feeds);
+  const deadline = currentDeadline();
+  if (deadline && performance.now() >= deadline.deadlineAtMs) {
+    observeInferenceRefusal({ model: loaded.entry.id, reason: "deadline_exceeded" });
+    throw new OverloadedError(loaded.entry.id, "deadline_exceeded", 1, `Model "${loaded.entry.id}" was not asked: the request's deadline had passed.`);
+  }
   const startedAt = performance.now();
   const outputs = await loaded.session.run(feeds);
   const runMs = performance.now() - startedAt;
@@ -72,5 +99,5 @@ export async function runSession(loaded: LoadedModel, feeds: Record<string, ort.
 /** For tests and benchmarks that compare thread settings: drops every cached session. */
 export async function releaseAllSessions(): Promise<void> {
   const pending = forgetProcessSingletons(SESSION_KEY) as Promise<LoadedModel>[];
-  await Promise.allSettled(pending.map(async (p) => (await p).session.release()));
+  await Promise.allSettled(pending.map(async (p) => Promise.all((await p).sessions.map((session) => session.release()))));
 }

@@ -13,6 +13,7 @@ import { runQueuedJob, sweepInterruptedJobs } from "./tracked-job";
 import { getJobQueue } from "./job-queue";
 import { QUEUE } from "./queues";
 import { attemptDelivery, giveUpDelivery } from "./webhooks/deliver-webhook";
+import { outsideRequest } from "../request-deadline";
 
 /**
  * Makes this process a worker of every queue. Batch items are CPU-bound analyses: JOB_CONCURRENCY
@@ -34,7 +35,7 @@ export async function startWorkers(): Promise<void> {
   const work = async <T>(queue: string, options: PgBoss.WorkOptions, run: (data: T) => Promise<unknown>) => {
     let workerId: string | undefined;
     workerId = await boss.work<T>(queue, { batchSize: 1, ...options }, async (jobs) => {
-      for (const job of jobs) await run(job.data);
+      for (const job of jobs) await outsideRequest(() => run(job.data));
       if (workerId) boss.notifyWorker(workerId);
     });
   };

@@ -32,6 +32,14 @@ export function observeInference({ model, variant, seconds }: { model: string; v
   safely(() => getMetrics().inferenceDuration.observe({ model, variant }, seconds));
 }
 
+export function observeBatch({ model, requests }: { model: string; requests: number }): void {
+  safely(() => getMetrics().inferenceBatchSize.observe({ model }, requests));
+}
+
+export function observeInferenceRefusal({ model, reason }: { model: string; reason: string }): void {
+  safely(() => getMetrics().inferenceRefusals.inc({ model, reason }));
+}
+
 export type JobOutcome = "done" | "failed" | "cancelled";
 
 export function observeJobOutcome({ queue, outcome }: { queue: string; outcome: JobOutcome }): void {

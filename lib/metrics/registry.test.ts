@@ -16,6 +16,8 @@ describe("the metrics registry", () => {
     metrics.httpRequests.inc(labels);
     metrics.httpDuration.observe(labels, 0.03);
     metrics.inferenceDuration.observe({ model: "yolox-nano-int8", variant: "quantized" }, 0.004);
+    metrics.inferenceBatchSize.observe({ model: "mobilenetv2-int8" }, 3);
+    metrics.inferenceRefusals.inc({ model: "mobilenetv2-int8", reason: "queue_full" });
     metrics.jobOutcomes.inc({ queue: "batch-item", outcome: "cancelled" });
     metrics.rateLimitRejections.inc({ plan: "free", caller: "key" });
 
@@ -23,7 +25,9 @@ describe("the metrics registry", () => {
     expect([...families.keys()].sort()).toEqual([
       "insight_http_request_duration_seconds",
       "insight_http_requests_total",
+      "insight_inference_batch_size",
       "insight_inference_duration_seconds",
+      "insight_inference_refusals_total",
       "insight_job_outcomes_total",
       "insight_job_queue_depth",
       "insight_rate_limit_rejections_total",
@@ -32,6 +36,9 @@ describe("the metrics registry", () => {
     expect(sampleValue(families, "insight_http_request_duration_seconds_bucket", { ...labels, le: "0.025" })).toBe(0);
     expect(sampleValue(families, "insight_http_request_duration_seconds_bucket", { ...labels, le: "0.05" })).toBe(1);
     expect(sampleValue(families, "insight_inference_duration_seconds_count", { model: "yolox-nano-int8", variant: "quantized" })).toBe(1);
+    expect(sampleValue(families, "insight_inference_batch_size_bucket", { model: "mobilenetv2-int8", le: "2" })).toBe(0);
+    expect(sampleValue(families, "insight_inference_batch_size_bucket", { model: "mobilenetv2-int8", le: "3" })).toBe(1);
+    expect(sampleValue(families, "insight_inference_refusals_total", { model: "mobilenetv2-int8", reason: "queue_full" })).toBe(1);
     expect(sampleValue(families, "insight_job_outcomes_total", { queue: "batch-item", outcome: "cancelled" })).toBe(1);
     expect(sampleValue(families, "insight_rate_limit_rejections_total", { plan: "free", caller: "key" })).toBe(1);
     expect(sampleValue(families, "insight_job_queue_depth", { queue: "batch-item", state: "queued" })).toBe(3);

@@ -53,6 +53,19 @@ export function createMetrics(options: MetricsOptions = {}) {
       buckets: inferenceBuckets,
       registers,
     }),
+    inferenceBatchSize: new Histogram({
+      name: `${METRIC_PREFIX}inference_batch_size`,
+      help: "Requests stacked into one ONNX Runtime session run by dynamic batching, by model id.",
+      labelNames: ["model"] as const,
+      buckets: [1, 2, 3, 4, 6, 8, 12, 16, 32],
+      registers,
+    }),
+    inferenceRefusals: new Counter({
+      name: `${METRIC_PREFIX}inference_refusals_total`,
+      help: "Model work refused with 503 before it ran, by model id and reason (queue_full, deadline_exceeded).",
+      labelNames: ["model", "reason"] as const,
+      registers,
+    }),
     jobOutcomes: new Counter({
       name: `${METRIC_PREFIX}job_outcomes_total`,
       help: "Queued work that reached an outcome, by queue and outcome (done, failed, cancelled).",

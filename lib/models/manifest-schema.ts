@@ -85,6 +85,31 @@ export const outputSchema = z.discriminatedUnion("kind", [
 ]);
 export type OutputSpec = z.infer<typeof outputSchema>;
 
+/**
+ * How the model is served (lib/inference/serving): dynamic batching of concurrent requests into one
+ * run (only for models whose inputs have a dynamic first dimension; requests are stacked only when
+ * their other dimensions are equal), sessions per model, and the bound of its queue. Each field left
+ * out takes the serving default; `batching: false` turns batching off for this model.
+ */
+export const servingSchema = z.object({
+  batching: z
+    .union([
+      z.literal(false),
+      z.object({
+        /** Most rows (first-dimension entries, summed over the stacked requests) in one run. */
+        maxBatchSize: z.number().int().min(1).max(1024),
+        /** How long the first request of a batch that is not full may wait for more to join. */
+        maxQueueDelayMs: z.number().min(0).max(10_000),
+      }),
+    ])
+    .optional(),
+  /** ONNX Runtime sessions of this model in the process, each running one batch at a time. */
+  sessions: z.number().int().min(1).max(16).optional(),
+  /** Requests waiting for this model before new ones are refused (default INFERENCE_QUEUE_LIMIT). */
+  queueLimit: z.number().int().min(1).max(100_000).optional(),
+});
+export type ServingSpec = z.infer<typeof servingSchema>;
+
 export const modelEntrySchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, "must be lowercase letters, digits, dots and dashes"),
   name: z.string().min(1),
@@ -111,6 +136,7 @@ export const modelEntrySchema = z.object({
   labelGroups: z.record(z.string(), z.array(z.tuple([z.number().int().min(0), z.number().int().min(0)]))).optional(),
   input: imageInputSchema.optional(),
   output: outputSchema.optional(),
+  serving: servingSchema.optional(),
 });
 export type ModelEntry = z.infer<typeof modelEntrySchema>;
 

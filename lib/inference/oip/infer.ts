@@ -2,6 +2,7 @@ import "server-only";
 import type * as ort from "onnxruntime-node";
 import { z } from "zod";
 import { getEnv } from "../../env";
+import { DomainError } from "../../domain-errors";
 import { ApiError } from "../../errors";
 import { readLimitedBody } from "../../http/read-request-body";
 import { runSession, type LoadedModel } from "../session-pool";
@@ -81,7 +82,8 @@ export async function inferOverHttp(request: Request, loaded: LoadedModel, reque
   try {
     ({ outputs } = await runSession(loaded, feeds));
   } catch (error) {
-    if (error instanceof ApiError) throw error;
+    // A refusal by the model's queue (503) or a backend failure keeps its own meaning.
+    if (error instanceof ApiError || error instanceof DomainError) throw error;
     // The inputs match the model's metadata, so what ONNX Runtime still refuses is in the values or
     // in a combination of dynamic sizes the graph cannot take (e.g. a side not a multiple of 32).
     throw new ApiError("unprocessable_content", `Model "${loaded.entry.id}" could not run on these inputs: ${(error as Error).message}`);
