@@ -2744,6 +2744,7 @@ export interface operations {
                                 batching: ("on" | "off")[];
                                 concurrencies: number[];
                                 duration_seconds: number;
+                                min_requests_per_connection: number;
                                 routes: ("image-text-all" | "image-text-labels" | "document" | "safety" | "oip-infer")[];
                                 server_env: {
                                     [key: string]: string;

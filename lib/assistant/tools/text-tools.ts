@@ -35,13 +35,16 @@ export function textTools(context: ToolContext) {
             attachment_id: attachment.id,
             full_text: cut(page.full_text),
             line_count: page.lines.length,
-            language: page.language.available ? { language: page.language.language, name: page.language.name, reliable: page.language.reliable } : null,
-            key_fields: {
-              merchant: field(page.key_fields.merchant),
-              date: field(page.key_fields.date),
-              total: field(page.key_fields.total),
-              fields: page.key_fields.fields.map(field),
-            },
+            // Every task runs here (none is named), so language and key fields are present.
+            language: page.language?.available ? { language: page.language.language, name: page.language.name, reliable: page.language.reliable } : null,
+            key_fields: page.key_fields
+              ? {
+                  merchant: field(page.key_fields.merchant),
+                  date: field(page.key_fields.date),
+                  total: field(page.key_fields.total),
+                  fields: page.key_fields.fields.map(field),
+                }
+              : null,
             answer: page.answer && { query: page.answer.query, text: page.answer.text, field: field(page.answer.field) },
             injection_in_page: page.injection && { flagged: page.injection.flagged, probability: page.injection.probability },
             warnings: page.warnings,

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
 import { databaseTargets } from "@/test/database-targets";
 import {
   startBenchmarkRun,
@@ -87,12 +86,13 @@ describe.each(databaseTargets)("benchmark queries on $name", (target) => {
   it.skipIf(target.skipReason)("fails the runs still running that started after a moment, and only those", async () => {
     const db = handle.db;
     const before = await createBenchmarkRun({ db, trigger: "old", machine: {}, config: {} });
-    const [{ now }] = (await db.execute<{ now: string }>(sql`select now()::text as now`)).rows;
+    // A moment just after `before` started (the database keeps microseconds, a Date milliseconds).
+    const since = new Date(before.startedAt.getTime() + 1);
     await new Promise((r) => setTimeout(r, 20));
     const after = await createBenchmarkRun({ db, trigger: "orphan", machine: {}, config: {} });
     const finished = await createBenchmarkRun({ db, trigger: "finished", machine: {}, config: {} });
     await finishBenchmarkRun({ db, id: finished.id, status: "done" });
-    expect(await failRunningBenchmarkRunsSince({ db, since: new Date(now), error: "interrupted" })).toBe(1);
+    expect(await failRunningBenchmarkRunsSince({ db, since, error: "interrupted" })).toBe(1);
     expect(await getBenchmarkRun({ db, id: after.id })).toMatchObject({ status: "failed", error: "interrupted" });
     expect((await getBenchmarkRun({ db, id: before.id }))?.status).toBe("running");
     expect((await getBenchmarkRun({ db, id: finished.id }))?.status).toBe("done");
