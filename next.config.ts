@@ -67,7 +67,6 @@ const nextConfig = (phase: string): NextConfig => ({
   output: phase === PHASE_PRODUCTION_BUILD ? "standalone" : undefined,
   // Every server route may reach the instance's start-up and the model store, so every route gets them.
   outputFileTracingIncludes: { "/**": runtimeFiles },
-  outputFileTracingExcludes: { "/**": ["./lib/**/*.test.ts"] },
   poweredByHeader: false,
   // The type check runs once, as its own step of the test command (`next typegen && tsc --noEmit`);
   // repeating it inside every build only doubles the wait.

@@ -31,7 +31,9 @@ async function onPool<T>(threads: number, work: () => Promise<T>): Promise<T> {
 
 afterAll(() => resetWorkerPool());
 
-describe("the JavaScript worker pool", () => {
+// Each case starts threads that load the code and models (NSFW, OCR on the main thread): seconds each,
+// many more on a loaded machine.
+describe("the JavaScript worker pool", { timeout: 300_000 }, () => {
   it("runs the text checks off the main thread and returns exactly the inline result", async () => {
     for (const mode of ["prompt", "document"] as const) {
       const inline = await onPool(0, () => Promise.all(texts.map((text) => runOffLoop("safety.checkText", { text, mode }))));
@@ -62,11 +64,11 @@ describe("the JavaScript worker pool", () => {
   });
 
   it("maps an error thrown in a worker to the same problem document as inline", async () => {
-    const image = await decodeImage(
-      await readFile(path.join(getEnv().evalDataDir ?? "../shared/eval", "images", "photos", "coral_pets.jpg")),
-      { maxBytes: 1e8, maxPixels: 1e8 },
-    );
-    const bad = [
+    const image = await decodeImage(await readFile(path.join(getEnv().evalDataDir ?? "../shared/eval", "images", "photos", "coral_pets.jpg")), {
+      maxBytes: 1e8,
+      maxPixels: 1e8,
+    });
+    const bad: (() => Promise<unknown>)[] = [
       () => runOffLoop("safety.checkText", { text: "hello", mode: "poem" as InjectionMode }),
       () => runOffLoop("safety.classifyImage", { ...image, width: image.width + 1 }),
     ];

@@ -56,10 +56,7 @@ export function workerThreadCount(): number {
  * Runs a task on a worker thread (inline when the pool is off, or closed by shutdown: work still in
  * hand then finishes rather than fails). Errors keep their class; `threadId` 0 means the main thread.
  */
-export async function runOffLoop<N extends ThreadTaskName>(
-  name: N,
-  payload: ThreadTaskPayload<N>,
-): Promise<{ value: ThreadTaskResult<N>; threadId: number }> {
+export async function runOffLoop<N extends ThreadTaskName>(name: N, payload: ThreadTaskPayload<N>): Promise<{ value: ThreadTaskResult<N>; threadId: number }> {
   const state = poolState();
   const pooled = poolSize(state) > 0 && !state.closed;
   const envelope: ThreadTaskEnvelope = pooled ? await startedPool(state).run({ name, payload }) : await runThreadTask({ name, payload });
@@ -70,6 +67,16 @@ export async function runOffLoop<N extends ThreadTaskName>(
 /** The task's result alone. */
 export async function runTask<N extends ThreadTaskName>(name: N, payload: ThreadTaskPayload<N>): Promise<ThreadTaskResult<N>> {
   return (await runOffLoop(name, payload)).value;
+}
+
+/**
+ * Starts the threads and has each load the code and the injection network (a second or more per
+ * thread), so the first requests do not pay for it. The NSFW model stays lazy: it is loaded by a
+ * thread when it first checks an image.
+ */
+export async function warmWorkerPool(): Promise<void> {
+  const threads = workerThreadCount();
+  await Promise.all(Array.from({ length: threads }, () => runOffLoop("safety.checkText", { text: "warm-up", mode: "prompt" })));
 }
 
 /** Lets the tasks in hand finish until `untilMs`, then stops the threads (graceful shutdown). */
