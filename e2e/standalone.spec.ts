@@ -99,6 +99,9 @@ test("the standalone server runs from a copy outside the repository and serves r
       for (const part of [answer.labels, answer.objects, answer.text_in_image, answer.safety]) expect(part).toMatchObject({ available: true });
       expect(answer.labels.top?.length).toBeGreaterThan(0);
       if (evalDataDir) expect(answer.objects.items!.map((o) => o.label)).toContain("dog");
+      // The safety layers ran on worker threads, whose entry and TypeScript were loaded from the copy.
+      const metrics = await (await fetch(`${server.baseUrl}/api/metrics`)).text();
+      expect(Number(/^insight_js_worker_pool\{measure="threads"\} (\S+)$/m.exec(metrics)?.[1])).toBeGreaterThan(0);
     } finally {
       await server.stop();
     }

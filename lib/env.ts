@@ -1,5 +1,6 @@
 import "server-only";
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { planOverridesSchema } from "./rate-limit/plans";
@@ -40,6 +41,11 @@ export const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** Threads each ONNX Runtime session may use for one operator; 0 lets ONNX Runtime decide. */
   ORT_INTRA_OP_THREADS: z.coerce.number().int().min(0).max(64).default(0),
+  /**
+   * Worker threads that run the CPU-bound safety layers (lib/workers) off the event loop; 0 runs them
+   * inline on it. Default: the cores Node may use, so one process reaches the machine's limit.
+   */
+  SAFETY_WORKER_THREADS: z.coerce.number().int().min(0).max(64).default(availableParallelism()),
   /**
    * ONNX Runtime's `session.x64quantprecision` (exact U8U8 int8 kernels instead of U8S8 ones that
    * saturate on x86 CPUs without VNNI): "auto" sets it when a start-up probe sees this CPU's U8S8

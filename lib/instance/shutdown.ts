@@ -7,6 +7,7 @@ import { settleAfterResponseWork } from "../http/after-response";
 import { releaseAllSessions } from "../inference/session-pool";
 import { stopJobQueue } from "../jobs/job-queue";
 import { log } from "../log";
+import { closeWorkerPool } from "../workers/js-worker-pool";
 import { markShuttingDown } from "./shutdown-state";
 
 /**
@@ -96,6 +97,8 @@ const cleanUpSteps = (): ShutdownStep[] => [
   // pg-boss stops fetching, waits for the items in hand, then fails what is still running so the
   // queue retries it elsewhere (or here after a restart) instead of waiting for it to expire.
   { name: "job queue", reserveMs: 1_000, run: (until) => stopJobQueue(Math.max(until - Date.now(), 1_000)) },
+  // After the job queue (its work in hand may still send tasks); tasks sent later run inline.
+  { name: "worker threads", reserveMs: 500, run: (until) => closeWorkerPool(until) },
   { name: "onnx sessions", reserveMs: 500, run: () => releaseAllSessions() },
   // Last: PGlite checkpoints and releases its folder, so the next start finds it consistent.
   { name: "database", reserveMs: 2_000, run: () => closeDatabase() },

@@ -1,4 +1,5 @@
 import { processSingletonSync } from "../process-singletons";
+import { workerPoolStats } from "../workers/pool-state";
 import { readQueueDepths } from "./queue-depth";
 import { createMetrics, type Metrics } from "./registry";
 
@@ -8,7 +9,7 @@ import { createMetrics, type Metrics } from "./registry";
  */
 
 export function getMetrics(): Metrics {
-  return processSingletonSync("metrics-registry", () => createMetrics({ readQueueDepths }));
+  return processSingletonSync("metrics-registry", () => createMetrics({ readQueueDepths, readWorkerPool: workerPoolStats }));
 }
 
 function safely(record: () => void): void {

@@ -10,6 +10,7 @@ describe("the metrics registry", () => {
         { queue: "batch-item", state: "queued", count: 3 },
         { queue: "batch-item", state: "active", count: 1 },
       ],
+      readWorkerPool: () => ({ threads: 2, queued: 5, utilization: 0.75 }),
     });
     const labels = { route: "GET /api/v1/models", method: "GET", status: "200" };
     metrics.httpRequests.inc(labels);
@@ -30,6 +31,7 @@ describe("the metrics registry", () => {
       "insight_inference_refusals_total",
       "insight_job_outcomes_total",
       "insight_job_queue_depth",
+      "insight_js_worker_pool",
       "insight_rate_limit_rejections_total",
     ]);
     expect(sampleValue(families, "insight_http_requests_total", labels)).toBe(2);
@@ -43,6 +45,8 @@ describe("the metrics registry", () => {
     expect(sampleValue(families, "insight_rate_limit_rejections_total", { plan: "free", caller: "key" })).toBe(1);
     expect(sampleValue(families, "insight_job_queue_depth", { queue: "batch-item", state: "queued" })).toBe(3);
     expect(families.get("insight_job_queue_depth")?.type).toBe("gauge");
+    expect(sampleValue(families, "insight_js_worker_pool", { measure: "queued" })).toBe(5);
+    expect(sampleValue(families, "insight_js_worker_pool", { measure: "utilization" })).toBe(0.75);
     expect(families.get("insight_http_request_duration_seconds")?.type).toBe("histogram");
   });
 

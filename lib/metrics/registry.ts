@@ -17,6 +17,8 @@ export interface QueueDepth {
 export interface MetricsOptions {
   /** Read at scrape time for the queue-depth gauge; throwing or slow readers leave it empty for that scrape. */
   readQueueDepths?: () => Promise<QueueDepth[]>;
+  /** Read at scrape time for the JavaScript worker pool gauges (lib/workers). */
+  readWorkerPool?: () => { threads: number; queued: number; utilization: number };
   /** prom-client's process metrics (off in tests that count series). */
   defaultMetrics?: boolean;
 }
@@ -92,6 +94,20 @@ export function createMetrics(options: MetricsOptions = {}) {
           // A database that is slow or away must not fail the scrape: the series is simply absent
           // this time, which dashboards show as a gap (readiness reports the database separately).
         }
+      },
+    }),
+    workerPool: new Gauge({
+      name: `${METRIC_PREFIX}js_worker_pool`,
+      help: "The JavaScript worker pool (safety layers off the event loop): threads running, tasks queued for a thread, and utilisation (0..1, share of thread time busy since start).",
+      labelNames: ["measure"] as const,
+      registers,
+      collect() {
+        this.reset();
+        const stats = options.readWorkerPool?.();
+        if (!stats) return;
+        this.set({ measure: "threads" }, stats.threads);
+        this.set({ measure: "queued" }, stats.queued);
+        this.set({ measure: "utilization" }, stats.utilization);
       },
     }),
   };

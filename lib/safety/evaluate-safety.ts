@@ -2,10 +2,9 @@ import "server-only";
 import { getEnv } from "../env";
 import { decodeImage, type DecodedImage } from "../inference/image/decode-image";
 import type { OcrResult } from "../inference/ocr/recognize-text";
-import { detectInjection, type InjectionDetection } from "./detect-injection";
-import { classifyNsfw } from "./image/classify-nsfw";
+import { runTask } from "../workers/js-worker-pool";
+import type { InjectionDetection } from "./detect-injection";
 import { readImageText } from "./image/read-image-text";
-import { detectPii } from "./pii/detect-pii";
 import { piiReplacements, redactDeep } from "./pii/redact-pii";
 import { toInjectionCheck, toPiiCheck } from "./present-checks";
 import type { PiiCheck, SafetyResponse } from "./schemas";
@@ -54,9 +53,16 @@ export async function assessSafety(input: {
   };
   const piiCategories = (check: PiiCheck) => check.findings.forEach((f) => categories.add(`pii:${f.type}`));
 
-  if (input.prompt !== undefined) {
-    const prompt = input.prompt;
-    const [detection, pii] = await Promise.all([detectInjection(prompt), Promise.resolve(detectPii(prompt))]);
+  // The CPU-bound layers run on worker threads (lib/workers; inline when SAFETY_WORKER_THREADS=0), so the
+  // prompt's checks, the NSFW model and OCR proceed at once; results are then read in a fixed order.
+  const prompt = input.prompt;
+  const promptChecks = prompt !== undefined ? runTask("safety.checkText", { text: prompt, mode: "prompt" }) : undefined;
+  const imageChecks = input.image ? Promise.all([runTask("safety.classifyImage", input.image), readImageText(input.image, input.ocr)]) : undefined;
+  // Whichever fails first fails the request; the other's rejection must not go unhandled meanwhile.
+  imageChecks?.catch(() => {});
+
+  if (promptChecks && prompt !== undefined) {
+    const { detection, pii } = await promptChecks;
     checks.prompt_injection = toInjectionCheck(detection);
     checks.pii = toPiiCheck(pii);
     replacements.push(...piiReplacements(prompt, pii.findings));
@@ -76,7 +82,7 @@ export async function assessSafety(input: {
     const decoded = input.image;
     image = { width: decoded.width, height: decoded.height, format: decoded.format, size_bytes: decoded.sizeBytes };
     timings.decode_ms = decoded.decodeMs;
-    const [nsfw, imageText] = await Promise.all([classifyNsfw(decoded), readImageText(decoded, input.ocr)]);
+    const [nsfw, imageText] = await imageChecks!;
     if (nsfw.available) {
       checks.nsfw = {
         available: true,
@@ -93,8 +99,9 @@ export async function assessSafety(input: {
       timings.ocr_ms = imageText.ocrMs;
       const text = imageText.text.trim();
       // Text read from an image is a document the model will read (indirect injection), not a prompt.
-      const detection = text ? await detectInjection(text, { mode: "document" }) : undefined;
-      const piiResult = text ? detectPii(text) : undefined;
+      const textChecks = text ? await runTask("safety.checkText", { text, mode: "document" }) : undefined;
+      const detection = textChecks?.detection;
+      const piiResult = textChecks?.pii;
       const pii = piiResult ? toPiiCheck(piiResult) : null;
       if (piiResult) replacements.push(...piiReplacements(text, piiResult.findings));
       const injection = detection ? toInjectionCheck(detection) : null;

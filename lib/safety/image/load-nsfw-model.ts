@@ -1,5 +1,6 @@
 import "server-only";
 import path from "node:path";
+import { isMainThread } from "node:worker_threads";
 import { loadSentenceEncoder } from "../../inference/embed/load-sentence-encoder";
 import { getModelStore } from "../../models/get-model-store";
 import { processSingleton } from "../../process-singletons";
@@ -30,7 +31,8 @@ async function loadUncached(): Promise<NsfwLoad> {
     // encoder's package brings its own WebAssembly backend; registering @tensorflow/tfjs-backend-wasm
     // on top of it breaks both ("wasmPadV2 is not a function"). So the encoder's backend is set up
     // first and reused; only when the encoder is unavailable is our own WebAssembly backend registered.
-    await loadSentenceEncoder().catch(() => undefined);
+    // A worker thread (lib/workers) has an engine of its own and never loads the encoder: skip it there.
+    if (isMainThread) await loadSentenceEncoder().catch(() => undefined);
     const tf = await import("@tensorflow/tfjs");
     if (tf.getBackend() !== "wasm") {
       const wasm = await import("@tensorflow/tfjs-backend-wasm");

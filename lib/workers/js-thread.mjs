@@ -1,0 +1,11 @@
+// Entry of a JavaScript worker thread (lib/workers/js-worker-pool.ts starts it through piscina). Plain
+// JavaScript so Node loads it as is, in the repository, in the production build and in the standalone
+// output alike; it then registers tsx to run the same TypeScript the event loop runs (lib/safety),
+// not a second, compiled copy. The pool starts the thread with `--conditions=react-server`, so the
+// `server-only` imports of that code resolve as they do on the server.
+import { register } from "tsx/esm/api";
+
+register();
+const { runThreadTask } = await import("./thread-tasks.ts");
+
+export default runThreadTask;
