@@ -11,9 +11,10 @@ import { type HardenedServer, MAX_BODY_BYTES, sameOrigin, startHardenedServer } 
 // never 5xx, and the server must still serve real requests at the end.
 
 test.describe.configure({ mode: "serial" });
-test.setTimeout(480_000);
+test.setTimeout(600_000);
 
 let hardened: HardenedServer;
+// biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures from a destructuring pattern; this hook needs none
 test.beforeAll(async ({}, testInfo) => {
   // A fresh database, the models' warm-up and the first argon2 sign-up: minutes on a loaded 2-core machine.
   testInfo.setTimeout(240_000);
@@ -75,7 +76,12 @@ async function send(baseUrl: string, request: BadRequest, callerHeaders: Record<
   const response = await fetch(`${baseUrl}${request.path}`, {
     method: request.method,
     headers: { ...callerHeaders, ...request.headers },
-    body: request.method === "GET" || request.method === "HEAD" ? undefined : request.body,
+    body:
+      request.method === "GET" || request.method === "HEAD" || request.body === undefined
+        ? undefined
+        : typeof request.body === "string"
+          ? request.body
+          : new Uint8Array(request.body),
     redirect: "manual",
   });
   const contentType = response.headers.get("content-type") ?? "";
@@ -100,7 +106,7 @@ async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]>
   return results;
 }
 
-const describe = (o: Outcome) => `${o.caller} ${o.request.method} ${o.request.path} [${o.request.class}] -> ${o.status} ${o.contentType}`;
+const label = (o: Outcome) => `${o.caller} ${o.request.method} ${o.request.path} [${o.request.class}] -> ${o.status} ${o.contentType}`;
 
 test("every /api/v1 and /v2 operation answers the bad-input corpus with 4xx problem+json (or 2xx for valid input), never 5xx", async () => {
   const h = hardened;
@@ -115,7 +121,11 @@ test("every /api/v1 and /v2 operation answers the bad-input corpus with 4xx prob
   const callers: [string, Record<string, string>, (klass: string) => boolean][] = [
     ["key", { authorization: `Bearer ${h.admin.key}` }, () => true],
     // Session and anonymous callers: the classes that reach authentication and the body reader differently.
-    ["session", { cookie: h.admin.jar.header(), ...sameOrigin(h.baseUrl) }, (k) => /malformed|missing|over the body|wrong content|invalid base64|unicode: bidi/.test(k)],
+    [
+      "session",
+      { cookie: h.admin.jar.header(), ...sameOrigin(h.baseUrl) },
+      (k) => /malformed|missing|over the body|wrong content|invalid base64|unicode: bidi/.test(k),
+    ],
     ["anonymous", {}, (k) => /malformed|over the body|wrong content|missing/.test(k)],
   ];
   const requests: { request: BadRequest; caller: string; headers: Record<string, string> }[] = [];
@@ -126,7 +136,7 @@ test("every /api/v1 and /v2 operation answers the bad-input corpus with 4xx prob
     const cases = bodyCases(operation, { validImageDataUrl, badImages: images, maxBodyBytes: MAX_BODY_BYTES, startsLongWork: longWork.test(operation.path) });
     for (const [caller, headers, includes] of callers) {
       for (const variant of paths) {
-        const forPath = variant === paths[0] ? cases : cases.slice(0, 2);
+        const forPath = variant === paths[0] ? cases : cases.slice(0, 1);
         for (const c of forPath) {
           if (!includes(c.class) && caller !== "key") continue;
           requests.push({
@@ -144,7 +154,11 @@ test("every /api/v1 and /v2 operation answers the bad-input corpus with 4xx prob
         }
         // GET-only operations get the path variants with no body at all.
         if (cases.length === 1 && cases[0].class === "unexpected body")
-          requests.push({ caller, headers, request: { class: variant.label || "plain", expect: variant.expect, path: variant.path, method: operation.method, headers: {} } });
+          requests.push({
+            caller,
+            headers,
+            request: { class: variant.label || "plain", expect: variant.expect, path: variant.path, method: operation.method, headers: {} },
+          });
       }
     }
   }
@@ -158,7 +172,13 @@ test("every /api/v1 and /v2 operation answers the bad-input corpus with 4xx prob
   // Where the time goes (for keeping the suite's CI time in check): total ms per input class.
   const msByClass = new Map<string, number>();
   for (const o of outcomes) msByClass.set(o.request.class.split("; ").at(-1)!, (msByClass.get(o.request.class.split("; ").at(-1)!) ?? 0) + o.ms);
-  console.log([...msByClass].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, ms]) => `${k}: ${(ms / 1000).toFixed(1)} s`).join("\n"));
+  console.log(
+    [...msByClass]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([k, ms]) => `${k}: ${(ms / 1000).toFixed(1)} s`)
+      .join("\n"),
+  );
   const serverErrors = outcomes.filter((o) => o.status >= 500 && !isReadinessProbe(o));
   const notProblem = outcomes.filter((o) => o.status >= 400 && o.status < 500 && !o.contentType.startsWith("application/problem+json"));
   const accepted = outcomes.filter((o) => o.request.expect === "refuse" && o.status < 400);
@@ -166,10 +186,10 @@ test("every /api/v1 and /v2 operation answers the bad-input corpus with 4xx prob
     "bad-input corpus",
     `${outcomes.length} requests (${operations.length} operations × key/session/anonymous callers), ${serverErrors.length} answered 5xx, ${notProblem.length} 4xx not problem+json, ${accepted.length} bad inputs accepted`,
   );
-  expect(serverErrors.map(describe), "no 5xx").toEqual([]);
-  expect(notProblem.map(describe), "every 4xx is problem+json").toEqual([]);
-  expect(accepted.map(describe), "bad inputs are refused").toEqual([]);
-  for (const o of outcomes.filter((o) => o.problem)) expect(o.problem?.status, describe(o)).toBe(o.status);
+  expect(serverErrors.map(label), "no 5xx").toEqual([]);
+  expect(notProblem.map(label), "every 4xx is problem+json").toEqual([]);
+  expect(accepted.map(label), "bad inputs are refused").toEqual([]);
+  for (const o of outcomes.filter((o) => o.problem)) expect(o.problem?.status, label(o)).toBe(o.status);
 
   // Still serving: health, readiness and a real analysis.
   expect((await fetch(`${h.baseUrl}/api/health`)).status).toBe(200);
@@ -183,7 +203,12 @@ test("every /api/v1 and /v2 operation answers the bad-input corpus with 4xx prob
 });
 
 /** Opens a raw connection and sends `head`, then the body a few bytes at a time. */
-function dribble(baseUrl: string, head: string, body: Buffer, { bytesPerTick, tickMs, stopAfterBytes }: { bytesPerTick: number; tickMs: number; stopAfterBytes?: number }) {
+function dribble(
+  baseUrl: string,
+  head: string,
+  body: Buffer,
+  { bytesPerTick, tickMs, stopAfterBytes }: { bytesPerTick: number; tickMs: number; stopAfterBytes?: number },
+) {
   const { hostname, port } = new URL(baseUrl);
   return new Promise<{ status: number | undefined; raw: string }>((resolve) => {
     const socket = connect(Number(port), hostname);
@@ -223,7 +248,9 @@ test("slow bodies: a dribbled body is answered normally, stalled ones do not sto
     `POST /api/v1/analyze/multilingual HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${h.admin.key}\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\nConnection: close\r\n\r\n`;
   const complete = dribble(h.baseUrl, head(body.length), body, { bytesPerTick: 4, tickMs: 100 });
   // Five stalled uploads: they declare 1 MB and stop after a few bytes.
-  const stalled = Array.from({ length: 5 }, () => dribble(h.baseUrl, head(1_000_000), Buffer.alloc(1_000_000, 0x20), { bytesPerTick: 10, tickMs: 200, stopAfterBytes: 100 }));
+  const stalled = Array.from({ length: 5 }, () =>
+    dribble(h.baseUrl, head(1_000_000), Buffer.alloc(1_000_000, 0x20), { bytesPerTick: 10, tickMs: 200, stopAfterBytes: 100 }),
+  );
   // Meanwhile the server answers others at once.
   for (let i = 0; i < 5; i++) {
     const startedAt = Date.now();

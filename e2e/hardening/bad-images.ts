@@ -80,7 +80,6 @@ function bmp24({ data, info }: { data: Buffer; info: { width: number; height: nu
   out.writeUInt16LE(1, 26);
   out.writeUInt16LE(24, 28);
   for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++)
-      for (let c = 0; c < 3; c++) out[54 + (height - 1 - y) * rowBytes + x * 3 + c] = data[(y * width + x) * 3 + (2 - c)];
+    for (let x = 0; x < width; x++) for (let c = 0; c < 3; c++) out[54 + (height - 1 - y) * rowBytes + x * 3 + c] = data[(y * width + x) * 3 + (2 - c)];
   return out;
 }

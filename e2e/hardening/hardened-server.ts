@@ -62,7 +62,11 @@ export async function createAccount(baseUrl: string, email: string, scopes: stri
   const password = `pw-${randomBytes(12).toString("hex")}`;
   // Signed up here first, checked: the sign-in below would only say "302" if this failed.
   for (let attempt = 0; ; attempt++) {
-    const signup = await fetch(`${baseUrl}/api/v1/auth/signup`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+    const signup = await fetch(`${baseUrl}/api/v1/auth/signup`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    });
     if (signup.status === 201) break;
     if (signup.status !== 503 || attempt >= 10) throw new Error(`sign-up of ${email} answered ${signup.status}: ${await signup.text()}`);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
