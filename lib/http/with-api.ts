@@ -167,7 +167,9 @@ function refuseNulCharacters(root: unknown, where: string): void {
         const keys: string[] = [];
         for (let at: Entry | undefined = entry; at?.parent; at = at.parent) keys.unshift(at.key);
         const field = keys.join(".") || `(${where})`;
-        throw new ApiError("invalid_input", `"${field}" contains a NUL character (U+0000), which is not accepted.`, { errors: [{ field, message: "contains U+0000" }] });
+        throw new ApiError("invalid_input", `"${field}" contains a NUL character (U+0000), which is not accepted.`, {
+          errors: [{ field, message: "contains U+0000" }],
+        });
       }
     } else if (value && typeof value === "object") {
       for (const [key, item] of Object.entries(value)) pending.push({ value: item, key, parent: entry });

@@ -11,12 +11,22 @@ describe("soak leak verdict", () => {
   });
 
   it("passes a server that grows during warm-up and then holds steady with noise", () => {
-    const verdict = soakVerdict(run((t) => (t < 50 ? 300 + t * 4 : 500 + ((t * 7) % 11)) * MB, (t) => (t < 30 ? 40 + t : 70 + (t % 3))));
+    const verdict = soakVerdict(
+      run(
+        (t) => (t < 50 ? 300 + t * 4 : 500 + ((t * 7) % 11)) * MB,
+        (t) => (t < 30 ? 40 + t : 70 + (t % 3)),
+      ),
+    );
     expect(verdict.leaks).toEqual([]);
   });
 
   it("flags RSS that keeps growing after warm-up, and file descriptors that keep opening", () => {
-    const verdict = soakVerdict(run((t) => (300 + t) * MB, (t) => 40 + t));
+    const verdict = soakVerdict(
+      run(
+        (t) => (300 + t) * MB,
+        (t) => 40 + t,
+      ),
+    );
     expect(verdict.leaks).toHaveLength(2);
     expect(verdict.rssSlopeBytesPerSecond * 60).toBeCloseTo(60 * MB, -3);
   });

@@ -42,7 +42,8 @@ export function soakVerdict(samples: Sample[], limits = { rssSlopeLimitBytesPerS
   const rssSlopeBytesPerSecond = slopePerSecond(secondHalf.map((s) => ({ atMs: s.atMs, value: s.rssBytes })));
   const fdGrowth = secondHalf.length ? secondHalf.at(-1)!.fds - secondHalf[0].fds : 0;
   const leaks: string[] = [];
-  if (rssSlopeBytesPerSecond > limits.rssSlopeLimitBytesPerSecond) leaks.push(`RSS grows ${((rssSlopeBytesPerSecond * 60) / 2 ** 20).toFixed(1)} MB/min after warm-up`);
+  if (rssSlopeBytesPerSecond > limits.rssSlopeLimitBytesPerSecond)
+    leaks.push(`RSS grows ${((rssSlopeBytesPerSecond * 60) / 2 ** 20).toFixed(1)} MB/min after warm-up`);
   if (fdGrowth > limits.fdGrowthLimit) leaks.push(`${fdGrowth} more open file descriptors at the end than at mid-run`);
   return { rssSlopeBytesPerSecond, ...limits, fdGrowth, leaks };
 }
