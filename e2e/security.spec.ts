@@ -289,7 +289,8 @@ test("every page carries CSP, frame-ancestors, nosniff and a referrer policy, an
     if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
   });
   for (const path of pages) {
-    const response = await page.goto(path, { waitUntil: "networkidle" });
+    // "load", not "networkidle": the dashboard and job pages poll, so the network may never go idle.
+    const response = await page.goto(path, { waitUntil: "load" });
     checks++;
     expect(response?.status(), path).toBeLessThan(400);
     const headers = (await response!.allHeaders()) as Record<string, string>;
@@ -298,7 +299,7 @@ test("every page carries CSP, frame-ancestors, nosniff and a referrer policy, an
     expect(headers["x-content-type-options"], path).toBe("nosniff");
     expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
     // The page hydrated (its scripts ran under the policy): Next's router is there.
-    expect(await page.evaluate(() => typeof (window as unknown as { next?: unknown }).next), path).toBe("object");
+    await page.waitForFunction(() => typeof (window as unknown as { next?: unknown }).next === "object", undefined, { timeout: 30_000 });
   }
   expect(violations).toEqual([]);
   // API answers carry nosniff too.
