@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { writeReadmeCount } from "../test/readme-counts";
 import { badImages, validImage } from "./hardening/bad-images";
 import { type BadRequest, bodyCases, operationsOf, pathVariants } from "./hardening/corpus";
-import { type HardenedServer, MAX_BODY_BYTES, sameOrigin, startHardenedServer } from "./hardening/hardened-server";
+import { type HardenedServer, MAX_BODY_BYTES, sameOrigin, startHardenedServer, stopHardenedServers } from "./hardening/hardened-server";
 
 // The bad-input corpus against every /api/v1 and /v2 operation of the OpenAPI document (a new route is
 // covered as soon as it is declared), with an all-scopes API key, a browser session and no credentials,
@@ -21,7 +21,7 @@ test.beforeAll(async ({}, testInfo) => {
   hardened = await startHardenedServer(0);
 });
 test.afterAll(async () => {
-  await hardened?.server.stop();
+  await stopHardenedServers();
 });
 
 interface Outcome {

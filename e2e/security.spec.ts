@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { writeReadmeCount } from "../test/readme-counts";
 import { CookieJar } from "./accounts-client";
-import { type Account, createAccount, type HardenedServer, sameOrigin, startHardenedServer } from "./hardening/hardened-server";
+import { type Account, createAccount, type HardenedServer, sameOrigin, startHardenedServer, stopHardenedServers } from "./hardening/hardened-server";
 
 // Security properties of the production build: owners' data stays theirs, cookie-authenticated writes
 // refuse other origins, sign-in issues a new session, key checks do not leak which keys exist through
@@ -38,7 +38,7 @@ test.beforeAll(async ({}, testInfo) => {
   owned.webhookSecret = (await (await fetch(`${h.baseUrl}/api/v1/webhooks/secret`, { headers: asOwner })).json()).secret;
 });
 test.afterAll(async () => {
-  await h?.server.stop();
+  await stopHardenedServers();
 });
 
 test("another user's key and session get 404 for every owner-scoped resource, and never its data", async () => {

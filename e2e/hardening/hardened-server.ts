@@ -32,6 +32,14 @@ export interface HardenedServer {
   admin: Account;
 }
 
+/** Every server started here, so afterAll can stop one even when beforeAll timed out mid-start. */
+const started = new Set<ServerProcess>();
+
+export async function stopHardenedServers(): Promise<void> {
+  await Promise.all([...started].map((server) => server.kill("SIGTERM")));
+  started.clear();
+}
+
 export async function startHardenedServer(portOffset: number, env: Record<string, string> = {}): Promise<HardenedServer> {
   const authSecret = randomBytes(32).toString("base64url");
   const server = startServer(
@@ -48,6 +56,7 @@ export async function startHardenedServer(portOffset: number, env: Record<string
     },
     HARDENING_PORT + portOffset,
   );
+  started.add(server);
   try {
     await waitUntilReady(server, 120_000);
     const admin = await createAccount(server.baseUrl, "hardening-admin@example.test", ["analyze", "safety", "batch", "benchmarks:run", "admin"]);
