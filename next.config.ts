@@ -56,6 +56,35 @@ const runtimeFiles = [
   "./node_modules/piscina/**/*",
 ];
 
+/**
+ * Security headers on every answer (pages and API). Next's inline bootstrap scripts carry no nonce
+ * (pages are prerendered and cached, a per-request nonce would make every page dynamic), so scripts
+ * are limited to this origin plus inline; the rest is locked to the origin: no framing, no plugins,
+ * forms and fetches to this site only. e2e/security.spec.ts loads every page in Chromium and fails
+ * on any CSP violation, so a page that needs more must say so here.
+ */
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+const securityHeaders = [
+  { key: "Content-Security-Policy", value: contentSecurityPolicy },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+];
+
 const nextConfig = (phase: string): NextConfig => ({
   // Lets parallel work build into separate folders (NEXT_DIST_DIR=.next-x) without clobbering .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
@@ -68,6 +97,9 @@ const nextConfig = (phase: string): NextConfig => ({
   // Every server route may reach the instance's start-up and the model store, so every route gets them.
   outputFileTracingIncludes: { "/**": runtimeFiles },
   poweredByHeader: false,
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
   // The type check runs once, as its own step of the test command (`next typegen && tsc --noEmit`);
   // repeating it inside every build only doubles the wait.
   typescript: { ignoreBuildErrors: true },

@@ -12,6 +12,9 @@ import { isRouterRequest } from "./lib/auth/router-request";
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export function proxy(request: NextRequest) {
+  const malformed = malformedPathResponse(request);
+  if (malformed) return malformed;
+  if (!TOOL_PAGES.includes(request.nextUrl.pathname)) return NextResponse.next();
   const path = request.nextUrl.pathname + request.nextUrl.search;
   if (!SESSION_COOKIES.some((name) => request.cookies.has(name)) && !isRouterRequest(request.headers)) {
     const guest = new URL("/api/auth/guest", request.url);
@@ -23,4 +26,29 @@ export function proxy(request: NextRequest) {
   return NextResponse.next({ request: { headers } });
 }
 
-export const config = { matcher: ["/analyze", "/documents", "/languages", "/safety", "/history", "/assistant"] };
+const TOOL_PAGES = ["/analyze", "/documents", "/languages", "/safety", "/history", "/assistant"];
+
+/**
+ * A path whose percent-encoding does not decode (`/api/v1/history/id%FF`, a lone surrogate's bytes)
+ * made Next's router fail while decoding the route's params, with a text/plain 500 before any route
+ * code ran (found by the hardening corpus). It is a bad request: answered here as the API answers one.
+ */
+function malformedPathResponse(request: NextRequest): Response | undefined {
+  const rawPath = new URL(request.url).pathname;
+  try {
+    for (const segment of rawPath.split("/")) decodeURIComponent(segment);
+    return undefined;
+  } catch {
+    const problem = {
+      type: "/docs/errors#bad_request",
+      title: "Bad request",
+      status: 400,
+      detail: "The URL path is not valid percent-encoded UTF-8.",
+      code: "bad_request",
+    };
+    return new Response(JSON.stringify(problem), { status: 400, headers: { "content-type": "application/problem+json", "cache-control": "no-store" } });
+  }
+}
+
+// Tool pages (the guest session) and every API path (the percent-encoding check).
+export const config = { matcher: ["/analyze", "/documents", "/languages", "/safety", "/history", "/assistant", "/api/:path*", "/v2/:path*"] };

@@ -17,6 +17,7 @@ function createLogger() {
     level,
     base: { service: "insight-engine" },
     timestamp: pino.stdTimeFunctions.isoTime,
+    serializers: { err: serializeError },
     // Secrets never reach the log even when an object carrying them is logged whole.
     redact: {
       paths: [
@@ -34,6 +35,20 @@ function createLogger() {
       censor: "[redacted]",
     },
   });
+}
+
+/**
+ * drizzle's "Failed query" errors carry the query's bound values in their message and stack
+ * (`params: a@example.com,…,$argon2id$…`): a password hash, an API key's hash or a user's text
+ * would reach the log with any failed insert. The SQL stays (it says what failed); the values go.
+ */
+const queryParams = /\nparams: [^\n]*/g;
+function serializeError(error: Error) {
+  const serialized = pino.stdSerializers.err(error) as ReturnType<typeof pino.stdSerializers.err> & { cause?: unknown };
+  for (const key of ["message", "stack"] as const) {
+    if (typeof serialized?.[key] === "string") serialized[key] = serialized[key].replace(queryParams, "\nparams: [redacted]");
+  }
+  return serialized;
 }
 
 const globalForLog = globalThis as unknown as { insightLogger?: pino.Logger };
