@@ -173,7 +173,7 @@ function refuseNulCharacters(root: unknown, where: string): void {
         for (let at: Entry | undefined = entry; at?.parent; at = at.parent) keys.unshift(at.key);
         const field = keys.join(".") || `(${where})`;
         throw new ApiError("invalid_input", `"${field}" contains a NUL character (U+0000), which is not accepted.`, {
-          errors: [{ field, message: "contains U+0000" }],
+          errors: [{ field, message: "contains U+0000, a NUL control character" }],
         });
       }
     } else if (value && typeof value === "object") {

@@ -41,9 +41,9 @@ describe("recognizeText (PP-OCRv4)", () => {
       expect(line.box.x).toBeLessThan(50);
     });
     expect(result.model).toEqual({
-      detection: { id: "ppocr-v4-det", version: "4-fp32" },
-      recognition: { id: "ppocr-v4-rec", version: "4-fp32" },
-      direction: { id: "ppocr-mobile-v2-cls", version: "2.0-fp32" },
+      detection: { id: "ppocr-v4-det", version: "4-fp32", variant: "full_precision" },
+      recognition: { id: "ppocr-v4-rec", version: "4-fp32", variant: "full_precision" },
+      direction: { id: "ppocr-mobile-v2-cls", version: "2.0-fp32", variant: "full_precision" },
     });
     expect(result.timings.totalMs).toBeGreaterThan(0);
   });

@@ -91,26 +91,33 @@ export function normalizeText(original: string): NormalizedText {
  * still match.
  */
 function foldHomoglyphs(view: TextView, counts: ObfuscationCounts): TextView {
-  const letters = view.text.match(/\p{L}/gu) ?? [];
+  // Words mixing Latin letters with lookalikes first; then, in text that is mostly Latin once those are
+  // read, the words made only of lookalikes. Measuring the Latin share after the first step keeps the
+  // normaliser idempotent (a second pass would otherwise see a higher share and fold more).
+  const mixed = foldWords(view.text, counts, (word) => latinLetter.test(word));
+  const letters = mixed.match(/\p{L}/gu) ?? [];
   const latinShare = letters.length ? letters.filter((c) => latinLetter.test(c)).length / letters.length : 0;
-  const chars = view.text.split("");
-  for (const match of view.text.matchAll(/[\p{L}\p{M}]+/gu)) {
+  const text = latinShare > 0.6 ? foldWords(mixed, counts, () => true) : mixed;
+  return { ...view, text };
+}
+
+/** Folds the lookalikes of every word made only of lookalikes and Latin letters that `eligible` accepts. */
+function foldWords(text: string, counts: ObfuscationCounts, eligible: (word: string) => boolean): string {
+  const chars = text.split("");
+  for (const match of text.matchAll(/[\p{L}\p{M}]+/gu)) {
     const word = match[0];
-    const hasLatin = latinLetter.test(word);
-    const confusable = [...word].filter((c) => confusableToLatin.has(c)).length;
-    if (confusable === 0) continue;
+    if (![...word].some((c) => confusableToLatin.has(c))) continue;
     const allConfusable = [...word].every((c) => confusableToLatin.has(c) || latinLetter.test(c));
-    if ((hasLatin && allConfusable) || (latinShare > 0.6 && allConfusable)) {
-      for (let k = 0; k < word.length; k++) {
-        const mapped = confusableToLatin.get(word[k]);
-        if (mapped) {
-          chars[match.index + k] = mapped;
-          counts.homoglyphs++;
-        }
+    if (!allConfusable || !eligible(word)) continue;
+    for (let k = 0; k < word.length; k++) {
+      const mapped = confusableToLatin.get(word[k]);
+      if (mapped) {
+        chars[match.index + k] = mapped;
+        counts.homoglyphs++;
       }
     }
   }
-  return { ...view, text: chars.join("") };
+  return chars.join("");
 }
 
 const leetMap: Record<string, string> = {

@@ -87,7 +87,7 @@ describe("POST /api/v1/analyze/multilingual rejects bad input with problem+json"
       "e\u0301\u0301\u0301\u0301\u0301".repeat(2000),
       "👨‍👩‍👧‍👦".repeat(5000),
       "<script>alert(1)</script> ' OR 1=1 --",
-      `${"\u0000".repeat(1000)}Hallo`,
+      `${"\u0001".repeat(1000)}Hallo`,
       "ｆｕｌｌｗｉｄｔｈ ｔｅｘｔ",
       "A".repeat(99_999),
     ];
@@ -95,5 +95,9 @@ describe("POST /api/v1/analyze/multilingual rejects bad input with problem+json"
       const response = await send(JSON.stringify({ content }));
       expect(response.status, content.slice(0, 30)).toBe(200);
     }
+    // NUL alone is refused, by every route (lib/http/with-api.ts: PostgreSQL text cannot hold it).
+    const nul = await send(JSON.stringify({ content: `${"\u0000".repeat(1000)}Hallo` }));
+    expect(nul.status).toBe(400);
+    expect(nul.headers.get("content-type")).toContain("application/problem+json");
   });
 });

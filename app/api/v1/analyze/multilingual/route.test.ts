@@ -65,7 +65,7 @@ describe("POST /api/v1/analyze/multilingual", () => {
   });
 
   it("strips control characters and bidi overrides and says how many", async () => {
-    const response = await post({ content: "Das\u0000 ist ein\u202e Test\u0007 mit Steuerzeichen im deutschen Satz." });
+    const response = await post({ content: "Das\u0001 ist ein\u202e Test\u0007 mit Steuerzeichen im deutschen Satz." });
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.content.removed_characters).toBe(3);
