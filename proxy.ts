@@ -14,6 +14,8 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 export function proxy(request: NextRequest) {
   const malformed = malformedPathResponse(request);
   if (malformed) return malformed;
+  const crossSite = crossSiteActionResponse(request);
+  if (crossSite) return crossSite;
   if (!TOOL_PAGES.includes(request.nextUrl.pathname)) return NextResponse.next();
   const path = request.nextUrl.pathname + request.nextUrl.search;
   if (!SESSION_COOKIES.some((name) => request.cookies.has(name)) && !isRouterRequest(request.headers)) {
@@ -50,5 +52,35 @@ function malformedPathResponse(request: NextRequest): Response | undefined {
   }
 }
 
-// Tool pages (the guest session) and every API path (the percent-encoding check).
-export const config = { matcher: ["/analyze", "/documents", "/languages", "/safety", "/history", "/assistant", "/api/:path*", "/v2/:path*"] };
+/**
+ * Next refuses a server action posted from another origin, but by throwing, which answers 500 (found by
+ * the security suite). The same check here — the Origin's host against the Host the request came to —
+ * answers it as the refusal it is: 403 problem+json, before any action code runs.
+ */
+function crossSiteActionResponse(request: NextRequest): Response | undefined {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return undefined;
+  const origin = request.headers.get("origin");
+  if (!origin) return undefined; // same-origin form posts from old browsers; Next's own check still applies
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  let originHost: string | undefined;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = undefined; // "null" and other opaque origins
+  }
+  if (originHost && originHost === host) return undefined;
+  const problem = {
+    type: "/docs/errors#forbidden",
+    title: "Forbidden",
+    status: 403,
+    detail: "A form of this site may only be submitted from this site.",
+    code: "forbidden",
+  };
+  return new Response(JSON.stringify(problem), { status: 403, headers: { "content-type": "application/problem+json", "cache-control": "no-store" } });
+}
+
+// Tool pages (the guest session), the pages with server actions (the origin check) and every API path
+// (the percent-encoding check).
+export const config = {
+  matcher: ["/analyze", "/documents", "/languages", "/safety", "/history", "/assistant", "/signin", "/signup", "/api/:path*", "/v2/:path*"],
+};
