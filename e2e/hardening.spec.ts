@@ -179,7 +179,13 @@ test("every /api/v1 and /v2 operation answers the bad-input corpus with 4xx prob
       .map(([k, ms]) => `${k}: ${(ms / 1000).toFixed(1)} s`)
       .join("\n"),
   );
-  const serverErrors = outcomes.filter((o) => o.status >= 500 && !isReadinessProbe(o));
+  // The assistant's chat answers a valid conversation 503 problem+json with how_to_enable when no language model is
+  // configured (none is reachable here): documented, and not a failure of the input handling.
+  const isAssistantUnconfigured = (o: Outcome) =>
+    o.status === 503 &&
+    o.request.path === "/api/v1/assistant/chat" &&
+    typeof (o.problem as { how_to_enable?: unknown } | undefined)?.how_to_enable === "string";
+  const serverErrors = outcomes.filter((o) => o.status >= 500 && !isReadinessProbe(o) && !isAssistantUnconfigured(o));
   const notProblem = outcomes.filter((o) => o.status >= 400 && o.status < 500 && !o.contentType.startsWith("application/problem+json"));
   const accepted = outcomes.filter((o) => o.request.expect === "refuse" && o.status < 400);
   writeReadmeCount(
