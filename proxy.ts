@@ -58,7 +58,10 @@ function malformedPathResponse(request: NextRequest): Response | undefined {
  * answers it as the refusal it is: 403 problem+json, before any action code runs.
  */
 function crossSiteActionResponse(request: NextRequest): Response | undefined {
-  if (request.method !== "POST" || !request.headers.has("next-action")) return undefined;
+  // A POST to a page is a server action: with the Next-Action header from the app's own script, or as a plain
+  // form post (the action's id in the form body) before hydration or without JavaScript.
+  const path = request.nextUrl.pathname;
+  if (request.method !== "POST" || path.startsWith("/api/") || path.startsWith("/v2/")) return undefined;
   const origin = request.headers.get("origin");
   if (!origin) return undefined; // same-origin form posts from old browsers; Next's own check still applies
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
