@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import sharp from "sharp";
+import { classifierTensor as classifierTensorOf } from "../../e2e/classifier-tensor";
 import type { LoadRoute } from "../../lib/benchmarks/load/load-run-schema";
 
 /**
@@ -28,19 +28,8 @@ export function evalImage(evalDir: string, file: string): Buffer {
 
 /** A photo as the classifier's input: shorter side 256, centre 224x224, ImageNet mean/std, NCHW (the manifest's spec). */
 export async function classifierTensor(bytes: Buffer): Promise<number[]> {
-  const decoded = await sharp(bytes).rotate().removeAlpha().raw().toBuffer({ resolveWithObject: true });
-  const scale = 256 / Math.min(decoded.info.width, decoded.info.height);
-  const [width, height] = [Math.max(224, Math.round(decoded.info.width * scale)), Math.max(224, Math.round(decoded.info.height * scale))];
-  const { data } = await sharp(decoded.data, { raw: { width: decoded.info.width, height: decoded.info.height, channels: 3 } })
-    .resize(width, height, { fit: "fill", kernel: "linear" })
-    .extract({ left: Math.floor((width - 224) / 2), top: Math.floor((height - 224) / 2), width: 224, height: 224 })
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const mean = [0.485, 0.456, 0.406];
-  const std = [0.229, 0.224, 0.225];
-  const out = new Array<number>(3 * 224 * 224);
-  for (let i = 0; i < 224 * 224; i++) for (let c = 0; c < 3; c++) out[c * 224 * 224 + i] = Number(((data[i * 3 + c] / 255 - mean[c]) / std[c]).toFixed(5));
-  return out;
+  // Rounded to 5 decimals to keep the JSON body small, as the benchmark sent it before.
+  return Array.from(await classifierTensorOf(bytes), (value) => Number(value.toFixed(5)));
 }
 
 /** The input name the served classifier declares (GET /v2/models/{name}). */
