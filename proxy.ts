@@ -41,14 +41,7 @@ function malformedPathResponse(request: NextRequest): Response | undefined {
     for (const segment of rawPath.split("/")) decodeURIComponent(segment);
     return undefined;
   } catch {
-    const problem = {
-      type: "/docs/errors#bad_request",
-      title: "Bad request",
-      status: 400,
-      detail: "The URL path is not valid percent-encoded UTF-8.",
-      code: "bad_request",
-    };
-    return new Response(JSON.stringify(problem), { status: 400, headers: { "content-type": "application/problem+json", "cache-control": "no-store" } });
+    return problemResponse(400, "bad_request", "Bad request", "The URL path is not valid percent-encoded UTF-8.");
   }
 }
 
@@ -72,14 +65,13 @@ function crossSiteActionResponse(request: NextRequest): Response | undefined {
     originHost = undefined; // "null" and other opaque origins
   }
   if (originHost && originHost === host) return undefined;
-  const problem = {
-    type: "/docs/errors#forbidden",
-    title: "Forbidden",
-    status: 403,
-    detail: "A form of this site may only be submitted from this site.",
-    code: "forbidden",
-  };
-  return new Response(JSON.stringify(problem), { status: 403, headers: { "content-type": "application/problem+json", "cache-control": "no-store" } });
+  return problemResponse(403, "forbidden", "Forbidden", "A form of this site may only be submitted from this site.");
+}
+
+/** A problem+json answer shaped as lib/errors.ts shapes the API's (proxy code stays free of the server-only modules). */
+function problemResponse(status: number, code: string, title: string, detail: string): Response {
+  const problem = { type: `/docs/errors#${code}`, title, status, detail, code };
+  return new Response(JSON.stringify(problem), { status, headers: { "content-type": "application/problem+json", "cache-control": "no-store" } });
 }
 
 // Tool pages (the guest session), the pages with server actions (the origin check) and every API path
