@@ -2,12 +2,12 @@
 // against the production build, sampling the server's RSS and open file descriptors. Fails on a
 // leak trend or on any answer other than 2xx, 429 or 503. Writes its figures into the README.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { createKey, signUpAndSignIn } from "../e2e/accounts-client";
-import { soakVerdict, type Sample } from "../lib/soak/leak-trend";
+import { mbPerMinute, type Sample, soakVerdict } from "../lib/soak/leak-trend";
 import { writeReadmeCount } from "../test/readme-counts";
 
 const port = Number(process.env.SOAK_PORT || 3510);
@@ -17,13 +17,21 @@ const sampleEveryMs = 3_000;
 const baseUrl = `http://127.0.0.1:${port}`;
 const unlimited = { minute: { quota: 1_000_000, windowSeconds: 60 }, day: { quota: 10_000_000, windowSeconds: 86_400 } };
 
+const dataDir = mkdtempSync(path.join(tmpdir(), "ie-soak-"));
+// The server forces a full GC every few seconds and reports its heap afterwards (scripts/soak-gc-probe.mjs),
+// so what the soak measures is memory still held, not garbage V8 has not collected yet.
+const gcProbeFile = path.join(dataDir, "gc-probe.json");
+const gcProbe = new URL("./soak-gc-probe.mjs", import.meta.url).href;
 const server = spawn(process.execPath, ["scripts/start.mjs"], {
   env: {
     ...process.env,
     PORT: String(port),
     HOSTNAME: "127.0.0.1",
-    DATA_DIR: mkdtempSync(path.join(tmpdir(), "ie-soak-")),
-    DATABASE_URL: "",
+    DATA_DIR: dataDir,
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc --import ${gcProbe}`.trim(),
+    SOAK_GC_PROBE_FILE: gcProbeFile,
+    // The embedded database by default; SOAK_DATABASE_URL runs the same load on PostgreSQL.
+    DATABASE_URL: process.env.SOAK_DATABASE_URL ?? "",
     LOG_LEVEL: "warn",
     BENCHMARK_ON_START: "0",
     MODEL_LAB_RECIPES: "none",
@@ -41,8 +49,17 @@ const stopServer = () => {
 };
 process.on("exit", stopServer);
 
+/** The server's JavaScript heap after its last forced full collection (undefined until the probe has written). */
+function heapAfterGc(): number | undefined {
+  try {
+    return existsSync(gcProbeFile) ? (JSON.parse(readFileSync(gcProbeFile, "utf8")) as { heapUsed: number }).heapUsed : undefined;
+  } catch {
+    return undefined; // Read while being written.
+  }
+}
+
 /** Every process of the server's group (the npm-start wrapper and `next start`): RSS and open fds summed. */
-function sampleGroup(): { rssBytes: number; fds: number } {
+function sampleGroup(): Omit<Sample, "atMs"> {
   let rssBytes = 0;
   let fds = 0;
   for (const entry of readdirSync("/proc")) {
@@ -57,7 +74,7 @@ function sampleGroup(): { rssBytes: number; fds: number } {
       // The process ended between listing and reading.
     }
   }
-  return { rssBytes, fds };
+  return { rssBytes, fds, heapUsedBytes: heapAfterGc() };
 }
 
 async function waitReady() {
@@ -133,12 +150,22 @@ async function main() {
   const verdict = soakVerdict(samples);
   const seconds = (Date.now() - startedAt) / 1000;
   const rssMb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+  const heap = (sample: Sample | undefined) => (sample?.heapUsedBytes === undefined ? "?" : rssMb(sample.heapUsedBytes));
+  const firstHeapSample = samples.find((s) => s.heapUsedBytes !== undefined);
   const summary =
     `${counts.requests} requests in ${seconds.toFixed(0)} s (${counts.ok} ok, ${counts.limited} 429/503, ${counts.errors.length} errors); ` +
-    `RSS ${rssMb(samples[0].rssBytes)}→${rssMb(samples.at(-1)!.rssBytes)} MB, second-half slope ${((verdict.rssSlopeBytesPerSecond * 60) / 2 ** 20).toFixed(1)} MB/min ` +
-    `(limit ${((verdict.rssSlopeLimitBytesPerSecond * 60) / 2 ** 20).toFixed(0)}); fds ${samples[0].fds}→${samples.at(-1)!.fds} (second-half growth ${verdict.fdGrowth}, limit ${verdict.fdGrowthLimit}); ` +
+    `RSS ${rssMb(samples[0].rssBytes)}→${rssMb(samples.at(-1)!.rssBytes)} MB, second-half slope ${mbPerMinute(verdict.rssSlopeBytesPerSecond)} ` +
+    `(limit ${mbPerMinute(verdict.rssSlopeLimitBytesPerSecond)}); heap after full GC ${heap(firstHeapSample)}→${heap(samples.at(-1))} MB, second-half slope ` +
+    `${verdict.heapSlopeBytesPerSecond === undefined ? "not reported" : mbPerMinute(verdict.heapSlopeBytesPerSecond)} (limit ${mbPerMinute(verdict.heapSlopeLimitBytesPerSecond)}); ` +
+    `fds ${samples[0].fds}→${samples.at(-1)!.fds} (second-half growth ${verdict.fdGrowth}, limit ${verdict.fdGrowthLimit}); ` +
     `leaks: ${verdict.leaks.length}${verdict.leaks.length ? ` (${verdict.leaks.join("; ")})` : ""}`;
   console.log(`soak: ${summary}`);
+  // The series behind the verdict, one sample a minute (or the run's quarters when shorter), for a reader judging the trend.
+  const step = Math.max(sampleEveryMs, Math.min(60_000, durationMs / 4));
+  const series = samples.filter((s, i) => i === 0 || i === samples.length - 1 || Math.floor(s.atMs / step) !== Math.floor(samples[i - 1].atMs / step));
+  console.log(
+    `soak: series (s: RSS MB / heap after GC MB / fds): ${series.map((s) => `${(s.atMs / 1000).toFixed(0)}: ${rssMb(s.rssBytes)}/${heap(s)}/${s.fds}`).join(", ")}`,
+  );
   for (const error of counts.errors.slice(0, 20)) console.log(`  error: ${error}`);
   writeReadmeCount("soak", `${summary} (2 cores, shared CPU: throughput is indicative only)`);
   stopServer();

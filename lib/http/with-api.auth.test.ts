@@ -183,4 +183,45 @@ describe("withApi: rate limits and usage", () => {
     expect(refused.length).toBeGreaterThanOrEqual(1);
     expect(refused.every((r) => r.userId === null)).toBe(true);
   });
+
+  it("counts a streamed answer when its last byte has gone: latency to the end, bytes as sent, models added while streaming", async () => {
+    const key = await createTestKey({ role: "user" });
+    const events = ["data: one\n\n", "data: two, after a pause\n\n"];
+    const streamedRoute = withApi(
+      { operationId: "stream", method: "POST", path: "/api/v1/stream", tag: "Test", summary: "stream", responses: {}, auth: "key", scope: "analyze" },
+      (_request, context) => {
+        const encoder = new TextEncoder();
+        const body = new ReadableStream<Uint8Array>({
+          async start(controller) {
+            controller.enqueue(encoder.encode(events[0]));
+            await new Promise((resolve) => setTimeout(resolve, 150));
+            context.models.push("model-used-mid-stream");
+            controller.enqueue(encoder.encode(events[1]));
+            controller.close();
+          },
+        });
+        return new Response(body, { headers: { "content-type": "text/event-stream" } });
+      },
+    );
+    const usageOf = async () => (await getDb()).select().from(apiUsage).where(eq(apiUsage.keyId, key.id));
+    const response = await streamedRoute(new Request("http://localhost/api/v1/stream", { method: "POST", headers: { authorization: key.authorization } }));
+    await settleAfterResponseWork();
+    expect(await usageOf()).toHaveLength(0); // Headers are out, the answer is not.
+    expect(await response.text()).toBe(events.join(""));
+    await settleAfterResponseWork();
+    const [row] = await usageOf();
+    expect(row).toMatchObject({ route: "POST /api/v1/stream", status: 200, bytesOut: Buffer.byteLength(events.join("")) });
+    expect(row.latencyMs).toBeGreaterThanOrEqual(140);
+    expect(row.models).toContain("model-used-mid-stream");
+
+    // A client that leaves mid-stream is counted too, once, with what it was sent.
+    const left = await streamedRoute(new Request("http://localhost/api/v1/stream", { method: "POST", headers: { authorization: key.authorization } }));
+    const reader = left.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    await settleAfterResponseWork();
+    const rows = await usageOf();
+    expect(rows).toHaveLength(2);
+    expect(rows.map((r) => r.bytesOut)).toContain(Buffer.byteLength(events[0]));
+  });
 });

@@ -14,6 +14,7 @@ import { authorize } from "./authorize";
 import { routeLabel, type Operation, type OperationInput } from "./operation";
 import { readRequestBody, type RequestBody } from "./read-request-body";
 import { requestIdFor } from "./request-id";
+import { isStreamedAnswer, whenStreamEnds } from "./when-stream-ends";
 
 /**
  * The one wrapper every API route handler goes through, driven by the route's declared Operation
@@ -22,8 +23,8 @@ import { requestIdFor } from "./request-id";
  * (`auth`, `scope`, CSRF on cookie-authenticated writes); the rate limit (429 with Retry-After,
  * RateLimit headers on every answer); the query and body, read by the one body reader and validated
  * with the operation's schemas; the handler, under the request's deadline (REQUEST_DEADLINE_MS); every thrown error as problem+json (unexpected ones
- * logged with the id, never leaked); one log line; and, after the response is sent, the usage row
- * and the key's last-used time. Handlers never repeat any of it.
+ * logged with the id, never leaked); one log line; and, after the response is sent (for a streamed
+ * answer: after its last byte), the usage row and the key's last-used time. Handlers never repeat any of it.
  */
 
 export interface ApiContext {
@@ -119,10 +120,21 @@ export function withApi<O extends Operation<any, any>>(operation: O, handler: Ap
     }
     response.headers.set("x-request-id", requestId);
     for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
-    const latencyMs = Math.round((performance.now() - startedAtMs) * 10) / 10;
-    log.info({ requestId, route: options.route, method: request.method, status: response.status, latencyMs, caller: context.principal.kind }, "request");
-    observeRequest({ route: options.route, method: request.method, status: response.status, seconds: latencyMs / 1000 });
-    if (options.recordUsage !== false && context.db) scheduleUsage(request, response, context, latencyMs);
+    const elapsedMs = () => Math.round((performance.now() - startedAtMs) * 10) / 10;
+    const status = response.status;
+    const finish = (streamed?: { firstByteMs: number; bytesOut: number }) => {
+      const latencyMs = elapsedMs();
+      log.info({ requestId, route: options.route, method: request.method, status, latencyMs, ...streamed, caller: context.principal.kind }, "request");
+      observeRequest({ route: options.route, method: request.method, status, seconds: latencyMs / 1000 });
+      const bytesOut = streamed?.bytesOut ?? (Number(response.headers.get("content-length")) || 0);
+      if (options.recordUsage !== false && context.db) scheduleUsage(request, status, bytesOut, context, latencyMs);
+    };
+    // A streamed answer is counted when its last byte has gone (or the client left), not at its headers.
+    if (isStreamedAnswer(response)) {
+      const firstByteMs = elapsedMs();
+      return whenStreamEnds(response, (bytesOut) => finish({ firstByteMs, bytesOut }));
+    }
+    finish();
     return response;
   };
 }
@@ -182,15 +194,15 @@ function refuseNulCharacters(root: unknown, where: string): void {
   }
 }
 
-function scheduleUsage(request: Request, response: Response, context: ApiContext, latencyMs: number): void {
+function scheduleUsage(request: Request, status: number, bytesOut: number, context: ApiContext, latencyMs: number): void {
   const db = context.db!;
   const { principal } = context;
   const call = {
     route: context.route,
-    status: response.status,
+    status,
     latencyMs,
     bytesIn: Number(request.headers.get("content-length")) || 0,
-    bytesOut: Number(response.headers.get("content-length")) || 0,
+    bytesOut,
     models: context.models,
   };
   runAfterResponse("usage", async () => {

@@ -9,7 +9,7 @@ import { detectObjects } from "../../inference/detect-objects";
 import { decodeImage } from "../../inference/image/decode-image";
 import { round } from "../../stats";
 import { attachmentById } from "../attachments";
-import { runGuarded, type ToolContext } from "../tool-context";
+import { attachmentName, runGuarded, type ToolContext } from "../tool-context";
 
 /** Tools over an attached image: what the vision models see in it, and the model variants side by side. */
 
@@ -25,23 +25,28 @@ export function visionTools(context: ToolContext) {
         top_k: z.number().int().min(1).max(10).default(5).describe("How many labels to return"),
       }),
       execute: ({ attachment_id, top_k }) =>
-        runGuarded(context, "analyze_image", async () => {
-          const attachment = attachmentById(context.attachments, attachment_id);
-          const env = getEnv();
-          const image = await decodeImage(attachment.bytes, { maxBytes: env.MAX_BODY_BYTES, maxPixels: env.MAX_IMAGE_PIXELS });
-          const [labels, objects] = await Promise.all([
-            classifyImage(image, { modelId: defaultModelFor("image-classification"), k: top_k }),
-            detectObjects(image, { modelId: defaultModelFor("object-detection") }),
-          ]);
-          context.models.push(labels.model.id, objects.model.id);
-          return {
-            attachment_id: attachment.id,
-            image: { width: image.width, height: image.height, format: image.format },
-            labels: labels.labels.map((l) => ({ label: l.label, probability: round(l.probability, 4) })),
-            objects: objects.objects.map((o) => ({ label: o.label, score: round(o.score, 3), box: o.box })),
-            models: { classifier: labels.model.id, detector: objects.model.id },
-          };
-        }),
+        runGuarded(
+          context,
+          "analyze_image",
+          async () => {
+            const attachment = attachmentById(context.attachments, attachment_id);
+            const env = getEnv();
+            const image = await decodeImage(attachment.bytes, { maxBytes: env.MAX_BODY_BYTES, maxPixels: env.MAX_IMAGE_PIXELS });
+            const [labels, objects] = await Promise.all([
+              classifyImage(image, { modelId: defaultModelFor("image-classification"), k: top_k }),
+              detectObjects(image, { modelId: defaultModelFor("object-detection") }),
+            ]);
+            context.models.push(labels.model.id, objects.model.id);
+            return {
+              attachment_id: attachment.id,
+              image: { width: image.width, height: image.height, format: image.format },
+              labels: labels.labels.map((l) => ({ label: l.label, probability: round(l.probability, 4) })),
+              objects: objects.objects.map((o) => ({ label: o.label, score: round(o.score, 3), box: o.box })),
+              models: { classifier: labels.model.id, detector: objects.model.id },
+            };
+          },
+          () => ({ kind: "image-text", title: attachmentName(context, attachment_id), request: { attachment_id, top_k } }),
+        ),
     }),
 
     compare_variants: tool({

@@ -6,6 +6,8 @@ import { readUiChunks, userMessage } from "@/test/assistant-turns";
 import { createTestKey, createTestUser, sessionCookieFor } from "@/test/auth";
 import { everydayPages, renderPage } from "@/test/rendered-pages";
 import { startScriptedOpenAiServer, type ScriptedOpenAiServer } from "@/test/scripted-openai-server";
+import { GET as historyEntry } from "../../history/[id]/route";
+import { GET as ownHistory } from "../../history/route";
 import { GET as ownUsage } from "../../usage/route";
 import { GET as status } from "../route";
 import { POST as chat } from "./route";
@@ -92,6 +94,19 @@ describe("POST /api/v1/assistant/chat", () => {
     await settleAfterResponseWork();
     const usage = await (await ownUsage(new Request("http://localhost/api/v1/usage?days=1", { headers: { authorization: caller.authorization } }))).json();
     expect(usage.by_route).toEqual([expect.objectContaining({ route: "POST /api/v1/assistant/chat", requests: 2 })]);
+    // The page the tool read is in the caller's history, as the same analysis through the API would be.
+    const history = await (await ownHistory(new Request("http://localhost/api/v1/history", { headers: { authorization: caller.authorization } }))).json();
+    expect(history.analyses).toEqual([expect.objectContaining({ kind: "document", title: "Assistant: receipt.png", has_image: false })]);
+    const entryResponse = await historyEntry(
+      new Request(`http://localhost/api/v1/history/${history.analyses[0].id}`, { headers: { authorization: caller.authorization } }),
+      {
+        params: Promise.resolve({ id: history.analyses[0].id }),
+      },
+    );
+    const entry = await entryResponse.json();
+    expect(entry.request).toMatchObject({ via: "assistant", tool: "read_document", attachment_id: "a1" });
+    expect(entry.result.key_fields.total.value).toBe("10.67");
+    expect(entry.result.assistant_screening).toMatchObject({ injection_flagged: false });
   });
 
   it("answers malformed conversations with 400 problems, not a stream", async () => {
