@@ -12,6 +12,12 @@ describe("README commands", () => {
     expect(readme).toContain(`\`\`\`bash\n${ciCommand}\n\`\`\``);
   });
 
+  it("CI runs the soak after the test command, on the build it made", () => {
+    const lines = ciScript.split("\n");
+    const testLine = lines.findIndex((line) => line.includes("npm test"));
+    expect(lines.findIndex((line) => line.trim() === "npm run soak")).toBeGreaterThan(testLine);
+  });
+
   it("the README's start command builds and starts on embedded defaults", () => {
     expect(readme).toContain("```bash\nONNXRUNTIME_NODE_INSTALL=skip npm ci && npm run build && npm start\n```");
   });

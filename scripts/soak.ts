@@ -153,7 +153,7 @@ async function main() {
   const heap = (sample: Sample | undefined) => (sample?.heapUsedBytes === undefined ? "?" : rssMb(sample.heapUsedBytes));
   const firstHeapSample = samples.find((s) => s.heapUsedBytes !== undefined);
   const summary =
-    `${counts.requests} requests in ${seconds.toFixed(0)} s (${counts.ok} ok, ${counts.limited} 429/503, ${counts.errors.length} errors); ` +
+    `${counts.requests} requests in ${seconds.toFixed(0)} s on ${process.env.SOAK_DATABASE_URL ? "PostgreSQL" : "PGlite"} (${counts.ok} ok, ${counts.limited} 429/503, ${counts.errors.length} errors); ` +
     `RSS ${rssMb(samples[0].rssBytes)}→${rssMb(samples.at(-1)!.rssBytes)} MB, second-half slope ${mbPerMinute(verdict.rssSlopeBytesPerSecond)} ` +
     `(limit ${mbPerMinute(verdict.rssSlopeLimitBytesPerSecond)}); heap after full GC ${heap(firstHeapSample)}→${heap(samples.at(-1))} MB, second-half slope ` +
     `${verdict.heapSlopeBytesPerSecond === undefined ? "not reported" : mbPerMinute(verdict.heapSlopeBytesPerSecond)} (limit ${mbPerMinute(verdict.heapSlopeLimitBytesPerSecond)}); ` +
