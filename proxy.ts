@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isRouterRequest } from "./lib/auth/router-request";
+import { routeMethods } from "./lib/http/route-methods";
 
 /**
  * A visitor of a tool page without a session gets a guest session first (as chat templates do), so
@@ -16,6 +17,8 @@ export function proxy(request: NextRequest) {
   if (malformed) return malformed;
   const crossSite = crossSiteActionResponse(request);
   if (crossSite) return crossSite;
+  const wrongMethod = methodNotAllowedResponse(request);
+  if (wrongMethod) return wrongMethod;
   if (!TOOL_PAGES.includes(request.nextUrl.pathname)) return NextResponse.next();
   const path = request.nextUrl.pathname + request.nextUrl.search;
   if (!SESSION_COOKIES.some((name) => request.cookies.has(name)) && !isRouterRequest(request.headers)) {
@@ -68,14 +71,48 @@ function crossSiteActionResponse(request: NextRequest): Response | undefined {
   return problemResponse(403, "forbidden", "Forbidden", "A form of this site may only be submitted from this site.");
 }
 
+/**
+ * The API's paths as patterns, most literal segments first (so `/api/v1/batch/process` is matched before
+ * `/api/v1/batch/{id}`, as Next routes them), each with what it allows: its methods, HEAD where GET is
+ * (Next answers HEAD with the GET handler) and OPTIONS (Next answers it with the Allow list).
+ */
+const API_ROUTES = Object.entries(routeMethods)
+  .map(([template, methods]) => {
+    const segments = template.split("/");
+    const isParam = (segment: string) => /^\{\w+\}$/.test(segment);
+    const pattern = segments.map((segment) => (isParam(segment) ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("/");
+    return {
+      pattern: new RegExp(`^${pattern}/?$`),
+      literals: segments.filter((segment) => segment && !isParam(segment)).length,
+      allow: [...methods, ...(methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"].sort(),
+    };
+  })
+  .sort((a, b) => b.literals - a.literals);
+
+/**
+ * A method an API route does not have got Next's empty 405 with no Allow header (RFC 9110 requires it).
+ * Answered here as the API answers every other mistake, from the table the operations generate.
+ */
+function methodNotAllowedResponse(request: NextRequest): Response | undefined {
+  const path = request.nextUrl.pathname;
+  if (!path.startsWith("/api/") && path !== "/v2" && !path.startsWith("/v2/")) return undefined;
+  const route = API_ROUTES.find((candidate) => candidate.pattern.test(path));
+  if (!route || route.allow.includes(request.method)) return undefined;
+  const allow = route.allow.join(", ");
+  return problemResponse(405, "method_not_allowed", "Method not allowed", `${request.method} is not a method of ${path}; it answers ${allow}.`, { allow });
+}
+
 /** A problem+json answer shaped as lib/errors.ts shapes the API's (proxy code stays free of the server-only modules). */
-function problemResponse(status: number, code: string, title: string, detail: string): Response {
+function problemResponse(status: number, code: string, title: string, detail: string, headers: Record<string, string> = {}): Response {
   const problem = { type: `/docs/errors#${code}`, title, status, detail, code };
-  return new Response(JSON.stringify(problem), { status, headers: { "content-type": "application/problem+json", "cache-control": "no-store" } });
+  return new Response(JSON.stringify(problem), {
+    status,
+    headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...headers },
+  });
 }
 
 // Tool pages (the guest session), the pages with server actions (the origin check) and every API path
-// (the percent-encoding check).
+// (the percent-encoding and method checks).
 export const config = {
   matcher: ["/analyze", "/documents", "/languages", "/safety", "/history", "/assistant", "/signin", "/signup", "/api/:path*", "/v2/:path*"],
 };

@@ -38,6 +38,23 @@ test("the typed client (generated from /api/openapi.json) calls three endpoints 
   expect(explained).toContain(`id="${anchor}"`);
 });
 
+test("a method a route does not have: 405 problem+json with Allow, on the API and the inference protocol", async ({ request }) => {
+  for (const [method, path, allow] of [
+    ["PUT", "/api/v1/history", "GET, HEAD, OPTIONS"],
+    ["GET", "/api/v1/batch/process", "OPTIONS, POST"],
+    ["DELETE", "/v2/models/mobilenetv2/infer", "OPTIONS, POST"],
+  ]) {
+    const response = await request.fetch(path, { method });
+    expect(response.status(), `${method} ${path}`).toBe(405);
+    expect(response.headers()["content-type"]).toContain("application/problem+json");
+    expect(response.headers().allow).toBe(allow);
+    expect(await response.json()).toMatchObject({ code: "method_not_allowed", status: 405 });
+  }
+  // Allowed methods still reach their routes (here, the route's own 401 for a missing key).
+  expect((await request.fetch("/api/v1/history", { method: "GET" })).status()).toBe(401);
+  expect((await request.fetch("/api/v1/history", { method: "OPTIONS" })).status()).toBe(204);
+});
+
 test("/docs renders the API reference in Chromium with no request leaving the machine", async ({ page, baseURL }) => {
   const outside: string[] = [];
   page.on("request", (r) => {
