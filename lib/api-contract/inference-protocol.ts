@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation, type Operation } from "../http/operation";
+import { defineOperation, type Operation, type ServedPath } from "../http/operation";
 import { inferRequestSchema } from "../inference/oip/infer";
 import { modelMetadataSchema, tensorMetadataSchema } from "../inference/oip/model-metadata";
 
@@ -41,30 +41,36 @@ export const v2Server = defineOperation({
   responses: { 200: { description: "Server metadata", schema: z.object({ name: z.string(), version: z.string(), extensions: z.array(z.string()) }) } },
 });
 
-const metadataOperation = (operationId: string, path: string, params: Record<string, string>) =>
-  defineOperation({
-    tag: TAG,
-    auth: "public",
-    errorMember: true,
-    operationId,
-    method: "GET",
-    path,
-    params,
-    summary: "Model metadata: versions, platform, input and output tensors (-1: dynamic dimension)",
-    responses: { 200: { description: "Model metadata", schema: modelMetadataSchema } },
-  });
-const readyOperation = (operationId: string, path: string, params: Record<string, string>) =>
-  defineOperation({
-    tag: TAG,
-    auth: "public",
-    errorMember: true,
-    operationId,
-    method: "GET",
-    path,
-    params,
-    summary: "Model readiness (503 when its session cannot be had)",
-    responses: { 200: { description: "Ready", schema: z.object({ name: z.string(), ready: z.boolean() }) } },
-  });
+const metadataOperation = <const P extends string>(
+  operationId: string,
+  path: P & ServedPath<P>,
+  params: Record<string, string>,
+): Operation<undefined, undefined, P> => ({
+  tag: TAG,
+  auth: "public",
+  errorMember: true,
+  operationId,
+  method: "GET",
+  path,
+  params,
+  summary: "Model metadata: versions, platform, input and output tensors (-1: dynamic dimension)",
+  responses: { 200: { description: "Model metadata", schema: modelMetadataSchema } },
+});
+const readyOperation = <const P extends string>(
+  operationId: string,
+  path: P & ServedPath<P>,
+  params: Record<string, string>,
+): Operation<undefined, undefined, P> => ({
+  tag: TAG,
+  auth: "public",
+  errorMember: true,
+  operationId,
+  method: "GET",
+  path,
+  params,
+  summary: "Model readiness (503 when its session cannot be had)",
+  responses: { 200: { description: "Ready", schema: z.object({ name: z.string(), ready: z.boolean() }) } },
+});
 
 const inferResponseSchema = z.object({
   model_name: z.string(),
@@ -72,24 +78,27 @@ const inferResponseSchema = z.object({
   id: z.string().optional(),
   outputs: z.array(tensorMetadataSchema.extend({ data: z.array(z.unknown()).optional(), parameters: z.record(z.string(), z.unknown()).optional() })),
 });
-const inferOperation = (operationId: string, path: string, params: Record<string, string>) =>
-  defineOperation({
-    tag: TAG,
-    auth: "key",
-    scope: "analyze",
-    errorMember: true,
-    operationId,
-    method: "POST",
-    path,
-    params,
-    summary: "Run the model on tensors (JSON, or the binary tensor data extension with Inference-Header-Content-Length)",
-    handlerReadsBody: {
-      schema: inferRequestSchema,
-      example: { inputs: [{ name: "x", shape: [1, 3, 48, 192], datatype: "FP32", data: [0, 0, 0] }] },
-      otherContentTypes: ["application/octet-stream"],
-    },
-    responses: { 200: { description: "Output tensors (binary framing when asked with binary_data_output)", schema: inferResponseSchema } },
-  });
+const inferOperation = <const P extends string>(
+  operationId: string,
+  path: P & ServedPath<P>,
+  params: Record<string, string>,
+): Operation<undefined, undefined, P> => ({
+  tag: TAG,
+  auth: "key",
+  scope: "analyze",
+  errorMember: true,
+  operationId,
+  method: "POST",
+  path,
+  params,
+  summary: "Run the model on tensors (JSON, or the binary tensor data extension with Inference-Header-Content-Length)",
+  handlerReadsBody: {
+    schema: inferRequestSchema,
+    example: { inputs: [{ name: "x", shape: [1, 3, 48, 192], datatype: "FP32", data: [0, 0, 0] }] },
+    otherContentTypes: ["application/octet-stream"],
+  },
+  responses: { 200: { description: "Output tensors (binary framing when asked with binary_data_output)", schema: inferResponseSchema } },
+});
 
 export const v2ModelMetadata = metadataOperation("oipModelMetadata", "/v2/models/{name}", name);
 export const v2ModelVersionMetadata = metadataOperation("oipModelVersionMetadata", "/v2/models/{name}/versions/{version}", versioned);

@@ -52,6 +52,13 @@ describe("the OpenAPI document", () => {
     expect(documented.filter((route) => !served.includes(route)).sort()).toEqual([]);
   });
 
+  it("documents exactly the params each path template names (the handler gets them typed from Next's route types)", () => {
+    for (const operation of publicOperations.filter((o) => !o.internal)) {
+      const named = [...operation.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(Object.keys(operation.params ?? {}).sort(), operation.path).toEqual(named);
+    }
+  });
+
   it("route files pass their own operation to withApi (the label in logs and usage is the documented path)", () => {
     const labels = new Set(publicOperations.map(routeLabel));
     expect(labels.size).toBe(publicOperations.length);

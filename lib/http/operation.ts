@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { AppRouteHandlerRoutes, ParamMap } from "../../.next/types/routes";
 import type { Scope } from "../auth/roles";
 import type { AuthRequirement } from "./authorize";
 
@@ -42,12 +43,20 @@ export interface ResponseSpec {
   headers?: Record<string, string>;
 }
 
-export interface Operation<Body extends BodySpec | undefined = BodySpec | undefined, Query extends z.ZodType | undefined = z.ZodType | undefined> {
+export interface Operation<
+  Body extends BodySpec | undefined = BodySpec | undefined,
+  Query extends z.ZodType | undefined = z.ZodType | undefined,
+  Path extends string = string,
+> {
   operationId: string;
   /** ANY only for internal catch-alls. */
   method: HttpMethod | "ANY";
-  /** OpenAPI path template, e.g. `/api/v1/batch/{id}` (the route label of logs, metrics and usage). */
-  path: string;
+  /**
+   * OpenAPI path template, e.g. `/api/v1/batch/{id}` (the route label of logs, metrics and usage); `/api/*` for a
+   * catch-all. `defineOperation` checks it against Next's generated route types: a template no route folder serves
+   * does not compile, and the handler's `params` are the ones Next hands that route.
+   */
+  path: Path;
   tag: string;
   summary: string;
   description?: string;
@@ -74,10 +83,28 @@ export interface Operation<Body extends BodySpec | undefined = BodySpec | undefi
   responses: Record<number, ResponseSpec>;
 }
 
-/** Declares an operation; the identity function keeps the literal types for the handler's input. */
-export function defineOperation<const Body extends BodySpec | undefined = undefined, const Query extends z.ZodType | undefined = undefined>(
-  operation: Operation<Body, Query>,
-): Operation<Body, Query> {
+/** The Next route an OpenAPI template names: `/api/v1/batch/{id}` → `/api/v1/batch/[id]`, `/api/*` → `/api/[...path]`. */
+export type NextRouteOf<P extends string> = P extends `${infer Head}{${infer Name}}${infer Tail}`
+  ? `${Head}[${Name}]${NextRouteOf<Tail>}`
+  : P extends `${infer Head}/*`
+    ? `${Head}/[...path]`
+    : P;
+
+/** The template itself when a route folder serves it (Next's `next typegen` lists them), never otherwise. */
+export type ServedPath<P extends string> = NextRouteOf<P> extends AppRouteHandlerRoutes ? P : never;
+
+/** The params Next hands the route of a template (its generated ParamMap); loose for a path that is not a literal. */
+export type RouteParamsOf<P extends string> = NextRouteOf<P> extends keyof ParamMap ? ParamMap[NextRouteOf<P>] : Record<string, string | string[] | undefined>;
+
+/**
+ * Declares an operation; the identity function keeps the literal types for the handler's input, and
+ * refuses (at compile time) a path no route file serves.
+ */
+export function defineOperation<
+  const Body extends BodySpec | undefined = undefined,
+  const Query extends z.ZodType | undefined = undefined,
+  const Path extends string = string,
+>(operation: Operation<Body, Query, Path> & { path: ServedPath<Path> }): Operation<Body, Query, Path> {
   return operation;
 }
 
@@ -87,7 +114,7 @@ type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 /** What the wrapper hands a handler: the body's values validated (or raw, for `describe`), the files, the query. */
 export type OperationInput<O> =
-  O extends Operation<infer Body, infer Query>
+  O extends Operation<infer Body, infer Query, string>
     ? {
         body: Body extends BodySpec<infer Values> ? (Body["validation"] extends "describe" ? Record<string, unknown> : z.output<Values>) : undefined;
         query: Infer<Query>;

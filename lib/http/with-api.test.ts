@@ -53,4 +53,21 @@ describe("withApi", () => {
     const response = await route(new Request("http://x/t/42"), { params: Promise.resolve({ id: "42" }) });
     expect(await response.json()).toEqual({ id: "42" });
   });
+
+  it("answers 404 problem+json for a declared path param that is empty or over 200 characters, before the handler runs", async () => {
+    let ran = 0;
+    const route = withApi({ ...open("GET /t/{id}"), params: { id: "An id" } }, (_req, ctx) => {
+      ran++;
+      return jsonResponse({ id: ctx.params.id });
+    });
+    const call = (id: string) => route(new Request(`http://x/t/${id}`), { params: Promise.resolve({ id }) });
+    expect((await call("x".repeat(200))).status).toBe(200);
+    for (const id of ["x".repeat(201), ""]) {
+      const refused = await call(id);
+      expect(refused.status).toBe(404);
+      expect(refused.headers.get("content-type")).toBe("application/problem+json");
+      expect((await refused.json()).detail).toMatch(/at most 200 characters/);
+    }
+    expect(ran).toBe(1);
+  });
 });

@@ -11,7 +11,7 @@ import { recordUsage } from "../usage/record-usage";
 import { runAfterResponse } from "./after-response";
 import { getEnv } from "../env";
 import { authorize } from "./authorize";
-import { routeLabel, type Operation, type OperationInput } from "./operation";
+import { routeLabel, type Operation, type OperationInput, type RouteParamsOf } from "./operation";
 import { readRequestBody, type RequestBody } from "./read-request-body";
 import { requestIdFor } from "./request-id";
 import { isStreamedAnswer, whenStreamEnds } from "./when-stream-ends";
@@ -42,7 +42,11 @@ export interface ApiContext {
 
 export type ApiHandler<O extends Operation = Operation> = (
   request: Request,
-  context: ApiContext & { input: OperationInput<O> & { upload: RequestBody | undefined } },
+  context: Omit<ApiContext, "params"> & {
+    /** The path's params as Next's generated route types name them (`{ id: string }` for `/api/v1/batch/{id}`). */
+    params: RouteParamsOf<O["path"]>;
+    input: OperationInput<O> & { upload: RequestBody | undefined };
+  },
 ) => Promise<Response> | Response;
 
 type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> };
@@ -108,11 +112,17 @@ export function withApi<O extends Operation<any, any>>(operation: O, handler: Ap
         if (limited) limitHeaders = await limitCaller({ db: context.db, principal: context.principal, cost });
         if (refusal) throw refusal;
       }
+      refuseOverlongParams(context.params, options);
       const input = await readInput(request, operation);
       // The deadline counts from arrival; model queues read it (lib/request-deadline.ts) to refuse work that would start too late.
       const deadline = { requestId, deadlineAtMs: startedAtMs + requestBudgetMs(request, getEnv().REQUEST_DEADLINE_MS) };
       response = await runWithDeadline(deadline, () =>
-        handler(request, { ...context, input: input as OperationInput<O> & { upload: RequestBody | undefined } }),
+        // The params are the route's own: defineOperation only compiles a path whose route folder Next generated.
+        handler(request, {
+          ...context,
+          params: context.params as RouteParamsOf<O["path"]>,
+          input: input as OperationInput<O> & { upload: RequestBody | undefined },
+        }),
       );
     } catch (error) {
       if (!toProblem(error).expected) log.error({ err: error, requestId, route: options.route }, "unhandled error in route handler");
@@ -137,6 +147,17 @@ export function withApi<O extends Operation<any, any>>(operation: O, handler: Ap
     finish();
     return response;
   };
+}
+
+/** Path ids are documented as at most 200 characters: a longer one names nothing, whatever the route stores. */
+const MAX_PATH_PARAM_CHARS = 200;
+
+function refuseOverlongParams(params: ApiContext["params"], operation: Operation): void {
+  for (const name of Object.keys(operation.params ?? {})) {
+    const value = params[name];
+    if (typeof value === "string" && value.length > 0 && value.length <= MAX_PATH_PARAM_CHARS) continue;
+    throw new ApiError("not_found", `No ${operation.path} with that ${name}: ${name} is at most ${MAX_PATH_PARAM_CHARS} characters.`);
+  }
 }
 
 /** The query and body as the operation declares them; a mismatch is a 4xx (ZodError → invalid_input). */

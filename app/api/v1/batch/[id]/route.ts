@@ -16,7 +16,7 @@ function missing(id: string): never {
 
 export const GET = withApi(api.getBatch, async (_request, { params, principal }) => {
   const db = await getDb();
-  const id = String(params.id ?? "");
+  const { id } = params;
   const job = await getOwnedJob({ db, ownerId: ownerIdOf(principal), id, kind: "batch" });
   if (!job) missing(id);
   const [items, deliveries] = await Promise.all([itemsOfJob({ db, jobId: job.id }), deliveriesOfJob({ db, jobId: job.id })]);
@@ -25,7 +25,7 @@ export const GET = withApi(api.getBatch, async (_request, { params, principal })
 
 export const DELETE = withApi(api.cancelBatch, async (_request, { params, principal }) => {
   const db = await getDb();
-  const id = String(params.id ?? "");
+  const { id } = params;
   const ownerId = ownerIdOf(principal);
   if (!(await getOwnedJob({ db, ownerId, id, kind: "batch" }))) missing(id);
   const job = await finishCancelledBatch(await cancelJob({ db, ownerId, id }));

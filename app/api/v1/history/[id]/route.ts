@@ -13,14 +13,14 @@ function missing(id: string): never {
 }
 
 export const GET = withApi(api.getHistoryEntry, async (_request, { params, principal }) => {
-  const id = String(params.id ?? "");
+  const { id } = params;
   const row = await getAnalysis({ db: await getDb(), ownerId: ownerIdOf(principal), id });
   if (!row) missing(id);
   return jsonResponse(historyEntrySchema.parse(toHistoryEntry(row)));
 });
 
 export const DELETE = withApi(api.deleteHistoryEntry, async (_request, { params, principal }) => {
-  const id = String(params.id ?? "");
+  const { id } = params;
   if (!(await deleteAnalysis({ db: await getDb(), ownerId: ownerIdOf(principal), id }))) missing(id);
   return new Response(null, { status: 204 });
 });

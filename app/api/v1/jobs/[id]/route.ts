@@ -8,7 +8,7 @@ import { jobViewSchema, toJobView } from "@/lib/jobs/job-view";
 export const dynamic = "force-dynamic";
 
 export const GET = withApi(api.getJob, async (_request, { params, principal }) => {
-  const id = String(params.id ?? "");
+  const { id } = params;
   const job = await getJob({ db: await getDb(), id });
   // Instance jobs are public like the dashboard they feed; a user's job is theirs alone.
   const visible = job && (job.ownerId === null || (principal.kind !== "anonymous" && principal.user.id === job.ownerId));

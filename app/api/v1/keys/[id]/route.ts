@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 export const PATCH = withApi(api.renameKey, async (_request, { params, principal, input }) => {
   const { name } = input.body;
-  const id = String(params.id ?? "");
+  const { id } = params;
   const row = await renameApiKey({ db: await getDb(), ownerId: ownerIdOf(principal), id, name });
   if (!row) notFound(`You have no API key with id "${id.slice(0, 64)}".`);
   forgetCachedKey(row.hash);
@@ -19,7 +19,7 @@ export const PATCH = withApi(api.renameKey, async (_request, { params, principal
 });
 
 export const DELETE = withApi(api.revokeKey, async (_request, { params, principal }) => {
-  const id = String(params.id ?? "");
+  const { id } = params;
   const row = await revokeApiKey({ db: await getDb(), ownerId: ownerIdOf(principal), id });
   if (!row) notFound(`You have no API key with id "${id.slice(0, 64)}".`);
   forgetCachedKey(row.hash);

@@ -11,7 +11,7 @@ import { RED_TEAM_REPORT_KIND } from "@/lib/safety/red-team/campaign-job";
 export const dynamic = "force-dynamic";
 
 export const GET = withApi(api.getRedTeam, async (_request, { params, principal }) => {
-  const id = String(params.id ?? "");
+  const { id } = params;
   const report = await getEvaluationReport({ db: await getDb(), id, kind: RED_TEAM_REPORT_KIND, ownerId: ownerIdOf(principal) });
   if (!report) notFound(`No red-team report with id "${id.slice(0, 64)}".`);
   const [job] = await jobsByParam({ db: await getDb(), kind: "red-team", param: "report_id", values: [report.id] });

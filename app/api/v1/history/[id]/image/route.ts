@@ -8,7 +8,7 @@ import { notFound, withApi } from "@/lib/http/with-api";
 export const dynamic = "force-dynamic";
 
 export const GET = withApi(api.getHistoryImage, async (_request, { params, principal }) => {
-  const id = String(params.id ?? "");
+  const { id } = params;
   const row = await getAnalysis({ db: await getDb(), ownerId: ownerIdOf(principal), id });
   if (!row?.imageBytes) notFound(`No image is kept for analysis "${id.slice(0, 64)}" (images are kept only when uploaded with keep_image).`);
   return new Response(new Uint8Array(row.imageBytes), {
