@@ -1,8 +1,11 @@
 // `npm run soak`: a bounded mixed load (uploads, documents, safety, language, batches) on loopback
-// against the production build, sampling the server's RSS and open file descriptors. Fails on a
-// leak trend or on any answer other than 2xx, 429 or 503. Writes its figures into the README.
+// against the production build, sampling the server's RSS, heap after a forced full GC and open file
+// descriptors. The first half of the run is warm-up, the second half is judged (lib/soak/leak-trend.ts):
+// 240 s by default, because native memory (ONNX Runtime's arenas, PGlite) was seen still settling at
+// the end of the second minute. Fails on a leak trend or on any answer other than 2xx, 429 or 503.
+// Writes its figures into the README.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -11,7 +14,7 @@ import { mbPerMinute, type Sample, soakVerdict } from "../lib/soak/leak-trend";
 import { writeReadmeCount } from "../test/readme-counts";
 
 const port = Number(process.env.SOAK_PORT || 3510);
-const durationMs = Number(process.env.SOAK_SECONDS || 120) * 1000;
+const durationMs = Number(process.env.SOAK_SECONDS || 240) * 1000;
 const concurrency = Number(process.env.SOAK_CONCURRENCY || 3);
 const sampleEveryMs = 3_000;
 const baseUrl = `http://127.0.0.1:${port}`;
@@ -160,6 +163,8 @@ async function main() {
     `fds ${samples[0].fds}→${samples.at(-1)!.fds} (second-half growth ${verdict.fdGrowth}, limit ${verdict.fdGrowthLimit}); ` +
     `leaks: ${verdict.leaks.length}${verdict.leaks.length ? ` (${verdict.leaks.join("; ")})` : ""}`;
   console.log(`soak: ${summary}`);
+  // Every sample, for a closer look at a run (SOAK_SAMPLES_FILE=path).
+  if (process.env.SOAK_SAMPLES_FILE) writeFileSync(process.env.SOAK_SAMPLES_FILE, JSON.stringify(samples));
   // The series behind the verdict, one sample a minute (or the run's quarters when shorter), for a reader judging the trend.
   const step = Math.max(sampleEveryMs, Math.min(60_000, durationMs / 4));
   const series = samples.filter((s, i) => i === 0 || i === samples.length - 1 || Math.floor(s.atMs / step) !== Math.floor(samples[i - 1].atMs / step));

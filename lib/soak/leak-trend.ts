@@ -1,5 +1,5 @@
 /**
- * What counts as a leak in a soak run. The first half of the run is warm-up (model sessions, caches,
+ * What counts as a leak in a soak run. The first half of the run is warm-up (model sessions, caches, ONNX Runtime arenas,
  * worker threads, the database pool fill up); a leak is growth that goes on after it:
  * - RSS: the least-squares slope of RSS over the second half above `rssSlopeLimitBytesPerSecond`
  *   (default 30 MB per minute: allocator noise on a steady server is a few MB either way);
