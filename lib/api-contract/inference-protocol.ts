@@ -41,56 +41,40 @@ export const v2Server = defineOperation({
   responses: { 200: { description: "Server metadata", schema: z.object({ name: z.string(), version: z.string(), extensions: z.array(z.string()) }) } },
 });
 
-const metadataOperation = <const P extends string>(
+/**
+ * A per-model operation, served both unversioned and versioned (`/v2/models/{name}/…` and
+ * `…/versions/{version}/…`): the parts they share, with each path checked against the route folders.
+ */
+type ModelOperation = Omit<Operation<undefined, undefined>, "operationId" | "path" | "params" | "tag" | "errorMember">;
+const modelOperation = <const P extends string>(
   operationId: string,
   path: P & ServedPath<P>,
   params: Record<string, string>,
-): Operation<undefined, undefined, P> => ({
-  tag: TAG,
+  operation: ModelOperation,
+): Operation<undefined, undefined, P> => ({ ...operation, tag: TAG, errorMember: true, operationId, path, params });
+
+const metadata: ModelOperation = {
   auth: "public",
-  errorMember: true,
-  operationId,
   method: "GET",
-  path,
-  params,
   summary: "Model metadata: versions, platform, input and output tensors (-1: dynamic dimension)",
   responses: { 200: { description: "Model metadata", schema: modelMetadataSchema } },
-});
-const readyOperation = <const P extends string>(
-  operationId: string,
-  path: P & ServedPath<P>,
-  params: Record<string, string>,
-): Operation<undefined, undefined, P> => ({
-  tag: TAG,
+};
+const readiness: ModelOperation = {
   auth: "public",
-  errorMember: true,
-  operationId,
   method: "GET",
-  path,
-  params,
   summary: "Model readiness (503 when its session cannot be had)",
   responses: { 200: { description: "Ready", schema: z.object({ name: z.string(), ready: z.boolean() }) } },
-});
-
+};
 const inferResponseSchema = z.object({
   model_name: z.string(),
   model_version: z.string().optional(),
   id: z.string().optional(),
   outputs: z.array(tensorMetadataSchema.extend({ data: z.array(z.unknown()).optional(), parameters: z.record(z.string(), z.unknown()).optional() })),
 });
-const inferOperation = <const P extends string>(
-  operationId: string,
-  path: P & ServedPath<P>,
-  params: Record<string, string>,
-): Operation<undefined, undefined, P> => ({
-  tag: TAG,
+const inference: ModelOperation = {
   auth: "key",
   scope: "analyze",
-  errorMember: true,
-  operationId,
   method: "POST",
-  path,
-  params,
   summary: "Run the model on tensors (JSON, or the binary tensor data extension with Inference-Header-Content-Length)",
   handlerReadsBody: {
     schema: inferRequestSchema,
@@ -98,14 +82,14 @@ const inferOperation = <const P extends string>(
     otherContentTypes: ["application/octet-stream"],
   },
   responses: { 200: { description: "Output tensors (binary framing when asked with binary_data_output)", schema: inferResponseSchema } },
-});
+};
 
-export const v2ModelMetadata = metadataOperation("oipModelMetadata", "/v2/models/{name}", name);
-export const v2ModelVersionMetadata = metadataOperation("oipModelVersionMetadata", "/v2/models/{name}/versions/{version}", versioned);
-export const v2ModelReady = readyOperation("oipModelReady", "/v2/models/{name}/ready", name);
-export const v2ModelVersionReady = readyOperation("oipModelVersionReady", "/v2/models/{name}/versions/{version}/ready", versioned);
-export const v2Infer = inferOperation("oipInfer", "/v2/models/{name}/infer", name);
-export const v2VersionInfer = inferOperation("oipVersionInfer", "/v2/models/{name}/versions/{version}/infer", versioned);
+export const v2ModelMetadata = modelOperation("oipModelMetadata", "/v2/models/{name}", name, metadata);
+export const v2ModelVersionMetadata = modelOperation("oipModelVersionMetadata", "/v2/models/{name}/versions/{version}", versioned, metadata);
+export const v2ModelReady = modelOperation("oipModelReady", "/v2/models/{name}/ready", name, readiness);
+export const v2ModelVersionReady = modelOperation("oipModelVersionReady", "/v2/models/{name}/versions/{version}/ready", versioned, readiness);
+export const v2Infer = modelOperation("oipInfer", "/v2/models/{name}/infer", name, inference);
+export const v2VersionInfer = modelOperation("oipVersionInfer", "/v2/models/{name}/versions/{version}/infer", versioned, inference);
 
 export const v2Unknown = defineOperation({
   tag: TAG,
