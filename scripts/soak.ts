@@ -5,7 +5,7 @@
 // the end of the second minute. Fails on a leak trend or on any answer other than 2xx, 429 or 503.
 // Writes its figures into the README.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -55,9 +55,9 @@ process.on("exit", stopServer);
 /** The server's JavaScript heap after its last forced full collection (undefined until the probe has written). */
 function heapAfterGc(): number | undefined {
   try {
-    return existsSync(gcProbeFile) ? (JSON.parse(readFileSync(gcProbeFile, "utf8")) as { heapUsed: number }).heapUsed : undefined;
+    return (JSON.parse(readFileSync(gcProbeFile, "utf8")) as { heapUsed: number }).heapUsed;
   } catch {
-    return undefined; // Read while being written.
+    return undefined; // Not written yet, or read while being written.
   }
 }
 
@@ -152,12 +152,12 @@ async function main() {
 
   const verdict = soakVerdict(samples);
   const seconds = (Date.now() - startedAt) / 1000;
-  const rssMb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
-  const heap = (sample: Sample | undefined) => (sample?.heapUsedBytes === undefined ? "?" : rssMb(sample.heapUsedBytes));
+  const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+  const heap = (sample: Sample | undefined) => (sample?.heapUsedBytes === undefined ? "?" : mb(sample.heapUsedBytes));
   const firstHeapSample = samples.find((s) => s.heapUsedBytes !== undefined);
   const summary =
     `${counts.requests} requests in ${seconds.toFixed(0)} s on ${process.env.SOAK_DATABASE_URL ? "PostgreSQL" : "PGlite"} (${counts.ok} ok, ${counts.limited} 429/503, ${counts.errors.length} errors); ` +
-    `RSS ${rssMb(samples[0].rssBytes)}→${rssMb(samples.at(-1)!.rssBytes)} MB, second-half slope ${mbPerMinute(verdict.rssSlopeBytesPerSecond)} ` +
+    `RSS ${mb(samples[0].rssBytes)}→${mb(samples.at(-1)!.rssBytes)} MB, second-half slope ${mbPerMinute(verdict.rssSlopeBytesPerSecond)} ` +
     `(limit ${mbPerMinute(verdict.rssSlopeLimitBytesPerSecond)}); heap after full GC ${heap(firstHeapSample)}→${heap(samples.at(-1))} MB, second-half slope ` +
     `${verdict.heapSlopeBytesPerSecond === undefined ? "not reported" : mbPerMinute(verdict.heapSlopeBytesPerSecond)} (limit ${mbPerMinute(verdict.heapSlopeLimitBytesPerSecond)}); ` +
     `fds ${samples[0].fds}→${samples.at(-1)!.fds} (second-half growth ${verdict.fdGrowth}, limit ${verdict.fdGrowthLimit}); ` +
@@ -169,7 +169,7 @@ async function main() {
   const step = Math.max(sampleEveryMs, Math.min(60_000, durationMs / 4));
   const series = samples.filter((s, i) => i === 0 || i === samples.length - 1 || Math.floor(s.atMs / step) !== Math.floor(samples[i - 1].atMs / step));
   console.log(
-    `soak: series (s: RSS MB / heap after GC MB / fds): ${series.map((s) => `${(s.atMs / 1000).toFixed(0)}: ${rssMb(s.rssBytes)}/${heap(s)}/${s.fds}`).join(", ")}`,
+    `soak: series (s: RSS MB / heap after GC MB / fds): ${series.map((s) => `${(s.atMs / 1000).toFixed(0)}: ${mb(s.rssBytes)}/${heap(s)}/${s.fds}`).join(", ")}`,
   );
   for (const error of counts.errors.slice(0, 20)) console.log(`  error: ${error}`);
   writeReadmeCount("soak", `${summary} (2 cores, shared CPU: throughput is indicative only)`);

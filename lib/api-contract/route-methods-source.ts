@@ -11,7 +11,7 @@ export function generateRouteMethods(): string {
   const methods = new Map<string, Set<string>>();
   for (const operation of publicOperations) {
     const set = methods.get(operation.path) ?? new Set<string>();
-    set.add(operation.method.toUpperCase());
+    set.add(operation.method);
     methods.set(operation.path, set);
   }
   const list = (set: Set<string>) =>
