@@ -1,0 +1,104 @@
+/**
+ * int8 answers on this CPU and on an emulated AVX2 CPU without VNNI (`qemu-x86_64 -cpu Haswell`),
+ * for the served int8 model and the lab's static int8 variants, on every evaluation image; writes
+ * the table into docs/int8-portability.md (between its generated-block markers) and the full
+ * comparison into bench-results/int8-portability.json.
+ *
+ *   npm run bench:int8-portability [-- --no-control] [-- --no-write]
+ *
+ * --no-control skips the negative control (MobileNetV2-int8 on the emulated CPU without the
+ * runtime remedy). The emulated run is niced and takes tens of minutes on a busy 2-core machine.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { buildPortabilityJob, LAB_INT8_VARIANTS, SERVED_INT8_MODELS } from "@/lib/benchmarks/int8-portability/build-portability-job";
+import { compareCpuRuns } from "@/lib/benchmarks/int8-portability/compare-cpu-runs";
+import { formatDifferences, formatPortabilityTable } from "@/lib/benchmarks/int8-portability/format-portability-table";
+import { runOnCpu } from "@/lib/benchmarks/int8-portability/run-on-cpus";
+import { EMULATED_CPU, emulationUnavailableReason } from "@/lib/inference/testing/emulated-cpu";
+import { onnxruntimeVersion } from "@/lib/benchmarks/describe-machine";
+import { readCpuFeatures } from "@/lib/inference/read-cpu-features";
+import { requireEvalDir } from "./require-eval-dir";
+import { replaceReadmeSection } from "./write-readme-section";
+
+const args = process.argv.slice(2);
+const evalDir = requireEvalDir();
+const unavailable = emulationUnavailableReason();
+if (unavailable) {
+  console.error(`Cannot emulate a CPU without VNNI here: ${unavailable}.`);
+  process.exit(1);
+}
+
+const DOC = "docs/int8-portability.md";
+const work = mkdtempSync(path.join(os.tmpdir(), "ie-int8-portability-"));
+const log = (line: string) => console.log(line);
+try {
+  const ids = [...SERVED_INT8_MODELS, ...LAB_INT8_VARIANTS];
+  const { job, entries } = await buildPortabilityJob({ models: ids.map((id) => ({ id })), evalDir, inputDir: path.join(work, "inputs"), log });
+  const timeoutMs = 3 * 60 * 60 * 1000;
+  const timed = async <T>(what: string, run: () => Promise<T>) => {
+    const startedAt = performance.now();
+    log(`${what}...`);
+    const value = await run();
+    const seconds = (performance.now() - startedAt) / 1000;
+    log(`${what}: ${seconds.toFixed(0)} s`);
+    return { value, seconds };
+  };
+  const native = await timed("native run", () => runOnCpu({ cpu: "native", job, outDir: path.join(work, "native"), timeoutMs }));
+  const emulated = await timed("emulated run", () => runOnCpu({ cpu: "emulated-avx2", job, outDir: path.join(work, "emulated"), timeoutMs }));
+  const rows = (
+    await compareCpuRuns({
+      job,
+      entries,
+      reference: { result: native.value, dir: path.join(work, "native") },
+      other: { result: emulated.value, dir: path.join(work, "emulated") },
+    })
+  ).map((comparison) => ({
+    label: comparison.id,
+    origin: SERVED_INT8_MODELS.includes(comparison.id) ? "vendor (8-bit weights), served" : "model lab recipe (pair-guarded weights)",
+    comparison,
+  }));
+
+  if (!args.includes("--no-control")) {
+    // The negative control: the same served model on the same CPU without the remedy must differ, or the emulation proves nothing.
+    const controlJob = { ...job, models: job.models.filter((m) => SERVED_INT8_MODELS.includes(m.id)) };
+    const control = await timed("emulated run without the remedy", () =>
+      runOnCpu({ cpu: "emulated-avx2", job: controlJob, outDir: path.join(work, "control"), precisionMode: "off", timeoutMs }),
+    );
+    for (const comparison of await compareCpuRuns({
+      job: controlJob,
+      entries,
+      reference: { result: native.value, dir: path.join(work, "native") },
+      other: { result: control.value, dir: path.join(work, "control") },
+    })) {
+      rows.push({ label: `${comparison.id}, remedy off (control)`, origin: "vendor (8-bit weights), ORT_X64_QUANT_PRECISION=off", comparison });
+    }
+  }
+
+  const cpu = readCpuFeatures();
+  const table = formatPortabilityTable(rows);
+  const block = [
+    `Reference: this CPU, natively (${cpu.model}, ${os.cpus().length} cores; int8-relevant flags: ${cpu.flags.join(", ") || "unknown"}; its probe saw ${native.value.remedy.saturates ? "saturation" : "exact int8"}).`,
+    `Other: the emulated CPU \`qemu-x86_64 -cpu ${EMULATED_CPU}\` (AVX2, no AVX-512, no VNNI; its probe saw ${emulated.value.remedy.saturates ? "saturation, as a CPU without VNNI does" : "NO saturation — the emulation did not reproduce a CPU without VNNI"}).`,
+    `onnxruntime-node ${onnxruntimeVersion()}, 1 intra-op thread on both, ORT_X64_QUANT_PRECISION=auto unless said; the same input tensors (built once, natively) on both. Run ${new Date().toISOString().slice(0, 10)}: native ${native.seconds.toFixed(0)} s, emulated ${emulated.seconds.toFixed(0)} s (wall, on a shared machine).`,
+    "",
+    table,
+    "",
+    "Answers that differ (reference → other):",
+    "",
+    formatDifferences(rows),
+  ].join("\n");
+  console.log(`\n${block}\n`);
+  mkdirSync("bench-results", { recursive: true });
+  writeFileSync(
+    "bench-results/int8-portability.json",
+    JSON.stringify({ cpu, emulatedCpu: EMULATED_CPU, native: native.value.remedy, emulated: emulated.value.remedy, rows }, null, 2),
+  );
+  if (!args.includes("--no-write")) {
+    writeFileSync(DOC, replaceReadmeSection(readFileSync(DOC, "utf8"), "int8-portability", block));
+    log(`wrote ${DOC}`);
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
