@@ -4,16 +4,20 @@
  * the table into docs/int8-portability.md (between its generated-block markers) and the full
  * comparison into bench-results/int8-portability.json.
  *
- *   npm run bench:int8-portability [-- --no-control] [-- --no-write]
+ *   npm run bench:int8-portability [-- --no-control] [-- --no-write] [-- --reuse <dir>]
  *
  * --no-control skips the negative control (MobileNetV2-int8 on the emulated CPU without the
  * runtime remedy). The emulated run is niced and takes tens of minutes on a busy 2-core machine.
+ * The work folder is kept when something fails, and --reuse <dir> takes the job and the runs
+ * already finished in such a folder (job.json and result.json in native/, emulated/, control/)
+ * instead of running them again.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildPortabilityJob, LAB_INT8_VARIANTS, SERVED_INT8_MODELS } from "@/lib/benchmarks/int8-portability/build-portability-job";
+import { buildPortabilityJob, LAB_INT8_VARIANTS, portabilityEntry, SERVED_INT8_MODELS } from "@/lib/benchmarks/int8-portability/build-portability-job";
 import { compareCpuRuns } from "@/lib/benchmarks/int8-portability/compare-cpu-runs";
+import type { CpuRunResult, PortabilityJob } from "@/lib/benchmarks/int8-portability/portability-job";
 import { formatDifferences, formatPortabilityTable } from "@/lib/benchmarks/int8-portability/format-portability-table";
 import { runOnCpu } from "@/lib/benchmarks/int8-portability/run-on-cpus";
 import { EMULATED_CPU, emulationUnavailableReason } from "@/lib/inference/testing/emulated-cpu";
@@ -31,22 +35,34 @@ if (unavailable) {
 }
 
 const DOC = "docs/int8-portability.md";
-const work = mkdtempSync(path.join(os.tmpdir(), "ie-int8-portability-"));
+const reuse = args.includes("--reuse") ? path.resolve(args[args.indexOf("--reuse") + 1]) : undefined;
+const work = reuse ?? mkdtempSync(path.join(os.tmpdir(), "ie-int8-portability-"));
 const log = (line: string) => console.log(line);
+const ids = [...SERVED_INT8_MODELS, ...LAB_INT8_VARIANTS];
+// A reused folder keeps its own inputs: they are not built again (a control run still to do reads them).
+const { job, entries } = reuse
+  ? {
+      job: JSON.parse(readFileSync(path.join(work, "native", "job.json"), "utf8")) as PortabilityJob,
+      entries: new Map(await Promise.all(ids.map(async (id) => [id, await portabilityEntry(id)] as const))),
+    }
+  : await buildPortabilityJob({ models: ids.map((id) => ({ id })), evalDir, inputDir: path.join(work, "inputs"), log });
+const timeoutMs = 3 * 60 * 60 * 1000;
+/** A run, or the one a reused folder already holds; with its wall time. */
+const timed = async (what: string, dir: string, run: () => Promise<CpuRunResult>) => {
+  const done = path.join(work, dir, "result.json");
+  if (reuse && existsSync(done)) return { value: JSON.parse(readFileSync(done, "utf8")) as CpuRunResult, seconds: Number.NaN };
+  const startedAt = performance.now();
+  log(`${what}...`);
+  const value = await run();
+  const seconds = (performance.now() - startedAt) / 1000;
+  log(`${what}: ${seconds.toFixed(0)} s`);
+  return { value, seconds };
+};
 try {
-  const ids = [...SERVED_INT8_MODELS, ...LAB_INT8_VARIANTS];
-  const { job, entries } = await buildPortabilityJob({ models: ids.map((id) => ({ id })), evalDir, inputDir: path.join(work, "inputs"), log });
-  const timeoutMs = 3 * 60 * 60 * 1000;
-  const timed = async <T>(what: string, run: () => Promise<T>) => {
-    const startedAt = performance.now();
-    log(`${what}...`);
-    const value = await run();
-    const seconds = (performance.now() - startedAt) / 1000;
-    log(`${what}: ${seconds.toFixed(0)} s`);
-    return { value, seconds };
-  };
-  const native = await timed("native run", () => runOnCpu({ cpu: "native", job, outDir: path.join(work, "native"), timeoutMs }));
-  const emulated = await timed("emulated run", () => runOnCpu({ cpu: "emulated-avx2", job, outDir: path.join(work, "emulated"), timeoutMs }));
+  const native = await timed("native run", "native", () => runOnCpu({ cpu: "native", job, outDir: path.join(work, "native"), timeoutMs }));
+  const emulated = await timed("emulated run", "emulated", () =>
+    runOnCpu({ cpu: "emulated-avx2", job, outDir: path.join(work, "emulated"), processes: 2, timeoutMs }),
+  );
   const rows = (
     await compareCpuRuns({
       job,
@@ -63,7 +79,7 @@ try {
   if (!args.includes("--no-control")) {
     // The negative control: the same served model on the same CPU without the remedy must differ, or the emulation proves nothing.
     const controlJob = { ...job, models: job.models.filter((m) => SERVED_INT8_MODELS.includes(m.id)) };
-    const control = await timed("emulated run without the remedy", () =>
+    const control = await timed("emulated run without the remedy", "control", () =>
       runOnCpu({ cpu: "emulated-avx2", job: controlJob, outDir: path.join(work, "control"), precisionMode: "off", timeoutMs }),
     );
     for (const comparison of await compareCpuRuns({
@@ -81,7 +97,7 @@ try {
   const block = [
     `Reference: this CPU, natively (${cpu.model}, ${os.cpus().length} cores; int8-relevant flags: ${cpu.flags.join(", ") || "unknown"}; its probe saw ${native.value.remedy.saturates ? "saturation" : "exact int8"}).`,
     `Other: the emulated CPU \`qemu-x86_64 -cpu ${EMULATED_CPU}\` (AVX2, no AVX-512, no VNNI; its probe saw ${emulated.value.remedy.saturates ? "saturation, as a CPU without VNNI does" : "NO saturation — the emulation did not reproduce a CPU without VNNI"}).`,
-    `onnxruntime-node ${onnxruntimeVersion()}, 1 intra-op thread on both, ORT_X64_QUANT_PRECISION=auto unless said; the same input tensors (built once, natively) on both. Run ${new Date().toISOString().slice(0, 10)}: native ${native.seconds.toFixed(0)} s, emulated ${emulated.seconds.toFixed(0)} s (wall, on a shared machine).`,
+    `onnxruntime-node ${onnxruntimeVersion()}, 1 intra-op thread on both, ORT_X64_QUANT_PRECISION=auto unless said; the same input tensors (built once, natively) on both. Run ${new Date().toISOString().slice(0, 10)}${Number.isNaN(emulated.seconds) ? "" : `: native ${native.seconds.toFixed(0)} s, emulated ${emulated.seconds.toFixed(0)} s (wall, Node and tsx starting under qemu included, on a shared 2-core machine)`}.`,
     "",
     table,
     "",
@@ -99,6 +115,8 @@ try {
     writeFileSync(DOC, replaceReadmeSection(readFileSync(DOC, "utf8"), "int8-portability", block));
     log(`wrote ${DOC}`);
   }
-} finally {
   rmSync(work, { recursive: true, force: true });
+} catch (error) {
+  console.error(`Failed; the runs finished so far are kept in ${work} (--reuse ${work}).`);
+  throw error;
 }

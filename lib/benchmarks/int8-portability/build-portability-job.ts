@@ -10,7 +10,7 @@ import { readModel } from "@/lib/optimize/model-file";
 import { loadRecipes } from "@/lib/optimize/parse-recipe";
 import { produceVariant, resolveParent, variantsDir } from "@/lib/optimize/produce-variant";
 import type { JobModel, PortabilityJob } from "./portability-job";
-import { saveTensor } from "./saved-tensors";
+import { type SavedTensor, saveTensor } from "./saved-tensors";
 
 /**
  * Which int8 models the cross-CPU check runs, and on which evaluation inputs:
@@ -64,6 +64,12 @@ export interface BuiltJob {
   entries: Map<string, ModelEntry>;
 }
 
+/** The model-store entry (task, inputs, outputs) each model is judged by: a variant's parent's. */
+export async function portabilityEntry(id: string): Promise<ModelEntry> {
+  const recipe = loadRecipes().find((r) => r.id === id);
+  return (await resolveParent(getModelStore(), recipe ? recipe.parent : id)).entry;
+}
+
 export async function buildPortabilityJob(options: {
   models: JobModelRequest[];
   evalDir: string;
@@ -76,7 +82,7 @@ export async function buildPortabilityJob(options: {
   const inputsByEntry = new Map<string, NamedInput[]>();
   const entries = new Map<string, ModelEntry>();
   const models: JobModel[] = [];
-  let saved = 0;
+  const savedByKey = new Map<string, SavedTensor>();
   for (const request of options.models) {
     const recipe = recipes.find((r) => r.id === request.id);
     const { entry, modelPath } = await resolveParent(store, recipe ? recipe.parent : request.id);
@@ -93,8 +99,15 @@ export async function buildPortabilityJob(options: {
       id: request.id,
       ...(recipe ? { variantFile: await locateVariant(request.id, options.log) } : {}),
       inputs: chosen.map((input) => {
-        const tensor = Object.values(input.feeds)[0];
-        return { source: input.source, ...saveTensor(options.inputDir, `input-${saved++}.f32`, tensor.data as Float32Array, tensor.dims) };
+        // Models of one family (a variant's parent) share their input files.
+        const key = `${entry.id} ${input.source}`;
+        let file = savedByKey.get(key);
+        if (!file) {
+          const tensor = Object.values(input.feeds)[0];
+          file = saveTensor(options.inputDir, `input-${savedByKey.size}.f32`, tensor.data as Float32Array, tensor.dims);
+          savedByKey.set(key, file);
+        }
+        return { source: input.source, ...file };
       }),
     });
   }

@@ -39,7 +39,7 @@ describe("int8 answers on this CPU and on an emulated AVX2 CPU without VNNI (eva
       });
       const timeoutMs = 900_000;
       const native = await runOnCpu({ cpu: "native", job, outDir: path.join(work, "native"), timeoutMs });
-      const emulated = await runOnCpu({ cpu: "emulated-avx2", job, outDir: path.join(work, "emulated"), timeoutMs });
+      const emulated = await runOnCpu({ cpu: "emulated-avx2", job, outDir: path.join(work, "emulated"), processes: 2, timeoutMs });
       // The emulated CPU really saturates (else this proves nothing), and the instance saw it.
       expect(emulated.remedy.saturates).toBe(true);
       const [classifier, recognizer] = await compareCpuRuns({

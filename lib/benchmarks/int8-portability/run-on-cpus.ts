@@ -14,15 +14,37 @@ export type CpuKind = "native" | "emulated-avx2";
 const root = path.resolve(import.meta.dirname, "../../..");
 const runner = "lib/benchmarks/int8-portability/run-on-this-cpu.ts";
 
-export async function runOnCpu(options: {
+export interface RunOnCpuOptions {
   cpu: CpuKind;
   job: PortabilityJob;
   /** Where the run writes result.json and its outputs; the job file is written here too. */
   outDir: string;
   /** ORT_X64_QUANT_PRECISION for the run (default auto: the instance's own choice). */
   precisionMode?: "auto" | "off";
+  /**
+   * Processes to share the models among (default 1). Emulation runs one core's worth of work at a
+   * time, so two processes on two cores finish in about half the time; each model still runs
+   * whole in one process, on one intra-op thread.
+   */
+  processes?: number;
   timeoutMs: number;
-}): Promise<CpuRunResult> {
+}
+
+export async function runOnCpu(options: RunOnCpuOptions): Promise<CpuRunResult> {
+  const processes = Math.max(1, Math.min(options.processes ?? 1, options.job.models.length));
+  if (processes === 1) return runProcess(options);
+  // Models dealt out in turn (the job lists them roughly by family, so each process gets a mix).
+  const groups = Array.from({ length: processes }, (_, g) => ({ ...options.job, models: options.job.models.filter((_, i) => i % processes === g) }));
+  const results = await Promise.all(groups.map((job, g) => runProcess({ ...options, job, outDir: path.join(options.outDir, `part${g}`) })));
+  const saturates = new Set(results.map((r) => r.remedy.saturates));
+  if (saturates.size > 1) throw new Error(`the ${options.cpu} processes disagree on whether int8 saturates`);
+  const models = results.flatMap((r, g) => r.models.map((m) => ({ ...m, outputs: m.outputs.map((o) => ({ ...o, file: path.join(`part${g}`, o.file) })) })));
+  const merged: CpuRunResult = { remedy: results[0].remedy, models: options.job.models.map((m) => models.find((r) => r.id === m.id)!) };
+  writeFileSync(path.join(options.outDir, "result.json"), JSON.stringify(merged));
+  return merged;
+}
+
+async function runProcess(options: RunOnCpuOptions): Promise<CpuRunResult> {
   mkdirSync(options.outDir, { recursive: true });
   const jobFile = path.join(options.outDir, "job.json");
   writeFileSync(jobFile, JSON.stringify(options.job));
@@ -34,13 +56,13 @@ export async function runOnCpu(options: {
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: "silent", ORT_X64_QUANT_PRECISION: options.precisionMode ?? "auto" };
   // One intra-op thread on both CPUs, so the two runs use the same kernels' reduction order.
   env.ORT_INTRA_OP_THREADS = "1";
-  const stderr = await new Promise<string>((resolve, reject) => {
+  await new Promise<void>((resolve, reject) => {
     const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "ignore", "pipe"], timeout: options.timeoutMs, killSignal: "SIGKILL" });
     let text = "";
     child.stderr.on("data", (chunk: Buffer) => (text = (text + chunk.toString()).slice(-20_000)));
     child.on("error", reject);
     child.on("close", (code, signal) => {
-      if (code === 0) resolve(text);
+      if (code === 0) return resolve();
       const tail = text
         .split("\n")
         .filter((l) => !l.includes("TCG doesn't support"))
@@ -49,6 +71,5 @@ export async function runOnCpu(options: {
       reject(new Error(`the ${options.cpu} run ${signal ? `was stopped by ${signal} (timeout ${options.timeoutMs} ms?)` : `exited with ${code}`}:\n${tail}`));
     });
   });
-  void stderr;
   return JSON.parse(readFileSync(path.join(options.outDir, "result.json"), "utf8")) as CpuRunResult;
 }

@@ -7,10 +7,11 @@
  * Every model runs through the serving path (the model store, the session pool with the session
  * options and int8 remedy this process chooses, runSession), on the input tensors the parent saved.
  * Lab variants are registered from their files the way the model lab registers them. Prints nothing
- * but errors; writes `<out-dir>/result.json` and one raw float32 file per output.
+ * but errors; writes `<out-dir>/result.json` and one raw float32 file per output (and
+ * `partial.json` after each model).
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as ort from "onnxruntime-node";
 import { getInt8Remedy } from "@/lib/inference/choose-int8-remedy";
@@ -75,6 +76,9 @@ for (const model of job.models) {
     outputs,
     runSeconds: (performance.now() - startedAt) / 1000,
   });
+  // Written after every model (aside, then renamed), so a run stopped midway still shows what it finished.
+  writeFileSync(path.join(outDir, "result.partial.json"), JSON.stringify(result));
+  renameSync(path.join(outDir, "result.partial.json"), path.join(outDir, "partial.json"));
 }
 await releaseAllSessions();
 writeFileSync(path.join(outDir, "result.json"), JSON.stringify(result));
