@@ -10,7 +10,11 @@ import { getEnv } from "@/lib/env";
  * their name.
  */
 
-export const int8EmulationRequired = process.env.CI === "true" || process.env.CI === "1" || process.env.REQUIRE_INT8_EMULATION === "1";
+export function isInt8EmulationRequired(env: Record<string, string | undefined> = process.env): boolean {
+  return env.CI === "true" || env.CI === "1" || env.REQUIRE_INT8_EMULATION === "1";
+}
+
+export const int8EmulationRequired = isInt8EmulationRequired();
 
 /** Why the emulated run cannot happen here (no x86-64, no qemu-x86_64, no evaluation files), or undefined. */
 export function int8EmulationMissing(evalFiles: string[] = []): string | undefined {
@@ -23,6 +27,6 @@ export function int8EmulationMissing(evalFiles: string[] = []): string | undefin
 }
 
 /** Undefined when the test must run (and fail if `missing` is set); the skip reason otherwise. */
-export function int8EmulationSkip(missing: string | undefined): string | undefined {
-  return missing && !int8EmulationRequired ? missing : undefined;
+export function int8EmulationSkip(missing: string | undefined, required = int8EmulationRequired): string | undefined {
+  return missing && !required ? missing : undefined;
 }
