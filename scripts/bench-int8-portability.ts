@@ -19,7 +19,7 @@ import { buildPortabilityJob, LAB_INT8_VARIANTS, portabilityEntry, SERVED_INT8_M
 import { compareCpuRuns } from "@/lib/benchmarks/int8-portability/compare-cpu-runs";
 import type { CpuRunResult, PortabilityJob } from "@/lib/benchmarks/int8-portability/portability-job";
 import { formatDifferences, formatPortabilityTable } from "@/lib/benchmarks/int8-portability/format-portability-table";
-import { runOnCpu } from "@/lib/benchmarks/int8-portability/run-on-cpus";
+import { readRun, runOnCpu } from "@/lib/benchmarks/int8-portability/run-on-cpus";
 import { EMULATED_CPU, emulationUnavailableReason } from "@/lib/inference/testing/emulated-cpu";
 import { onnxruntimeVersion } from "@/lib/benchmarks/describe-machine";
 import { readCpuFeatures } from "@/lib/inference/read-cpu-features";
@@ -47,10 +47,9 @@ const { job, entries } = reuse
     }
   : await buildPortabilityJob({ models: ids.map((id) => ({ id })), evalDir, inputDir: path.join(work, "inputs"), log });
 const timeoutMs = 3 * 60 * 60 * 1000;
-/** A run, or the one a reused folder already holds; with its wall time. */
+/** A run, or what a reused folder already holds of it (all of it, or the models a stopped run finished); with its wall time. */
 const timed = async (what: string, dir: string, run: () => Promise<CpuRunResult>) => {
-  const done = path.join(work, dir, "result.json");
-  if (reuse && existsSync(done)) return { value: JSON.parse(readFileSync(done, "utf8")) as CpuRunResult, seconds: Number.NaN };
+  if (reuse && existsSync(path.join(work, dir))) return { value: readRun(path.join(work, dir), job), seconds: Number.NaN };
   const startedAt = performance.now();
   log(`${what}...`);
   const value = await run();
@@ -63,9 +62,11 @@ try {
   const emulated = await timed("emulated run", "emulated", () =>
     runOnCpu({ cpu: "emulated-avx2", job, outDir: path.join(work, "emulated"), processes: 2, timeoutMs }),
   );
+  // A reused, stopped run may lack models: they are named below the table, not compared.
+  const unfinished = job.models.map((m) => m.id).filter((id) => !emulated.value.models.some((m) => m.id === id));
   const rows = (
     await compareCpuRuns({
-      job,
+      job: { ...job, models: job.models.filter((m) => !unfinished.includes(m.id)) },
       entries,
       reference: { result: native.value, dir: path.join(work, "native") },
       other: { result: emulated.value, dir: path.join(work, "emulated") },
@@ -101,6 +102,7 @@ try {
     "",
     table,
     "",
+    ...(unfinished.length ? [`Not run to the end on the emulated CPU in this run, so not in the table: ${unfinished.join(", ")}.`, ""] : []),
     "Answers that differ (reference → other):",
     "",
     formatDifferences(rows),

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { EMULATED_CPU, emulationUnavailableReason, findQemu } from "@/lib/inference/testing/emulated-cpu";
 import type { CpuRunResult, PortabilityJob } from "./portability-job";
@@ -36,12 +36,35 @@ export async function runOnCpu(options: RunOnCpuOptions): Promise<CpuRunResult> 
   // Models dealt out in turn (the job lists them roughly by family, so each process gets a mix).
   const groups = Array.from({ length: processes }, (_, g) => ({ ...options.job, models: options.job.models.filter((_, i) => i % processes === g) }));
   const results = await Promise.all(groups.map((job, g) => runProcess({ ...options, job, outDir: path.join(options.outDir, `part${g}`) })));
-  const saturates = new Set(results.map((r) => r.remedy.saturates));
-  if (saturates.size > 1) throw new Error(`the ${options.cpu} processes disagree on whether int8 saturates`);
-  const models = results.flatMap((r, g) => r.models.map((m) => ({ ...m, outputs: m.outputs.map((o) => ({ ...o, file: path.join(`part${g}`, o.file) })) })));
-  const merged: CpuRunResult = { remedy: results[0].remedy, models: options.job.models.map((m) => models.find((r) => r.id === m.id)!) };
+  const merged = mergeParts(options.job, results);
   writeFileSync(path.join(options.outDir, "result.json"), JSON.stringify(merged));
   return merged;
+}
+
+/** One result from the parts' (outputs named relative to the whole run's folder), in the job's model order. */
+function mergeParts(job: PortabilityJob, parts: (CpuRunResult | undefined)[]): CpuRunResult {
+  const done = parts.filter((r): r is CpuRunResult => r !== undefined);
+  if (done.length === 0) throw new Error("no part of the run finished a model");
+  if (new Set(done.map((r) => r.remedy.saturates)).size > 1) throw new Error("the run's processes disagree on whether int8 saturates");
+  const models = parts.flatMap((r, g) =>
+    (r?.models ?? []).map((m) => ({ ...m, outputs: m.outputs.map((o) => ({ ...o, file: path.join(`part${g}`, o.file) })) })),
+  );
+  return { remedy: done[0].remedy, models: job.models.flatMap((m) => models.filter((r) => r.id === m.id)) };
+}
+
+/**
+ * What a run folder holds: its result, or, for a run that was stopped, the models its processes
+ * had finished (their partial.json), so a long emulated run is never all lost.
+ */
+export function readRun(outDir: string, job: PortabilityJob): CpuRunResult {
+  const read = (file: string) => (existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as CpuRunResult) : undefined);
+  const whole = read(path.join(outDir, "result.json")) ?? read(path.join(outDir, "partial.json"));
+  if (whole) return whole;
+  const parts = readdirSync(outDir)
+    .filter((d) => /^part\d+$/.test(d))
+    .sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)))
+    .map((d) => read(path.join(outDir, d, "result.json")) ?? read(path.join(outDir, d, "partial.json")));
+  return mergeParts(job, parts);
 }
 
 async function runProcess(options: RunOnCpuOptions): Promise<CpuRunResult> {
@@ -51,8 +74,8 @@ async function runProcess(options: RunOnCpuOptions): Promise<CpuRunResult> {
   const node = [process.execPath, "--conditions=react-server", "--import", "tsx", runner, jobFile, options.outDir];
   const qemu = findQemu();
   if (options.cpu === "emulated-avx2" && !qemu) throw new Error(emulationUnavailableReason());
-  // Emulation is slow and the machine may be shared: the emulated run yields the CPU.
-  const [command, ...args] = options.cpu === "native" ? node : ["nice", "-n", "10", qemu!, "-cpu", EMULATED_CPU, ...node];
+  // Children inherit this process's niceness (wrap the caller in `nice -n 10` on a shared machine).
+  const [command, ...args] = options.cpu === "native" ? node : [qemu!, "-cpu", EMULATED_CPU, ...node];
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: "silent", ORT_X64_QUANT_PRECISION: options.precisionMode ?? "auto" };
   // One intra-op thread on both CPUs, so the two runs use the same kernels' reduction order.
   env.ORT_INTRA_OP_THREADS = "1";
