@@ -4,13 +4,14 @@
  * the table into docs/int8-portability.md (between its generated-block markers) and the full
  * comparison into bench-results/int8-portability.json.
  *
- *   npm run bench:int8-portability [-- --no-control] [-- --no-write] [-- --reuse <dir>]
+ *   npm run bench:int8-portability [-- --no-control] [-- --no-write] [-- --reuse <dir>] [-- --only id,id]
  *
  * --no-control skips the negative control (MobileNetV2-int8 on the emulated CPU without the
  * runtime remedy). The emulated run is niced and takes tens of minutes on a busy 2-core machine.
  * The work folder is kept when something fails, and --reuse <dir> takes the job and the runs
  * already finished in such a folder (job.json and result.json in native/, emulated/, control/)
- * instead of running them again.
+ * instead of running them again. --only runs and reports only those models (the doc then names the
+ * ones left out).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -38,14 +39,20 @@ const DOC = "docs/int8-portability.md";
 const reuse = args.includes("--reuse") ? path.resolve(args[args.indexOf("--reuse") + 1]) : undefined;
 const work = reuse ?? mkdtempSync(path.join(os.tmpdir(), "ie-int8-portability-"));
 const log = (line: string) => console.log(line);
-const ids = [...SERVED_INT8_MODELS, ...LAB_INT8_VARIANTS];
+const allIds = [...SERVED_INT8_MODELS, ...LAB_INT8_VARIANTS];
+const only = args.includes("--only") ? args[args.indexOf("--only") + 1].split(",") : undefined;
+const ids = only ? allIds.filter((id) => only.includes(id)) : allIds;
+if (ids.length === 0) throw new Error(`--only names none of ${allIds.join(", ")}`);
 // A reused folder keeps its own inputs: they are not built again (a control run still to do reads them).
 const { job, entries } = reuse
   ? {
-      job: JSON.parse(readFileSync(path.join(work, "native", "job.json"), "utf8")) as PortabilityJob,
+      job: onlyModels(JSON.parse(readFileSync(path.join(work, "native", "job.json"), "utf8")) as PortabilityJob, ids),
       entries: new Map(await Promise.all(ids.map(async (id) => [id, await portabilityEntry(id)] as const))),
     }
   : await buildPortabilityJob({ models: ids.map((id) => ({ id })), evalDir, inputDir: path.join(work, "inputs"), log });
+function onlyModels(all: PortabilityJob, keep: string[]): PortabilityJob {
+  return { ...all, models: all.models.filter((m) => keep.includes(m.id)) };
+}
 const timeoutMs = 3 * 60 * 60 * 1000;
 /** A run, or what a reused folder already holds of it (all of it, or the models a stopped run finished); with its wall time. */
 const timed = async (what: string, dir: string, run: () => Promise<CpuRunResult>) => {
@@ -103,6 +110,7 @@ try {
     table,
     "",
     ...(unfinished.length ? [`Not run to the end on the emulated CPU in this run, so not in the table: ${unfinished.join(", ")}.`, ""] : []),
+    ...(ids.length < allIds.length ? [`Left out of this run (--only): ${allIds.filter((id) => !ids.includes(id)).join(", ")}.`, ""] : []),
     "Answers that differ (reference → other):",
     "",
     formatDifferences(rows),
