@@ -26,7 +26,7 @@ import { EMULATED_CPU, emulationUnavailableReason } from "@/lib/inference/testin
 import { onnxruntimeVersion } from "@/lib/benchmarks/describe-machine";
 import { readCpuFeatures } from "@/lib/inference/read-cpu-features";
 import { requireEvalDir } from "./require-eval-dir";
-import { replaceReadmeSection } from "./write-readme-section";
+import { writeReadmeSection } from "./write-readme-section";
 
 const args = process.argv.slice(2);
 const evalDir = requireEvalDir();
@@ -36,7 +36,6 @@ if (unavailable) {
   process.exit(1);
 }
 
-const DOC = "docs/int8-portability.md";
 const TIMEOUT_MS = 3 * 60 * 60 * 1000;
 const log = (line: string) => console.log(line);
 const allIds = [...SERVED_INT8_MODELS, ...LAB_INT8_VARIANTS];
@@ -154,8 +153,8 @@ console.log(`\n${block}\n`);
 mkdirSync("bench-results", { recursive: true });
 writeFileSync("bench-results/int8-portability.json", JSON.stringify({ cpu, emulatedCpu: EMULATED_CPU, outcomes }, null, 2));
 if (!args.includes("--no-write")) {
-  writeFileSync(DOC, replaceReadmeSection(readFileSync(DOC, "utf8"), "int8-portability", block));
-  log(`wrote ${DOC}`);
+  writeReadmeSection("int8-portability", block);
+  log("wrote the int8-portability block (docs/int8-portability.md)");
 }
 // A fresh work folder goes; reused ones are the caller's.
 if (!reused.length) for (const work of folders) rmSync(work, { recursive: true, force: true });
