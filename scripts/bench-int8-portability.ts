@@ -65,7 +65,11 @@ async function compareFolder(work: string, reuse: boolean): Promise<FolderOutcom
     ? await (async () => {
         const all = JSON.parse(readFileSync(path.join(work, "native", "job.json"), "utf8")) as PortabilityJob;
         const models = all.models.filter((m) => ids.includes(m.id));
-        return { job: { ...all, models }, entries: new Map(await Promise.all(models.map(async (m) => [m.id, await portabilityEntry(m.id)] as const))) };
+        // The folder's own inputs, wherever it was moved or copied to.
+        return {
+          job: { inputDir: path.join(work, "inputs"), models },
+          entries: new Map(await Promise.all(models.map(async (m) => [m.id, await portabilityEntry(m.id)] as const))),
+        };
       })()
     : await buildPortabilityJob({ models: ids.map((id) => ({ id })), evalDir, inputDir: path.join(work, "inputs"), log });
   /** A run, or what the reused folder already holds of it (all of it, or the models a stopped run finished); with its wall time. */

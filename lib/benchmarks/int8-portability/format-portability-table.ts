@@ -20,7 +20,7 @@ const INPUT_NAMES: Record<string, string> = {
   "image-classification": "photos",
   "object-detection": "photos",
   "text-detection": "pages (OCR pages, rotated copies, receipts)",
-  "text-recognition": "text lines cut from the upright pages and receipts",
+  "text-recognition": "text lines cut from upright pages",
 };
 
 function formatDifference(value: number): string {
