@@ -431,7 +431,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your jobs of every kind (batches, benchmark runs, campaigns), newest first */
+        /** Your jobs of the kinds your scopes reach (batches: `batch`, campaigns: `safety`, benchmark runs and variants: `benchmarks:run`), newest first */
         get: operations["listJobs"];
         put?: never;
         post?: never;
@@ -448,7 +448,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One job's status and progress: your own jobs, and the instance's (start-up benchmarks, variants) */
+        /** One job's status and progress: your own jobs (with the scope of their kind), and the instance's (start-up benchmarks, variants) */
         get: operations["getJob"];
         put?: never;
         post?: never;
@@ -3853,7 +3853,7 @@ export interface operations {
                     /** Format: date-time */
                     expires_at?: string;
                     name: string;
-                    scopes: ("analyze" | "safety" | "batch" | "benchmarks:run" | "admin")[];
+                    scopes: ("analyze" | "safety" | "history" | "batch" | "benchmarks:run" | "admin")[];
                 };
             };
         };
