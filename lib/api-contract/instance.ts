@@ -18,8 +18,12 @@ export const health = defineOperation({
 
 export const readinessSchema = z.looseObject({
   ready: z.boolean(),
-  database: z.looseObject({ ok: z.boolean(), kind: z.enum(["pglite", "postgres"]).optional(), error: z.string().optional() }),
-  models: z.looseObject({ ok: z.boolean(), resolved: z.number(), available: z.number() }),
+  shutting_down: z.boolean().optional(),
+  database: z
+    .looseObject({ ok: z.boolean(), kind: z.enum(["pglite", "postgres"]).optional(), error: z.string().optional() })
+    .optional()
+    .describe("Details (this and the rest): for an admin, or with `Authorization: Bearer <METRICS_TOKEN>`"),
+  models: z.looseObject({ ok: z.boolean(), resolved: z.number(), available: z.number() }).optional(),
 });
 
 export const ready = defineOperation({
@@ -27,7 +31,8 @@ export const ready = defineOperation({
   method: "GET",
   path: "/api/ready",
   tag: "Instance",
-  summary: "Readiness: database reachable, migrations applied, model sessions loaded (503 until then, and while shutting down)",
+  summary:
+    "Readiness: database reachable, migrations applied, model sessions loaded (503 until then, and while shutting down); the status for anyone, the details for an admin or the monitoring token",
   auth: "public",
   scope: null,
   rateLimit: false,
@@ -53,7 +58,8 @@ export const metrics = defineOperation({
   method: "GET",
   path: "/api/metrics",
   tag: "Instance",
-  summary: "Prometheus metrics (text exposition format); needs `Authorization: Bearer <METRICS_TOKEN>` when that is set",
+  summary:
+    "Prometheus metrics (text exposition format), for the operator: `Authorization: Bearer <METRICS_TOKEN>`; 403 unless a token is set or METRICS_PUBLIC=true (or scrape METRICS_PORT instead)",
   auth: "public",
   scope: null,
   rateLimit: false,
