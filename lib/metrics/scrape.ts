@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { type Env, getEnv } from "../env";
 import { ApiError } from "../errors";
-import { getMetrics } from "./observe";
+import { getMetrics, type MetricReaders, provideMetricReaders } from "./observe";
 
 /**
  * GET /api/metrics on the app's public port: the registry in Prometheus text format, for the operator only.
@@ -35,7 +35,9 @@ export function authorizeScrape(request: Request, env: Pick<Env, "METRICS_TOKEN"
   );
 }
 
-export async function renderMetrics(): Promise<Response> {
+/** Renders the registry; `readers` feed the gauges read at scrape time (queue depths, worker pool). */
+export async function renderMetrics(readers: MetricReaders): Promise<Response> {
+  provideMetricReaders(readers);
   const { registry } = getMetrics();
   const text = await registry.metrics();
   return new Response(text, { status: 200, headers: { "content-type": registry.contentType, "cache-control": "no-store" } });

@@ -1,14 +1,14 @@
 import "server-only";
 import type * as ort from "onnxruntime-node";
-import { z } from "zod";
-import { getEnv } from "../../env";
-import { DomainError } from "../../domain-errors";
-import { ApiError } from "../../errors";
-import { readLimitedBody } from "../../http/read-request-body";
-import { runSession, type LoadedModel } from "../session-pool";
-import { HEADER_LENGTH, joinInferBody, splitInferBody, takeBinaryTensors } from "./binary-data";
-import { modelMetadataOf, type OipTensorMetadata } from "./model-metadata";
-import { elementCount, tensorFromJson, tensorToJson, type OipTensorJson } from "./tensor-json";
+import { getEnv } from "@/lib/env";
+import { DomainError } from "@/lib/domain-errors";
+import { ApiError } from "@/lib/errors";
+import { readLimitedBody } from "@/lib/http/read-request-body";
+import { runSession, type LoadedModel } from "@/lib/inference/session-pool";
+import { type InferRequest, inferRequestSchema } from "@/lib/inference/oip/infer-request";
+import { HEADER_LENGTH, joinInferBody, splitInferBody, takeBinaryTensors } from "@/lib/inference/oip/binary-data";
+import { modelMetadataOf, type OipTensorMetadata } from "@/lib/inference/oip/model-metadata";
+import { elementCount, tensorFromJson, tensorToJson, type OipTensorJson } from "@/lib/inference/oip/tensor-json";
 
 /**
  * `POST /v2/models/{name}[/versions/{v}]/infer`: the protocol's inference request, checked against
@@ -16,22 +16,6 @@ import { elementCount, tensorFromJson, tensorToJson, type OipTensorJson } from "
  * length, element budget), run through the app's one `runSession` (so it is served in process or
  * by the inference backend alike), and answered as JSON or with the binary tensor data extension.
  */
-
-const parametersSchema = z.record(z.string(), z.unknown()).optional();
-const tensorSchema = z.object({
-  name: z.string().min(1),
-  shape: z.array(z.number()),
-  datatype: z.string(),
-  data: z.unknown().optional(),
-  parameters: parametersSchema,
-});
-export const inferRequestSchema = z.object({
-  id: z.string().max(256).optional(),
-  parameters: parametersSchema,
-  inputs: z.array(tensorSchema).min(1, "give at least one input tensor"),
-  outputs: z.array(z.object({ name: z.string().min(1), parameters: parametersSchema })).optional(),
-});
-export type InferRequest = z.infer<typeof inferRequestSchema>;
 
 const invalid = (detail: string) => new ApiError("invalid_input", detail);
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { after } from "next/server";
-import { log } from "../log";
+import { log } from "./log";
 
 /**
  * Runs work after the response has been sent (Next's `after`), so recording usage never delays an

@@ -1,11 +1,11 @@
 import "server-only";
-import type { Database } from "../db/client";
-import { findApiKeyByHash, touchApiKeyLastUsed } from "../db/queries/api-keys";
-import { withoutDurableCommit } from "../db/without-durable-commit";
-import type { ApiKeyRow, UserRow } from "../db/schema";
-import { getEnv } from "../env";
-import { ApiError } from "../errors";
-import { TtlCache } from "../ttl-cache";
+import type { Database } from "../../db/client";
+import { findApiKeyByHash, touchApiKeyLastUsed } from "../../db/queries/api-keys";
+import { withoutDurableCommit } from "../../db/without-durable-commit";
+import type { ApiKeyRow, UserRow } from "../../db/schema";
+import { getEnv } from "../../env";
+import { ApiError } from "../../errors";
+import { TtlCache } from "../../ttl-cache";
 import { hashApiKey, isWellFormedApiKey } from "./key-format";
 
 /**

@@ -3,8 +3,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "drizzle-orm";
 import { getDatabase } from "../db/client";
 import { executeRows } from "../db/execute-rows";
-import { QUEUE } from "../jobs/queues";
-import type { QueueDepth } from "./registry";
+import { QUEUE } from "./queues";
+import type { QueueDepth } from "../metrics/registry";
 
 /**
  * Jobs per queue and state for the queue-depth gauge, in one grouped query on pg-boss's own table

@@ -1,8 +1,8 @@
 import "server-only";
-import { getDatabase } from "../../db/client";
-import { completeJobIfFinished, getJob } from "../../db/queries/jobs";
-import type { JobRow } from "../../db/schema";
-import { transactionWithSql } from "../../db/transaction-with-sql";
+import { getDatabase } from "../db/client";
+import { completeJobIfFinished, getJob } from "../db/queries/jobs";
+import type { JobRow } from "../db/schema";
+import { transactionWithSql } from "../db/transaction-with-sql";
 import { announceCompletion } from "./run-batch-item";
 
 /**

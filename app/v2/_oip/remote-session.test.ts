@@ -8,8 +8,8 @@ import { testKey } from "@/test/api-requests";
 import { GET as metadataGET } from "@/app/v2/models/[name]/route";
 import { POST as inferPOST } from "@/app/v2/models/[name]/infer/route";
 import { GET as readyGET } from "@/app/v2/health/ready/route";
-import { OipClient } from "./oip-client";
-import { openRemoteSession } from "./remote-session";
+import { OipClient } from "@/lib/inference/oip/oip-client";
+import { openRemoteSession } from "@/lib/inference/oip/remote-session";
 
 /**
  * A remote session against this app's own /v2 handlers behind a real HTTP server (as another

@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { getEnv } from "../../env";
-import { ApiError, type FieldIssue } from "../../errors";
-import { formBoolean } from "../../http/form-boolean";
-import type { RequestBody } from "../../http/read-request-body";
-import { checkCallbackUrl } from "../webhooks/callback-guard";
+import { getEnv } from "../env";
+import { ApiError, type FieldIssue } from "../errors";
+import { formBoolean } from "../analyze/form-boolean";
+import type { RequestBody } from "../http/read-request-body";
+import { checkCallbackUrl } from "../jobs/webhooks/callback-guard";
 import { BATCH_TASKS, itemIssues, validateJsonItem, validateUploadItem, type ValidatedItem } from "./batch-tasks";
 
 /**

@@ -1,10 +1,10 @@
 import "server-only";
 import packageJson from "@/package.json";
-import { ApiError } from "../../errors";
-import { checkReadiness } from "../../instance/readiness";
-import { getModelStore } from "../../models/get-model-store";
-import { loadModel, modelAvailability, type LoadedModel } from "../session-pool";
-import { modelMetadataOf, type OipModelMetadata } from "./model-metadata";
+import { ApiError } from "@/lib/errors";
+import { checkReadiness } from "@/lib/instance/readiness";
+import { getModelStore } from "@/lib/models/get-model-store";
+import { loadModel, modelAvailability, type LoadedModel } from "@/lib/inference/session-pool";
+import { modelMetadataOf, type OipModelMetadata } from "@/lib/inference/oip/model-metadata";
 
 /**
  * What the /v2 routes serve: every ONNX model of the model store (the manifest's and the variants

@@ -8,7 +8,7 @@ import { expectProblem, jsonRequest } from "@/test/api-requests";
 import { POST as analyzeDocument } from "@/app/api/v1/analyze/document/route";
 import { GET as ready } from "@/app/api/ready/route";
 import { GET as oipReady } from "@/app/v2/health/ready/route";
-import { getInferenceBackend } from "./inference-backend";
+import { getInferenceBackend } from "@/lib/inference/inference-backend";
 
 // With INFERENCE_BACKEND_URL set and nothing answering there, the app's own endpoints must say so
 // with a 503 problem (never a 500), and readiness must turn false.

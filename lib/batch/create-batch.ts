@@ -1,10 +1,10 @@
 import "server-only";
-import type { DatabaseHandle } from "../../db/client";
-import { insertJob, insertJobItems } from "../../db/queries/jobs";
-import type { JobRow } from "../../db/schema";
-import { transactionWithSql } from "../../db/transaction-with-sql";
-import { getJobQueue } from "../job-queue";
-import { QUEUE } from "../queues";
+import type { DatabaseHandle } from "../db/client";
+import { insertJob, insertJobItems } from "../db/queries/jobs";
+import type { JobRow } from "../db/schema";
+import { transactionWithSql } from "../db/transaction-with-sql";
+import { getJobQueue } from "../jobs/job-queue";
+import { QUEUE } from "../jobs/queues";
 import type { ValidatedItem } from "./batch-tasks";
 
 /**

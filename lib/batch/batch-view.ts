@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { JobItemView } from "../../db/queries/jobs";
-import type { WebhookAttemptRow, WebhookDeliveryRow, JobRow } from "../../db/schema";
-import { jobStatusPath, jobStatusSchema } from "../job-view";
+import type { JobItemView } from "../db/queries/jobs";
+import type { WebhookAttemptRow, WebhookDeliveryRow, JobRow } from "../db/schema";
+import { jobStatusPath, jobStatusSchema } from "../jobs/job-view";
 
 /** What GET /api/v1/batch/{id} answers: the job, every item's outcome, every webhook delivery and its attempts. */
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { SCOPES } from "../auth/roles";
-import type { ApiKeyRow } from "../db/schema";
+import { SCOPES } from "../roles";
+import type { ApiKeyRow } from "../../db/schema";
 
 /** Request and response shapes of /api/v1/keys (also the source of their OpenAPI description). */
 

@@ -1,17 +1,17 @@
 import "server-only";
 import { z } from "zod";
-import { analyzeDocument } from "../../analyze/document/analyze-document";
-import { documentFieldsSchema, documentResponseSchema } from "../../analyze/document/schemas";
-import { analyzeImageText } from "../../analyze/image-text/analyze-image-text";
-import { imageTextRequestSchema, imageTextResponseSchema } from "../../analyze/image-text/schema";
-import { ApiError, apiErrorFromDomain, issuesFromZod, type FieldIssue } from "../../errors";
-import { decodeBase64Field } from "../../http/read-request-body";
-import { analyzeMultilingual } from "../../language/analyze-multilingual";
-import { MAX_CONTENT_CHARACTERS, multilingualRequestSchema, multilingualResponseSchema } from "../../language/schemas";
-import { evaluateSafety } from "../../safety/evaluate-safety";
-import { safetyRequestSchema, safetyResponseSchema } from "../../safety/schemas";
-import { validateSafetyInput } from "../../safety/validate-safety-input";
-import { DomainError } from "../../domain-errors";
+import { analyzeDocument } from "../analyze/document/analyze-document";
+import { documentFieldsSchema, documentResponseSchema } from "../analyze/document/schemas";
+import { analyzeImageText } from "../analyze/image-text/analyze-image-text";
+import { imageTextRequestSchema, imageTextResponseSchema } from "../analyze/image-text/schema";
+import { ApiError, apiErrorFromDomain, issuesFromZod, type FieldIssue } from "../errors";
+import { decodeBase64Field } from "../http/read-request-body";
+import { analyzeMultilingual } from "../language/analyze-multilingual";
+import { MAX_CONTENT_CHARACTERS, multilingualRequestSchema, multilingualResponseSchema } from "../language/schemas";
+import { evaluateSafety } from "../safety/evaluate-safety";
+import { safetyRequestSchema, safetyResponseSchema } from "../safety/schemas";
+import { validateSafetyInput } from "../safety/validate-safety-input";
+import { DomainError } from "../domain-errors";
 
 /**
  * What a batch item can be: the four analyses of the single endpoints, with the same request fields

@@ -1,9 +1,9 @@
 import "server-only";
-import type { Caller } from "../auth/principal";
-import { roleAllows } from "../auth/roles";
-import type { Database } from "../db/client";
-import { insertApiKey } from "../db/queries/api-keys";
-import { ApiError } from "../errors";
+import type { Caller } from "../caller";
+import { roleAllows } from "../roles";
+import type { Database } from "../../db/client";
+import { insertApiKey } from "../../db/queries/api-keys";
+import { ApiError } from "../../errors";
 import { generateApiKey } from "./key-format";
 import { toKeyView, type CreateKeyRequest } from "./schemas";
 

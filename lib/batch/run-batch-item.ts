@@ -1,17 +1,17 @@
 import "server-only";
 import { ZodError } from "zod";
 import { hostname } from "node:os";
-import { getDatabase, type DatabaseHandle } from "../../db/client";
-import { claimItem, completeJobIfFinished, finishItem, itemStatus, markJobRunning } from "../../db/queries/jobs";
-import type { JobItemRow, JobRow } from "../../db/schema";
-import { transactionWithSql, type SqlTransaction } from "../../db/transaction-with-sql";
-import { ApiError, toProblem } from "../../errors";
-import { observeJobOutcome } from "../../metrics/observe";
-import { QUEUE } from "../queues";
-import { enqueueWebhook } from "../webhooks/enqueue-webhook";
+import { getDatabase, type DatabaseHandle } from "../db/client";
+import { claimItem, completeJobIfFinished, finishItem, itemStatus, markJobRunning } from "../db/queries/jobs";
+import type { JobItemRow, JobRow } from "../db/schema";
+import { transactionWithSql, type SqlTransaction } from "../db/transaction-with-sql";
+import { ApiError, toProblem } from "../errors";
+import { observeJobOutcome } from "../metrics/observe";
+import { QUEUE } from "../jobs/queues";
+import { enqueueWebhook } from "../jobs/webhooks/enqueue-webhook";
 import { runBatchTask } from "./batch-tasks";
 import { batchStatusPath } from "./batch-view";
-import { DomainError } from "../../domain-errors";
+import { DomainError } from "../domain-errors";
 
 /**
  * A worker's turn at one batch item: claim it (nothing to do if it is finished or its batch was

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDatabase } from "../../db/client";
+import { getDatabase } from "../db/client";
 import {
   completeEvaluationReport,
   failEvaluationReport,
@@ -7,12 +7,12 @@ import {
   insertEvaluationReport,
   markReportRunning,
   updateReportProgress,
-} from "../../db/queries/evaluation-reports";
-import type { EvaluationReport } from "../../db/schema";
-import { transactionWithSql } from "../../db/transaction-with-sql";
-import { getJobQueue } from "../../jobs/job-queue";
-import { enqueueTrackedJob, onInterrupted, registerRunner, runTrackedJob } from "../../jobs/tracked-job";
-import { runCampaign, type CampaignConfig } from "./run-campaign";
+} from "../db/queries/evaluation-reports";
+import type { EvaluationReport, JobRow } from "../db/schema";
+import { transactionWithSql } from "../db/transaction-with-sql";
+import { getJobQueue } from "../jobs/job-queue";
+import { enqueueTrackedJob, runTrackedJob, type TrackedKindRunner } from "../jobs/tracked-job";
+import { runCampaign, type CampaignConfig } from "../safety/red-team/run-campaign";
 
 /**
  * Red-team campaigns as jobs: the report row (status queued) and the job commit together; one
@@ -54,13 +54,14 @@ async function runCampaignJob(jobId: string): Promise<void> {
   });
 }
 
-registerRunner("red-team", runCampaignJob);
-
-onInterrupted("red-team", async (job) => {
+async function failInterruptedCampaign(job: JobRow): Promise<void> {
   const reportId = (job.params as { report_id?: string }).report_id;
   if (!reportId) return;
   const { db } = await getDatabase();
   const report = await getEvaluationReport({ db, id: reportId });
   if (report && (report.status === "running" || report.status === "queued"))
     await failEvaluationReport({ db, id: reportId, error: "interrupted: the process running it stopped" });
-});
+}
+
+/** The "red-team" kind's runner, handed to the tracked jobs by lib/instance at start. */
+export const campaignJobRunner: TrackedKindRunner = { run: runCampaignJob, onInterrupted: failInterruptedCampaign };

@@ -1,12 +1,13 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { getEnv } from "../env";
-import { toProblem } from "../errors";
-import { decodeImage } from "../inference/image/decode-image";
-import type { InjectionMode } from "../safety/classifier/injection-classifier-schema";
-import { evaluateSafety } from "../safety/evaluate-safety";
-import { resetWorkerPool, runOffLoop } from "./js-worker-pool";
+import { getEnv } from "../../env";
+import { toProblem } from "../../errors";
+import { decodeImage } from "../../inference/image/decode-image";
+import type { InjectionMode } from "../classifier/injection-classifier-schema";
+import { evaluateSafety } from "../evaluate-safety";
+import { resetWorkerPool } from "../../workers/js-worker-pool";
+import { runOffLoop } from "./safety-pool";
 
 // Messages written for this test: everyday text, attacks (direct, obfuscated, multilingual) and PII.
 const texts = [

@@ -1,8 +1,8 @@
 import "server-only";
 import os from "node:os";
 import { createRequire } from "node:module";
-import { getInt8Remedy, type Int8Remedy } from "../inference/choose-int8-remedy";
-import { readCpuFeatures } from "../inference/read-cpu-features";
+import { getInt8Remedy, type Int8Remedy } from "../choose-int8-remedy";
+import { readCpuFeatures } from "../read-cpu-features";
 import { machineFingerprint } from "./machine-fingerprint";
 
 /**

@@ -1,8 +1,8 @@
 import "server-only";
-import { ApiError } from "../../errors";
-import * as api from "../../api-contract/inference-protocol";
-import type { Operation } from "../../http/operation";
-import { jsonResponse, withApi, type ApiContext } from "../../http/with-api";
+import { ApiError } from "@/lib/errors";
+import * as api from "@/lib/api-contract/inference-protocol";
+import type { Operation } from "@/lib/http/operation";
+import { jsonResponse, withApi, type ApiContext } from "@/lib/http/with-api";
 import { inferOverHttp } from "./infer";
 import { modelReadiness, servedModel, servedModelMetadata, serverMetadata, serverReadiness } from "./served-model";
 
