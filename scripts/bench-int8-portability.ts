@@ -23,7 +23,7 @@ import type { CpuRunResult, PortabilityJob } from "@/lib/benchmarks/int8-portabi
 import { formatDifferences, formatPortabilityTable } from "@/lib/benchmarks/int8-portability/format-portability-table";
 import { readRun, runOnCpu } from "@/lib/benchmarks/int8-portability/run-on-cpus";
 import { EMULATED_CPU, emulationUnavailableReason } from "@/lib/inference/testing/emulated-cpu";
-import { onnxruntimeVersion } from "@/lib/benchmarks/describe-machine";
+import { onnxruntimeVersion } from "@/lib/inference/measurement/describe-machine";
 import { readCpuFeatures } from "@/lib/inference/read-cpu-features";
 import { requireEvalDir } from "./require-eval-dir";
 import { writeReadmeSection } from "./write-readme-section";

@@ -7,7 +7,7 @@ import { getModelStore } from "@/lib/models/get-model-store";
 import type { ModelEntry } from "@/lib/models/manifest-schema";
 import { buildEvalInputs, type NamedInput } from "@/lib/optimize/inputs/eval-inputs";
 import { readModel } from "@/lib/optimize/model-file";
-import { loadRecipes } from "@/lib/optimize/parse-recipe";
+import { loadRecipes } from "@/lib/models/parse-recipe";
 import { produceVariant, resolveParent, variantsDir } from "@/lib/optimize/produce-variant";
 import type { JobModel, PortabilityJob } from "./portability-job";
 import { type SavedTensor, saveTensor } from "./saved-tensors";

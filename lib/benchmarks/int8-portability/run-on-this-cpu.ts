@@ -18,7 +18,7 @@ import { getInt8Remedy } from "@/lib/inference/choose-int8-remedy";
 import { loadModel, releaseAllSessions, runSession } from "@/lib/inference/session-pool";
 import { needsPrecisionOption } from "@/lib/inference/session-options";
 import { getModelStore } from "@/lib/models/get-model-store";
-import { loadRecipes } from "@/lib/optimize/parse-recipe";
+import { loadRecipes } from "@/lib/models/parse-recipe";
 import { registerVariant } from "@/lib/optimize/register-variants";
 import { loadTensor, saveTensor } from "./saved-tensors";
 import type { CpuRunResult, PortabilityJob } from "./portability-job";
