@@ -99,7 +99,8 @@ async function compareFolder(work: string, reuse: boolean): Promise<FolderOutcom
     origin: SERVED_INT8_MODELS.includes(comparison.id) ? "vendor (8-bit weights), served" : "model lab recipe (pair-guarded weights)",
     comparison,
   }));
-  const controlJob = { ...job, models: job.models.filter((m) => SERVED_INT8_MODELS.includes(m.id)) };
+  // Only beside an emulated run of the served model that finished (a reused folder may not hold one).
+  const controlJob = { ...job, models: job.models.filter((m) => SERVED_INT8_MODELS.includes(m.id) && !unfinished.includes(m.id)) };
   if (!args.includes("--no-control") && controlJob.models.length > 0) {
     // The negative control: the same served model on the same CPU without the remedy must differ, or the emulation proves nothing.
     const control = await timed("emulated run without the remedy", "control", () =>
