@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MAX_RUN_COUNT } from "../benchmarks/benchmark-limits";
 import { loadBenchmarksResponseSchema } from "../benchmarks/load/load-run-schema";
-import { benchmarkRunSchema, benchmarksResponseSchema, startRunRequestSchema } from "../benchmarks/result-schema";
+import { benchmarkRunSchema, benchmarksApiResponseSchema, startRunRequestSchema } from "../benchmarks/result-schema";
 import { defineOperation } from "../http/operation";
 import { snakeCaseSchema } from "../http/snake-case";
 import { instanceModelsSchema } from "../instance/instance-models-schema";
@@ -54,7 +54,7 @@ export const getBenchmarks = defineOperation({
   summary: "Newest figures per model variant on one machine, recent runs, and what is still being measured",
   auth: "public",
   query: benchmarksQuerySchema,
-  responses: { 200: { description: "Figures", schema: snakeCaseSchema(benchmarksResponseSchema) } },
+  responses: { 200: { description: "Figures", schema: snakeCaseSchema(benchmarksApiResponseSchema) } },
 });
 
 export const startBenchmarkRun = defineOperation({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { modelVariantsSchema, performanceMetricsSchema, resourceUsageSchema } from "./seed-summary";
 
 /**
  * What a benchmark run stores per model variant (benchmark_results.performance / .accuracy) and
@@ -103,6 +104,14 @@ export const benchmarksResponseSchema = z.object({
   running: z.boolean(),
 });
 export type BenchmarksResponse = z.infer<typeof benchmarksResponseSchema>;
+
+/** GET /api/v1/benchmarks: the dashboard's data plus the seed design's summary fields, from the same figures as `latest` (seed-summary.ts). */
+export const benchmarksApiResponseSchema = benchmarksResponseSchema.extend({
+  modelVariants: modelVariantsSchema,
+  performanceMetrics: performanceMetricsSchema,
+  resourceUsage: resourceUsageSchema,
+});
+export type BenchmarksApiResponse = z.infer<typeof benchmarksApiResponseSchema>;
 
 /** POST /api/v1/compare/models: one input through every variant of a family. */
 export const compareRequestSchema = z
