@@ -80,6 +80,20 @@ export async function getLandingDemo({ clientAddress }: { clientAddress: string 
   return pending;
 }
 
+/**
+ * Called once the models are warm at start-up, so the first visitor of the landing page does not wait
+ * for the models (nor is counted for it): the instance itself runs the demo, once per process.
+ */
+export async function prepareLandingDemo(): Promise<void> {
+  const key = await modelVersionKey();
+  if (cache().answers.has(key)) return;
+  const pending = runDemo(key);
+  cache().answers.set(key, pending);
+  const answer = await pending;
+  if (!answer.available) cache().answers.delete(key);
+  else log.info({ modelVersions: key }, "landing demo ready");
+}
+
 async function runDemo(modelVersions: string): Promise<LandingDemo> {
   try {
     const image = await readFile(DEMO_IMAGE_PATH);
