@@ -5,19 +5,17 @@ import { DEFAULT_RUN_COUNT, MAX_RUN_COUNT } from "./benchmark-limits";
 import { latestBenchmarkResults, listBenchmarkRuns, runningBenchmark } from "../db/queries/benchmarks";
 import type { BenchmarkResult, BenchmarkRun } from "../db/schema";
 import { log } from "../log";
-import { describeMachine } from "./describe-machine";
-import { runFingerprint } from "./machine-fingerprint";
+import { describeMachine } from "../inference/measurement/describe-machine";
+import { runFingerprint } from "../inference/measurement/machine-fingerprint";
 import {
   benchmarkRunSchema,
-  benchmarksApiResponseSchema,
   benchmarkResultSchema,
   type BenchmarkResultView,
   type BenchmarkRunView,
-  type BenchmarksApiResponse,
   type BenchmarksResponse,
-} from "./result-schema";
+} from "../inference/measurement/result-schema";
 import { benchmarkableModels } from "./run-benchmark";
-import { summarizeForSeed } from "./seed-summary";
+import { benchmarksApiResponseSchema, type BenchmarksApiResponse, summarizeForSeed } from "./seed-summary";
 
 /**
  * Everything the benchmark dashboard and GET /api/v1/benchmarks show, read from the database: the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { BenchmarkResultView } from "./result-schema";
+import type { BenchmarkResultView } from "../inference/measurement/result-schema";
 import { summarizeForSeed } from "./seed-summary";
 
 const result = (modelId: string, variant: BenchmarkResultView["variant"], p50Ms: number, sizeBytes: number, top1?: number): BenchmarkResultView => ({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { BenchmarkResultView } from "./result-schema";
+import { benchmarksResponseSchema, type BenchmarkResultView } from "../inference/measurement/result-schema";
 import { summarizeFamilies } from "./summarize-families";
 
 /**
@@ -151,3 +151,11 @@ export function summarizeForSeed({
     resourceUsage: { available: true, machineFingerprint, variants: resources },
   };
 }
+
+/** GET /api/v1/benchmarks: the dashboard's data plus the seed design's summary fields, from the same figures as `latest`. */
+export const benchmarksApiResponseSchema = benchmarksResponseSchema.extend({
+  modelVariants: modelVariantsSchema,
+  performanceMetrics: performanceMetricsSchema,
+  resourceUsage: resourceUsageSchema,
+});
+export type BenchmarksApiResponse = z.infer<typeof benchmarksApiResponseSchema>;
