@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { MAX_RUN_COUNT } from "../benchmarks/benchmark-limits";
 import { loadBenchmarksResponseSchema } from "../benchmarks/load/load-run-schema";
-import { benchmarkRunSchema, benchmarksResponseSchema, startRunRequestSchema } from "../inference/measurement/result-schema";
+import { benchmarksApiResponseSchema } from "../benchmarks/seed-summary";
+import { benchmarkRunSchema, startRunRequestSchema } from "../inference/measurement/result-schema";
 import { defineOperation } from "../http/operation";
 import { snakeCaseSchema } from "../http/snake-case";
 import { instanceModelsSchema } from "../instance/instance-models-schema";
@@ -56,7 +57,7 @@ export const getBenchmarks = defineOperation({
   auth: "public",
   scope: null,
   query: benchmarksQuerySchema,
-  responses: { 200: { description: "Figures", schema: snakeCaseSchema(benchmarksResponseSchema) } },
+  responses: { 200: { description: "Figures", schema: snakeCaseSchema(benchmarksApiResponseSchema) } },
 });
 
 export const startBenchmarkRun = defineOperation({
