@@ -1231,6 +1231,23 @@ export interface operations {
                         injection?: {
                             /** @constant */
                             available: true;
+                            degraded: boolean;
+                            explanation?: {
+                                network: {
+                                    end: number;
+                                    excerpt: string;
+                                    logit_drop: number;
+                                    start: number;
+                                }[];
+                                signatures: {
+                                    end: number;
+                                    excerpt: string;
+                                    family: string;
+                                    signature: string;
+                                    start: number;
+                                    weight: number;
+                                }[];
+                            };
                             families: {
                                 /** @enum {string} */
                                 family: "ignore-previous" | "role-play" | "prompt-leak" | "data-exfiltration" | "encoding" | "homoglyph" | "invisible-characters" | "payload-splitting" | "few-shot" | "language-switch" | "indirect-injection" | "output-manipulation" | "code-execution" | "persuasion" | "delimiter-injection" | "agent-manipulation" | "system-mode" | "refusal-suppression" | "hypothetical-framing" | "repetition-overload";
@@ -1248,6 +1265,7 @@ export interface operations {
                                     score: number;
                                 };
                             };
+                            missing_layers: "classifier"[];
                             /** @enum {string} */
                             mode: "prompt" | "document";
                             normalization: {
@@ -1680,7 +1698,7 @@ export interface operations {
                             categories: string[];
                             safety_score: number;
                             /** @enum {string} */
-                            verdict: "safe" | "unsafe";
+                            verdict: "safe" | "unsafe" | "degraded";
                         } | {
                             /** @constant */
                             available: false;
@@ -3343,6 +3361,23 @@ export interface operations {
                                 injection: {
                                     /** @constant */
                                     available: true;
+                                    degraded: boolean;
+                                    explanation?: {
+                                        network: {
+                                            end: number;
+                                            excerpt: string;
+                                            logit_drop: number;
+                                            start: number;
+                                        }[];
+                                        signatures: {
+                                            end: number;
+                                            excerpt: string;
+                                            family: string;
+                                            signature: string;
+                                            start: number;
+                                            weight: number;
+                                        }[];
+                                    };
                                     families: {
                                         /** @enum {string} */
                                         family: "ignore-previous" | "role-play" | "prompt-leak" | "data-exfiltration" | "encoding" | "homoglyph" | "invisible-characters" | "payload-splitting" | "few-shot" | "language-switch" | "indirect-injection" | "output-manipulation" | "code-execution" | "persuasion" | "delimiter-injection" | "agent-manipulation" | "system-mode" | "refusal-suppression" | "hypothetical-framing" | "repetition-overload";
@@ -3360,6 +3395,7 @@ export interface operations {
                                             score: number;
                                         };
                                     };
+                                    missing_layers: "classifier"[];
                                     /** @enum {string} */
                                     mode: "prompt" | "document";
                                     normalization: {
@@ -3439,6 +3475,23 @@ export interface operations {
                             prompt_injection?: {
                                 /** @constant */
                                 available: true;
+                                degraded: boolean;
+                                explanation?: {
+                                    network: {
+                                        end: number;
+                                        excerpt: string;
+                                        logit_drop: number;
+                                        start: number;
+                                    }[];
+                                    signatures: {
+                                        end: number;
+                                        excerpt: string;
+                                        family: string;
+                                        signature: string;
+                                        start: number;
+                                        weight: number;
+                                    }[];
+                                };
                                 families: {
                                     /** @enum {string} */
                                     family: "ignore-previous" | "role-play" | "prompt-leak" | "data-exfiltration" | "encoding" | "homoglyph" | "invisible-characters" | "payload-splitting" | "few-shot" | "language-switch" | "indirect-injection" | "output-manipulation" | "code-execution" | "persuasion" | "delimiter-injection" | "agent-manipulation" | "system-mode" | "refusal-suppression" | "hypothetical-framing" | "repetition-overload";
@@ -3456,6 +3509,7 @@ export interface operations {
                                         score: number;
                                     };
                                 };
+                                missing_layers: "classifier"[];
                                 /** @enum {string} */
                                 mode: "prompt" | "document";
                                 normalization: {
@@ -3503,7 +3557,7 @@ export interface operations {
                             [key: string]: number;
                         };
                         /** @enum {string} */
-                        verdict: "safe" | "unsafe";
+                        verdict: "safe" | "unsafe" | "degraded";
                     };
                 };
             };
