@@ -21,9 +21,9 @@ export interface HeldOutFigures extends DetectionMetrics {
 
 export const HELD_OUT_TARGET = { minTpr: 0.7, maxFpr: 0.1 };
 
-/** The upstream sources of the two attack files, in a fixed order. */
+/** The upstream sources of attacks in the two attack files, in a fixed order (sources of benign rows only are not held out: the goal is on attacks). */
 export function heldOutSources(rows: PreparedRow[]): string[] {
-  return [...new Set(rows.filter((r) => r.row.dataset === "eval" || r.row.dataset === "extra").map((r) => r.row.origin))].sort();
+  return [...new Set(rows.filter((r) => r.row.label === 1).map((r) => r.row.origin))].sort();
 }
 
 export function leaveOneSourceOut(
