@@ -7,7 +7,7 @@
 // markers (docs/safety-detector.md) and the regression figures next to the weights; --store saves an evaluation_reports row;
 // --loso-out=FILE / --loso-from=FILE split the leave-one-source-out refits into their own run.
 // Run: node --expose-gc --import tsx --conditions=react-server scripts/bench-safety.ts --write-docs --store [--skip-loso] [--skip-images]
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { describeMachine } from "@/lib/benchmarks/describe-machine";
 import { getDb } from "@/lib/db/client";
 import { type HeldOutFigures, leaveOneSourceOut } from "@/lib/safety/benchmark/leave-one-source-out";
@@ -60,8 +60,11 @@ const testRows = measured.rows.filter((r) => r.split === "test");
 console.error("CPU per prompt on the API path (worker pool)…");
 const apiPathCpu = await measureApiPathCpu(testRows.filter((_, i) => i % API_PATH_SAMPLE_EVERY === 0).map((r) => r.text));
 let heldOut: HeldOutFigures[] = [];
-if (lososFrom) heldOut = JSON.parse(readFileSync(lososFrom, "utf8"));
-else if (!args.has("--skip-loso")) heldOut = runLeaveOneSourceOut(measured.rows);
+if (lososFrom) {
+  // The separate refit run may still be going: wait for its file.
+  while (!existsSync(lososFrom)) await new Promise((resolve) => setTimeout(resolve, 10_000));
+  heldOut = JSON.parse(readFileSync(lososFrom, "utf8"));
+} else if (!args.has("--skip-loso")) heldOut = runLeaveOneSourceOut(measured.rows);
 const imageLatency = args.has("--skip-images") ? undefined : await measureImageCheckLatency();
 const summary = safetyBenchmarkSummary({ ...measured, heldOut, imageLatency, addedRssMb, apiPathCpu, machine: await describeMachine(), startedAtMs });
 const markdown = safetyReportMarkdown(summary);
