@@ -8,7 +8,7 @@
 // --loso-out=FILE / --loso-from=FILE split the leave-one-source-out refits into their own run.
 // Run: node --expose-gc --import tsx --conditions=react-server scripts/bench-safety.ts --write-docs --store [--skip-loso] [--skip-images]
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { describeMachine } from "@/lib/benchmarks/describe-machine";
+import { describeMachine } from "@/lib/inference/measurement/describe-machine";
 import { getDb } from "@/lib/db/client";
 import { type HeldOutFigures, leaveOneSourceOut } from "@/lib/safety/benchmark/leave-one-source-out";
 import { measureAddedRss, measureApiPathCpu } from "@/lib/safety/benchmark/measure-detector-cost";
