@@ -1,6 +1,6 @@
 import "server-only";
 import { median, percentile, round } from "../../stats";
-import { runTask } from "../../workers/js-worker-pool";
+import { runTask } from "../off-loop/safety-pool";
 import { loadInjectionClassifier } from "../classifier/load-injection-classifier";
 import { detectInjection } from "../detect-injection";
 
