@@ -16,7 +16,8 @@ export interface DetectionMetrics {
   precision?: number;
 }
 
-const interval = (k: number, n: number) => wilsonInterval(k, n).map(round) as [number, number];
+// Each bound rounded on its own (mapping `round` directly would pass the index as its digits: "100.0–80.0%").
+const interval = (k: number, n: number) => wilsonInterval(k, n).map((bound) => round(bound, 4)) as [number, number];
 
 export function detectionMetrics(items: { label: 0 | 1; flagged: boolean }[]): DetectionMetrics {
   const injections = items.filter((i) => i.label === 1).length;
