@@ -10,7 +10,13 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { describeMachine } from "@/lib/inference/measurement/describe-machine";
 import { getDb } from "@/lib/db/client";
-import { type HeldOutFigures, leaveOneSourceOut } from "@/lib/safety/benchmark/leave-one-source-out";
+import {
+  type HeldOutFigures,
+  type HeldOutScores,
+  heldOutFigures,
+  leaveOneSourceOut,
+  leaveOneSourceOutScores,
+} from "@/lib/safety/benchmark/leave-one-source-out";
 import { measureAddedRss, measureApiPathCpu } from "@/lib/safety/benchmark/measure-detector-cost";
 import { measureImageCheckLatency } from "@/lib/safety/benchmark/measure-latency";
 import { measureSafetyTestSplit } from "@/lib/safety/benchmark/measure-safety-test-split";
@@ -32,21 +38,22 @@ console.log = console.info = (...parts: unknown[]) => console.error(...parts);
 const evalDir = requireEvalDir();
 const startedAtMs = performance.now();
 const option = (name: string) => process.argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
-// Leave-one-source-out refits do not depend on the released weights: --loso-out=FILE runs them alone
-// (in parallel with the release fit, to fit the 2-core budget) and --loso-from=FILE reads them back.
+// Leave-one-source-out refits depend neither on the released weights nor on the threshold rule:
+// --loso-out=FILE runs them alone and stores their scores (in parallel with the release fit, to fit the
+// 2-core budget) and --loso-from=FILE reads the scores back and applies the shipped threshold policy.
 const lososFrom = option("--loso-from");
-const runLeaveOneSourceOut = (rows: SafetyRow[]) => {
+const splitPrepared = (rows: SafetyRow[]) => {
   const prepared = prepareRows(rows);
-  return leaveOneSourceOut(
-    prepared.filter((r) => r.row.split === "train"),
-    prepared.filter((r) => r.row.split === "test"),
-    undefined,
-    (source) => console.error(`leave out ${source}…`),
-  );
+  return { prepared, train: prepared.filter((r) => r.row.split === "train"), test: prepared.filter((r) => r.row.split === "test") };
+};
+const runLeaveOneSourceOut = (rows: SafetyRow[]) => {
+  const { train, test } = splitPrepared(rows);
+  return leaveOneSourceOut(train, test, undefined, (source) => console.error(`leave out ${source}…`));
 };
 const lososOut = option("--loso-out");
 if (lososOut) {
-  writeFileSync(lososOut, JSON.stringify(runLeaveOneSourceOut(safetyRows(readSafetyFiles(evalDir))), null, 2));
+  const { train, test } = splitPrepared(safetyRows(readSafetyFiles(evalDir)));
+  writeFileSync(lososOut, JSON.stringify(leaveOneSourceOutScores(train, test, undefined, (source) => console.error(`leave out ${source}…`))));
   process.exit(0);
 }
 // Before anything loads the network in this thread: texts written here, not evaluation rows.
@@ -63,7 +70,7 @@ let heldOut: HeldOutFigures[] = [];
 if (lososFrom) {
   // The separate refit run may still be going: wait for its file.
   while (!existsSync(lososFrom)) await new Promise((resolve) => setTimeout(resolve, 10_000));
-  heldOut = JSON.parse(readFileSync(lososFrom, "utf8"));
+  heldOut = heldOutFigures(JSON.parse(readFileSync(lososFrom, "utf8")) as HeldOutScores[], prepareRows(measured.rows));
 } else if (!args.has("--skip-loso")) heldOut = runLeaveOneSourceOut(measured.rows);
 const imageLatency = args.has("--skip-images") ? undefined : await measureImageCheckLatency();
 const summary = safetyBenchmarkSummary({ ...measured, heldOut, imageLatency, addedRssMb, apiPathCpu, machine: await describeMachine(), startedAtMs });

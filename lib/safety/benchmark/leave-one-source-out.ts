@@ -26,12 +26,20 @@ export function heldOutSources(rows: PreparedRow[]): string[] {
   return [...new Set(rows.filter((r) => r.row.label === 1).map((r) => r.row.origin))].sort();
 }
 
-export function leaveOneSourceOut(
+/** The logits of one held-out source's refit: on the validation fold of the other sources, and on the source's test rows. */
+export interface HeldOutScores {
+  source: string;
+  validation: { key: string; logit: number }[];
+  heldOut: { key: string; logit: number }[];
+}
+
+/** The refits alone (the costly part, independent of the threshold rule): one network per held-out source. */
+export function leaveOneSourceOutScores(
   train: PreparedRow[],
   test: PreparedRow[],
   hp: Hyperparameters = defaultHyperparameters,
   onProgress?: (source: string) => void,
-): HeldOutFigures[] {
+): HeldOutScores[] {
   return heldOutSources([...train, ...test]).map((source) => {
     onProgress?.(source);
     const others = train.filter((r) => r.row.origin !== source);
@@ -40,17 +48,41 @@ export function leaveOneSourceOut(
       hp,
     );
     const validation = others.filter((r) => r.fold === VALIDATION_FOLD);
-    const validationLogits = networkLogits(network, validation);
+    const heldOut = test.filter((r) => r.row.origin === source);
+    const keyed = (rows: PreparedRow[]) => {
+      const logits = networkLogits(network, rows);
+      return rows.map((r, i) => ({ key: r.row.key, logit: logits[i] }));
+    };
+    return { source, validation: keyed(validation), heldOut: keyed(heldOut) };
+  });
+}
+
+/** Thresholds chosen by the policy on each refit's validation scores; the held-out source's test rows judged at the prompt threshold. */
+export function heldOutFigures(scores: HeldOutScores[], rows: PreparedRow[], hp: Hyperparameters = defaultHyperparameters): HeldOutFigures[] {
+  const byKey = new Map(rows.map((r) => [r.row.key, r]));
+  const rowOf = (key: string) => {
+    const row = byKey.get(key);
+    if (!row) throw new Error(`leave-one-source-out scores name a row that is not in the data: ${key}`);
+    return row;
+  };
+  return scores.map(({ source, validation, heldOut }) => {
     const thresholds = chooseThresholds(
-      validation.map((r, i) => ({ row: r.row, logit: validationLogits[i], signatureScore: r.signatureScore })),
+      validation.map((s) => ({ row: rowOf(s.key).row, logit: s.logit, signatureScore: rowOf(s.key).signatureScore })),
       hp.thresholds,
     );
-    const heldOut = test.filter((r) => r.row.origin === source);
-    const logits = networkLogits(network, heldOut);
     const metrics = detectionMetrics(
-      heldOut.map((r, i) => ({ label: r.row.label, flagged: flaggedInMode(thresholds, "prompt", logits[i], r.signatureScore) })),
+      heldOut.map((s) => ({ label: rowOf(s.key).row.label, flagged: flaggedInMode(thresholds, "prompt", s.logit, rowOf(s.key).signatureScore) })),
     );
     const meetsTarget = metrics.tpr !== undefined ? metrics.tpr >= HELD_OUT_TARGET.minTpr : (metrics.fpr ?? 1) <= HELD_OUT_TARGET.maxFpr;
     return { source, ...metrics, meetsTarget };
   });
+}
+
+export function leaveOneSourceOut(
+  train: PreparedRow[],
+  test: PreparedRow[],
+  hp: Hyperparameters = defaultHyperparameters,
+  onProgress?: (source: string) => void,
+): HeldOutFigures[] {
+  return heldOutFigures(leaveOneSourceOutScores(train, test, hp, onProgress), [...train, ...test], hp);
 }

@@ -27,7 +27,11 @@ export const defaultHyperparameters = {
   network: { buckets: 16_384, dim: 16, hidden: 16, epochs: 15, learningRate: 0.003, batchSize: 32, l2: 1e-4, seed: 1 } satisfies MlpFitOptions,
   /** Weight of a benign_everyday row relative to an eval.jsonl row (there are seven times as many). */
   everydayWeight: 0.5,
-  thresholds: { prompt: { everydayMaxFpr: 0.005, evalBenignMaxFpr: 0.015 }, document: { everydayMaxFpr: 0.0025 } } satisfies ThresholdPolicy,
+  thresholds: {
+    prompt: { categoryMaxFpr: 0.01, fileMaxFpr: 0.005, evalBenignMaxFpr: 0.015 },
+    document: { categoryMaxFpr: 0.005, fileMaxFpr: 0.0025 },
+    minFalseAlarmsPerCategory: 1,
+  } satisfies ThresholdPolicy,
 };
 export type Hyperparameters = typeof defaultHyperparameters;
 

@@ -50,7 +50,11 @@ describe("thresholds from out-of-fold scores", () => {
       ...Array.from({ length: 100 }, (_, i) => row("eval", "promptshield", i / 100)),
       ...Array.from({ length: 100 }, (_, i) => row("everyday", "code", i / 50)),
     ];
-    const t = chooseThresholds(scored, { prompt: { everydayMaxFpr: 0.01, evalBenignMaxFpr: 0.5 }, document: { everydayMaxFpr: 0.0 } });
+    const t = chooseThresholds(scored, {
+      prompt: { categoryMaxFpr: 0.01, fileMaxFpr: 0.01, evalBenignMaxFpr: 0.5 },
+      document: { categoryMaxFpr: 0, fileMaxFpr: 0 },
+      minFalseAlarmsPerCategory: 0,
+    });
     expect(t.prompt).toBeCloseTo(1.96, 5);
     expect(t.document).toBeGreaterThan(1.98);
     // No attack to catch: signatures alone never flag.
