@@ -41,7 +41,8 @@ const classifier: InjectionClassifierFile = {
     b2: round(model.network.b2),
     skip: Array.from(model.network.skip, (x) => round(x)),
   },
-  thresholds: { ...model.thresholds, prompt: round(model.thresholds.prompt), document: round(model.thresholds.document) },
+  // Unrounded: a threshold sits 1e-6 above a benign row's score, and rounding could put it below.
+  thresholds: model.thresholds,
   fitRecord: fitRecordName,
 };
 

@@ -56,9 +56,9 @@ const thresholds = chooseThresholds(
   prepared.map((r, i) => ({ row: r.row, logit: logits[i], signatureScore: r.signatureScore })),
   policy,
 );
-const round = (x: number, digits = 6) => Number(x.toPrecision(digits));
 const previous = { thresholds: record.thresholds, policy: record.hyperparameters.thresholds, validation: record.validation };
-model.thresholds = { ...thresholds, prompt: round(thresholds.prompt), document: round(thresholds.document) };
+// Unrounded: a threshold sits 1e-6 above a benign row's score, and rounding could put it below.
+model.thresholds = thresholds;
 const isValidation = (r: (typeof prepared)[number]) => r.fold === VALIDATION_FOLD;
 const updated = {
   ...record,
