@@ -51,20 +51,6 @@ export async function readRequestBody(request: Request, options: ReadBodyOptions
   return isJson ? parseJsonBody(bytes, options.fileFields) : parseMultipartBody(bytes, request.headers, options.fileFields, options.repeatedFileFields ?? []);
 }
 
-/**
- * A small JSON-object body with no files (settings, names, scopes). An empty body reads as `{}`
- * where every field is optional (`emptyIsObject`).
- */
-export async function readJsonBody(request: Request, maxBytes: number, { emptyIsObject = false } = {}): Promise<Record<string, unknown>> {
-  const contentType = (request.headers.get("content-type") ?? "").toLowerCase();
-  const bytes = await readLimitedBody(request, maxBytes);
-  if (bytes.length === 0 && emptyIsObject) return {};
-  if (!contentType.startsWith("application/json") && !contentType.includes("+json")) {
-    throw new ApiError("unsupported_media_type", `Send the request as application/json (got ${contentType || "no Content-Type"}).`);
-  }
-  return parseJsonBody(bytes, []).values;
-}
-
 export async function readLimitedBody(request: Request, maxBytes: number): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(declared, maxBytes);
