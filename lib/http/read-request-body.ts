@@ -1,5 +1,6 @@
 import "server-only";
 import { ApiError } from "../errors";
+import type { RequestBody } from "../request-body";
 
 /**
  * Reads a request body that is either JSON or multipart/form-data into one shape, so a route takes
@@ -8,17 +9,7 @@ import { ApiError } from "../errors";
  * The body size is enforced while reading, not only from Content-Length (which may be absent).
  */
 
-export interface RequestBody {
-  /** Plain values: JSON members, or multipart text fields. */
-  values: Record<string, unknown>;
-  /** Binary fields by name. */
-  files: Record<string, Buffer>;
-  /** Media type each file claimed (multipart part type or data-URL type), for messages only. */
-  fileTypes: Record<string, string | undefined>;
-  /** Every file part in order, with its file name: for fields that may repeat (`repeatedFileFields`). */
-  uploads: { field: string; fileName: string | undefined; bytes: Buffer; type: string | undefined }[];
-  kind: "json" | "multipart";
-}
+export type { RequestBody };
 
 export interface ReadBodyOptions {
   maxBytes: number;
