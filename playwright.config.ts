@@ -53,6 +53,8 @@ export default defineConfig({
       MODEL_LAB_RECIPES: "yolox-nano-int8-static,yolox-nano-pruned-magnitude",
       LOG_LEVEL: "warn",
       DATABASE_URL: "",
+      // e2e/browser-session.ts signs in as this account to check the admin page (e2e/accessibility.spec.ts).
+      ADMIN_EMAIL: "a11y-admin@e2e.example",
     },
   },
 });

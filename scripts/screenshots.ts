@@ -1,0 +1,134 @@
+/**
+ * `npm run screenshots`: the landing, analyze (with a real result) and benchmarks pages at 1280 px and
+ * 390 px, taken by Debian's Chromium from the production build on a fresh embedded database, into
+ * docs/screenshots/ (PNG). Needs `npm run build` first and the evaluation photos (../shared/eval or
+ * EVAL_DATA_DIR) for the analyze result. SCREENSHOTS_PORT (default 3290) and CHROMIUM_PATH apply.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type Page } from "@playwright/test";
+
+const port = Number(process.env.SCREENSHOTS_PORT || 3290);
+const base = `http://127.0.0.1:${port}`;
+const outDir = path.resolve("docs", "screenshots");
+const evalDir = process.env.EVAL_DATA_DIR ? path.resolve(process.env.EVAL_DATA_DIR) : path.resolve("..", "shared", "eval");
+const photo = path.join(evalDir, "images", "photos", "coral_pets.jpg");
+const FIGURES_WAIT_MS = 240_000;
+
+const widths = [
+  { name: "desktop", width: 1280, height: 800 },
+  { name: "phone", width: 390, height: 844 },
+] as const;
+
+function startServer(dataDir: string): ChildProcess {
+  // The same settings as the e2e suite's server (playwright.config.ts): two quick lab variants so the
+  // benchmarks page compares real fp32, int8 and pruned models.
+  return spawn(process.execPath, ["scripts/start.mjs"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      MODEL_CACHE_DIR: path.resolve("node_modules", ".cache", "insight-engine-e2e-models"),
+      MODEL_LAB_RECIPES: "yolox-nano-int8-static,yolox-nano-pruned-magnitude",
+      LOG_LEVEL: "warn",
+    },
+  });
+}
+
+async function waitUntilReady(timeoutMs = 180_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${base}/api/ready`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  throw new Error(`the server on ${base} was not ready within ${timeoutMs / 1000} s`);
+}
+
+async function shoot(page: Page, name: string, fullPage = false) {
+  const file = path.join(outDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage, animations: "disabled", caret: "hide" });
+  console.log(`${path.relative(process.cwd(), file)}  ${Math.round(statSync(file).size / 1024)} KB`);
+}
+
+async function landing(page: Page, size: (typeof widths)[number]) {
+  await page.goto(base);
+  await page.waitForLoadState("load");
+  await page.waitForTimeout(1_500);
+  await shoot(page, `landing-${size.name}`);
+}
+
+async function analyze(page: Page, size: (typeof widths)[number]) {
+  await page.goto(`${base}/analyze`);
+  await page.getByTestId("drop-zone-input").setInputFiles(photo);
+  await page.getByTestId("caption").fill("Two dogs lying on the grass");
+  await page.getByTestId("analyze-button").click();
+  await page.getByTestId("results").waitFor({ timeout: 90_000 });
+  await page.getByTestId("results").scrollIntoViewIfNeeded();
+  await page.waitForTimeout(500);
+  // The result with its boxes: the screen that shows it, not the whole (long) page.
+  await page.getByTestId("detection-overlay").scrollIntoViewIfNeeded();
+  await shoot(page, `analyze-${size.name}`);
+}
+
+async function benchmarks(page: Page, size: (typeof widths)[number]) {
+  const deadline = Date.now() + FIGURES_WAIT_MS;
+  for (;;) {
+    await page.goto(`${base}/benchmarks`);
+    if (await page.getByTestId("summary-size").isVisible()) break;
+    if (Date.now() > deadline) throw new Error("the benchmarks page had no headline comparison in time");
+    await page.waitForTimeout(5_000);
+  }
+  await page.waitForTimeout(1_000);
+  await shoot(page, `benchmarks-${size.name}`);
+}
+
+async function main() {
+  if (!existsSync(".next/BUILD_ID")) throw new Error("no production build: run `npm run build` first");
+  if (!existsSync(photo)) throw new Error(`the analyze screenshot needs ${photo} (set EVAL_DATA_DIR)`);
+  mkdirSync(outDir, { recursive: true });
+  const dataDir = mkdtempSync(path.join(tmpdir(), "ie-screenshots-"));
+  const server = startServer(dataDir);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  try {
+    await waitUntilReady();
+    for (const size of widths) {
+      const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, deviceScaleFactor: 1 });
+      const page = await context.newPage();
+      await landing(page, size);
+      await analyze(page, size);
+      await benchmarks(page, size);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
