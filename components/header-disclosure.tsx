@@ -10,14 +10,13 @@ import { type ReactNode, useEffect, useRef } from "react";
  */
 export function HeaderDisclosure({
   summary,
-  summaryLabel,
   children,
   className = "",
   panelClassName = "",
   testId,
 }: {
+  /** The button's content; it is also its accessible name, so say what the menu holds (sr-only text is fine). */
   summary: ReactNode;
-  summaryLabel: string;
   children: ReactNode;
   className?: string;
   panelClassName?: string;
@@ -53,10 +52,7 @@ export function HeaderDisclosure({
 
   return (
     <details ref={ref} className={`group relative ${className}`} data-testid={testId}>
-      <summary
-        aria-label={summaryLabel}
-        className="flex cursor-pointer list-none items-center gap-1 rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 [&::-webkit-details-marker]:hidden"
-      >
+      <summary className="flex cursor-pointer list-none items-center gap-1 rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 [&::-webkit-details-marker]:hidden">
         {summary}
         <span aria-hidden="true" className="text-xs text-slate-500 transition-transform group-open:rotate-180">
           ▾

@@ -38,7 +38,15 @@ export function SiteHeader({ user, signOut }: { user: Caller | null; signOut: ()
             ))}
           </ul>
         </nav>
-        <HeaderDisclosure className="lg:hidden" summary="Menu" summaryLabel="Menu: the tools" testId="tools-menu">
+        <HeaderDisclosure
+          className="lg:hidden"
+          summary={
+            <>
+              Menu<span className="sr-only"> of the tools</span>
+            </>
+          }
+          testId="tools-menu"
+        >
           <nav aria-label="Main">
             <ul>
               {tools.map((item) => (
@@ -63,13 +71,13 @@ export function SiteHeader({ user, signOut }: { user: Caller | null; signOut: ()
             <HeaderDisclosure
               summary={
                 <>
+                  <span className="sr-only">Account menu: </span>
                   <span className="hidden max-w-64 truncate sm:inline" data-testid="signed-in-as">
                     {user.email}
                   </span>
                   <span className="sm:hidden">Account</span>
                 </>
               }
-              summaryLabel={`Account menu (${user.email})`}
               panelClassName="right-0"
               testId="account-menu-disclosure"
             >
