@@ -1,6 +1,3 @@
-import { rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { evalDataDir, evalPhoto } from "./eval-data";
@@ -46,8 +43,6 @@ async function axeSerious(page: Page) {
     .map((v) => `${v.id} (${v.impact}) — ${v.help}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
-const adminState = path.join(tmpdir(), `ie-e2e-a11y-admin-${process.pid}.json`);
-
 test.describe("accessibility (axe, WCAG 2.1 AA), signed out", () => {
   for (const pagePath of PAGES) {
     test(`${pagePath} has no serious or critical violation`, async ({ page }) => {
@@ -57,17 +52,9 @@ test.describe("accessibility (axe, WCAG 2.1 AA), signed out", () => {
 });
 
 test.describe("accessibility (axe, WCAG 2.1 AA), signed in as admin", () => {
-  test.beforeAll(async ({ browser }) => {
-    const context = await browser.newContext();
-    await signInInBrowser(await context.newPage(), E2E_ADMIN_EMAIL, "a11y admin password 1");
-    await context.storageState({ path: adminState });
-    await context.close();
-  });
-  test.afterAll(() => rmSync(adminState, { force: true }));
-  test.use({ storageState: adminState });
-
   for (const pagePath of PAGES.filter((p) => p !== "/signin" && p !== "/signup")) {
     test(`${pagePath} has no serious or critical violation`, async ({ page }) => {
+      await signInInBrowser(page, E2E_ADMIN_EMAIL, "a11y admin password 1");
       expect(await seriousViolations(page, pagePath)).toEqual([]);
       await expect(page.getByTestId("signed-in-as")).toHaveText(E2E_ADMIN_EMAIL);
     });
