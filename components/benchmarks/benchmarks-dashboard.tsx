@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { SafetyFigures } from "@/lib/benchmarks/get-safety-figures";
 import type { LoadRun } from "@/lib/benchmarks/load/load-run-schema";
-import type { BenchmarksResponse } from "@/lib/benchmarks/result-schema";
+import type { BenchmarksResponse } from "@/lib/inference/measurement/result-schema";
 import type { Int8Runtime } from "@/lib/inference/describe-int8-runtime";
 import type { JobView } from "@/lib/jobs/job-view";
 import { Card } from "@/components/ui/card";

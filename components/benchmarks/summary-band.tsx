@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { SafetyFigures } from "@/lib/benchmarks/get-safety-figures";
 import type { LoadRun } from "@/lib/benchmarks/load/load-run-schema";
-import type { BenchmarkRunView } from "@/lib/benchmarks/result-schema";
+import type { BenchmarkRunView } from "@/lib/inference/measurement/result-schema";
 import type { VariantSummary } from "@/lib/benchmarks/summarize-families";
 import { formatRateWithInterval } from "@/lib/safety/benchmark/detection-metrics";
 import { formatMb, formatMs, metricLabel } from "./benchmark-view";
