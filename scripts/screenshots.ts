@@ -17,9 +17,10 @@ const evalDir = process.env.EVAL_DATA_DIR ? path.resolve(process.env.EVAL_DATA_D
 const photo = path.join(evalDir, "images", "photos", "coral_pets.jpg");
 const FIGURES_WAIT_MS = 240_000;
 
+// Named by width (landing-1280.png, landing-390.png, …): the README links these exact files.
 const widths = [
-  { name: "desktop", width: 1280, height: 800 },
-  { name: "phone", width: 390, height: 844 },
+  { name: "1280", width: 1280, height: 800 },
+  { name: "390", width: 390, height: 844 },
 ] as const;
 
 function startServer(dataDir: string): ChildProcess {
