@@ -16,14 +16,14 @@ function describeMachine() {
 /** Budgets with margin over what the pages weigh today (see docs/page-budgets.md for the measured figures). */
 const BUDGETS = {
   /** Compressed JavaScript transferred on first load. */
-  jsKb: 450,
+  jsKb: 230,
   /** Compressed CSS transferred on first load. */
-  cssKb: 40,
+  cssKb: 12,
   /** From navigation start to the load event: generous, because the suite runs on a shared 2-core machine while the instance benchmarks itself (12.6 s seen at load average 20). */
   loadMs: 20_000,
 };
 // The heavy pages get their own JS budget: the charts library (recharts) is theirs alone.
-const JS_BUDGET_KB: Record<string, number> = { "/benchmarks": 650, "/usage": 650, "/admin": 650 };
+const JS_BUDGET_KB: Record<string, number> = { "/assistant": 350, "/benchmarks": 450, "/usage": 400, "/admin": 400, "/docs": 900 };
 
 const PAGES = [
   "/",
@@ -58,6 +58,8 @@ async function measure(browser: Browser, pagePath: string): Promise<PageFigures>
   try {
     const page = await context.newPage();
     await page.goto(pagePath, { waitUntil: "load" });
+    // Code loaded after the load event (Swagger UI on /docs, lazy chunks) counts too: wait for the network to settle.
+    await page.waitForLoadState("networkidle", { timeout: 15_000 }).catch(() => {});
     const figures = await page.evaluate(() => {
       const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
       const [navigation] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
@@ -92,13 +94,14 @@ function writeTable(measured: PageFigures[]) {
     "",
     `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC against the production build (\`next start\`, embedded database),`,
     `in Chromium (headless) with a cold cache per page, on ${describeMachine()}.`,
-    "Transfer sizes are compressed bytes from the browser's Performance API (JS and CSS files of the first load);",
+    "Transfer sizes are compressed bytes from the browser's Performance API: JS and CSS files of the first load, including",
+    "those fetched after the load event until the network is idle (Swagger UI on /docs);",
     "times run from navigation start to the load event, while the instance's start-up benchmark and other jobs share the CPU:",
     "read them as ceilings, not as the product's speed.",
     "",
     `Budgets: JS ≤ ${BUDGETS.jsKb} KB (${Object.entries(JS_BUDGET_KB)
       .map(([p, kb]) => `${p} ${kb} KB`)
-      .join(", ")}), CSS ≤ ${BUDGETS.cssKb} KB, load ≤ ${BUDGETS.loadMs / 1000} s.`,
+      .join(", ")}), CSS ≤ ${BUDGETS.cssKb} KB (/docs 50 KB, Swagger UI's stylesheet), load ≤ ${BUDGETS.loadMs / 1000} s.`,
     "",
     "| page | JS (KB) | CSS (KB) | requests | DOMContentLoaded (ms) | load (ms) |",
     "|---|---:|---:|---:|---:|---:|",
@@ -118,7 +121,7 @@ test("every page stays within its weight and first-load budget (figures to docs/
     // A page that loads no script at all would mean the measurement missed it.
     expect.soft(row.jsKb, `${row.path} JS`).toBeGreaterThan(0);
     expect.soft(row.jsKb, `${row.path} JS`).toBeLessThanOrEqual(JS_BUDGET_KB[row.path] ?? BUDGETS.jsKb);
-    expect.soft(row.cssKb, `${row.path} CSS`).toBeLessThanOrEqual(BUDGETS.cssKb);
+    expect.soft(row.cssKb, `${row.path} CSS`).toBeLessThanOrEqual(row.path === "/docs" ? 50 : BUDGETS.cssKb);
     expect.soft(row.loadMs, `${row.path} load`).toBeLessThanOrEqual(BUDGETS.loadMs);
   }
 });
