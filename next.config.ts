@@ -33,6 +33,8 @@ const serverExternalPackages = [
 // platform's ONNX Runtime binaries: the image is built where it runs, and the other two are 220 MB.
 const runtimeFiles = [
   "./drizzle/**/*",
+  // The landing demo's sample photo, read by the server (lib/instance/landing-demo.ts).
+  "./public/demo/**/*",
   "./models/manifest.json",
   "./models/recipes/**/*",
   "./models/safety/**/*",

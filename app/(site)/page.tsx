@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { Suspense } from "react";
+import { LandingDemo, LandingDemoPlaceholder } from "@/components/landing/landing-demo";
 import { navItems } from "@/components/nav-items";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -25,6 +27,14 @@ export default function LandingPage() {
             /api/ready
           </Link>
         </p>
+      </section>
+      <section aria-labelledby="demo" className="space-y-4">
+        <h2 id="demo" className="text-xl font-semibold">
+          Live: a sample photo and a sample prompt, answered by the models now
+        </h2>
+        <Suspense fallback={<LandingDemoPlaceholder />}>
+          <LandingDemo />
+        </Suspense>
       </section>
       <section aria-labelledby="parts" className="space-y-4">
         <h2 id="parts" className="text-xl font-semibold">

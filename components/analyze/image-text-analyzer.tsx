@@ -111,6 +111,18 @@ export function ImageTextAnalyzer() {
               <RelationView text={text.trim()} relation={result.relation} />
             </div>
           </Card>
+          <Card>
+            <CardTitle>In a paragraph</CardTitle>
+            <p className="mt-3 text-sm text-slate-700" data-testid="analysis-paragraph">
+              {result.analysis}
+            </p>
+            <p className="mt-2 text-xs text-slate-500">
+              {result.analysis_details.written_by === "template"
+                ? "Composed from the model outputs above by a fixed template, not by a language model."
+                : `Written by the language model ${result.analysis_details.model} from the model outputs above.`}
+              {result.confidence !== null && ` Confidence ${Math.round(result.confidence * 100)}% (mean of the top label, best object and OCR confidences).`}
+            </p>
+          </Card>
           <div className="grid gap-4 md:grid-cols-2">
             <Card>
               <CardTitle>Top labels (ImageNet)</CardTitle>

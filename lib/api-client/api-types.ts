@@ -25,7 +25,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics (text exposition format); needs `Authorization: Bearer <METRICS_TOKEN>` when that is set */
+        /** Prometheus metrics (text exposition format), for the operator: `Authorization: Bearer <METRICS_TOKEN>`; 403 unless a token is set or METRICS_PUBLIC=true (or scrape METRICS_PORT instead) */
         get: operations["getMetrics"];
         put?: never;
         post?: never;
@@ -59,7 +59,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: database reachable, migrations applied, model sessions loaded (503 until then, and while shutting down) */
+        /** Readiness: database reachable, migrations applied, model sessions loaded (503 until then, and while shutting down); the status for anyone, the details for an admin or the monitoring token */
         get: operations["getReady"];
         put?: never;
         post?: never;
@@ -431,7 +431,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your jobs of every kind (batches, benchmark runs, campaigns), newest first */
+        /** Your jobs of the kinds your scopes reach (batches: `batch`, campaigns: `safety`, benchmark runs and variants: `benchmarks:run`), newest first */
         get: operations["listJobs"];
         put?: never;
         post?: never;
@@ -448,7 +448,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One job's status and progress: your own jobs, and the instance's (start-up benchmarks, variants) */
+        /** One job's status and progress: your own jobs (with the scope of their kind), and the instance's (start-up benchmarks, variants) */
         get: operations["getJob"];
         put?: never;
         post?: never;
@@ -1084,7 +1084,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        database: {
+                        /** @description Details (this and the rest): for an admin, or with `Authorization: Bearer <METRICS_TOKEN>` */
+                        database?: {
                             error?: string;
                             /** @enum {string} */
                             kind?: "pglite" | "postgres";
@@ -1092,7 +1093,7 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         };
-                        models: {
+                        models?: {
                             available: number;
                             ok: boolean;
                             resolved: number;
@@ -1100,6 +1101,7 @@ export interface operations {
                             [key: string]: unknown;
                         };
                         ready: boolean;
+                        shutting_down?: boolean;
                     } & {
                         [key: string]: unknown;
                     };
@@ -1472,10 +1474,17 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
+                    /**
+                     * @description Who writes `analysis`: the fixed template (default), or the language model configured for the assistant (ASSISTANT_BASE_URL), given the same findings. Without one, or when it fails, the template writes it and `analysis_details.note` says why.
+                     * @default template
+                     * @enum {string}
+                     */
+                    analysis_writer?: "template" | "language_model";
                     detection_threshold?: number;
                     /** @description The image (JPEG, PNG, WebP, GIF, TIFF, AVIF, HEIF, BMP): base64 or a data URL */
                     image: string;
                     keep_image?: boolean;
+                    /** @description The language of the caption (English captions are also matched by meaning; others lexically) and of the `analysis` paragraph, which has templates in en, de, fr; for another language the paragraph is in English and `analysis_details.note` says so. */
                     language?: string;
                     /** @description Which tasks to run: any of labels, objects, ocr, facts, relation, safety (default: all). Tasks not asked for are not run at all and are absent from the response; `tasks` in the response lists what ran. `relation` also runs labels, objects, ocr and facts (its evidence); `safety` also runs ocr (it checks the text in the image). In multipart, a comma-separated text part ("labels,objects") or a JSON array. */
                     tasks?: ("labels" | "objects" | "ocr" | "facts" | "relation" | "safety")[];
@@ -1495,10 +1504,17 @@ export interface operations {
                     };
                 };
                 "multipart/form-data": {
+                    /**
+                     * @description Who writes `analysis`: the fixed template (default), or the language model configured for the assistant (ASSISTANT_BASE_URL), given the same findings. Without one, or when it fails, the template writes it and `analysis_details.note` says why.
+                     * @default template
+                     * @enum {string}
+                     */
+                    analysis_writer?: "template" | "language_model";
                     detection_threshold?: number;
                     /** @description The image (JPEG, PNG, WebP, GIF, TIFF, AVIF, HEIF, BMP) */
                     image: string;
                     keep_image?: boolean;
+                    /** @description The language of the caption (English captions are also matched by meaning; others lexically) and of the `analysis` paragraph, which has templates in en, de, fr; for another language the paragraph is in English and `analysis_details.note` says so. */
                     language?: string;
                     /** @description Which tasks to run: any of labels, objects, ocr, facts, relation, safety (default: all). Tasks not asked for are not run at all and are absent from the response; `tasks` in the response lists what ran. `relation` also runs labels, objects, ocr and facts (its evidence); `safety` also runs ocr (it checks the text in the image). In multipart, a comma-separated text part ("labels,objects") or a JSON array. */
                     tasks?: ("labels" | "objects" | "ocr" | "facts" | "relation" | "safety")[];
@@ -1533,6 +1549,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description A plain-language paragraph built from the findings above (labels, objects with counts and confidence, text read, whether the caption is supported and why, safety). `analysis_details.written_by` says who wrote it. */
+                        analysis: string;
+                        analysis_details: {
+                            /** @description The language the paragraph is written in */
+                            language: string;
+                            /** @description The language model that wrote it, when one did */
+                            model?: string;
+                            /** @description Why the paragraph is not in the language asked for, or not by the writer asked for */
+                            note?: string;
+                            /**
+                             * @description `template`: composed from the model outputs by a fixed template, not by a language model; `language_model`: written by the named model from the same findings
+                             * @enum {string}
+                             */
+                            written_by: "template" | "language_model";
+                        };
+                        /** @description Mean of the confidences of the main findings that exist: the classifier's top-label probability, the detector's highest object score and the mean confidence of the OCR lines read. null when none of them ran or found anything. It is the models' own confidence in what they report, not a calibrated probability that the paragraph is right. */
+                        confidence: number | null;
                         /** @description Size and format always; the other facts (colours, brightness, sharpness…) when the `facts` task ran */
                         image: {
                             aspect_ratio?: number;
@@ -1686,6 +1719,8 @@ export interface operations {
                             available: false;
                             reason: string;
                         };
+                        /** @description The safety section's overall score (1 = safe; the lowest of its checks' scores), or null when the safety task did not run or could not. */
+                        safety_score: number | null;
                         /** @description The tasks that ran: those asked for and those they need */
                         tasks: ("labels" | "objects" | "ocr" | "facts" | "relation" | "safety")[];
                         /** @description With the ocr task */
@@ -2336,9 +2371,16 @@ export interface operations {
                     callback_url?: string;
                     /** @description JSON: the items. Multipart instead: one item per `files` part, all of the form's `task`, with shared fields as text parts. */
                     items: ({
+                        /**
+                         * @description Who writes `analysis`: the fixed template (default), or the language model configured for the assistant (ASSISTANT_BASE_URL), given the same findings. Without one, or when it fails, the template writes it and `analysis_details.note` says why.
+                         * @default template
+                         * @enum {string}
+                         */
+                        analysis_writer?: "template" | "language_model";
                         detection_threshold?: number;
                         /** @description The image: base64 or a data URL */
                         image: string;
+                        /** @description The language of the caption (English captions are also matched by meaning; others lexically) and of the `analysis` paragraph, which has templates in en, de, fr; for another language the paragraph is in English and `analysis_details.note` says so. */
                         language?: string;
                         /** @constant */
                         task: "image-text";
@@ -2411,9 +2453,16 @@ export interface operations {
                     files?: string[];
                     /** @description JSON: the items. Multipart instead: one item per `files` part, all of the form's `task`, with shared fields as text parts. */
                     items: ({
+                        /**
+                         * @description Who writes `analysis`: the fixed template (default), or the language model configured for the assistant (ASSISTANT_BASE_URL), given the same findings. Without one, or when it fails, the template writes it and `analysis_details.note` says why.
+                         * @default template
+                         * @enum {string}
+                         */
+                        analysis_writer?: "template" | "language_model";
                         detection_threshold?: number;
                         /** @description The image: base64 or a data URL */
                         image: string;
+                        /** @description The language of the caption (English captions are also matched by meaning; others lexically) and of the `analysis` paragraph, which has templates in en, de, fr; for another language the paragraph is in English and `analysis_details.note` says so. */
                         language?: string;
                         /** @constant */
                         task: "image-text";
@@ -2605,6 +2654,27 @@ export interface operations {
                             variant: "full_precision" | "quantized" | "pruned";
                         }[];
                         machine_fingerprint: string | null;
+                        /** @description Every benchmarkable model by kind: base (full precision), quantized (int8) and pruned */
+                        model_variants: {
+                            base: {
+                                family: string;
+                                measured: boolean;
+                                model_id: string;
+                                task: string;
+                            }[];
+                            pruned: {
+                                family: string;
+                                measured: boolean;
+                                model_id: string;
+                                task: string;
+                            }[];
+                            quantized: {
+                                family: string;
+                                measured: boolean;
+                                model_id: string;
+                                task: string;
+                            }[];
+                        };
                         other_machines: {
                             fingerprint: string;
                             newest_at: string;
@@ -2616,6 +2686,58 @@ export interface operations {
                             task: string;
                             variant: string;
                         }[];
+                        /** @description Latency, throughput and accuracy per variant from the newest stored benchmark results of one machine */
+                        performance_metrics: {
+                            /** @constant */
+                            available: true;
+                            machine_fingerprint: string;
+                            variants: {
+                                accuracy: {
+                                    dataset: string;
+                                    higher_is_better: boolean;
+                                    metric: string;
+                                    value: number;
+                                } | null;
+                                accuracy_change_points: number | null;
+                                family: string;
+                                /** @enum {string} */
+                                kind: "base" | "quantized" | "pruned";
+                                latency: {
+                                    p50_ms: number;
+                                    p95_ms: number;
+                                    threads: number;
+                                }[];
+                                model_id: string;
+                                notes: string[];
+                                speedup_vs_base: number | null;
+                                task: string;
+                                throughput_items_per_second: number | null;
+                            }[];
+                        } | {
+                            /** @constant */
+                            available: false;
+                            reason: string;
+                        };
+                        /** @description Model size, load time, memory and CPU time per variant from the same results */
+                        resource_usage: {
+                            /** @constant */
+                            available: true;
+                            machine_fingerprint: string;
+                            variants: {
+                                cpu_ms_per_run: number | null;
+                                /** @enum {string} */
+                                kind: "base" | "quantized" | "pruned";
+                                load_ms: number;
+                                model_id: string;
+                                rss_increase_mb: number;
+                                size_bytes: number;
+                                size_ratio_vs_base: number | null;
+                            }[];
+                        } | {
+                            /** @constant */
+                            available: false;
+                            reason: string;
+                        };
                         running: boolean;
                         runs: {
                             config: {
@@ -3853,7 +3975,7 @@ export interface operations {
                     /** Format: date-time */
                     expires_at?: string;
                     name: string;
-                    scopes: ("analyze" | "safety" | "batch" | "benchmarks:run" | "admin")[];
+                    scopes: ("analyze" | "safety" | "history" | "batch" | "benchmarks:run" | "admin")[];
                 };
             };
         };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { finishBenchmarkRun, insertBenchmarkResult, startBenchmarkRun } from "../db/queries/benchmarks";
 import { databaseTargets } from "@/test/database-targets";
 import { getBenchmarks } from "./get-benchmarks";
-import { benchmarksResponseSchema } from "../inference/measurement/result-schema";
+import { benchmarksApiResponseSchema } from "./seed-summary";
 import { benchmarkableModels, runBenchmark } from "./run-benchmark";
 
 const isoPattern = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
@@ -17,6 +17,17 @@ describe.each(databaseTargets)("getBenchmarks on $name", (target) => {
   it.skipIf(target.skipReason)("is empty, with every benchmarkable variant pending, before any run", async () => {
     const answer = await getBenchmarks({ db: handle.db });
     expect(answer).toMatchObject({ latest: [], runs: [], running: false });
+    // The seed's summary fields: every variant listed by kind, and no figures (with the reason) rather than invented ones.
+    expect(answer.performanceMetrics).toEqual({ available: false, reason: "No benchmark has been run on this instance yet." });
+    expect(answer.resourceUsage).toEqual(answer.performanceMetrics);
+    const listed = [...answer.modelVariants.base, ...answer.modelVariants.quantized, ...answer.modelVariants.pruned];
+    expect(listed.map((v) => v.modelId).sort()).toEqual(
+      benchmarkableModels()
+        .map((m) => m.id)
+        .sort(),
+    );
+    expect(answer.modelVariants.quantized.map((v) => v.modelId)).toContain("mobilenetv2-int8");
+    expect(listed.every((v) => !v.measured)).toBe(true);
     expect(answer.pending.map((p) => p.modelId)).toEqual(benchmarkableModels().map((m) => m.id));
     expect(answer.pending.map((p) => p.modelId)).toContain("mobilenetv2-int8");
   });
@@ -28,7 +39,7 @@ describe.each(databaseTargets)("getBenchmarks on $name", (target) => {
       expect(measured).toEqual(["mobilenetv2-int8"]);
 
       const answer = await getBenchmarks({ db: handle.db });
-      expect(benchmarksResponseSchema.parse(answer)).toEqual(answer);
+      expect(benchmarksApiResponseSchema.parse(answer)).toEqual(answer);
       expect(answer.running).toBe(false);
       expect(answer.latest).toHaveLength(1);
       const [result] = answer.latest;
@@ -36,6 +47,17 @@ describe.each(databaseTargets)("getBenchmarks on $name", (target) => {
       expect(result.createdAt).toMatch(isoPattern);
       expect(result.performance.sizeBytes).toBe(3655640);
       expect(result.performance.latency.map((l) => l.threads)).toEqual([1, 2]);
+      // The seed's summary fields carry the same stored figures; the vendor int8 classifier has no fp32 base, so no ratio.
+      expect(answer.modelVariants.quantized.find((v) => v.modelId === "mobilenetv2-int8")?.measured).toBe(true);
+      expect(answer.performanceMetrics).toMatchObject({ available: true, machineFingerprint: answer.machineFingerprint });
+      const [metrics] = answer.performanceMetrics.available ? answer.performanceMetrics.variants : [];
+      expect(metrics).toMatchObject({ modelId: "mobilenetv2-int8", kind: "quantized", speedupVsBase: null, accuracyChangePoints: null });
+      expect(metrics.latency.map((l) => l.p50Ms)).toEqual(result.performance.latency.filter((l) => l.batchSize === 1).map((l) => l.p50Ms));
+      expect(metrics.notes.join(" ")).toMatch(/no full-precision member/);
+      expect(answer.resourceUsage).toMatchObject({
+        available: true,
+        variants: [{ modelId: "mobilenetv2-int8", sizeBytes: 3655640, sizeRatioVsBase: null, loadMs: result.performance.loadMs }],
+      });
 
       expect(answer.runs).toHaveLength(1);
       const [run] = answer.runs;

@@ -9,13 +9,13 @@ import { describeMachine } from "../inference/measurement/describe-machine";
 import { runFingerprint } from "../inference/measurement/machine-fingerprint";
 import {
   benchmarkRunSchema,
-  benchmarksResponseSchema,
   benchmarkResultSchema,
   type BenchmarkResultView,
   type BenchmarkRunView,
   type BenchmarksResponse,
 } from "../inference/measurement/result-schema";
 import { benchmarkableModels } from "./run-benchmark";
+import { benchmarksApiResponseSchema, type BenchmarksApiResponse, summarizeForSeed } from "./seed-summary";
 
 /**
  * Everything the benchmark dashboard and GET /api/v1/benchmarks show, read from the database: the
@@ -113,7 +113,7 @@ export function toRunView(run: BenchmarkRun & { results: BenchmarkResult[] }): B
   });
 }
 
-export async function getBenchmarks({ db, runCount = DEFAULT_RUN_COUNT }: { db: Database; runCount?: number }): Promise<BenchmarksResponse> {
+export async function getBenchmarks({ db, runCount = DEFAULT_RUN_COUNT }: { db: Database; runCount?: number }): Promise<BenchmarksApiResponse> {
   const [latestRows, runRows, running, machine] = await Promise.all([
     latestBenchmarkResults({ db }),
     listBenchmarkRuns({ db, limit: runCount }),
@@ -126,15 +126,15 @@ export async function getBenchmarks({ db, runCount = DEFAULT_RUN_COUNT }: { db: 
     .filter((r) => r.machineFingerprint === fingerprint)
     .sort((a, b) => a.family.localeCompare(b.family) || a.modelId.localeCompare(b.modelId));
   const measured = new Set(latest.map((r) => r.modelId));
-  const pending = benchmarkableModels()
-    .filter((m) => !measured.has(m.id))
-    .map((m) => ({ modelId: m.id, family: m.family, variant: m.variant, task: m.task }));
-  return benchmarksResponseSchema.parse({
+  const benchmarkable = benchmarkableModels();
+  const pending = benchmarkable.filter((m) => !measured.has(m.id)).map((m) => ({ modelId: m.id, family: m.family, variant: m.variant, task: m.task }));
+  return benchmarksApiResponseSchema.parse({
     latest,
     machineFingerprint: fingerprint,
     otherMachines,
     runs: runRows.map(toRunView),
     pending,
     running: Boolean(running),
+    ...summarizeForSeed({ latest, machineFingerprint: fingerprint, benchmarkable, running: Boolean(running) }),
   });
 }

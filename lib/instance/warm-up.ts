@@ -6,6 +6,7 @@ import { loadModel } from "../inference/session-pool";
 import { log } from "../log";
 import { warmSafetyThreads } from "../safety/off-loop/safety-pool";
 import { getModelStore } from "../models/get-model-store";
+import { prepareLandingDemo } from "./landing-demo";
 
 /**
  * Loads every available ONNX model's session at start-up (so "ready" means the models are loaded and
@@ -61,5 +62,7 @@ export function startWarmUp(): void {
       state.labelVocabulary = "failed";
       log.warn({ err: error }, "label vocabulary could not be prepared; text-image relation falls back to lexical matching");
     }
+    // After the caches the demo needs, so its kept answer is the one a visitor would get.
+    await prepareLandingDemo().catch((error: unknown) => log.warn({ err: error }, "the landing demo could not be prepared; the first visitor runs it"));
   });
 }

@@ -14,7 +14,8 @@ import { imageTextTasksToRun, rolesFor, type ImageTextTask } from "./image-text-
 import { classificationOut, detectionOut, factsOut, ms, ocrOut, sum } from "./image-text-output";
 import { getLabelVocabulary, type LabelVocabulary } from "./label-vocabulary";
 import { relateTextToImage } from "./relate-text-to-image";
-import type { ImageTextRequest, ImageTextResponse } from "./schema";
+import type { ImageTextFindings, ImageTextRequest, ImageTextResponse } from "./schema";
+import { summarizeFindings } from "./summarize-findings";
 
 /**
  * The image-text analysis: decode once, run the asked-for vision tasks (and what they need, see
@@ -110,7 +111,7 @@ export async function analyzeImageText(input: { image: Buffer; request: ImageTex
       : []),
   ];
   const unavailable = (reason: string) => ({ available: false as const, reason });
-  return {
+  const findings: ImageTextFindings = {
     request_id: input.requestId,
     image: { width: image.width, height: image.height, format: image.format, size_bytes: image.sizeBytes, ...(facts ? factsOut(facts.value) : {}) },
     ...(labels ? { labels: labels.ok ? classificationOut(labels.value) : unavailable(labels.reason) } : {}),
@@ -140,8 +141,10 @@ export async function analyzeImageText(input: { image: Buffer; request: ImageTex
       ...(relation ? { relate_ms: ms(relation.relateMs) } : {}),
       ...(safety?.ok ? { safety_ms: ms(safety.value.safetyMs) } : {}),
     },
-    processing_time_ms: ms(performance.now() - startedAt),
+    processing_time_ms: 0,
   };
+  const summary = await summarizeFindings(findings, request);
+  return { ...findings, ...summary, processing_time_ms: ms(performance.now() - startedAt) };
 }
 
 function modelOf(choice: Settled<ResolvedModel>): string | undefined {

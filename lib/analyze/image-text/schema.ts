@@ -3,6 +3,8 @@ import { formBoolean } from "../form-boolean";
 import { tasksSchema, variantsSchema } from "../../inference/serving/request-schema";
 import { IMAGE_TEXT_IMPLICATIONS, imageTextTasks } from "./image-text-tasks";
 
+import { CONFIDENCE_DESCRIPTION, languageName, TEMPLATE_LANGUAGES } from "./compose-analysis";
+
 /** Request and response of POST /api/v1/analyze/image-text (these schemas also feed the OpenAPI document). */
 
 export const MAX_TEXT_CHARS = 5_000;
@@ -23,7 +25,17 @@ export const imageTextRequestSchema = z.object({
   language: z
     .string()
     .regex(/^[a-z]{2}$/, "language must be an ISO 639-1 code such as en or de")
-    .optional(),
+    .refine((code) => languageName(code) !== undefined, "language is not a known ISO 639-1 code")
+    .optional()
+    .describe(
+      `The language of the caption (English captions are also matched by meaning; others lexically) and of the \`analysis\` paragraph, which has templates in ${TEMPLATE_LANGUAGES.join(", ")}; for another language the paragraph is in English and \`analysis_details.note\` says so.`,
+    ),
+  analysis_writer: z
+    .enum(["template", "language_model"])
+    .default("template")
+    .describe(
+      "Who writes `analysis`: the fixed template (default), or the language model configured for the assistant (ASSISTANT_BASE_URL), given the same findings. Without one, or when it fails, the template writes it and `analysis_details.note` says why.",
+    ),
   top_k: z.coerce.number().int().min(1).max(20).default(5),
   detection_threshold: z.coerce.number().min(0.05).max(0.95).optional(),
   /** Keep the uploaded image with this analysis in the caller's history (default: only the answer is kept). */
@@ -46,7 +58,8 @@ const ranModel = modelRef.extend({
 const stageTimings = z.object({ preprocess_ms: z.number(), run_ms: z.number(), postprocess_ms: z.number() });
 const box = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
 
-export const imageTextResponseSchema = z.object({
+/** What the models found: every section of the answer except the seed-contract summary fields. */
+export const imageTextFindingsSchema = z.object({
   request_id: z.string(),
   image: z
     .object({
@@ -157,5 +170,31 @@ export const imageTextResponseSchema = z.object({
   models: z.array(ranModel).describe("Every model that ran, per task, with the exact id and variant"),
   timings: z.record(z.string(), z.number()),
   processing_time_ms: z.number(),
+});
+export type ImageTextFindings = z.infer<typeof imageTextFindingsSchema>;
+
+export const imageTextResponseSchema = imageTextFindingsSchema.extend({
+  analysis: z
+    .string()
+    .describe(
+      "A plain-language paragraph built from the findings above (labels, objects with counts and confidence, text read, whether the caption is supported and why, safety). `analysis_details.written_by` says who wrote it.",
+    ),
+  analysis_details: z.object({
+    written_by: z
+      .enum(["template", "language_model"])
+      .describe(
+        "`template`: composed from the model outputs by a fixed template, not by a language model; `language_model`: written by the named model from the same findings",
+      ),
+    model: z.string().optional().describe("The language model that wrote it, when one did"),
+    language: z.string().describe("The language the paragraph is written in"),
+    note: z.string().optional().describe("Why the paragraph is not in the language asked for, or not by the writer asked for"),
+  }),
+  confidence: z.number().min(0).max(1).nullable().describe(CONFIDENCE_DESCRIPTION),
+  safety_score: z
+    .number()
+    .min(0)
+    .max(1)
+    .nullable()
+    .describe("The safety section's overall score (1 = safe; the lowest of its checks' scores), or null when the safety task did not run or could not."),
 });
 export type ImageTextResponse = z.infer<typeof imageTextResponseSchema>;
