@@ -47,6 +47,11 @@ export const envSchema = z.object({
    */
   SAFETY_WORKER_THREADS: z.coerce.number().int().min(0).max(64).default(availableParallelism()),
   /**
+   * The prompt-injection network's weights; default models/safety/injection-classifier.json. When the
+   * file cannot be read the detector answers on its signatures alone and every answer says it is degraded.
+   */
+  INJECTION_CLASSIFIER_FILE: z.string().min(1).optional(),
+  /**
    * ONNX Runtime's `session.x64quantprecision` (exact U8U8 int8 kernels instead of U8S8 ones that
    * saturate on x86 CPUs without VNNI): "auto" sets it when a start-up probe sees this CPU's U8S8
    * kernels saturate, "on" always, "off" never (reproduces the saturation; for tests and measurements).

@@ -1,4 +1,5 @@
-// Fits the prompt-injection network on the TRAIN rows of eval.jsonl and benign_everyday.jsonl and writes
+// Fits the prompt-injection network on the TRAIN rows of eval.jsonl (label corrections applied),
+// benign_everyday.jsonl, benign_prompts.jsonl and injections_extra.jsonl and writes
 // models/safety/injection-classifier.json (weights, thresholds) and injection-classifier.fit.json (data
 // sha256, rows, folds, hyper-parameters, out-of-fold validation figures). The test rows are never read here.
 // Run: npx tsx --conditions=react-server scripts/fit-injection-classifier.ts   (about 3-6 min on 2 cores)
@@ -10,18 +11,16 @@ import { encodeFloats, type InjectionClassifierFile } from "@/lib/safety/classif
 import { denseFeatureNames } from "@/lib/safety/classifier/injection-features";
 import { INJECTION_CLASSIFIER_PATH } from "@/lib/safety/classifier/load-injection-classifier";
 import { validationFigures } from "@/lib/safety/classifier/validation-figures";
-import { benignEverydayRelativePath, readBenignEveryday } from "@/lib/safety/dataset/read-benign-everyday";
-import { injectionDataRelativePath, readInjectionData } from "@/lib/safety/dataset/read-injection-data";
+import { describeSafetyFiles, readSafetyFiles } from "@/lib/safety/dataset/read-safety-files";
 import { safetyRows } from "@/lib/safety/dataset/safety-rows";
 import { FOLDS, VALIDATION_FOLD } from "@/lib/safety/dataset/validation-folds";
 import { requireEvalDir } from "./require-eval-dir";
 
 const evalDir = requireEvalDir();
 const startedAt = performance.now();
-const injection = readInjectionData(evalDir);
-const everyday = readBenignEveryday(evalDir);
-const train = safetyRows(injection, everyday).filter((r) => r.split === "train");
-console.error(`fitting on ${train.length} train rows (eval.jsonl ${injection.sha256.slice(0, 12)}…, benign_everyday ${everyday.sha256.slice(0, 12)}…)`);
+const files = readSafetyFiles(evalDir);
+const train = safetyRows(files).filter((r) => r.split === "train");
+console.error(`fitting on ${train.length} train rows of ${describeSafetyFiles(files).length} files`);
 const hp = defaultHyperparameters;
 const prepared = prepareRows(train, hp.network.buckets);
 const model = fitInjectionModel(prepared, hp, (step) => console.error(step));
@@ -53,10 +52,7 @@ const record = {
   fittedAt: new Date().toISOString(),
   script: "scripts/fit-injection-classifier.ts",
   data: {
-    files: [
-      { file: injectionDataRelativePath, sha256: injection.sha256, totalRows: injection.rows.length },
-      { file: benignEverydayRelativePath, sha256: everyday.sha256, totalRows: everyday.rows.length },
-    ],
+    files: describeSafetyFiles(files),
     split: "train",
     rows: train.length,
     byLabel: count((r) => (r.label ? "injection" : "benign")),

@@ -1,34 +1,35 @@
-// Compares variants of the injection network on the validation protocol only (out-of-fold scores of the
-// train hash folds; the test rows are never read): out-of-fold TPR and eval benign FPR at thresholds
-// chosen by the same policy, for the shipped hyper-parameters and the variants given.
+// Compares variants of the injection network on the validation protocol only (the test rows are never
+// read): by default one network per variant fitted on train folds 1-4 and scored on the validation fold
+// (fold 0), thresholds chosen on those scores by the shipped policy; --out-of-fold uses all five folds
+// (five fits per variant). Prints TPR, eval benign FPR, the highest benign FPRs and TPR per attack group.
 // Run: npx tsx --conditions=react-server scripts/validate-injection-design.ts '[{"everydayWeight":1},{"network":{"dim":32,"hidden":32}}]'
 import { chooseThresholds } from "@/lib/safety/classifier/choose-thresholds";
-import { defaultHyperparameters, outOfFoldLogits, prepareRows, type Hyperparameters } from "@/lib/safety/classifier/fit-injection-model";
+import { defaultHyperparameters, outOfFoldLogits, prepareRows, validationFoldLogits, type Hyperparameters } from "@/lib/safety/classifier/fit-injection-model";
 import { validationFigures } from "@/lib/safety/classifier/validation-figures";
-import { readBenignEveryday } from "@/lib/safety/dataset/read-benign-everyday";
-import { readInjectionData } from "@/lib/safety/dataset/read-injection-data";
+import { readSafetyFiles } from "@/lib/safety/dataset/read-safety-files";
 import { safetyRows } from "@/lib/safety/dataset/safety-rows";
 import { requireEvalDir } from "./require-eval-dir";
 
 const evalDir = requireEvalDir();
-const train = safetyRows(readInjectionData(evalDir), readBenignEveryday(evalDir)).filter((r) => r.split === "train");
-const variants: Partial<Hyperparameters>[] = [{}, ...JSON.parse(process.argv[2] ?? "[]")];
+const train = safetyRows(readSafetyFiles(evalDir)).filter((r) => r.split === "train");
+const outOfFold = process.argv.includes("--out-of-fold");
+const variantArgument = process.argv.slice(2).find((a) => !a.startsWith("--"));
+const variants: Partial<Hyperparameters>[] = [{}, ...JSON.parse(variantArgument ?? "[]")];
 const prepared = new Map<number, ReturnType<typeof prepareRows>>();
 for (const variant of variants) {
   const hp = { ...defaultHyperparameters, ...variant, network: { ...defaultHyperparameters.network, ...variant.network } } as Hyperparameters;
   if (!prepared.has(hp.network.buckets)) prepared.set(hp.network.buckets, prepareRows(train, hp.network.buckets));
   const rows = prepared.get(hp.network.buckets)!;
   const startedAt = performance.now();
-  const logits = outOfFoldLogits(rows, hp);
-  const thresholds = chooseThresholds(
-    rows.map((r, i) => ({ row: r.row, logit: logits[i], signatureScore: r.signatureScore })),
-    hp.thresholds,
-  );
+  const logits = outOfFold ? outOfFoldLogits(rows, hp) : validationFoldLogits(rows, hp);
+  const scored = rows.flatMap((r, i) => (Number.isNaN(logits[i]) ? [] : [{ row: r.row, logit: logits[i], signatureScore: r.signatureScore }]));
+  const thresholds = chooseThresholds(scored, hp.thresholds);
   const figures = validationFigures(rows, logits, thresholds, "prompt");
-  const everyday = figures.byGroup.filter((g) => g.label === 0 && !["promptshield", "PIGuard-wildguard", "PIGuard-NotInject"].includes(g.group));
+  const benign = figures.byGroup.filter((g) => g.label === 0);
+  const worst = [...benign].sort((a, b) => b.rate - a.rate).slice(0, 3);
   console.log(
     `${JSON.stringify(variant)}: out-of-fold TPR ${(100 * figures.tpr).toFixed(1)}% at eval benign FPR ${(100 * figures.evalBenignFpr).toFixed(1)}%; ` +
-      `everyday FPR max ${(100 * Math.max(...everyday.map((g) => g.rate))).toFixed(1)}%; ` +
+      `highest benign FPR ${worst.map((g) => `${g.group} ${(100 * g.rate).toFixed(1)}%`).join(", ")}; ` +
       figures.byGroup
         .filter((g) => g.label === 1)
         .map((g) => `${g.group} ${(100 * g.rate).toFixed(0)}%`)

@@ -14,9 +14,11 @@ const row = (key: string, text: string, label: 0 | 1, dataset: "eval" | "everyda
   label,
   dataset,
   group,
+  origin: group,
   category: group,
   lang: "en",
   split: "test" as const,
+  assembled: false,
 });
 
 describe("the dashboard's safety card", () => {

@@ -18,7 +18,7 @@ export function SafetyResultView({ result, prompt }: { result: SafetyResponse; p
       <Card className="flex flex-wrap items-center gap-4">
         <span
           data-testid="verdict"
-          className={`rounded-lg px-3 py-1 text-lg font-semibold ${unsafe ? "bg-rose-100 text-rose-800" : "bg-emerald-100 text-emerald-800"}`}
+          className={`rounded-lg px-3 py-1 text-lg font-semibold ${unsafe ? "bg-rose-100 text-rose-800" : result.verdict === "degraded" ? "bg-amber-100 text-amber-900" : "bg-emerald-100 text-emerald-800"}`}
         >
           {result.verdict}
         </span>
@@ -64,6 +64,12 @@ export function SafetyResultView({ result, prompt }: { result: SafetyResponse; p
         <Card className="space-y-3">
           <CardTitle>Injection detector layers (probability of attack)</CardTitle>
           <ScoreBar label="Signatures (noisy-OR of matched families)" value={injection.layers.signatures.score} />
+          {injection.degraded && (
+            <p className="rounded bg-amber-50 px-2 py-1 text-sm text-amber-900" data-testid="injection-degraded">
+              Degraded: the {injection.missing_layers.join(", ")} layer is missing, so this answer rests on the signatures alone and cannot vouch that the text
+              is safe.
+            </p>
+          )}
           {injection.layers.classifier.available ? (
             <ScoreBar label="Learned network on the wording alone (hashed n-grams)" value={injection.layers.classifier.probability ?? 0} />
           ) : (
@@ -96,6 +102,34 @@ export function SafetyResultView({ result, prompt }: { result: SafetyResponse; p
               Decoded {d.encoding}: <span className="font-mono">{d.text}</span>
             </p>
           ))}
+        </Card>
+      )}
+
+      {injection?.explanation && (
+        <Card className="space-y-2" data-testid="injection-explanation">
+          <CardTitle>Why the prompt was flagged</CardTitle>
+          {injection.explanation.network.length > 0 ? (
+            <>
+              <p className="text-sm text-slate-600">Words the network leaned on: leaving each span out lowers its score by the amount shown (logit units).</p>
+              <ul className="divide-y divide-slate-100 text-sm" aria-label="Network spans">
+                {injection.explanation.network.map((s) => (
+                  <li key={`${s.start}-${s.end}`} className="flex flex-wrap gap-2 py-1">
+                    <span className="font-mono">“{s.excerpt}”</span>
+                    <span className="text-xs text-slate-500">
+                      −{s.logit_drop.toFixed(2)} (chars {s.start}–{s.end})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p className="text-sm text-slate-600">No single span moves the network's score: the signatures below decided.</p>
+          )}
+          {injection.explanation.signatures.length > 0 && (
+            <p className="text-sm text-slate-700">
+              Signatures: {injection.explanation.signatures.map((s) => `${s.signature} (${s.family}) “${s.excerpt}”`).join("; ")}
+            </p>
+          )}
         </Card>
       )}
 

@@ -1233,6 +1233,23 @@ export interface operations {
                         injection?: {
                             /** @constant */
                             available: true;
+                            degraded: boolean;
+                            explanation?: {
+                                network: {
+                                    end: number;
+                                    excerpt: string;
+                                    logit_drop: number;
+                                    start: number;
+                                }[];
+                                signatures: {
+                                    end: number;
+                                    excerpt: string;
+                                    family: string;
+                                    signature: string;
+                                    start: number;
+                                    weight: number;
+                                }[];
+                            };
                             families: {
                                 /** @enum {string} */
                                 family: "ignore-previous" | "role-play" | "prompt-leak" | "data-exfiltration" | "encoding" | "homoglyph" | "invisible-characters" | "payload-splitting" | "few-shot" | "language-switch" | "indirect-injection" | "output-manipulation" | "code-execution" | "persuasion" | "delimiter-injection" | "agent-manipulation" | "system-mode" | "refusal-suppression" | "hypothetical-framing" | "repetition-overload";
@@ -1250,6 +1267,7 @@ export interface operations {
                                     score: number;
                                 };
                             };
+                            missing_layers: "classifier"[];
                             /** @enum {string} */
                             mode: "prompt" | "document";
                             normalization: {
@@ -1713,7 +1731,7 @@ export interface operations {
                             categories: string[];
                             safety_score: number;
                             /** @enum {string} */
-                            verdict: "safe" | "unsafe";
+                            verdict: "safe" | "unsafe" | "degraded";
                         } | {
                             /** @constant */
                             available: false;
@@ -3465,6 +3483,23 @@ export interface operations {
                                 injection: {
                                     /** @constant */
                                     available: true;
+                                    degraded: boolean;
+                                    explanation?: {
+                                        network: {
+                                            end: number;
+                                            excerpt: string;
+                                            logit_drop: number;
+                                            start: number;
+                                        }[];
+                                        signatures: {
+                                            end: number;
+                                            excerpt: string;
+                                            family: string;
+                                            signature: string;
+                                            start: number;
+                                            weight: number;
+                                        }[];
+                                    };
                                     families: {
                                         /** @enum {string} */
                                         family: "ignore-previous" | "role-play" | "prompt-leak" | "data-exfiltration" | "encoding" | "homoglyph" | "invisible-characters" | "payload-splitting" | "few-shot" | "language-switch" | "indirect-injection" | "output-manipulation" | "code-execution" | "persuasion" | "delimiter-injection" | "agent-manipulation" | "system-mode" | "refusal-suppression" | "hypothetical-framing" | "repetition-overload";
@@ -3482,6 +3517,7 @@ export interface operations {
                                             score: number;
                                         };
                                     };
+                                    missing_layers: "classifier"[];
                                     /** @enum {string} */
                                     mode: "prompt" | "document";
                                     normalization: {
@@ -3561,6 +3597,23 @@ export interface operations {
                             prompt_injection?: {
                                 /** @constant */
                                 available: true;
+                                degraded: boolean;
+                                explanation?: {
+                                    network: {
+                                        end: number;
+                                        excerpt: string;
+                                        logit_drop: number;
+                                        start: number;
+                                    }[];
+                                    signatures: {
+                                        end: number;
+                                        excerpt: string;
+                                        family: string;
+                                        signature: string;
+                                        start: number;
+                                        weight: number;
+                                    }[];
+                                };
                                 families: {
                                     /** @enum {string} */
                                     family: "ignore-previous" | "role-play" | "prompt-leak" | "data-exfiltration" | "encoding" | "homoglyph" | "invisible-characters" | "payload-splitting" | "few-shot" | "language-switch" | "indirect-injection" | "output-manipulation" | "code-execution" | "persuasion" | "delimiter-injection" | "agent-manipulation" | "system-mode" | "refusal-suppression" | "hypothetical-framing" | "repetition-overload";
@@ -3578,6 +3631,7 @@ export interface operations {
                                         score: number;
                                     };
                                 };
+                                missing_layers: "classifier"[];
                                 /** @enum {string} */
                                 mode: "prompt" | "document";
                                 normalization: {
@@ -3625,7 +3679,7 @@ export interface operations {
                             [key: string]: number;
                         };
                         /** @enum {string} */
-                        verdict: "safe" | "unsafe";
+                        verdict: "safe" | "unsafe" | "degraded";
                     };
                 };
             };

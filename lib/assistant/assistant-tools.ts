@@ -14,7 +14,7 @@ export type AssistantTools = ReturnType<typeof createAssistantTools>;
 
 /** The safety check of the user's own message, sent to the page as a data part before the answer. */
 export interface InputCheck {
-  verdict: "safe" | "unsafe";
+  verdict: "safe" | "unsafe" | "degraded";
   safety_score: number;
   categories: string[];
   /** The user's message reads as a prompt injection or jailbreak: the model was told so. */

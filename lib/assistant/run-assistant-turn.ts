@@ -3,7 +3,6 @@ import { TypeValidationError, validateUIMessages } from "ai";
 import type { z } from "zod";
 import { getEnv } from "../env";
 import { ApiError } from "../errors";
-import type { ApiContext } from "../http/with-api";
 import { assistantLanguageModel } from "./assistant-config";
 import { createAssistantTools, type AssistantMessage } from "./assistant-tools";
 import { collectAttachments } from "./attachments";
@@ -22,7 +21,8 @@ export async function runAssistantTurn({
   model = assistantLanguageModel(),
 }: {
   body: z.output<typeof assistantChatRequestSchema>;
-  context: Pick<ApiContext, "requestId" | "principal" | "db" | "chargeRateLimit" | "models">;
+  /** The request's side of the tools' context (the route passes its ApiContext, which has all of it). */
+  context: Omit<ToolContext, "attachments">;
   /** The endpoint's model, or (in tests) the AI SDK's mock model. */
   model?: ReturnType<typeof assistantLanguageModel>;
 }): Promise<Response> {

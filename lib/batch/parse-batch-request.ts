@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getEnv } from "../env";
 import { ApiError, type FieldIssue } from "../errors";
 import { formBoolean } from "../analyze/form-boolean";
-import type { RequestBody } from "../http/read-request-body";
+import type { RequestBody } from "../request-body";
 import { checkCallbackUrl } from "../jobs/webhooks/callback-guard";
 import { BATCH_TASKS, itemIssues, validateJsonItem, validateUploadItem, type ValidatedItem } from "./batch-tasks";
 

@@ -23,8 +23,6 @@ import { benchmarksApiResponseSchema, type BenchmarksApiResponse, summarizeForSe
  * and which benchmarkable variants have no figures yet. Dates leave as ISO strings.
  */
 
-export { DEFAULT_RUN_COUNT, MAX_RUN_COUNT } from "./benchmark-limits";
-
 /**
  * The query of GET /api/v1/benchmarks: only `runs` (how many recent runs to list, 1..100). Unknown
  * or repeated parameters are refused rather than ignored, so a typo (`?run=5`) is not silently

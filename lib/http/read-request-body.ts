@@ -1,5 +1,6 @@
 import "server-only";
 import { ApiError } from "../errors";
+import type { RequestBody } from "../request-body";
 
 /**
  * Reads a request body that is either JSON or multipart/form-data into one shape, so a route takes
@@ -8,17 +9,7 @@ import { ApiError } from "../errors";
  * The body size is enforced while reading, not only from Content-Length (which may be absent).
  */
 
-export interface RequestBody {
-  /** Plain values: JSON members, or multipart text fields. */
-  values: Record<string, unknown>;
-  /** Binary fields by name. */
-  files: Record<string, Buffer>;
-  /** Media type each file claimed (multipart part type or data-URL type), for messages only. */
-  fileTypes: Record<string, string | undefined>;
-  /** Every file part in order, with its file name: for fields that may repeat (`repeatedFileFields`). */
-  uploads: { field: string; fileName: string | undefined; bytes: Buffer; type: string | undefined }[];
-  kind: "json" | "multipart";
-}
+export type { RequestBody };
 
 export interface ReadBodyOptions {
   maxBytes: number;
@@ -49,20 +40,6 @@ export async function readRequestBody(request: Request, options: ReadBodyOptions
   const bytes = await readLimitedBody(request, options.maxBytes);
   if (bytes.length === 0 && options.emptyIsObject) return { values: {}, files: {}, fileTypes: {}, uploads: [], kind: "json" };
   return isJson ? parseJsonBody(bytes, options.fileFields) : parseMultipartBody(bytes, request.headers, options.fileFields, options.repeatedFileFields ?? []);
-}
-
-/**
- * A small JSON-object body with no files (settings, names, scopes). An empty body reads as `{}`
- * where every field is optional (`emptyIsObject`).
- */
-export async function readJsonBody(request: Request, maxBytes: number, { emptyIsObject = false } = {}): Promise<Record<string, unknown>> {
-  const contentType = (request.headers.get("content-type") ?? "").toLowerCase();
-  const bytes = await readLimitedBody(request, maxBytes);
-  if (bytes.length === 0 && emptyIsObject) return {};
-  if (!contentType.startsWith("application/json") && !contentType.includes("+json")) {
-    throw new ApiError("unsupported_media_type", `Send the request as application/json (got ${contentType || "no Content-Type"}).`);
-  }
-  return parseJsonBody(bytes, []).values;
 }
 
 export async function readLimitedBody(request: Request, maxBytes: number): Promise<Buffer> {

@@ -57,8 +57,3 @@ export function nameAllNodes(graph: GraphProto): void {
   const unique = createNamer(graph);
   for (const node of graph.node) if (!node.name) node.name = unique(`${node.opType}_${node.output[0] ?? "node"}`);
 }
-
-/** Replaces one input name of a node (every occurrence). */
-export function renameInput(node: NodeProto, from: string, to: string): void {
-  node.input = node.input.map((name) => (name === from ? to : name));
-}

@@ -14,7 +14,8 @@ import { round } from "../stats";
 /**
  * One safety evaluation: prompt injection and PII on the prompt; NSFW and the text read from the image
  * (through the injection check judged as document text, and PII) on the image. Every check gives a score where 1 is safe;
- * the overall score is the lowest, and at or below 0.5 the verdict is unsafe.
+ * the overall score is the lowest, and at or below 0.5 the verdict is unsafe. When nothing was found
+ * but an injection check ran without its network, the verdict is "degraded", not "safe".
  */
 
 const INJECTION_CATEGORY_MIN_SCORE = 0.3;
@@ -132,7 +133,7 @@ export async function assessSafety(input: {
   return redactDeep<SafetyResponse>(
     {
       safety_score: safetyScore,
-      verdict: safetyScore <= 0.5 ? "unsafe" : "safe",
+      verdict: safetyScore <= 0.5 ? "unsafe" : injectionChecksDegraded(checks) ? "degraded" : "safe",
       content_type: input.contentType,
       categories: [...categories],
       checks,
@@ -142,6 +143,11 @@ export async function assessSafety(input: {
     },
     replacements.sort((a, b) => b[0].length - a[0].length),
   );
+}
+
+function injectionChecksDegraded(checks: SafetyResponse["checks"]): boolean {
+  const imageText = checks.image_text?.available ? checks.image_text.injection : null;
+  return Boolean(checks.prompt_injection?.degraded || imageText?.degraded);
 }
 
 const MAX_EVIDENCE = 25;

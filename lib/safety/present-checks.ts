@@ -35,7 +35,24 @@ export function toInjectionCheck(d: InjectionDetection): InjectionCheck {
         ...(d.layers.classifier.reason ? { reason: d.layers.classifier.reason } : {}),
       },
     },
+    degraded: d.degraded,
+    missing_layers: d.missingLayers,
     families: d.families.map((f) => ({ family: f.family, score: round(f.score, 4) })),
+    ...(d.explanation
+      ? {
+          explanation: {
+            signatures: d.explanation.signatures.map((h) => ({
+              start: h.start,
+              end: h.end,
+              signature: h.signature,
+              family: h.family,
+              weight: h.weight,
+              excerpt: h.excerpt,
+            })),
+            network: d.explanation.network.map((s) => ({ start: s.start, end: s.end, excerpt: s.excerpt, logit_drop: s.logitDrop })),
+          },
+        }
+      : {}),
     normalization: {
       changed: d.normalization.changed,
       normalized_text: d.normalization.normalizedText,

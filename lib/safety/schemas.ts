@@ -46,7 +46,23 @@ export const injectionCheckSchema = z.object({
     signatures: z.object({ score: z.number(), hit_count: z.number().int() }),
     classifier: z.object({ available: z.boolean(), probability: z.number().optional(), reason: z.string().optional() }),
   }),
+  /**
+   * True when a layer could not be used (named in missing_layers, with the reason under layers): the
+   * answer rests on the signatures alone and cannot vouch that a text is safe.
+   */
+  degraded: z.boolean(),
+  missing_layers: z.array(z.enum(["classifier"])),
   families: z.array(z.object({ family: z.enum(attackFamilyNames as [string, ...string[]]), score: z.number() })),
+  /**
+   * Why a flagged text was flagged: the strongest signature spans, and the spans whose removal lowers
+   * the network's logit most (occlusion; logit_drop in logit units). Spans index the checked text.
+   */
+  explanation: z
+    .object({
+      signatures: z.array(spanSchema.extend({ signature: z.string(), family: z.string(), weight: z.number(), excerpt: z.string() })),
+      network: z.array(spanSchema.extend({ excerpt: z.string(), logit_drop: z.number() })),
+    })
+    .optional(),
   normalization: z.object({
     changed: z.boolean(),
     normalized_text: z.string(),
@@ -89,7 +105,8 @@ export const imageTextCheckSchema = z.union([
 
 export const safetyResponseSchema = z.object({
   safety_score: z.number().min(0).max(1),
-  verdict: z.enum(["safe", "unsafe"]),
+  /** "degraded": nothing was found, but a check ran without one of its layers (see the checks), so safety is not vouched for. */
+  verdict: z.enum(["safe", "unsafe", "degraded"]),
   content_type: z.enum(contentTypes),
   categories: z.array(z.string()),
   checks: z.object({

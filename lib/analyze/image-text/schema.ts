@@ -161,7 +161,7 @@ export const imageTextFindingsSchema = z.object({
     .describe("With the relation task"),
   safety: z
     .union([
-      z.object({ available: z.literal(true), safety_score: z.number(), verdict: z.enum(["safe", "unsafe"]), categories: z.array(z.string()) }),
+      z.object({ available: z.literal(true), safety_score: z.number(), verdict: z.enum(["safe", "unsafe", "degraded"]), categories: z.array(z.string()) }),
       unavailable,
     ])
     .optional()

@@ -34,6 +34,7 @@ export async function scoreTestRows(rows: SafetyRow[], onProgress?: (done: numbe
     const cpuBefore = process.cpuUsage();
     const startedAt = performance.now();
     const d = await detectInjection(row.text);
+    if (d.degraded) throw new Error(`the injection network did not load (${d.layers.classifier.reason}); the benchmark measures the whole detector`);
     const wallMs = performance.now() - startedAt;
     const cpu = process.cpuUsage(cpuBefore);
     const logit = d.logit ?? -Infinity;
@@ -41,7 +42,8 @@ export async function scoreTestRows(rows: SafetyRow[], onProgress?: (done: numbe
       row,
       promptFlag: d.flagged,
       documentFlag: flaggedInMode(classifier.thresholds, "document", logit, d.layers.signatures.score),
-      signatureFlag: d.layers.signatures.score >= 0.5,
+      // Each layer alone at its operating threshold: the signature score that flags a text on its own, the network at its logit threshold.
+      signatureFlag: d.layers.signatures.score >= classifier.thresholds.signature.prompt,
       classifierFlag: (d.layers.classifier.probability ?? 0) >= 0.5,
       cpuMs: (cpu.user + cpu.system) / 1000,
       wallMs,

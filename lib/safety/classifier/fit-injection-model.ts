@@ -1,5 +1,5 @@
 import type { SafetyRow } from "../dataset/safety-rows";
-import { assignFolds, FOLDS } from "../dataset/validation-folds";
+import { assignFolds, FOLDS, VALIDATION_FOLD } from "../dataset/validation-folds";
 import { chooseThresholds, type ThresholdPolicy, type Thresholds } from "./choose-thresholds";
 import { fitHashedMlp, type MlpFitOptions } from "./fit-hashed-mlp";
 import { inverseDocumentFrequency, tfidfVector, type SparseVector } from "./hash-features";
@@ -27,7 +27,7 @@ export const defaultHyperparameters = {
   network: { buckets: 16_384, dim: 16, hidden: 16, epochs: 15, learningRate: 0.003, batchSize: 32, l2: 1e-4, seed: 1 } satisfies MlpFitOptions,
   /** Weight of a benign_everyday row relative to an eval.jsonl row (there are seven times as many). */
   everydayWeight: 0.5,
-  thresholds: { prompt: { everydayMaxFpr: 0.01, evalBenignMaxFpr: 0.025 }, document: { everydayMaxFpr: 0.0025 } } satisfies ThresholdPolicy,
+  thresholds: { prompt: { everydayMaxFpr: 0.005, evalBenignMaxFpr: 0.015 }, document: { everydayMaxFpr: 0.0025 } } satisfies ThresholdPolicy,
 };
 export type Hyperparameters = typeof defaultHyperparameters;
 
@@ -86,6 +86,21 @@ export function outOfFoldLogits(rows: PreparedRow[], hp: Hyperparameters = defau
     });
   }
   return logits;
+}
+
+/**
+ * Logits of the validation fold only, from one network fitted on the other folds: the cheap protocol
+ * for comparing design candidates (one fit each instead of FOLDS); rows outside fold 0 get NaN.
+ */
+export function validationFoldLogits(rows: PreparedRow[], hp: Hyperparameters = defaultHyperparameters): number[] {
+  const fitted = fitNetwork(
+    rows.filter((r) => r.fold !== VALIDATION_FOLD),
+    hp,
+  );
+  const held = rows.filter((r) => r.fold === VALIDATION_FOLD);
+  const scored = networkLogits(fitted, held);
+  let k = 0;
+  return rows.map((r) => (r.fold === VALIDATION_FOLD ? scored[k++] : NaN));
 }
 
 export interface FittedInjectionModel extends FittedNetwork {

@@ -1,6 +1,7 @@
 import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { getEnv } from "../../env";
 import { processSingleton } from "../../process-singletons";
 import type { HashedMlp } from "./hashed-mlp";
 import { decodeFloats, injectionClassifierSchema, type InjectionClassifierFile } from "./injection-classifier-schema";
@@ -39,7 +40,9 @@ export function decodeInjectionClassifier(file: InjectionClassifierFile): Inject
   };
 }
 
-export function loadInjectionClassifier(file = path.join(process.cwd(), INJECTION_CLASSIFIER_PATH)): Promise<InjectionClassifier> {
+export function loadInjectionClassifier(
+  file = path.resolve(getEnv().INJECTION_CLASSIFIER_FILE ?? path.join(process.cwd(), INJECTION_CLASSIFIER_PATH)),
+): Promise<InjectionClassifier> {
   // The ignore comment keeps the build from tracing the whole project for a path only known at run
   // time; models/ is in next.config.ts's tracing includes, so the standalone output has the file.
   return processSingleton(`safety:injection-classifier:${file}`, async () =>

@@ -9,7 +9,6 @@ import { z } from "zod";
  */
 
 export const everydayCategories = ["multilingual_everyday", "english_everyday", "code", "receipt_ocr", "hard_negative_imperative"] as const;
-export type EverydayCategory = (typeof everydayCategories)[number];
 
 export const benignEverydayRowSchema = z.object({
   text: z.string(),

@@ -4,8 +4,10 @@ import path from "node:path";
 import { z } from "zod";
 
 /**
- * Reads the prompt-injection evaluation rows (../shared/eval/prompt_injection/eval.jsonl). The data is
- * read, never copied: scripts and tests take it from EVAL_DATA_DIR at run time.
+ * Reads the prompt-injection evaluation rows (../shared/eval/prompt_injection/eval.jsonl) with the label
+ * corrections of eval_label_corrections.jsonl applied (25 plain BIPIA requests labelled `injection`
+ * that are benign as bare prompts; eval.jsonl itself stays unchanged so older fit records stay valid).
+ * The data is read, never copied: scripts and tests take it from EVAL_DATA_DIR at run time.
  */
 
 export const injectionRowSchema = z.object({
@@ -44,20 +46,50 @@ export function sourceGroupOf(source: string): SourceGroup {
 }
 
 export const injectionDataRelativePath = path.join("prompt_injection", "eval.jsonl");
+export const labelCorrectionsRelativePath = path.join("prompt_injection", "eval_label_corrections.jsonl");
+
+const labelCorrectionSchema = z.object({
+  id: z.string(),
+  label: z.enum(["injection", "benign"]),
+  was: z.enum(["injection", "benign"]),
+  split: z.enum(["train", "test"]),
+  reason: z.string(),
+});
 
 export interface InjectionData {
+  /** Rows with the corrections applied. */
   rows: InjectionRow[];
   sha256: string;
   file: string;
+  corrections: { sha256: string; file: string; applied: number };
+}
+
+function readJsonLines(file: string) {
+  const bytes = readFileSync(file);
+  const lines = bytes
+    .toString("utf8")
+    .split("\n")
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as unknown);
+  return { lines, sha256: createHash("sha256").update(bytes).digest("hex") };
 }
 
 export function readInjectionData(evalDataDir: string): InjectionData {
   const file = path.join(evalDataDir, injectionDataRelativePath);
-  const bytes = readFileSync(file);
-  const rows = bytes
-    .toString("utf8")
-    .split("\n")
-    .filter((line) => line.trim())
-    .map((line) => injectionRowSchema.parse(JSON.parse(line)));
-  return { rows, sha256: createHash("sha256").update(bytes).digest("hex"), file };
+  const correctionsFile = path.join(evalDataDir, labelCorrectionsRelativePath);
+  const data = readJsonLines(file);
+  const corrections = readJsonLines(correctionsFile);
+  const byId = new Map(corrections.lines.map((line) => labelCorrectionSchema.parse(line)).map((c) => [c.id, c]));
+  let applied = 0;
+  const rows = data.lines.map((line) => {
+    const row = injectionRowSchema.parse(line);
+    const correction = byId.get(row.id);
+    if (!correction) return row;
+    // A correction that no longer matches the row it names means the files moved apart: stop rather than guess.
+    if (correction.was !== row.label || correction.split !== row.split) throw new Error(`label correction for ${row.id} does not match eval.jsonl`);
+    applied++;
+    return { ...row, label: correction.label };
+  });
+  if (applied !== byId.size) throw new Error(`${byId.size - applied} label corrections name rows that are not in eval.jsonl`);
+  return { rows, sha256: data.sha256, file, corrections: { sha256: corrections.sha256, file: correctionsFile, applied } };
 }

@@ -129,7 +129,9 @@ export const instructionOverrideSignatures: Signature[] = [
     "vendor-mode-claim",
     "system-mode",
     0.55,
-    String.raw`\b(?:OpenAI|Anthropic)\b[^.\n]{0,80}\b(?:mode|modus|modalità|modo|режим|モード|모드|模式)|\b\p{L}+modus\b|\bmodalità di (?:manutenzione|verifica)\b`,
+    // The vendor's name next to a "mode" claim, in any language; the generic mode names of each language
+    // are in multilingual.ts (specialModes). Single-row spellings (`\p{L}+modus`, `modalità di manutenzione`) were dropped (issue #20 audit).
+    String.raw`\b(?:OpenAI|Anthropic)\b[^.\n]{0,80}\b(?:mode|modus|modalità|modo|режим|モード|모드|模式)`,
   ),
   sig(
     "admin-authority-marker",

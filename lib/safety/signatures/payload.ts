@@ -135,9 +135,6 @@ export const payloadSignatures: Signature[] = [
     0.5,
     String.raw`(?:\bpart|\bpiece|\bfragment|\bsegment|\bchunk|\bteil|\bparte|\bpartie|часть|パート|部分|파트|पार्ट|পার্ট|\bbagian|\bbahagi|\bbölüm|\bphần|الجزء|ส่วนที่)\s*(?:1|one|a|#1|١|১|一)(?![\p{L}\d])[^\n]{0,200}?(?:\bpart|\bpiece|\bfragment|\bsegment|\bchunk|\bteil|\bparte|\bpartie|часть|パート|部分|파트|पार्ट|পার্ট|\bbagian|\bbahagi|\bbölüm|\bphần|الجزء|ส่วนที่)\s*(?:2|two|b|#2|٢|২|二)(?![\p{L}\d])`,
   ),
-  sig("lettered-variables", "payload-splitting", 0.6, String.raw`\b[A-Z]\s+(?:is|=)\s+["'“][^"'”\n]{1,80}["'”][,.;]?\s*(?:and\s+)?[A-Z]\s+(?:is|=)\s+["'“]`, {
-    caseSensitive: true,
-  }),
   sig(
     "interleave",
     "payload-splitting",

@@ -17,7 +17,6 @@ export const personaSignatures: Signature[] = [
     0.9,
     String.raw`现在就?做任何事情?|立即做任何事|今すぐ何でも(?:する|でき)|지금 무엇이든|\bhaz cualquier cosa ahora\b|\bhaga cualquier cosa ahora\b|\bfai qualsiasi cosa ora\b|\bfaire n'importe quoi maintenant\b|\bmach jetzt alles\b|\bfaça qualquer coisa agora\b|делай что угодно сейчас|сделай что угодно сейчас|\bşimdi her şeyi yap\b|\blàm bất cứ điều gì ngay bây giờ\b|\blakukan apa saja sekarang\b`,
   ),
-  sig("character-sheet", "role-play", 0.55, String.raw`\((?:CHARACTER|USER|AI|BOT) (?:NAME|AGE|GENDER|PERSONALITY|BACKGROUND)\)\s*=\s*\[`),
   sig("jailbreak-word", "role-play", 0.35, String.raw`\bjailbr(?:ea|o)k(?:en|ed|ing)?\b`),
   sig(
     "jailbreak-persona-name",
@@ -167,5 +166,4 @@ export const personaSignatures: Signature[] = [
     0.45,
     String.raw`\bas an? (?:AI|model|assistant|language model)\s+(?:developed|created|built|made|trained)\s+by\s+(?:OpenAI|Anthropic|Google|Meta|Microsoft)\b`,
   ),
-  sig("at-least", "persuasion", 0.35, String.raw`\b(?:no\?|if not|can'?t\?)[^.\n]{0,20}\b(?:then )?(?:could|can|would) you (?:at least|just)\b`),
 ];
