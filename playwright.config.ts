@@ -56,6 +56,8 @@ export default defineConfig({
       DATABASE_URL: "",
       // Metrics and readiness details are the operator's: the suite scrapes with this token (e2e/monitoring-token.ts).
       METRICS_TOKEN: MONITORING_TOKEN,
+      // e2e/browser-session.ts signs in as this account to check the admin page (e2e/accessibility.spec.ts).
+      ADMIN_EMAIL: "a11y-admin@e2e.example",
     },
   },
 });

@@ -2,6 +2,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { statusSummary } from "@/lib/benchmarks/load/load-markdown";
 import type { LoadRun } from "@/lib/benchmarks/load/load-run-schema";
 import { type LoadChartRow, LoadThroughputChart } from "./load-throughput-chart";
+import { loadChartTakeaway } from "./takeaways";
 
 const ms = (v: number | null) => (v == null ? "–" : `${Math.round(v)} ms`);
 
@@ -32,6 +33,8 @@ export function LoadBenchmarkCard({ run }: { run: LoadRun | null }) {
     );
   }
   const m = run.machine;
+  const rows = loadChartRows(run);
+  const takeaway = loadChartTakeaway(rows);
   return (
     <Card data-testid="load-benchmark">
       <CardTitle>Serving under load: throughput and latency over HTTP</CardTitle>
@@ -40,8 +43,13 @@ export function LoadBenchmarkCard({ run }: { run: LoadRun | null }) {
         {m.cpuFlags.join(", ") || "no int8-relevant flags"}), Node {m.nodeVersion}; autocannon {run.config.autocannonVersion}, {run.config.durationSeconds} s
         per cell after {run.config.warmUpSeconds} s warm-up. Machine limit = cores / server CPU seconds per request at concurrency 1.
       </p>
+      {takeaway && (
+        <p className="mt-3 text-sm text-slate-800" data-testid="chart-takeaway">
+          {takeaway}
+        </p>
+      )}
       <div className="mt-4">
-        <LoadThroughputChart rows={loadChartRows(run)} />
+        <LoadThroughputChart rows={rows} />
       </div>
       <div className="mt-4 overflow-x-auto">
         <table className="w-full text-sm" data-testid="load-benchmark-table">

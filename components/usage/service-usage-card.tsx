@@ -3,6 +3,7 @@ import { ChartFigure } from "@/components/ui/chart-figure";
 import type { publicUsageSchema } from "@/lib/usage/schemas";
 import type { z } from "zod";
 import { LatencyPerDayChart, RequestsPerDayChart } from "./usage-charts";
+import { latencyPerDayTakeaway, requestsPerDayTakeaway } from "./usage-takeaways";
 
 type PublicUsage = z.infer<typeof publicUsageSchema>;
 
@@ -33,10 +34,20 @@ export function ServiceUsageCard({ usage }: { usage: PublicUsage | undefined }) 
       </dl>
       {usage.requests > 0 && (
         <div className="grid gap-6 lg:grid-cols-2">
-          <ChartFigure id="service-requests" title="Requests per day" caption="Every API call answered by this instance, per UTC day.">
+          <ChartFigure
+            id="service-requests"
+            title="Requests per day"
+            takeaway={requestsPerDayTakeaway(usage.per_day)}
+            caption="Every API call answered by this instance, per UTC day."
+          >
             <RequestsPerDayChart days={usage.per_day} />
           </ChartFigure>
-          <ChartFigure id="service-latency" title="Median latency per day" caption="Server time per request (p50), from hourly histograms, to within 25%.">
+          <ChartFigure
+            id="service-latency"
+            title="Median latency per day"
+            takeaway={latencyPerDayTakeaway(usage.per_day)}
+            caption="Server time per request (p50), from hourly histograms, to within 25%."
+          >
             <LatencyPerDayChart days={usage.per_day} />
           </ChartFigure>
         </div>
