@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { InvalidArgumentError } from "../domain-errors";
 import { graphIssues } from "./check-graph";
 import { decodeModel, encodeModel } from "./model-file";
-import { createAttribute, createNode, onnx, AttributeType, type ModelProto } from "./onnx-proto";
+import { createAttribute, createNode, AttributeType, type ModelProto } from "./onnx-proto";
 import { buildSmallGraph } from "./testing/build-small-graph";
 
 /**
@@ -82,7 +82,7 @@ function nestedIfModelBytes(depth: number): Uint8Array {
 /** How many If nodes deep the then_branch chain of a model goes (walked without recursion). */
 function ifDepth(model: ModelProto): number {
   let depth = 0;
-  for (let graph = model.graph; graph?.node?.[0]?.opType === "If"; graph = graph.node[0].attribute?.[0]?.g) depth++;
+  for (let graph: typeof model.graph = model.graph; graph?.node?.[0]?.opType === "If"; graph = graph.node[0].attribute?.[0]?.g as typeof model.graph) depth++;
   return depth;
 }
 

@@ -3,7 +3,7 @@ import { lookup } from "node:dns";
 import type { LookupFunction } from "node:net";
 import { isIP } from "node:net";
 import { getEnv } from "../../env";
-import { ApiError } from "../../errors";
+import { InvalidArgumentError } from "../../domain-errors";
 import { isPublicAddress } from "./public-address";
 
 /**
@@ -66,9 +66,7 @@ export async function checkCallbackUrl(raw: string, field = "callback_url"): Pro
     return url;
   } catch (error) {
     if (!(error instanceof CallbackRefused)) throw error;
-    throw new ApiError("invalid_input", `${field} ${error.message}; only public http(s) addresses are accepted.`, {
-      errors: [{ field, message: error.message }],
-    });
+    throw new InvalidArgumentError(`${field} ${error.message}; only public http(s) addresses are accepted.`, { field, message: error.message });
   }
 }
 
