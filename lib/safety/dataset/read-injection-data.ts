@@ -1,7 +1,6 @@
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { type JsonlData, readJsonlRows } from "./read-jsonl";
 
 /**
  * Reads the prompt-injection evaluation rows (../shared/eval/prompt_injection/eval.jsonl). The data is
@@ -45,19 +44,8 @@ export function sourceGroupOf(source: string): SourceGroup {
 
 export const injectionDataRelativePath = path.join("prompt_injection", "eval.jsonl");
 
-export interface InjectionData {
-  rows: InjectionRow[];
-  sha256: string;
-  file: string;
-}
+export type InjectionData = JsonlData<InjectionRow>;
 
 export function readInjectionData(evalDataDir: string): InjectionData {
-  const file = path.join(evalDataDir, injectionDataRelativePath);
-  const bytes = readFileSync(file);
-  const rows = bytes
-    .toString("utf8")
-    .split("\n")
-    .filter((line) => line.trim())
-    .map((line) => injectionRowSchema.parse(JSON.parse(line)));
-  return { rows, sha256: createHash("sha256").update(bytes).digest("hex"), file };
+  return readJsonlRows(path.join(evalDataDir, injectionDataRelativePath), injectionRowSchema);
 }
