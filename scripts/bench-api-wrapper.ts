@@ -30,6 +30,7 @@ import { ensureAuthSecret } from "../lib/instance/auth-secret";
 import { median, percentile, round } from "../lib/stats";
 import { seedBenchAccount } from "./bench-account";
 import { writeReadmeSection } from "./write-readme-section";
+import { MISSING } from "../lib/format";
 
 const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 2000;
 
@@ -117,7 +118,7 @@ async function main() {
     "| database | variant | p50 | p95 | added to the bare handler (p50) |",
     "|---|---|---:|---:|---:|",
     ...results.flatMap((r) =>
-      r.rows.map((row) => `| ${r.target} | ${row.name} | ${row.p50Ms} ms | ${row.p95Ms} ms | ${row.name === "bare" ? "—" : `${row.addedP50Ms} ms`} |`),
+      r.rows.map((row) => `| ${r.target} | ${row.name} | ${row.p50Ms} ms | ${row.p95Ms} ms | ${row.name === "bare" ? MISSING : `${row.addedP50Ms} ms`} |`),
     ),
     "",
     results

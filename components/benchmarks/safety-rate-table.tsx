@@ -1,13 +1,13 @@
 import type { SafetyMetrics } from "@/lib/benchmarks/get-safety-figures";
+import { formatPercent } from "@/lib/format";
 
-export const pct = (x?: number) => (x === undefined ? "–" : `${(x * 100).toFixed(1)}%`);
 const interval = (i?: [number, number]) => (i ? `${(i[0] * 100).toFixed(1)}–${(i[1] * 100).toFixed(1)}%` : "");
 
 /** A rate with its 95% interval underneath, for the safety tables. */
 export function RateCell({ value, range }: { value?: number; range?: [number, number] }) {
   return (
     <td className="py-1 pr-3 tabular-nums">
-      {pct(value)}
+      {formatPercent(value, 1)}
       {range ? <span className="block text-xs text-slate-500">{interval(range)}</span> : null}
     </td>
   );

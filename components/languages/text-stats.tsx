@@ -1,5 +1,5 @@
 import { Card, CardTitle } from "@/components/ui/card";
-import { percent } from "./language-colors";
+import { formatPercent } from "@/lib/format";
 import type { MultilingualResult } from "./types";
 
 /** Tokenisation statistics: words come from each segment's language-aware word segmentation. */
@@ -32,7 +32,7 @@ export function TextStats({ statistics, names }: { statistics: MultilingualResul
               <li key={s.script} className="flex justify-between gap-2">
                 <span>{s.script}</span>
                 <span className="tabular-nums text-slate-600">
-                  {s.characters} letters · {percent(s.proportion)}
+                  {s.characters} letters · {formatPercent(s.proportion)}
                 </span>
               </li>
             ))}

@@ -7,6 +7,7 @@ import type { InjectionData } from "../dataset/read-injection-data";
 import { HELD_OUT_TARGET, type HeldOutFigures } from "./leave-one-source-out";
 import type { ImageCheckLatency } from "./measure-latency";
 import type { TestSplitFigures } from "./summarize-test-split";
+import { formatPercent } from "../../format";
 
 /**
  * The stored shape of a safety benchmark (evaluation_reports, kind "safety-benchmark", reportVersion 2),
@@ -58,7 +59,7 @@ export function safetyBenchmarkSummary(input: {
 export type SafetyBenchmarkSummary = ReturnType<typeof safetyBenchmarkSummary>;
 
 export async function storeSafetyBenchmark({ db, summary }: { db: Database; summary: SafetyBenchmarkSummary }) {
-  const pct = (x?: number) => (x === undefined ? "–" : `${(100 * x).toFixed(1)}%`);
+  const pct = (x?: number) => formatPercent(x, 1);
   const overall = summary.testSplit.evalPrompts.overall;
   const worstEveryday = Math.max(...summary.testSplit.everyday.byCategory.map((c) => c.fpr ?? 0));
   return insertEvaluationReport({

@@ -1,11 +1,13 @@
 import type { DetectionMetrics } from "./detection-metrics";
 import type { SafetyBenchmarkSummary } from "./safety-benchmark-report";
+import { formatPercent, MISSING } from "../../format";
 
 /** The README's safety tables, written from a benchmark summary (scripts/bench-safety.ts --write-readme). */
 
-const pct = (x?: number) => (x === undefined ? "–" : `${(100 * x).toFixed(1)}%`);
-const ci = (i?: [number, number]) => (i ? `${(100 * i[0]).toFixed(1)}–${(100 * i[1]).toFixed(1)}%` : "–");
-const rate = (x?: number, i?: [number, number]) => (x === undefined ? "–" : `${pct(x)} (${ci(i)})`);
+const pct = (x?: number) => formatPercent(x, 1);
+// A confidence interval keeps its en dash: it is a range, not a missing value.
+const ci = (i?: [number, number]) => (i ? `${(100 * i[0]).toFixed(1)}–${(100 * i[1]).toFixed(1)}%` : MISSING);
+const rate = (x?: number, i?: [number, number]) => (x === undefined ? MISSING : `${pct(x)} (${ci(i)})`);
 const met = (ok: boolean) => (ok ? "met" : "**not met**");
 
 export function safetyReportMarkdown(s: SafetyBenchmarkSummary): string {
@@ -25,7 +27,7 @@ export function safetyReportMarkdown(s: SafetyBenchmarkSummary): string {
       ? `| leave-one-source-out TPR ≥ ${pct(s.targets.heldOut.minTpr)} on every attack source | ${attackSources.map((h) => `${h.source} ${pct(h.tpr)}`).join(", ")} | ${met(attackSources.every((h) => h.meetsTarget))} |`
       : "| leave-one-source-out | not measured in this run | – |",
     `| CPU time ≤ ${s.targets.cpuMedianMsPerPrompt} ms per prompt (median) | ${t.cpu.medianMsPerPrompt} ms (p90 ${t.cpu.p90MsPerPrompt} ms; ${t.cpu.samples} texts) | ${met(t.cpu.medianMsPerPrompt <= s.targets.cpuMedianMsPerPrompt)} |`,
-    `| balanced accuracy over ${t.balancedAccuracy.categories.length} categories (PINT's way) | ${pct(t.balancedAccuracy.value)} | – |`,
+    `| balanced accuracy over ${t.balancedAccuracy.categories.length} categories (PINT's way) | ${pct(t.balancedAccuracy.value)} | ${MISSING} |`,
     "",
     "| eval.jsonl test rows (as prompts) | rows | TPR (95% CI) | FPR (95% CI) |",
     "|---|---|---|---|",
