@@ -1,16 +1,7 @@
 import "server-only";
 import { getDatabase } from "../db/client";
-import {
-  finishTrackedJob,
-  getJob,
-  insertJob,
-  mergeJobSummary,
-  setJobQueueId,
-  settleStaleJob,
-  staleTrackedJobs,
-  startTrackedJob,
-  updateJobProgress,
-} from "../db/queries/jobs";
+import { getJob, insertJob, setJobQueueId } from "../db/queries/jobs";
+import { finishTrackedJob, mergeJobSummary, settleStaleJob, staleTrackedJobs, startTrackedJob, updateJobProgress } from "../db/queries/tracked-jobs";
 import type { JobRow } from "../db/schema";
 import { transactionWithSql, type SqlTransaction } from "../db/transaction-with-sql";
 import { getEnv } from "../env";

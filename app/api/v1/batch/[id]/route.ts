@@ -1,7 +1,8 @@
 // GET /api/v1/batch/{id} - status, progress, per-item results and webhook deliveries; DELETE - cancel the items not started
 import * as api from "@/lib/api-contract/jobs";
 import { ownerIdOf } from "@/lib/auth/principal";
-import { cancelJob, getOwnedJob, itemsOfJob } from "@/lib/db/queries/jobs";
+import { getOwnedJob } from "@/lib/db/queries/jobs";
+import { cancelJob, itemsOfJob } from "@/lib/db/queries/job-items";
 import { deliveriesOfJob } from "@/lib/db/queries/webhooks";
 import { jsonResponse, notFound, withApi } from "@/lib/http/with-api";
 import { batchViewSchema, toBatchView } from "@/lib/jobs/batch/batch-view";
