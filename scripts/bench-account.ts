@@ -1,4 +1,4 @@
-import { createApiKey } from "../lib/api-keys/create-key";
+import { createApiKey } from "../lib/auth/api-keys/create-key";
 import type { Scope } from "../lib/auth/roles";
 import { insertUser } from "../lib/db/queries/users";
 

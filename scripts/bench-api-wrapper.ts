@@ -16,9 +16,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { SESSION_COOKIE } from "../lib/auth/principal";
-import { describeMachine } from "../lib/benchmarks/describe-machine";
+import { describeMachine } from "../lib/inference/measurement/describe-machine";
 import { resetEnvForTests } from "../lib/env";
-import { settleAfterResponseWork } from "../lib/http/after-response";
+import { settleAfterResponseWork } from "../lib/after-response";
 import type { Operation } from "../lib/http/operation";
 import { jsonResponse, withApi } from "../lib/http/with-api";
 
@@ -26,7 +26,7 @@ const benchOperation = (route: string, options: Pick<Operation, "auth" | "scope"
   const [method, path] = route.split(" ") as ["GET" | "POST", string];
   return { operationId: "bench", method, path, tag: "Bench", summary: "bench", responses: {}, ...options };
 };
-import { ensureAuthSecret } from "../lib/instance/auth-secret";
+import { ensureAuthSecret } from "../lib/auth/auth-secret";
 import { median, percentile, round } from "../lib/stats";
 import { seedBenchAccount } from "./bench-account";
 import { writeReadmeSection } from "./write-readme-section";

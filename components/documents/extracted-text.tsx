@@ -1,4 +1,4 @@
-import type { DocumentLineView } from "./types";
+import type { DocumentLineView } from "@/lib/api-client/analysis-types";
 import { formatPercent } from "@/lib/format";
 
 /** The recognised text in reading order, one row per line of the page; each line shows its confidence. */

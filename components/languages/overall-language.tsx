@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
+import type { MultilingualResult } from "@/lib/api-client/analysis-types";
 import { formatPercent } from "@/lib/format";
-import type { MultilingualResult } from "./types";
 
 /** The language of the whole text, how sure the ensemble is, and what each model said. */
 export function OverallLanguage({ result }: { result: MultilingualResult }) {

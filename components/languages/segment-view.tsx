@@ -1,8 +1,8 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
+import type { LanguageSegment } from "@/lib/api-client/analysis-types";
 import { formatPercent } from "@/lib/format";
 import { languageColors } from "./language-colors";
-import type { LanguageSegment } from "./types";
 
 const label = (s: LanguageSegment) => (s.name ? `${s.name} (${s.language})` : "Undetermined");
 

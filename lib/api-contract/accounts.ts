@@ -1,6 +1,6 @@
 import { accountViewSchema } from "../auth/account-view";
 import { signUpRequestSchema } from "../auth/sign-up";
-import { createdKeySchema, createKeyRequestSchema, keyListSchema, keyViewSchema, renameKeyRequestSchema } from "../api-keys/schemas";
+import { createdKeySchema, createKeyRequestSchema, keyListSchema, keyViewSchema, renameKeyRequestSchema } from "../auth/api-keys/schemas";
 import { historyEntrySchema, historyListSchema, historyQuerySchema } from "../history/schemas";
 import { defineOperation } from "../http/operation";
 import { publicUsageSchema, usageQuerySchema, usageReportSchema } from "../usage/schemas";

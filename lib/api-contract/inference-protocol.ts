@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineOperation, type Operation, type ServedPath } from "../http/operation";
-import { inferRequestSchema } from "../inference/oip/infer";
+import { inferRequestSchema } from "../inference/oip/infer-request";
 import { modelMetadataSchema, tensorMetadataSchema } from "../inference/oip/model-metadata";
 
 /**

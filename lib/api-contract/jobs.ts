@@ -2,8 +2,8 @@ import { z } from "zod";
 import { documentFieldsSchema } from "../analyze/document/schemas";
 import { imageTextRequestSchema } from "../analyze/image-text/schema";
 import { defineOperation } from "../http/operation";
-import { batchListSchema, batchSummarySchema, batchViewSchema } from "../jobs/batch/batch-view";
-import { batchOptionsSchema } from "../jobs/batch/parse-batch-request";
+import { batchListSchema, batchSummarySchema, batchViewSchema } from "../batch/batch-view";
+import { batchOptionsSchema } from "../batch/parse-batch-request";
 import { jobListSchema, jobViewSchema } from "../jobs/job-view";
 import { webhookSecretSchema } from "../jobs/webhooks/webhook-secrets";
 import { multilingualRequestSchema } from "../language/schemas";
@@ -13,7 +13,7 @@ import { safetyRequestSchema } from "../safety/schemas";
 
 const base64File = (description: string) => z.string().describe(`${description}: base64 or a data URL`);
 
-// An item is the single endpoint's request with its `task`; items are validated one by one (lib/jobs/batch/batch-tasks.ts).
+// An item is the single endpoint's request with its `task`; items are validated one by one (lib/batch/batch-tasks.ts).
 const batchItemSchema = z.discriminatedUnion("task", [
   imageTextRequestSchema.omit({ keep_image: true }).extend({ task: z.literal("image-text"), image: base64File("The image") }),
   documentFieldsSchema.omit({ keep_image: true }).extend({ task: z.literal("document"), document_image: base64File("The page") }),

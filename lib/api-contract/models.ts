@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MAX_RUN_COUNT } from "../benchmarks/benchmark-limits";
 import { loadBenchmarksResponseSchema } from "../benchmarks/load/load-run-schema";
-import { benchmarkRunSchema, benchmarksResponseSchema, startRunRequestSchema } from "../benchmarks/result-schema";
+import { benchmarkRunSchema, benchmarksResponseSchema, startRunRequestSchema } from "../inference/measurement/result-schema";
 import { defineOperation } from "../http/operation";
 import { snakeCaseSchema } from "../http/snake-case";
 import { instanceModelsSchema } from "../instance/instance-models-schema";

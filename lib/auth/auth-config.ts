@@ -6,7 +6,7 @@ import { z } from "zod";
 import { getDb } from "../db/client";
 import { findUserByEmail, findUserByGithubId, insertUser, linkGithubAccount } from "../db/queries/users";
 import { getEnv } from "../env";
-import { ensureAuthSecret } from "../instance/auth-secret";
+import { ensureAuthSecret } from "./auth-secret";
 import { createGuest } from "./guests";
 import { verifyPassword } from "./passwords";
 

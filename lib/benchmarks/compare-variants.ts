@@ -11,7 +11,7 @@ import { getModelStore } from "../models/get-model-store";
 import type { ModelEntry, ModelVariant } from "../models/manifest-schema";
 import { matchF1 } from "./accuracy/detection-accuracy";
 import { chooseOcrFamily, compareOcrVariants } from "./compare-ocr-variants";
-import type { compareRequestSchema, CompareResponse } from "./result-schema";
+import type { compareRequestSchema, CompareResponse } from "../inference/measurement/result-schema";
 import { InvalidArgumentError, ModelUnavailableError } from "../domain-errors";
 import { round } from "../stats";
 

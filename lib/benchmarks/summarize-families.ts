@@ -1,4 +1,4 @@
-import type { BenchmarkResultView } from "./result-schema";
+import type { BenchmarkResultView } from "../inference/measurement/result-schema";
 import { MISSING, orMissing } from "../format";
 
 /**

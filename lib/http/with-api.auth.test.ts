@@ -4,7 +4,7 @@ import { createTestKey, createTestUser, sessionCookieFor } from "@/test/auth";
 import { getDb } from "../db/client";
 import { apiUsage } from "../db/schema";
 import { resetEnvForTests } from "../env";
-import { settleAfterResponseWork } from "./after-response";
+import { settleAfterResponseWork } from "../after-response";
 import type { Operation } from "./operation";
 import { jsonResponse, withApi } from "./with-api";
 

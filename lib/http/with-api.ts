@@ -1,5 +1,5 @@
 import "server-only";
-import { recordKeyUse } from "../api-keys/verify-key";
+import { recordKeyUse } from "../auth/api-keys/verify-key";
 import { clientAddressOf, resolvePrincipal, type Principal } from "../auth/principal";
 import { getDb, type Database } from "../db/client";
 import { ApiError, problemResponse, toProblem } from "../errors";
@@ -8,7 +8,7 @@ import { observeRequest } from "../metrics/observe";
 import { limitCaller } from "../rate-limit/limit-caller";
 import { requestBudgetMs, runWithDeadline } from "../request-deadline";
 import { recordUsage } from "../usage/record-usage";
-import { runAfterResponse } from "./after-response";
+import { runAfterResponse } from "../after-response";
 import { getEnv } from "../env";
 import { authorize } from "./authorize";
 import { routeLabel, type Operation, type OperationInput, type RouteParamsOf } from "./operation";

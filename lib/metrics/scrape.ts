@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { getEnv } from "../env";
 import { ApiError } from "../errors";
-import { getMetrics } from "./observe";
+import { getMetrics, type MetricReaders, provideMetricReaders } from "./observe";
 
 /**
  * GET /api/metrics: the registry in Prometheus text format. With METRICS_TOKEN set, the scraper must
@@ -23,7 +23,9 @@ export function authorizeScrape(request: Request, token = getEnv().METRICS_TOKEN
   }
 }
 
-export async function renderMetrics(): Promise<Response> {
+/** Renders the registry; `readers` feed the gauges read at scrape time (queue depths, worker pool). */
+export async function renderMetrics(readers: MetricReaders): Promise<Response> {
+  provideMetricReaders(readers);
   const { registry } = getMetrics();
   const text = await registry.metrics();
   return new Response(text, { status: 200, headers: { "content-type": registry.contentType, "cache-control": "no-store" } });

@@ -3,7 +3,7 @@ import { resetEnvForTests } from "@/lib/env";
 import { GET } from "./route";
 
 // The queue depths come from the database; e2e/metrics.spec.ts reads them from a real one.
-vi.mock("@/lib/metrics/queue-depth", () => ({ readQueueDepths: async () => [{ queue: "batch-item", state: "queued", count: 2 }] }));
+vi.mock("@/lib/jobs/queue-depth", () => ({ readQueueDepths: async () => [{ queue: "batch-item", state: "queued", count: 2 }] }));
 
 const TOKEN = "scrape-token-0123456789abcdef";
 const scrape = (headers: Record<string, string> = {}) => GET(new Request("http://localhost/api/metrics", { headers }));

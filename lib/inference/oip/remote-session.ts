@@ -1,7 +1,7 @@
 import type * as ort from "onnxruntime-node";
 import { ApiError } from "../../errors";
 import type { ModelEntry } from "../../models/manifest-schema";
-import type { ModelSession } from "../inference-backend";
+import type { ModelSession } from "../model-session";
 import type { OipClient } from "./oip-client";
 import { valueMetadataOf } from "./model-metadata";
 

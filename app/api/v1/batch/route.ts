@@ -3,7 +3,7 @@ import * as api from "@/lib/api-contract/jobs";
 import { ownerIdOf } from "@/lib/auth/principal";
 import { listOwnedJobs } from "@/lib/db/queries/jobs";
 import { jsonResponse, withApi } from "@/lib/http/with-api";
-import { batchListSchema, toBatchSummary } from "@/lib/jobs/batch/batch-view";
+import { batchListSchema, toBatchSummary } from "@/lib/batch/batch-view";
 
 export const dynamic = "force-dynamic";
 
