@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { MONITORING_TOKEN } from "./e2e/monitoring-token";
 
 // The suite runs against the production build (`next build` runs first in `npm run test:e2e`)
 // served by `npm start` on a fresh embedded database, exactly as a user would start it.
@@ -53,6 +54,8 @@ export default defineConfig({
       MODEL_LAB_RECIPES: "yolox-nano-int8-static,yolox-nano-pruned-magnitude",
       LOG_LEVEL: "warn",
       DATABASE_URL: "",
+      // Metrics and readiness details are the operator's: the suite scrapes with this token (e2e/monitoring-token.ts).
+      METRICS_TOKEN: MONITORING_TOKEN,
     },
   },
 });

@@ -63,7 +63,7 @@ async function measure(target: Target) {
   const variants = {
     bare: (_request: Request) => handler(),
     "wrapper, public route (no auth, no limit)": withApi(
-      benchOperation("GET /bench/public", { auth: "public", rateLimit: false, recordUsage: false }),
+      benchOperation("GET /bench/public", { auth: "public", scope: null, rateLimit: false, recordUsage: false }),
       handler,
     ),
     "wrapper, API key + scope + rate limit + usage": withApi(benchOperation("POST /bench/key", { auth: "key", scope: "analyze" }), handler),

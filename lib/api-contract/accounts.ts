@@ -9,6 +9,10 @@ import { publicUsageSchema, usageQuerySchema, usageReportSchema } from "../usage
 
 const SMALL_BODY = () => 8 * 1024;
 
+// Stored analyses hold OCR'd documents and kept images: a key made for safety checks alone must not read them.
+// `analyze` keeps working for the keys made before `history` existed (whoever may analyze made the history).
+const HISTORY_SCOPES = ["history", "analyze"] as const;
+
 export const signUp = defineOperation({
   operationId: "signUp",
   method: "POST",
@@ -17,6 +21,7 @@ export const signUp = defineOperation({
   summary: "Create an account; then sign in through next-auth's credentials callback (see the README's quickstart)",
   description: "A guest who signs up keeps their work. The first account on an instance, or the one named by ADMIN_EMAIL, is admin.",
   auth: "public",
+  scope: null,
   body: { schema: signUpRequestSchema, maxBytes: SMALL_BODY, example: { email: "ada@example.com", password: "correct horse battery staple", name: "Ada" } },
   responses: { 201: { description: "The account", schema: accountViewSchema } },
 });
@@ -28,6 +33,7 @@ export const createKey = defineOperation({
   tag: "Accounts",
   summary: "Create an API key (the key is in this answer only)",
   auth: "session",
+  scope: null,
   body: { schema: createKeyRequestSchema, maxBytes: SMALL_BODY, example: { name: "ci script", scopes: ["analyze", "safety"] } },
   responses: { 201: { description: "The key, shown once", schema: createdKeySchema, headers: { location: "The key's URL" } } },
 });
@@ -39,6 +45,7 @@ export const listKeys = defineOperation({
   tag: "Accounts",
   summary: "Your API keys (display form only)",
   auth: "session",
+  scope: null,
   responses: { 200: { description: "Keys", schema: keyListSchema } },
 });
 
@@ -51,6 +58,7 @@ export const renameKey = defineOperation({
   tag: "Accounts",
   summary: "Rename a key",
   auth: "session",
+  scope: null,
   params: keyId,
   body: { schema: renameKeyRequestSchema, maxBytes: SMALL_BODY, example: { name: "nightly job" } },
   responses: { 200: { description: "The key", schema: keyViewSchema } },
@@ -63,6 +71,7 @@ export const revokeKey = defineOperation({
   tag: "Accounts",
   summary: "Revoke a key (effective on every instance within API_KEY_CACHE_MS)",
   auth: "session",
+  scope: null,
   params: keyId,
   responses: { 200: { description: "The revoked key", schema: keyViewSchema } },
 });
@@ -74,6 +83,7 @@ export const ownUsage = defineOperation({
   tag: "Usage",
   summary: "Your API usage: requests per day, p50/p95 latency, error rate, by endpoint and key",
   auth: "user",
+  scope: null,
   query: usageQuerySchema,
   responses: { 200: { description: "Usage", schema: usageReportSchema } },
 });
@@ -97,6 +107,7 @@ export const publicUsage = defineOperation({
   tag: "Usage",
   summary: "Instance-wide totals and latency (nothing about who)",
   auth: "public",
+  scope: null,
   query: usageQuerySchema,
   responses: { 200: { description: "Totals", schema: publicUsageSchema } },
 });
@@ -108,6 +119,7 @@ export const listHistory = defineOperation({
   tag: "History",
   summary: "Your recent analyses, newest first (answers only)",
   auth: "key",
+  scope: HISTORY_SCOPES,
   query: historyQuerySchema,
   responses: { 200: { description: "Analyses", schema: historyListSchema } },
 });
@@ -121,6 +133,7 @@ export const getHistoryEntry = defineOperation({
   tag: "History",
   summary: "One stored analysis with its request and answer",
   auth: "key",
+  scope: HISTORY_SCOPES,
   params: analysisId,
   responses: { 200: { description: "The analysis", schema: historyEntrySchema } },
 });
@@ -132,6 +145,7 @@ export const deleteHistoryEntry = defineOperation({
   tag: "History",
   summary: "Delete a stored analysis and its image",
   auth: "key",
+  scope: HISTORY_SCOPES,
   params: analysisId,
   responses: { 204: { description: "Deleted" } },
 });
@@ -143,6 +157,7 @@ export const getHistoryImage = defineOperation({
   tag: "History",
   summary: "The image kept with an analysis (only when it was uploaded with keep_image)",
   auth: "key",
+  scope: HISTORY_SCOPES,
   params: analysisId,
   responses: { 200: { description: "The image bytes", contentType: "image/*" } },
 });

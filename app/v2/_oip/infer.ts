@@ -53,10 +53,16 @@ function requestedOutputs(request: InferRequest, outputNames: readonly string[])
   });
 }
 
+/** Objects and arrays one infer request's JSON may hold: a handful per tensor, for far more tensors than any model has. */
+const OIP_MAX_JSON_CONTAINERS = 10_000;
+
 export async function inferOverHttp(request: Request, loaded: LoadedModel, requestId: string): Promise<Response> {
   const env = getEnv();
   const body = await readLimitedBody(request, env.OIP_MAX_BODY_BYTES);
-  const { header, binary } = splitInferBody(body, request.headers.get(HEADER_LENGTH));
+  const { header, binary } = splitInferBody(body, request.headers.get(HEADER_LENGTH), {
+    maxContainers: OIP_MAX_JSON_CONTAINERS,
+    maxValues: env.OIP_MAX_ELEMENTS + OIP_MAX_JSON_CONTAINERS,
+  });
   const parsed = inferRequestSchema.parse(header);
   const metadata = modelMetadataOf(loaded.entry, loaded.session);
   const feeds = feedsFor(parsed, metadata.inputs, binary, env.OIP_MAX_ELEMENTS);

@@ -46,12 +46,21 @@ describe("a remote inference backend that is down", () => {
       .png()
       .toBuffer();
     const request = jsonRequest("http://localhost/api/v1/analyze/document", { document_image: page.toString("base64") });
-    const problem = await expectProblem(await analyzeDocument(request), 503, { detail: /inference backend http:\/\/127\.0\.0\.1:\d+ is not reachable/ });
+    const problem = await expectProblem(await analyzeDocument(request), 503, { detail: /inference backend is not reachable/ });
     expect(problem.code).toBe("service_unavailable");
+    // The backend's address is the operator's business (it is in /api/ready's details), not any caller's.
+    expect(problem.detail).not.toContain(closedUrl);
   });
 
-  it("makes the instance unready, saying why", async () => {
-    const response = await ready(new Request("http://localhost/api/ready"));
+  it("makes the instance unready, saying why to the operator only", async () => {
+    const publicAnswer = await ready(new Request("http://localhost/api/ready"));
+    expect(publicAnswer.status).toBe(503);
+    expect(await publicAnswer.json()).toEqual({ ready: false });
+    process.env.METRICS_TOKEN = "monitoring-token-0123456789";
+    resetEnvForTests();
+    const response = await ready(new Request("http://localhost/api/ready", { headers: { authorization: "Bearer monitoring-token-0123456789" } }));
+    delete process.env.METRICS_TOKEN;
+    resetEnvForTests();
     expect(response.status).toBe(503);
     const report = await response.json();
     expect(report.inference).toMatchObject({ kind: "remote", url: closedUrl, ok: false, error: expect.stringMatching(/not reachable/) });

@@ -20,7 +20,7 @@ export async function openRemoteSession(client: OipClient, entry: ModelEntry): P
   if (versions.some((v) => !/^\d+$/.test(v)) && !versions.includes(entry.version)) {
     throw new ApiError(
       "model_unavailable",
-      `The inference backend ${client.baseUrl} serves model "${entry.id}" in version(s) ${versions.join(", ")}, but this instance needs version ${entry.version}.`,
+      `The inference backend serves model "${entry.id}" in version(s) ${versions.join(", ")}, but this instance needs version ${entry.version}.`,
       { model: entry.id },
     );
   }
@@ -30,7 +30,7 @@ export async function openRemoteSession(client: OipClient, entry: ModelEntry): P
     inputMetadata = valueMetadataOf(metadata.inputs);
     outputMetadata = valueMetadataOf(metadata.outputs);
   } catch (error) {
-    throw new ApiError("model_unavailable", `The inference backend ${client.baseUrl} describes model "${entry.id}" oddly: ${(error as Error).message}.`, {
+    throw new ApiError("model_unavailable", `The inference backend describes model "${entry.id}" oddly: ${(error as Error).message}.`, {
       model: entry.id,
     });
   }
