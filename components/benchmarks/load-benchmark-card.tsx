@@ -2,9 +2,8 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { statusSummary } from "@/lib/benchmarks/load/load-markdown";
 import type { LoadRun } from "@/lib/benchmarks/load/load-run-schema";
 import { type LoadChartRow, LoadThroughputChart } from "./load-throughput-chart";
+import { formatMs, orMissing, secondsToMs } from "@/lib/format";
 import { loadChartTakeaway } from "./takeaways";
-
-const ms = (v: number | null) => (v == null ? "–" : `${Math.round(v)} ms`);
 
 /** Chart rows: one per route and concurrency, batching on and off side by side, with the route's limit. */
 export function loadChartRows(run: LoadRun): LoadChartRow[] {
@@ -73,13 +72,13 @@ export function LoadBenchmarkCard({ run }: { run: LoadRun | null }) {
                   <td className="py-1 pr-3">{c.batching}</td>
                   <td className="py-1 pr-3 tabular-nums">{c.concurrency}</td>
                   <td className="py-1 pr-3 tabular-nums">{c.throughputRps.toFixed(2)}</td>
-                  <td className="py-1 pr-3 tabular-nums">{ms(c.latencyMs.p50)}</td>
-                  <td className="py-1 pr-3 tabular-nums">{ms(c.latencyMs.p95)}</td>
-                  <td className="py-1 pr-3 tabular-nums">{ms(c.latencyMs.p99)}</td>
+                  <td className="py-1 pr-3 tabular-nums">{formatMs(c.latencyMs.p50)}</td>
+                  <td className="py-1 pr-3 tabular-nums">{formatMs(c.latencyMs.p95)}</td>
+                  <td className="py-1 pr-3 tabular-nums">{formatMs(c.latencyMs.p99)}</td>
                   <td className="py-1 pr-3">{statusSummary(c)}</td>
-                  <td className="py-1 pr-3 tabular-nums">{c.cpuSecondsPerRequest == null ? "–" : `${Math.round(c.cpuSecondsPerRequest * 1000)} ms`}</td>
-                  <td className="py-1 pr-3 tabular-nums">{c.peakRssMiB == null ? "–" : `${Math.round(c.peakRssMiB)} MiB`}</td>
-                  <td className="py-1 pr-3 tabular-nums">{limit?.limitRps == null ? "–" : `${limit.limitRps} req/s`}</td>
+                  <td className="py-1 pr-3 tabular-nums">{formatMs(secondsToMs(c.cpuSecondsPerRequest))}</td>
+                  <td className="py-1 pr-3 tabular-nums">{orMissing(c.peakRssMiB, (mib) => `${Math.round(mib)} MiB`)}</td>
+                  <td className="py-1 pr-3 tabular-nums">{orMissing(limit?.limitRps, (rps) => `${rps} req/s`)}</td>
                 </tr>
               );
             })}

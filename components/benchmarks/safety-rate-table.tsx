@@ -1,8 +1,6 @@
 import type { SafetyMetrics } from "@/lib/benchmarks/get-safety-figures";
 import { formatRateWithInterval } from "@/lib/safety/benchmark/detection-metrics";
 
-export const pct = (x?: number) => (x === undefined ? "–" : `${(x * 100).toFixed(1)}%`);
-
 /** A rate with its 95% interval, "74.8% (71.0–78.3%)", for the safety tables. */
 export function RateCell({ value, range }: { value?: number; range?: [number, number] }) {
   return <td className="py-1 pr-3 tabular-nums">{formatRateWithInterval(value, range)}</td>;

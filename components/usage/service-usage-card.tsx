@@ -3,6 +3,7 @@ import { ChartFigure } from "@/components/ui/chart-figure";
 import type { publicUsageSchema } from "@/lib/usage/schemas";
 import type { z } from "zod";
 import { LatencyPerDayChart, RequestsPerDayChart } from "./usage-charts";
+import { formatMs } from "@/lib/format";
 import { latencyPerDayTakeaway, requestsPerDayTakeaway } from "./usage-takeaways";
 
 type PublicUsage = z.infer<typeof publicUsageSchema>;
@@ -10,7 +11,6 @@ type PublicUsage = z.infer<typeof publicUsageSchema>;
 /** The public dashboard's view of how the service is used: totals and latency, nothing about who. */
 export function ServiceUsageCard({ usage }: { usage: PublicUsage | undefined }) {
   if (!usage) return null;
-  const ms = (v: number | null) => (v === null ? "—" : `${v} ms`);
   return (
     <Card className="space-y-4" data-testid="service-usage">
       <CardTitle>API use of this instance, last {usage.days} days</CardTitle>
@@ -25,11 +25,11 @@ export function ServiceUsageCard({ usage }: { usage: PublicUsage | undefined }) 
         </div>
         <div>
           <dt className="text-slate-500">p50 latency</dt>
-          <dd className="text-lg font-semibold tabular-nums">{ms(usage.latency_ms_p50)}</dd>
+          <dd className="text-lg font-semibold tabular-nums">{formatMs(usage.latency_ms_p50, 1)}</dd>
         </div>
         <div>
           <dt className="text-slate-500">p95 latency</dt>
-          <dd className="text-lg font-semibold tabular-nums">{ms(usage.latency_ms_p95)}</dd>
+          <dd className="text-lg font-semibold tabular-nums">{formatMs(usage.latency_ms_p95, 1)}</dd>
         </div>
       </dl>
       {usage.requests > 0 && (

@@ -2,7 +2,7 @@ import "server-only";
 import { TypeValidationError, validateUIMessages } from "ai";
 import type { z } from "zod";
 import { getEnv } from "../env";
-import { ApiError } from "../errors";
+import { InvalidArgumentError } from "../domain-errors";
 import { assistantLanguageModel } from "./assistant-config";
 import { createAssistantTools, type AssistantMessage } from "./assistant-tools";
 import { collectAttachments } from "./attachments";
@@ -39,8 +39,9 @@ export async function runAssistantTurn({
     messages = await validateUIMessages<AssistantMessage>({ messages: body.messages, tools: createAssistantTools(toolContext) });
   } catch (error) {
     if (!TypeValidationError.isInstance(error) && !(error instanceof Error)) throw error;
-    throw new ApiError("invalid_input", `messages are not valid AI SDK UI messages: ${error.message.slice(0, 500)}`, {
-      errors: [{ field: "messages", message: "invalid UI message" }],
+    throw new InvalidArgumentError(`messages are not valid AI SDK UI messages: ${error.message.slice(0, 500)}`, {
+      field: "messages",
+      message: "invalid UI message",
     });
   }
   toolContext.attachments = collectAttachments(messages);

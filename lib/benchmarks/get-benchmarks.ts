@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "../db/client";
-import { ApiError } from "../errors";
+import { InvalidArgumentError } from "../domain-errors";
 import { DEFAULT_RUN_COUNT, MAX_RUN_COUNT } from "./benchmark-limits";
 import { latestBenchmarkResults, listBenchmarkRuns, runningBenchmark } from "../db/queries/benchmarks";
 import type { BenchmarkResult, BenchmarkRun } from "../db/schema";
@@ -29,8 +29,7 @@ import { benchmarksApiResponseSchema, type BenchmarksApiResponse, summarizeForSe
  * answered with the default.
  */
 export function parseBenchmarksQuery(searchParams: URLSearchParams): { runCount: number } {
-  const issue = (field: string, message: string) =>
-    new ApiError("invalid_input", "The query string does not match the expected parameters.", { errors: [{ field, message }] });
+  const issue = (field: string, message: string) => new InvalidArgumentError("The query string does not match the expected parameters.", { field, message });
   for (const key of new Set(searchParams.keys())) {
     const field = key.slice(0, 50);
     if (key !== "runs") throw issue(field, "unknown query parameter; the only parameter is `runs`");

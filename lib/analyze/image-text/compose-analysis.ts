@@ -1,5 +1,5 @@
 import { round } from "../../stats";
-import { CONFIDENCE_DESCRIPTION, isTemplateLanguage, languageName, TEMPLATE_LANGUAGES, type TemplateLanguage } from "./analysis-language";
+import { isTemplateLanguage, languageName, TEMPLATE_LANGUAGES, type TemplateLanguage } from "./analysis-language";
 import type { ImageTextFindings } from "./schema";
 
 /**

@@ -1,9 +1,10 @@
 import { type DetectionMetrics, formatRateWithInterval } from "./detection-metrics";
 import type { SafetyBenchmarkSummary } from "./safety-benchmark-report";
+import { formatPercent } from "../../format";
 
 /** The detector's benchmark tables for docs/safety-detector.md, written from a summary (scripts/bench-safety.ts --write-docs). */
 
-const pct = (x?: number) => (x === undefined ? "–" : `${(100 * x).toFixed(1)}%`);
+const pct = (x?: number) => formatPercent(x, 1);
 const rate = formatRateWithInterval;
 const met = (ok: boolean) => (ok ? "met" : "**missed**");
 

@@ -2,11 +2,10 @@
 import * as api from "@/lib/api-contract/accounts";
 import { accountViewSchema, toAccountView } from "@/lib/auth/account-view";
 import { signUp } from "@/lib/auth/sign-up";
-import { getDb } from "@/lib/db/client";
 import { jsonResponse, withApi } from "@/lib/http/with-api";
 
-export const POST = withApi(api.signUp, async (_request, { principal, input }) => {
+export const POST = withApi(api.signUp, async (_request, { principal, input, database }) => {
   const guestId = principal.kind === "session" && principal.user.role === "guest" ? principal.user.id : undefined;
-  const user = await signUp({ db: await getDb(), request: input.body, guestId });
+  const user = await signUp({ db: await database(), request: input.body, guestId });
   return jsonResponse(accountViewSchema.parse(toAccountView(user)), { status: 201 });
 });
