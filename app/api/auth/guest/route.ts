@@ -1,9 +1,10 @@
 // GET /api/auth/guest?redirectUrl=/analyze - start a guest session (tighter limits, kept GUEST_TTL_HOURS) and go back
 import { NextResponse } from "next/server";
-import { isRouterRequest } from "@/lib/auth/router-request";
 import { signIn } from "@/lib/auth/auth";
-import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { runCountingRefusals, throttledResponse } from "@/lib/auth/credential-throttle";
 import { sessionUserId } from "@/lib/auth/principal";
+import { isRouterRequest } from "@/lib/auth/router-request";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { getDb } from "@/lib/db/client";
 import { findUserById } from "@/lib/db/queries/users";
 
@@ -15,5 +16,8 @@ export async function GET(request: Request) {
   const userId = await sessionUserId(request);
   // A live session (guest or account) goes straight back; a session whose guest expired starts afresh.
   if (userId && (await findUserById({ db: await getDb(), id: userId }))) return NextResponse.redirect(new URL(target, request.url));
-  return signIn("guest", { redirectTo: target });
+  // Guests are limited per address (lib/auth/credential-throttle.ts): over it, 429 instead of a new guest.
+  const { refusal, outcome } = await runCountingRefusals(() => signIn("guest", { redirectTo: target }));
+  if (refusal) return throttledResponse(refusal);
+  return outcome();
 }
