@@ -5,7 +5,8 @@ import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { createTemporaryPostgres, postgresRequired, postgresUnreachableReason } from "../test/postgres";
 import { startWebhookReceiver } from "../test/webhook-receiver";
-import { createKey, runAdminCommand, signUpAndSignIn } from "./accounts-client";
+import { runAdminCommand } from "./admin-command";
+import { createKey, signUpAndSignIn } from "./accounts-client";
 import { startServer, startWorkerProcess, waitUntilReady, type ServerProcess } from "./server-process";
 
 // Whole-process tests of the job system: a batch survives its server being killed mid-way, and

@@ -7,6 +7,7 @@ import { signIn, signOut } from "@/lib/auth/auth";
 import { clientAddressOf } from "@/lib/auth/client-address";
 import { runCountingRefusals, throttledMessage } from "@/lib/auth/credential-throttle";
 import { currentUser } from "@/lib/auth/current-user";
+import { forgetCachedUser } from "@/lib/auth/principal";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { signUp, signUpRequestSchema } from "@/lib/auth/sign-up";
 import { getDb } from "@/lib/db/client";
@@ -46,7 +47,10 @@ export async function signUpWithPassword(_previous: AuthFormState, form: FormDat
   const caller = await currentUser();
   const clientAddress = clientAddressOf(new Request("http://action.invalid", { headers: await headers() }));
   try {
-    await signUp({ db: await getDb(), request: parsed.data, guestId: caller?.role === "guest" ? caller.id : undefined, clientAddress });
+    const guestId = caller?.role === "guest" ? caller.id : undefined;
+    await signUp({ db: await getDb(), request: parsed.data, guestId, clientAddress });
+    // The guest's session was revoked by the sign-up: this instance must not answer for it from its cache.
+    if (guestId) forgetCachedUser(guestId);
   } catch (error) {
     if (error instanceof ApiError) return { ...typed, error: error.detail };
     throw error;

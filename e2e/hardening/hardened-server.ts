@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createKey, type CookieJar, runAdminCommand, signUpAndSignIn } from "../accounts-client";
+import { createKey, type CookieJar, signUpAndSignIn } from "../accounts-client";
+import { runAdminCommand } from "../admin-command";
 import { type ServerProcess, startServer, waitUntilReady } from "../server-process";
 
 /**

@@ -15,7 +15,7 @@ import { countAttempt, forgetSignInFailures, guestLimits, signInLimits } from ".
 import { decideGithubLink, type GithubRefusal, githubVerifiedEmails } from "./github-link";
 import { createGuest } from "./guests";
 import { verifyPassword } from "./passwords";
-import { forgetCachedUser } from "./principal";
+import { forgetCachedUser, SECURE_SESSION_COOKIE } from "./principal";
 
 /**
  * next-auth v5: e-mail + password, guests, and GitHub OAuth when AUTH_GITHUB_ID/SECRET are set.
@@ -48,7 +48,12 @@ async function throttled(work: () => Promise<void>): Promise<void> {
   }
 }
 
-export function buildAuthConfig(): NextAuthConfig {
+/**
+ * `secure`: the client reached us over HTTPS (lib/auth/client-address.ts). The session cookie is then
+ * `__Host-authjs.session-token`: Secure, Path=/ and no Domain, so neither plain HTTP nor a sibling
+ * subdomain can set or overwrite it (a planted cookie is how session fixation starts).
+ */
+export function buildAuthConfig({ secure = false }: { secure?: boolean } = {}): NextAuthConfig {
   const env = getEnv();
   const providers: NextAuthConfig["providers"] = [
     Credentials({
@@ -87,6 +92,8 @@ export function buildAuthConfig(): NextAuthConfig {
   return {
     secret: ensureAuthSecret(),
     trustHost: true,
+    useSecureCookies: secure,
+    cookies: secure ? { sessionToken: { name: SECURE_SESSION_COOKIE, options: { httpOnly: true, sameSite: "lax", path: "/", secure: true } } } : undefined,
     session: { strategy: "jwt" },
     pages: { signIn: "/signin" },
     providers,

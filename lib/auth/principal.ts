@@ -30,6 +30,8 @@ export type Principal =
   | { kind: "key"; user: Caller; key: VerifiedKey["key"]; verified: VerifiedKey; scopes: readonly Scope[] };
 
 export const SESSION_COOKIE = "authjs.session-token";
+/** Its name for clients on HTTPS (lib/auth/auth-config.ts). */
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 
 function callerFromRow(user: UserRow): Caller {
   return { id: user.id, role: isRole(user.role) ? user.role : "guest", plan: user.plan, email: user.email };
@@ -64,12 +66,12 @@ export async function sessionTokenOf(request: Request): Promise<SessionToken | u
   const cookie = request.headers.get("cookie");
   if (!cookie?.includes(SESSION_COOKIE)) return undefined;
   const secureCookie = isSecureRequest(request);
-  const name = secureCookie ? `__Secure-${SESSION_COOKIE}` : SESSION_COOKIE;
+  const name = secureCookie ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
   const raw = sessionCookieValue(cookie, name);
   if (!raw) return undefined;
   let session = sessionTokens.get(raw);
   if (session === undefined) {
-    const token = await getToken({ req: { headers: { cookie } }, secret: ensureAuthSecret(), secureCookie, salt: name }).catch(() => null);
+    const token = await getToken({ req: { headers: { cookie } }, secret: ensureAuthSecret(), secureCookie, cookieName: name, salt: name }).catch(() => null);
     session = typeof token?.uid === "string" ? { uid: token.uid, sv: typeof token.sv === "number" ? token.sv : 0 } : null;
     sessionTokens.set(raw, session);
   }

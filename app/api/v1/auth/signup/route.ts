@@ -2,6 +2,7 @@
 import * as api from "@/lib/api-contract/accounts";
 import { clientAddressOf } from "@/lib/auth/client-address";
 import { accountViewSchema, toAccountView } from "@/lib/auth/account-view";
+import { forgetCachedUser } from "@/lib/auth/principal";
 import { signUp } from "@/lib/auth/sign-up";
 import { getDb } from "@/lib/db/client";
 import { jsonResponse, withApi } from "@/lib/http/with-api";
@@ -9,5 +10,7 @@ import { jsonResponse, withApi } from "@/lib/http/with-api";
 export const POST = withApi(api.signUp, async (request, { principal, input }) => {
   const guestId = principal.kind === "session" && principal.user.role === "guest" ? principal.user.id : undefined;
   const user = await signUp({ db: await getDb(), request: input.body, guestId, clientAddress: clientAddressOf(request) });
+  // The guest's session was revoked by the sign-up: this instance must not answer for it from its cache.
+  if (guestId) forgetCachedUser(guestId);
   return jsonResponse(accountViewSchema.parse(toAccountView(user)), { status: 201 });
 });
