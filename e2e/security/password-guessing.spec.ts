@@ -58,7 +58,7 @@ test("the sign-in form (a server action) is throttled the same way and says so",
   // The browser connects from 127.0.0.1 without X-Forwarded-For: with fewer entries than hops, the socket's address counts.
   await startOfAMinuteWindow(45);
   await page.goto(`${h.baseUrl}/signin`);
-  const messages: string[] = [];
+  const alert = page.getByTestId("auth-error");
   for (let i = 0; i < 6; i++) {
     await page.getByLabel("E-mail").fill(victim.email);
     await page.getByLabel("Password").fill(`form guess ${i}`);
@@ -67,10 +67,7 @@ test("the sign-in form (a server action) is throttled the same way and says so",
       page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/signin"),
       page.getByRole("button", { name: "Sign in", exact: true }).click(),
     ]);
-    const alert = page.getByTestId("auth-error");
-    await expect(alert).toBeVisible();
-    messages.push((await alert.innerText()).trim());
+    if (i === 0) await expect(alert).toContainText("not right");
   }
-  expect(messages[0]).toMatch(/not right/);
-  expect(messages[5]).toMatch(/Too many sign-in attempts.*try again in \d+ s/);
+  await expect(alert).toContainText(/Too many sign-in attempts.*try again in \d+ s/);
 });
