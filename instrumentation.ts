@@ -3,5 +3,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { startInstance } = await import("./lib/instance/start-instance");
     await startInstance();
+    const { startMetricsListener } = await import("./lib/metrics/metrics-listener");
+    startMetricsListener();
   }
 }

@@ -111,8 +111,40 @@ function problemResponse(status: number, code: string, title: string, detail: st
   });
 }
 
-// Tool pages (the guest session), the pages with server actions (the origin check) and every API path
-// (the percent-encoding and method checks).
+/**
+ * Tool pages (the guest session), the pages with server actions (the origin check) and the API paths (the
+ * percent-encoding and method checks) — but not an API request that carries a body. Next copies the body of
+ * every request its proxy runs for into memory before the proxy sees it (up to `proxyClientMaxBodySize`, 10 MB,
+ * silently cutting the rest): that was done before authentication, for every upload, and cut valid 12 MB
+ * bodies at 10 MB. The proxy never reads API bodies, so those requests skip it and reach withApi, which
+ * authenticates and checks Content-Length before reading a byte (lib/http/read-request-body.ts). A body with a
+ * percent-encoded path still comes here: Next's router would answer a path that does not decode with a 500.
+ * `missing` is all-or-nothing per entry: a body is announced by a non-zero Content-Length or by Transfer-Encoding.
+ */
 export const config = {
-  matcher: ["/analyze", "/documents", "/languages", "/safety", "/history", "/assistant", "/signin", "/signup", "/api/:path*", "/v2/:path*"],
+  matcher: [
+    "/analyze",
+    "/documents",
+    "/languages",
+    "/safety",
+    "/history",
+    "/assistant",
+    "/signin",
+    "/signup",
+    {
+      source: "/api/:path*",
+      missing: [
+        { type: "header", key: "content-length", value: "0*[1-9][0-9]*" },
+        { type: "header", key: "transfer-encoding" },
+      ],
+    },
+    {
+      source: "/v2/:path*",
+      missing: [
+        { type: "header", key: "content-length", value: "0*[1-9][0-9]*" },
+        { type: "header", key: "transfer-encoding" },
+      ],
+    },
+    "/(api|v2)/(.*%.*)",
+  ],
 };

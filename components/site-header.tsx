@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Caller } from "@/lib/auth/principal";
+import type { Caller } from "@/lib/auth/caller";
 import { navItems } from "./nav-items";
 
 const accountLinks = [

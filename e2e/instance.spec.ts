@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 import { createTemporaryPostgres, postgresRequired, postgresUnreachableReason } from "../test/postgres";
 import { createKey, signUpAndSignIn } from "./accounts-client";
 import { getJson, startServer, waitUntilReady } from "./server-process";
+import { monitoringHeaders } from "./monitoring-token";
 
 // Whole-process tests of `npm start`: restarts, the PostgreSQL scale-out path and bad configuration.
 
@@ -44,7 +45,7 @@ test("two app instances share one PostgreSQL database", async () => {
       expect(report.database).toEqual({ ok: true, kind: "postgres" });
       expect((report.migrations as { up_to_date: boolean }).up_to_date).toBe(true);
     }
-    const latest = (await getJson(`${servers[0].baseUrl}/api/ready`)) as { instance: Instance };
+    const latest = (await getJson(`${servers[0].baseUrl}/api/ready`, monitoringHeaders)) as { instance: Instance };
     expect(latest.instance.start_count).toBe(2);
   } finally {
     await Promise.all(servers.map((server) => server.stop()));

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { monitoringHeaders } from "./monitoring-token";
 
 test("the landing page says what the product is and links to its status", async ({ page }) => {
   const consoleErrors: string[] = [];
@@ -19,7 +20,10 @@ test("health, readiness and unknown API routes answer as documented", async ({ r
   expect(health.status()).toBe(200);
   expect((await health.json()).status).toBe("ok");
 
-  const ready = await request.get("/api/ready");
+  const publicReady = await request.get("/api/ready");
+  expect(publicReady.status()).toBe(200);
+  expect(await publicReady.json()).toEqual({ ready: true });
+  const ready = await request.get("/api/ready", { headers: monitoringHeaders });
   expect(ready.status()).toBe(200);
   const report = await ready.json();
   expect(report.database).toEqual({ ok: true, kind: "pglite" });

@@ -2,12 +2,13 @@ import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { parsePrometheusText, sampleValue } from "../test/prometheus-text";
 import { createKey, signUpAndSignIn } from "./accounts-client";
+import { monitoringHeaders } from "./monitoring-token";
 
 // GET /api/metrics on the production server of the suite: strictly valid Prometheus text, and a
 // request made here shows up under its route pattern between two scrapes.
 
 async function scrape(baseURL: string) {
-  const response = await fetch(`${baseURL}/api/metrics`);
+  const response = await fetch(`${baseURL}/api/metrics`, { headers: monitoringHeaders });
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
   return parsePrometheusText(await response.text());

@@ -8,6 +8,7 @@ import { createKey, signUpAndSignIn } from "./accounts-client";
 import { evalDataDir, evalPhoto } from "./eval-data";
 import { getJson, startServer, waitUntilReady, type ServerProcess } from "./server-process";
 import { classifierTensor } from "./classifier-tensor";
+import { monitoringHeaders } from "./monitoring-token";
 
 // The Open Inference Protocol v2 both ways, as two production servers: A serves /v2 from its own
 // ONNX Runtime sessions; B has INFERENCE_BACKEND_URL pointing at A (with a key of A), so every model
@@ -101,8 +102,8 @@ test.describe
       }
       // B serves A's description of the model (it never loaded the file).
       expect(await getJson(`${b.baseUrl}/v2/models/ppocr-v4-rec`)).toEqual(await getJson(`${a.baseUrl}/v2/models/ppocr-v4-rec`));
-      expect((await getJson(`${b.baseUrl}/api/ready`)).inference).toEqual({ kind: "remote", url: a.baseUrl, ok: true });
-      expect((await getJson(`${a.baseUrl}/api/ready`)).inference).toEqual({ kind: "in-process", ok: true });
+      expect((await getJson(`${b.baseUrl}/api/ready`, monitoringHeaders)).inference).toEqual({ kind: "remote", url: a.baseUrl, ok: true });
+      expect((await getJson(`${a.baseUrl}/api/ready`, monitoringHeaders)).inference).toEqual({ kind: "in-process", ok: true });
     });
 
     test("bad requests are 4xx problem+json carrying the protocol's error", async () => {

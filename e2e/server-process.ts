@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { TEST_AUTH_LIMITS } from "./test-auth-limits";
+import { MONITORING_TOKEN, monitoringHeaders } from "./monitoring-token";
 
 /** Starts `npm start` (scripts/start.mjs) as its own process, as a user or an orchestrator would. */
 export interface ServerProcess {
@@ -51,6 +52,7 @@ function startProcess(
     MODEL_CACHE_DIR: path.resolve("node_modules", ".cache", "insight-engine-e2e-models"),
     // Many sign-ups and sign-ins from 127.0.0.1; e2e/security/ passes AUTH_LIMITS: "" for the production defaults.
     AUTH_LIMITS: TEST_AUTH_LIMITS,
+    METRICS_TOKEN: MONITORING_TOKEN,
     ...env,
   };
   for (const name of options.drop ?? []) delete fullEnv[name];
@@ -90,7 +92,8 @@ export async function waitUntilReady(server: ServerProcess, timeoutMs = 60_000):
   void server.exited.then(() => (exited = true));
   while (Date.now() < deadline && !exited) {
     try {
-      const response = await fetch(`${server.baseUrl}/api/ready`);
+      // With the monitoring token: the details (database, models, instance) are the operator's.
+      const response = await fetch(`${server.baseUrl}/api/ready`, { headers: monitoringHeaders });
       if (response.status === 200) return (await response.json()) as Record<string, unknown>;
     } catch {
       // Not listening yet.
@@ -104,10 +107,10 @@ export async function waitUntilReady(server: ServerProcess, timeoutMs = 60_000):
  * GET a JSON document. Retries once on a reset connection: Node's fetch reuses keep-alive sockets,
  * and a server may close an idle one just as it is reused (seen between two instances' probes).
  */
-export async function getJson(url: string): Promise<Record<string, unknown> & { status?: never }> {
+export async function getJson(url: string, headers: Record<string, string> = {}): Promise<Record<string, unknown> & { status?: never }> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return (await (await fetch(url)).json()) as Record<string, unknown> & { status?: never };
+      return (await (await fetch(url, { headers })).json()) as Record<string, unknown> & { status?: never };
     } catch (error) {
       if (attempt >= 1) throw error;
     }

@@ -8,6 +8,7 @@ import sharp from "sharp";
 import { createTemporaryPostgres, postgresRequired, postgresUnreachableReason } from "../test/postgres";
 import { createKey, signUpAndSignIn } from "./accounts-client";
 import { startServer, startWorkerProcess, waitUntilReady } from "./server-process";
+import { monitoringHeaders } from "./monitoring-token";
 
 // Graceful shutdown of `npm start` (lib/instance/shutdown.ts): SIGTERM sent to the npm-start wrapper
 // alone (so it must pass it on to `next start`) while a slow OCR request runs.
@@ -79,10 +80,10 @@ test("SIGTERM: readiness 503 first, the in-flight request completes, new connect
     // Readiness turns false as soon as the handler runs (an event loop busy with the OCR may run it a
     // little late, and a probe already under way may still answer 200), while the listener still
     // accepts connections: a probe must see 503 before any connection is refused.
-    let ready = await fetch(`${first.baseUrl}/api/ready`);
+    let ready = await fetch(`${first.baseUrl}/api/ready`, { headers: monitoringHeaders });
     while (ready.status === 200 && Date.now() - sigtermAt < READINESS_DELAY_MS + 5_000) {
       await sleep(50);
-      ready = await fetch(`${first.baseUrl}/api/ready`);
+      ready = await fetch(`${first.baseUrl}/api/ready`, { headers: monitoringHeaders });
     }
     expect(ready.status).toBe(503);
     expect(((await ready.json()) as { shutting_down?: { signal: string } }).shutting_down?.signal).toBe("SIGTERM");

@@ -7,6 +7,7 @@ import sharp from "sharp";
 import { createKey, signUpAndSignIn } from "./accounts-client";
 import { evalDataDir, evalPhoto } from "./eval-data";
 import { startStandaloneServer, waitUntilReady } from "./server-process";
+import { monitoringHeaders } from "./monitoring-token";
 
 /**
  * The standalone output (`output: "standalone"`, what the container image runs) served by its own
@@ -100,7 +101,7 @@ test("the standalone server runs from a copy outside the repository and serves r
       expect(answer.labels.top?.length).toBeGreaterThan(0);
       if (evalDataDir) expect(answer.objects.items!.map((o) => o.label)).toContain("dog");
       // The safety layers ran on worker threads, whose entry and TypeScript were loaded from the copy.
-      const metrics = await (await fetch(`${server.baseUrl}/api/metrics`)).text();
+      const metrics = await (await fetch(`${server.baseUrl}/api/metrics`, { headers: monitoringHeaders })).text();
       expect(Number(/^insight_js_worker_pool\{measure="threads"\} (\S+)$/m.exec(metrics)?.[1])).toBeGreaterThan(0);
     } finally {
       await server.stop();

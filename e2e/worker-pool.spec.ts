@@ -6,6 +6,7 @@ import { expect, test } from "@playwright/test";
 import { createKey, signUpAndSignIn } from "./accounts-client";
 import { evalDataDir, evalPhoto } from "./eval-data";
 import { startServer, waitUntilReady } from "./server-process";
+import { monitoringHeaders } from "./monitoring-token";
 
 /**
  * The production build's safety route with its layers on worker threads (the suite's server, pool at
@@ -51,7 +52,7 @@ async function askAll(baseUrl: string, email: string) {
     const response = await post(form, false);
     answers.push({ status: response.status, body: withoutTimings(await response.json()) });
   }
-  const metrics = await (await fetch(`${baseUrl}/api/metrics`)).text();
+  const metrics = await (await fetch(`${baseUrl}/api/metrics`, { headers: monitoringHeaders })).text();
   const threads = Number(/^insight_js_worker_pool\{measure="threads"\} (\S+)$/m.exec(metrics)?.[1] ?? Number.NaN);
   return { answers, threads };
 }

@@ -93,6 +93,11 @@ export const envSchema = z.object({
     })
     .pipe(authLimitOverridesSchema)
     .optional(),
+  /**
+   * Pixels being decoded at once in this process, all requests together (lib/inference/image/decode-budget.ts):
+   * bounds the decoders' memory. A decode larger than the budget runs alone. Default: one maximum-size image.
+   */
+  IMAGE_DECODE_PIXEL_BUDGET: z.coerce.number().int().min(1024).max(2_000_000_000).default(40_000_000),
   /** GitHub OAuth sign-in is offered only when both are set. */
   AUTH_GITHUB_ID: z.string().min(1).optional(),
   AUTH_GITHUB_SECRET: z.string().min(1).optional(),
@@ -137,7 +142,10 @@ export const envSchema = z.object({
         .filter(Boolean),
     )
     .default([]),
+  /** One delivery attempt's total deadline: DNS, connecting and the receiver's whole answer, over every redirect. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Delivery attempts one tenant may have in flight per process (of its 4 delivery workers), so a slow receiver cannot starve the others. */
+  WEBHOOK_TENANT_CONCURRENCY: z.coerce.number().int().min(1).max(4).default(1),
   /** Attempts after the first; pg-boss spaces them exponentially from WEBHOOK_RETRY_DELAY_SECONDS, with jitter. */
   WEBHOOK_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(8),
   WEBHOOK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3_600).default(5),
@@ -179,8 +187,17 @@ export const envSchema = z.object({
     .default(16 * 1024 * 1024),
   /** Run a short model benchmark in the background after start-up so the dashboard is never empty. */
   BENCHMARK_ON_START: booleanFlag.default(true),
-  /** Set: GET /api/metrics needs `Authorization: Bearer <token>`. Unset: the metrics are open (keep the port private). */
+  /**
+   * The operator's monitoring token: `Authorization: Bearer <token>` scrapes GET /api/metrics on the public port
+   * and reads /api/ready's details (database, migrations, models with their reasons, inference backend).
+   */
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** GET /api/metrics on the public port without a token: off unless the operator says so (the port is private). */
+  METRICS_PUBLIC: booleanFlag.default(false),
+  /** Set: the metrics are also served at `GET /metrics` on their own listener, this port on METRICS_HOST (no token). */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  /** Where the METRICS_PORT listener binds: loopback by default, so only the machine (or a sidecar) reaches it. */
+  METRICS_HOST: z.string().min(1).default("127.0.0.1"),
   /** On SIGTERM/SIGINT, the most time in-flight requests, job items and clean-up get before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(25_000),
   /**

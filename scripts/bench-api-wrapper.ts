@@ -15,12 +15,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
-import { createApiKey } from "../lib/api-keys/create-key";
+import { createApiKey } from "../lib/auth/api-keys/create-key";
 import { SESSION_COOKIE } from "../lib/auth/principal";
-import { describeMachine } from "../lib/benchmarks/describe-machine";
+import { describeMachine } from "../lib/inference/measurement/describe-machine";
 import { insertUser } from "../lib/db/queries/users";
 import { resetEnvForTests } from "../lib/env";
-import { settleAfterResponseWork } from "../lib/http/after-response";
+import { settleAfterResponseWork } from "../lib/after-response";
 import type { Operation } from "../lib/http/operation";
 import { jsonResponse, withApi } from "../lib/http/with-api";
 
@@ -28,7 +28,7 @@ const benchOperation = (route: string, options: Pick<Operation, "auth" | "scope"
   const [method, path] = route.split(" ") as ["GET" | "POST", string];
   return { operationId: "bench", method, path, tag: "Bench", summary: "bench", responses: {}, ...options };
 };
-import { ensureAuthSecret } from "../lib/instance/auth-secret";
+import { ensureAuthSecret } from "../lib/auth/auth-secret";
 import { median, percentile, round } from "../lib/stats";
 import { writeReadmeSection } from "./write-readme-section";
 
@@ -74,7 +74,7 @@ async function measure(target: Target) {
   const variants = {
     bare: (_request: Request) => handler(),
     "wrapper, public route (no auth, no limit)": withApi(
-      benchOperation("GET /bench/public", { auth: "public", rateLimit: false, recordUsage: false }),
+      benchOperation("GET /bench/public", { auth: "public", scope: null, rateLimit: false, recordUsage: false }),
       handler,
     ),
     "wrapper, API key + scope + rate limit + usage": withApi(benchOperation("POST /bench/key", { auth: "key", scope: "analyze" }), handler),

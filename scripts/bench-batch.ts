@@ -10,12 +10,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { createApiKey } from "../lib/api-keys/create-key";
-import { describeMachine } from "../lib/benchmarks/describe-machine";
+import { createApiKey } from "../lib/auth/api-keys/create-key";
+import { describeMachine } from "../lib/inference/measurement/describe-machine";
 import { insertUser } from "../lib/db/queries/users";
 import { resetEnvForTests } from "../lib/env";
 import { stopJobQueue } from "../lib/jobs/job-queue";
-import { startWorkers } from "../lib/jobs/start-workers";
+import { startJobWorkers } from "../lib/instance/job-runners";
 import { writeReadmeSection } from "./write-readme-section";
 import { round } from "../lib/stats";
 
@@ -83,7 +83,7 @@ async function measure(target: "pglite" | "postgres") {
   ];
   // Warm the models first so neither way pays their loading.
   for (const w of workloads) await post(w.route, w.url, (({ task: _t, ...rest }) => rest)(w.items[0]));
-  await startWorkers();
+  await startJobWorkers();
   const rows = [];
   for (const w of workloads) {
     const oneByOneStart = performance.now();

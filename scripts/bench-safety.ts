@@ -3,7 +3,7 @@
 // balanced accuracy, CPU time per prompt, leave-one-source-out refits, and the image checks' latency.
 // Prints the summary as JSON (--markdown: the README tables); --write-readme puts the tables into README.md, --store saves an evaluation_reports row.
 // Run: npx tsx --conditions=react-server scripts/bench-safety.ts --write-readme --store [--skip-loso]   (about 15 min on 2 cores)
-import { describeMachine } from "@/lib/benchmarks/describe-machine";
+import { describeMachine } from "@/lib/inference/measurement/describe-machine";
 import { getDb } from "@/lib/db/client";
 import { leaveOneSourceOut } from "@/lib/safety/benchmark/leave-one-source-out";
 import { measureImageCheckLatency } from "@/lib/safety/benchmark/measure-latency";

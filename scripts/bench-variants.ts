@@ -14,9 +14,9 @@ import { buildEvalInputs } from "@/lib/optimize/inputs/eval-inputs";
 import { measureVariants, type MeasuredModel } from "@/lib/optimize/measure-variants";
 import { readModel, writeModel } from "@/lib/optimize/model-file";
 import { prepareGraph } from "@/lib/optimize/prepare-graph";
-import { loadRecipes, RECIPES_DIR } from "@/lib/optimize/parse-recipe";
+import { loadRecipes, RECIPES_DIR } from "@/lib/models/parse-recipe";
 import { resolveParent, variantsDir } from "@/lib/optimize/produce-variant";
-import { recipeVariantKind, type Recipe } from "@/lib/optimize/recipe-schema";
+import { recipeVariantKind, type Recipe } from "@/lib/models/recipe-schema";
 import { requireEvalDir } from "./require-eval-dir";
 
 const args = process.argv.slice(2);

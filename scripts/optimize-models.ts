@@ -10,7 +10,7 @@ import { storeProducedVariant } from "@/lib/optimize/store-produced-variant";
 import { getModelStore } from "@/lib/models/get-model-store";
 import { buildEvalInputs, type InputSplit } from "@/lib/optimize/inputs/eval-inputs";
 import { readModel } from "@/lib/optimize/model-file";
-import { loadRecipes, RECIPES_DIR } from "@/lib/optimize/parse-recipe";
+import { loadRecipes, RECIPES_DIR } from "@/lib/models/parse-recipe";
 import { produceVariant, resolveParent } from "@/lib/optimize/produce-variant";
 import { requireEvalDir } from "./require-eval-dir";
 

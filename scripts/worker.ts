@@ -12,7 +12,7 @@
 import { getDatabase } from "../lib/db/client";
 import { getEnvOrExit } from "../lib/env";
 import { installShutdownHandlers, workerShutdownSteps } from "../lib/instance/shutdown";
-import { startWorkers } from "../lib/jobs/start-workers";
+import { startJobWorkers } from "../lib/instance/job-runners";
 import { log } from "../lib/log";
 
 async function main() {
@@ -23,7 +23,7 @@ async function main() {
   }
   installShutdownHandlers(workerShutdownSteps);
   const database = await getDatabase();
-  await startWorkers();
+  await startJobWorkers();
   log.info({ database: database.location }, "worker started");
 }
 

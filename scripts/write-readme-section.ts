@@ -1,14 +1,35 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 
 /** The text with what lies between `<!-- name:start -->` and `<!-- name:end -->` replaced by `content`. */
 export function replaceReadmeSection(readme: string, name: string, content: string): string {
   const start = `<!-- ${name}:start -->`;
   const end = `<!-- ${name}:end -->`;
-  if (!readme.includes(start) || !readme.includes(end)) throw new Error(`README.md has no ${start} ... ${end} markers`);
+  if (!readme.includes(start) || !readme.includes(end)) throw new Error(`no ${start} ... ${end} markers`);
   return `${readme.slice(0, readme.indexOf(start) + start.length)}\n${content.trim()}\n${readme.slice(readme.indexOf(end))}`;
 }
 
-/** Replaces the text between `<!-- name:start -->` and `<!-- name:end -->` in README.md (tables printed by scripts). */
+/**
+ * The one documentation file (README.md or docs/*.md, from `root`) that holds `marker`. The README is the front
+ * door and the figures live in the docs file of their subsystem: scripts name the block, not the file, so a block
+ * can move between files without touching the script that writes it.
+ */
+export function documentWithMarker(marker: string, root = process.cwd()): string {
+  const docsDir = path.join(root, "docs");
+  const candidates = [
+    path.join(root, "README.md"),
+    ...readdirSync(docsDir)
+      .filter((f) => f.endsWith(".md"))
+      .sort()
+      .map((f) => path.join(docsDir, f)),
+  ];
+  const holders = candidates.filter((file) => readFileSync(file, "utf8").includes(marker));
+  if (holders.length !== 1) throw new Error(`${marker} must be in exactly one of README.md and docs/*.md; found in ${holders.length}`);
+  return holders[0];
+}
+
+/** Replaces the text between `<!-- name:start -->` and `<!-- name:end -->` in the document holding them (tables printed by scripts). */
 export function writeReadmeSection(name: string, content: string): void {
-  writeFileSync("README.md", replaceReadmeSection(readFileSync("README.md", "utf8"), name, content));
+  const file = documentWithMarker(`<!-- ${name}:start -->`);
+  writeFileSync(file, replaceReadmeSection(readFileSync(file, "utf8"), name, content));
 }

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
-import { createApiKey } from "@/lib/api-keys/create-key";
+import { createApiKey } from "@/lib/auth/api-keys/create-key";
 import { SESSION_COOKIE } from "@/lib/auth/principal";
 import { scopesByRole, type Role, type Scope } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { insertUser } from "@/lib/db/queries/users";
 import type { UserRow } from "@/lib/db/schema";
-import { ensureAuthSecret } from "@/lib/instance/auth-secret";
+import { ensureAuthSecret } from "@/lib/auth/auth-secret";
 
 /**
  * Real accounts, keys and session cookies for route tests, made through the same code the app uses

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { documentWithMarker } from "../scripts/write-readme-section";
 
 /**
- * The hardening suite's counts in the README, between `<!-- hardening-counts:start -->` and
+ * The hardening suite's counts (docs/testing.md), between `<!-- hardening-counts:start -->` and
  * `<!-- hardening-counts:end -->`: one line per suite (bad-input corpus, security, soak), each
  * rewritten by its own run, so the block always shows what the last run of each measured.
  */
@@ -10,11 +10,11 @@ import path from "node:path";
 const START = "<!-- hardening-counts:start -->";
 const END = "<!-- hardening-counts:end -->";
 
-export function writeReadmeCount(suite: string, line: string, readmePath = path.resolve("README.md")): void {
+export function writeReadmeCount(suite: string, line: string, readmePath = documentWithMarker(START)): void {
   const readme = readFileSync(readmePath, "utf8");
   const start = readme.indexOf(START);
   const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} block`);
+  if (start < 0 || end < start) throw new Error(`${readmePath} has no ${START} … ${END} block`);
   const lines = readme
     .slice(start + START.length, end)
     .split("\n")

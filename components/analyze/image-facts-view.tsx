@@ -1,4 +1,4 @@
-import type { AnalysisResult } from "./types";
+import type { AnalysisResult } from "@/lib/api-client/analysis-types";
 
 /** Size, format, colours, brightness and blur of the uploaded picture. */
 export function ImageFactsView({ image }: { image: AnalysisResult["image"] }) {

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
-import type { AnalysisResult, RelationTerm } from "./types";
+import type { AnalysisResult, RelationTerm } from "@/lib/api-client/analysis-types";
 
 const statusTone = { supported: "good", not_seen: "bad", not_checkable: "neutral" } as const;
 const statusText = { supported: "seen", not_seen: "not seen", not_checkable: "not checkable" } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { BenchmarkResultView, BenchmarkRunView, BenchmarksResponse } from "@/lib/benchmarks/result-schema";
+import type { BenchmarkResultView, BenchmarkRunView, BenchmarksResponse } from "@/lib/inference/measurement/result-schema";
 import { formatPoints, formatRunTime, groupByFamily, measurementState, threadSettings } from "./benchmark-view";
 import { historyData, percentileRows, scatterPoints, throughputData } from "./chart-data";
 

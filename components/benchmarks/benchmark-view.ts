@@ -1,4 +1,4 @@
-import type { BenchmarkResultView, BenchmarkRunView, BenchmarksResponse, LatencyMeasurement } from "@/lib/benchmarks/result-schema";
+import type { BenchmarkResultView, BenchmarkRunView, BenchmarksResponse, LatencyMeasurement } from "@/lib/inference/measurement/result-schema";
 
 /**
  * Pure derivations from GET /api/v1/benchmarks data for the dashboard (formatting, grouping, what is

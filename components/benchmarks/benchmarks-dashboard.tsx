@@ -1,4 +1,4 @@
-import type { BenchmarksResponse } from "@/lib/benchmarks/result-schema";
+import type { BenchmarksResponse } from "@/lib/inference/measurement/result-schema";
 import type { Int8Runtime } from "@/lib/inference/describe-int8-runtime";
 import type { JobView } from "@/lib/jobs/job-view";
 import { Card } from "@/components/ui/card";

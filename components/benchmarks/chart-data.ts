@@ -1,4 +1,4 @@
-import type { BenchmarkResultView, BenchmarkRunView } from "@/lib/benchmarks/result-schema";
+import type { BenchmarkResultView, BenchmarkRunView } from "@/lib/inference/measurement/result-schema";
 import { formatRate, kindLabels, latencyAt, metricLabel, primaryMetric, toMb, type VariantKind } from "./benchmark-view";
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { paths } from "@/lib/api-client/api-types";
-import { compareResponseSchema as camelCaseSchema } from "@/lib/benchmarks/result-schema";
+import { compareResponseSchema as camelCaseSchema } from "@/lib/inference/measurement/result-schema";
 import { snakeCaseSchema } from "@/lib/http/snake-case";
 
 /**

@@ -1,4 +1,4 @@
-import type { BenchmarkResultView, BenchmarkRunView } from "@/lib/benchmarks/result-schema";
+import type { BenchmarkResultView, BenchmarkRunView } from "@/lib/inference/measurement/result-schema";
 import { historyData, percentileRows, throughputData } from "./chart-data";
 import { ChartFigure } from "@/components/ui/chart-figure";
 import { HistoryChart } from "./history-chart";

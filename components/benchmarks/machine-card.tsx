@@ -1,4 +1,4 @@
-import type { BenchmarkRunView, BenchmarksResponse } from "@/lib/benchmarks/result-schema";
+import type { BenchmarkRunView, BenchmarksResponse } from "@/lib/inference/measurement/result-schema";
 import type { Int8Runtime } from "@/lib/inference/describe-int8-runtime";
 import { Card, CardTitle } from "@/components/ui/card";
 import { formatRunTime } from "./benchmark-view";

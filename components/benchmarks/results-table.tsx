@@ -1,4 +1,4 @@
-import type { BenchmarkResultView } from "@/lib/benchmarks/result-schema";
+import type { BenchmarkResultView } from "@/lib/inference/measurement/result-schema";
 import { Badge } from "@/components/ui/badge";
 import { formatMb, formatMs, formatRate, formatRunTime, kindLabels, metricLabel } from "./benchmark-view";
 

@@ -1,4 +1,4 @@
-import type { DocumentLineView } from "./types";
+import type { DocumentLineView } from "@/lib/api-client/analysis-types";
 
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 

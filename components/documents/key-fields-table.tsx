@@ -1,4 +1,4 @@
-import type { DocumentResult, KeyFieldView } from "./types";
+import type { DocumentResult, KeyFieldView } from "@/lib/api-client/analysis-types";
 
 const kindLabels: Record<KeyFieldView["kind"], string> = {
   merchant: "Merchant",

@@ -1,4 +1,4 @@
-import type { DocumentLineView } from "./types";
+import type { DocumentLineView } from "@/lib/api-client/analysis-types";
 
 /**
  * The uploaded page with every OCR line's polygon drawn over it, in the page's own pixels (the SVG

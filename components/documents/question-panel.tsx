@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { ProblemMessage, type ProblemLike } from "@/components/problem-message";
 import { Button } from "@/components/ui/button";
-import type { DocumentAnswerView } from "./types";
+import type { DocumentAnswerView } from "@/lib/api-client/analysis-types";
 import { TextInput } from "@/components/ui/text-field";
 
 const MAX_QUERY_CHARACTERS = 500;

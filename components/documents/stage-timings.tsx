@@ -1,4 +1,4 @@
-import type { DocumentResult } from "./types";
+import type { DocumentResult } from "@/lib/api-client/analysis-types";
 
 const stageLabels: Record<keyof DocumentResult["timings_ms"], string> = {
   decode: "decode image",

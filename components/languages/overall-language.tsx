@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { percent } from "./language-colors";
-import type { MultilingualResult } from "./types";
+import type { MultilingualResult } from "@/lib/api-client/analysis-types";
 
 /** The language of the whole text, how sure the ensemble is, and what each model said. */
 export function OverallLanguage({ result }: { result: MultilingualResult }) {

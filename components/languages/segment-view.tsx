@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { languageColors, percent } from "./language-colors";
-import type { LanguageSegment } from "./types";
+import type { LanguageSegment } from "@/lib/api-client/analysis-types";
 
 const label = (s: LanguageSegment) => (s.name ? `${s.name} (${s.language})` : "Undetermined");
 

@@ -1,6 +1,6 @@
 import { Card, CardTitle } from "@/components/ui/card";
 import { percent } from "./language-colors";
-import type { MultilingualResult } from "./types";
+import type { MultilingualResult } from "@/lib/api-client/analysis-types";
 
 /** Tokenisation statistics: words come from each segment's language-aware word segmentation. */
 export function TextStats({ statistics, names }: { statistics: MultilingualResult["statistics"]; names: Map<string, string | null> }) {

@@ -25,7 +25,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics (text exposition format); needs `Authorization: Bearer <METRICS_TOKEN>` when that is set */
+        /** Prometheus metrics (text exposition format), for the operator: `Authorization: Bearer <METRICS_TOKEN>`; 403 unless a token is set or METRICS_PUBLIC=true (or scrape METRICS_PORT instead) */
         get: operations["getMetrics"];
         put?: never;
         post?: never;
@@ -59,7 +59,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: database reachable, migrations applied, model sessions loaded (503 until then, and while shutting down) */
+        /** Readiness: database reachable, migrations applied, model sessions loaded (503 until then, and while shutting down); the status for anyone, the details for an admin or the monitoring token */
         get: operations["getReady"];
         put?: never;
         post?: never;
@@ -431,7 +431,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your jobs of every kind (batches, benchmark runs, campaigns), newest first */
+        /** Your jobs of the kinds your scopes reach (batches: `batch`, campaigns: `safety`, benchmark runs and variants: `benchmarks:run`), newest first */
         get: operations["listJobs"];
         put?: never;
         post?: never;
@@ -448,7 +448,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One job's status and progress: your own jobs, and the instance's (start-up benchmarks, variants) */
+        /** One job's status and progress: your own jobs (with the scope of their kind), and the instance's (start-up benchmarks, variants) */
         get: operations["getJob"];
         put?: never;
         post?: never;
@@ -1084,7 +1084,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        database: {
+                        /** @description Details (this and the rest): for an admin, or with `Authorization: Bearer <METRICS_TOKEN>` */
+                        database?: {
                             error?: string;
                             /** @enum {string} */
                             kind?: "pglite" | "postgres";
@@ -1092,7 +1093,7 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         };
-                        models: {
+                        models?: {
                             available: number;
                             ok: boolean;
                             resolved: number;
@@ -1100,6 +1101,7 @@ export interface operations {
                             [key: string]: unknown;
                         };
                         ready: boolean;
+                        shutting_down?: boolean;
                     } & {
                         [key: string]: unknown;
                     };
@@ -3853,7 +3855,7 @@ export interface operations {
                     /** Format: date-time */
                     expires_at?: string;
                     name: string;
-                    scopes: ("analyze" | "safety" | "batch" | "benchmarks:run" | "admin")[];
+                    scopes: ("analyze" | "safety" | "history" | "batch" | "benchmarks:run" | "admin")[];
                 };
             };
         };

@@ -1,9 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { AnalysisResult } from "@/components/analyze/types";
-import type { DocumentResult } from "@/components/documents/types";
-import type { MultilingualResult } from "@/components/languages/types";
+import type { AnalysisResult, DocumentResult, MultilingualResult } from "./analysis-types";
 import type { ReportView } from "../safety/red-team/report-schema";
 import type { SafetyResponse } from "../safety/schemas";
 import { browserApi as api, unwrap } from "./api";

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { batchSummarySchema, batchViewSchema } from "../jobs/batch/batch-view";
+import type { batchSummarySchema, batchViewSchema } from "../batch/batch-view";
 import { browserApi as api, unwrap } from "./api";
 import type { ProblemLike } from "./problem";
 

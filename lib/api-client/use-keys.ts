@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { KeyView } from "../api-keys/schemas";
+import type { KeyView } from "../auth/api-keys/schemas";
 import { browserApi as api, unwrap } from "./api";
 import type { paths } from "./api-types";
 import type { ProblemLike } from "./problem";

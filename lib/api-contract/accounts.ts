@@ -1,6 +1,6 @@
 import { accountViewSchema } from "../auth/account-view";
 import { signUpRequestSchema } from "../auth/sign-up";
-import { createdKeySchema, createKeyRequestSchema, keyListSchema, keyViewSchema, renameKeyRequestSchema } from "../api-keys/schemas";
+import { createdKeySchema, createKeyRequestSchema, keyListSchema, keyViewSchema, renameKeyRequestSchema } from "../auth/api-keys/schemas";
 import { historyEntrySchema, historyListSchema, historyQuerySchema } from "../history/schemas";
 import { defineOperation } from "../http/operation";
 import { publicUsageSchema, usageQuerySchema, usageReportSchema } from "../usage/schemas";
@@ -8,6 +8,10 @@ import { publicUsageSchema, usageQuerySchema, usageReportSchema } from "../usage
 /** Accounts, API keys, usage and history. */
 
 const SMALL_BODY = () => 8 * 1024;
+
+// Stored analyses hold OCR'd documents and kept images: a key made for safety checks alone must not read them.
+// `analyze` keeps working for the keys made before `history` existed (whoever may analyze made the history).
+const HISTORY_SCOPES = ["history", "analyze"] as const;
 
 export const signUp = defineOperation({
   operationId: "signUp",
@@ -18,6 +22,7 @@ export const signUp = defineOperation({
   description:
     "A guest who signs up keeps their work (not their session: sign in afresh). Every account starts as a user; an operator makes admins with `npm run admin`. Limited per client address.",
   auth: "public",
+  scope: null,
   body: { schema: signUpRequestSchema, maxBytes: SMALL_BODY, example: { email: "ada@example.com", password: "correct horse battery staple", name: "Ada" } },
   responses: { 201: { description: "The account", schema: accountViewSchema } },
 });
@@ -29,6 +34,7 @@ export const createKey = defineOperation({
   tag: "Accounts",
   summary: "Create an API key (the key is in this answer only)",
   auth: "session",
+  scope: null,
   body: { schema: createKeyRequestSchema, maxBytes: SMALL_BODY, example: { name: "ci script", scopes: ["analyze", "safety"] } },
   responses: { 201: { description: "The key, shown once", schema: createdKeySchema, headers: { location: "The key's URL" } } },
 });
@@ -40,6 +46,7 @@ export const listKeys = defineOperation({
   tag: "Accounts",
   summary: "Your API keys (display form only)",
   auth: "session",
+  scope: null,
   responses: { 200: { description: "Keys", schema: keyListSchema } },
 });
 
@@ -52,6 +59,7 @@ export const renameKey = defineOperation({
   tag: "Accounts",
   summary: "Rename a key",
   auth: "session",
+  scope: null,
   params: keyId,
   body: { schema: renameKeyRequestSchema, maxBytes: SMALL_BODY, example: { name: "nightly job" } },
   responses: { 200: { description: "The key", schema: keyViewSchema } },
@@ -64,6 +72,7 @@ export const revokeKey = defineOperation({
   tag: "Accounts",
   summary: "Revoke a key (effective on every instance within API_KEY_CACHE_MS)",
   auth: "session",
+  scope: null,
   params: keyId,
   responses: { 200: { description: "The revoked key", schema: keyViewSchema } },
 });
@@ -75,6 +84,7 @@ export const ownUsage = defineOperation({
   tag: "Usage",
   summary: "Your API usage: requests per day, p50/p95 latency, error rate, by endpoint and key",
   auth: "user",
+  scope: null,
   query: usageQuerySchema,
   responses: { 200: { description: "Usage", schema: usageReportSchema } },
 });
@@ -98,6 +108,7 @@ export const publicUsage = defineOperation({
   tag: "Usage",
   summary: "Instance-wide totals and latency (nothing about who)",
   auth: "public",
+  scope: null,
   query: usageQuerySchema,
   responses: { 200: { description: "Totals", schema: publicUsageSchema } },
 });
@@ -109,6 +120,7 @@ export const listHistory = defineOperation({
   tag: "History",
   summary: "Your recent analyses, newest first (answers only)",
   auth: "key",
+  scope: HISTORY_SCOPES,
   query: historyQuerySchema,
   responses: { 200: { description: "Analyses", schema: historyListSchema } },
 });
@@ -122,6 +134,7 @@ export const getHistoryEntry = defineOperation({
   tag: "History",
   summary: "One stored analysis with its request and answer",
   auth: "key",
+  scope: HISTORY_SCOPES,
   params: analysisId,
   responses: { 200: { description: "The analysis", schema: historyEntrySchema } },
 });
@@ -133,6 +146,7 @@ export const deleteHistoryEntry = defineOperation({
   tag: "History",
   summary: "Delete a stored analysis and its image",
   auth: "key",
+  scope: HISTORY_SCOPES,
   params: analysisId,
   responses: { 204: { description: "Deleted" } },
 });
@@ -144,6 +158,7 @@ export const getHistoryImage = defineOperation({
   tag: "History",
   summary: "The image kept with an analysis (only when it was uploaded with keep_image)",
   auth: "key",
+  scope: HISTORY_SCOPES,
   params: analysisId,
   responses: { 200: { description: "The image bytes", contentType: "image/*" } },
 });

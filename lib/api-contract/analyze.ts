@@ -1,6 +1,6 @@
 import { documentFieldsSchema, documentResponseSchema } from "../analyze/document/schemas";
 import { imageTextRequestSchema, imageTextResponseSchema } from "../analyze/image-text/schema";
-import { compareRequestSchema, compareResponseSchema } from "../benchmarks/result-schema";
+import { compareRequestSchema, compareResponseSchema } from "../inference/measurement/result-schema";
 import { getEnv } from "../env";
 import { defineOperation } from "../http/operation";
 import { snakeCaseSchema } from "../http/snake-case";

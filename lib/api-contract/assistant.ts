@@ -11,6 +11,7 @@ export const getAssistantStatus = defineOperation({
   tag: "Assistant",
   summary: "Whether the assistant has a language model on this instance, which one (or how to enable it), and its tools",
   auth: "public",
+  scope: null,
   responses: {
     200: {
       description: "The assistant's availability",

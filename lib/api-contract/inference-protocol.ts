@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineOperation, type Operation, type ServedPath } from "../http/operation";
-import { inferRequestSchema } from "../inference/oip/infer";
+import { inferRequestSchema } from "../inference/oip/infer-request";
 import { modelMetadataSchema, tensorMetadataSchema } from "../inference/oip/model-metadata";
 
 /**
@@ -10,7 +10,7 @@ import { modelMetadataSchema, tensorMetadataSchema } from "../inference/oip/mode
  */
 
 const TAG = "Open Inference Protocol v2";
-const probe = { tag: TAG, auth: "public", rateLimit: false, recordUsage: false, errorMember: true } as const;
+const probe = { tag: TAG, auth: "public", scope: null, rateLimit: false, recordUsage: false, errorMember: true } as const;
 const name = { name: "A model id of GET /api/v1/models (runtime onnxruntime), variants included" };
 const versioned = { ...name, version: "The model's version (its manifest version)" };
 
@@ -33,6 +33,7 @@ export const v2Ready = defineOperation({
 export const v2Server = defineOperation({
   tag: TAG,
   auth: "public",
+  scope: null,
   errorMember: true,
   operationId: "oipServerMetadata",
   method: "GET",
@@ -55,12 +56,14 @@ const modelOperation = <const P extends string>(
 
 const metadata: ModelOperation = {
   auth: "public",
+  scope: null,
   method: "GET",
   summary: "Model metadata: versions, platform, input and output tensors (-1: dynamic dimension)",
   responses: { 200: { description: "Model metadata", schema: modelMetadataSchema } },
 };
 const readiness: ModelOperation = {
   auth: "public",
+  scope: null,
   method: "GET",
   summary: "Model readiness (503 when its session cannot be had)",
   responses: { 200: { description: "Ready", schema: z.object({ name: z.string(), ready: z.boolean() }) } },
@@ -94,6 +97,7 @@ export const v2VersionInfer = modelOperation("oipVersionInfer", "/v2/models/{nam
 export const v2Unknown = defineOperation({
   tag: TAG,
   auth: "public",
+  scope: null,
   errorMember: true,
   internal: true,
   operationId: "oipUnknownRoute",

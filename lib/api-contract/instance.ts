@@ -10,6 +10,7 @@ export const health = defineOperation({
   tag: "Instance",
   summary: "Liveness: the process is up and serving (no dependencies checked)",
   auth: "public",
+  scope: null,
   rateLimit: false,
   recordUsage: false,
   responses: { 200: { description: "Up", schema: z.object({ status: z.literal("ok"), uptime_s: z.number() }), example: { status: "ok", uptime_s: 42 } } },
@@ -17,8 +18,12 @@ export const health = defineOperation({
 
 export const readinessSchema = z.looseObject({
   ready: z.boolean(),
-  database: z.looseObject({ ok: z.boolean(), kind: z.enum(["pglite", "postgres"]).optional(), error: z.string().optional() }),
-  models: z.looseObject({ ok: z.boolean(), resolved: z.number(), available: z.number() }),
+  shutting_down: z.boolean().optional(),
+  database: z
+    .looseObject({ ok: z.boolean(), kind: z.enum(["pglite", "postgres"]).optional(), error: z.string().optional() })
+    .optional()
+    .describe("Details (this and the rest): for an admin, or with `Authorization: Bearer <METRICS_TOKEN>`"),
+  models: z.looseObject({ ok: z.boolean(), resolved: z.number(), available: z.number() }).optional(),
 });
 
 export const ready = defineOperation({
@@ -26,8 +31,10 @@ export const ready = defineOperation({
   method: "GET",
   path: "/api/ready",
   tag: "Instance",
-  summary: "Readiness: database reachable, migrations applied, model sessions loaded (503 until then, and while shutting down)",
+  summary:
+    "Readiness: database reachable, migrations applied, model sessions loaded (503 until then, and while shutting down); the status for anyone, the details for an admin or the monitoring token",
   auth: "public",
+  scope: null,
   rateLimit: false,
   recordUsage: false,
   responses: { 200: { description: "Ready (503 with the same body when not)", schema: readinessSchema } },
@@ -40,6 +47,7 @@ export const openApiDocument = defineOperation({
   tag: "Instance",
   summary: "This document",
   auth: "public",
+  scope: null,
   rateLimit: false,
   recordUsage: false,
   responses: { 200: { description: "OpenAPI 3.1", schema: z.record(z.string(), z.unknown()) } },
@@ -50,8 +58,10 @@ export const metrics = defineOperation({
   method: "GET",
   path: "/api/metrics",
   tag: "Instance",
-  summary: "Prometheus metrics (text exposition format); needs `Authorization: Bearer <METRICS_TOKEN>` when that is set",
+  summary:
+    "Prometheus metrics (text exposition format), for the operator: `Authorization: Bearer <METRICS_TOKEN>`; 403 unless a token is set or METRICS_PUBLIC=true (or scrape METRICS_PORT instead)",
   auth: "public",
+  scope: null,
   rateLimit: false,
   recordUsage: false,
   responses: { 200: { description: "Prometheus text format 0.0.4", contentType: "text/plain" } },
@@ -64,6 +74,7 @@ export const unknownApiRoute = defineOperation({
   tag: "Instance",
   summary: "Every API path no route claims: 404 problem+json",
   auth: "public",
+  scope: null,
   internal: true,
   responses: {},
 });

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { documentFieldsSchema } from "../analyze/document/schemas";
 import { imageTextRequestSchema } from "../analyze/image-text/schema";
 import { defineOperation } from "../http/operation";
-import { batchListSchema, batchSummarySchema, batchViewSchema } from "../jobs/batch/batch-view";
-import { batchOptionsSchema } from "../jobs/batch/parse-batch-request";
+import { batchListSchema, batchSummarySchema, batchViewSchema } from "../batch/batch-view";
+import { batchOptionsSchema } from "../batch/parse-batch-request";
+import { JOB_SCOPES } from "../jobs/job-scopes";
 import { jobListSchema, jobViewSchema } from "../jobs/job-view";
 import { webhookSecretSchema } from "../jobs/webhooks/webhook-secrets";
 import { multilingualRequestSchema } from "../language/schemas";
@@ -13,7 +14,7 @@ import { safetyRequestSchema } from "../safety/schemas";
 
 const base64File = (description: string) => z.string().describe(`${description}: base64 or a data URL`);
 
-// An item is the single endpoint's request with its `task`; items are validated one by one (lib/jobs/batch/batch-tasks.ts).
+// An item is the single endpoint's request with its `task`; items are validated one by one (lib/batch/batch-tasks.ts).
 const batchItemSchema = z.discriminatedUnion("task", [
   imageTextRequestSchema.omit({ keep_image: true }).extend({ task: z.literal("image-text"), image: base64File("The image") }),
   documentFieldsSchema.omit({ keep_image: true }).extend({ task: z.literal("document"), document_image: base64File("The page") }),
@@ -95,8 +96,9 @@ export const listJobs = defineOperation({
   method: "GET",
   path: "/api/v1/jobs",
   tag: "Jobs",
-  summary: "Your jobs of every kind (batches, benchmark runs, campaigns), newest first",
+  summary: "Your jobs of the kinds your scopes reach (batches: `batch`, campaigns: `safety`, benchmark runs and variants: `benchmarks:run`), newest first",
   auth: "user",
+  scope: JOB_SCOPES,
   responses: { 200: { description: "Jobs", schema: jobListSchema } },
 });
 
@@ -105,8 +107,9 @@ export const getJob = defineOperation({
   method: "GET",
   path: "/api/v1/jobs/{id}",
   tag: "Jobs",
-  summary: "One job's status and progress: your own jobs, and the instance's (start-up benchmarks, variants)",
+  summary: "One job's status and progress: your own jobs (with the scope of their kind), and the instance's (start-up benchmarks, variants)",
   auth: "public",
+  scope: null,
   params: { id: "The job id" },
   responses: { 200: { description: "The job", schema: jobViewSchema } },
 });
@@ -129,6 +132,7 @@ export const rotateWebhookSecret = defineOperation({
   tag: "Batch",
   summary: "Rotate your webhook signing secret (browser session only)",
   auth: "session",
+  scope: null,
   responses: { 200: { description: "The new secret", schema: webhookSecretSchema } },
 });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MAX_RUN_COUNT } from "../benchmarks/benchmark-limits";
 import { loadBenchmarksResponseSchema } from "../benchmarks/load/load-run-schema";
-import { benchmarkRunSchema, benchmarksResponseSchema, startRunRequestSchema } from "../benchmarks/result-schema";
+import { benchmarkRunSchema, benchmarksResponseSchema, startRunRequestSchema } from "../inference/measurement/result-schema";
 import { defineOperation } from "../http/operation";
 import { snakeCaseSchema } from "../http/snake-case";
 import { instanceModelsSchema } from "../instance/instance-models-schema";
@@ -17,6 +17,7 @@ export const listModels = defineOperation({
   summary:
     "Every model and variant with task, size, availability (and why not), licence and source; the CPU's int8 features and remedy; per role, the variant served by default and why",
   auth: "public",
+  scope: null,
   responses: { 200: { description: "Models", schema: instanceModelsSchema } },
 });
 
@@ -53,6 +54,7 @@ export const getBenchmarks = defineOperation({
   tag: "Benchmarks",
   summary: "Newest figures per model variant on one machine, recent runs, and what is still being measured",
   auth: "public",
+  scope: null,
   query: benchmarksQuerySchema,
   responses: { 200: { description: "Figures", schema: snakeCaseSchema(benchmarksResponseSchema) } },
 });
@@ -77,6 +79,7 @@ export const getBenchmarkRun = defineOperation({
   tag: "Benchmarks",
   summary: "One benchmark run with its results so far",
   auth: "public",
+  scope: null,
   params: { id: "The run id" },
   responses: { 200: { description: "The run", schema: snakeCaseSchema(benchmarkRunSchema) } },
 });
@@ -89,6 +92,7 @@ export const getLoadBenchmarks = defineOperation({
   summary:
     "The newest HTTP load benchmark run (npm run bench:load): throughput, latency percentiles, statuses, CPU and RSS per route, concurrency and batching switch",
   auth: "public",
+  scope: null,
   responses: { 200: { description: "The newest load run, or null when none was stored", schema: snakeCaseSchema(loadBenchmarksResponseSchema) } },
 });
 

@@ -2,7 +2,8 @@ import "server-only";
 import { getDb } from "../db/client";
 import { findUserById } from "../db/queries/users";
 import { auth } from "./auth";
-import { type Caller, isLiveSession } from "./principal";
+import type { Caller } from "./caller";
+import { isLiveSession } from "./principal";
 import { isRole } from "./roles";
 
 /** The signed-in user of a page render (accounts and guests), or null; the database has the last word. */

@@ -1,14 +1,15 @@
 import "server-only";
 import { getToken } from "next-auth/jwt";
-import { verifyApiKey, type VerifiedKey } from "../api-keys/verify-key";
+import { verifyApiKey, type VerifiedKey } from "./api-keys/verify-key";
 import type { Database } from "../db/client";
 import { findUserById } from "../db/queries/users";
 import type { UserRow } from "../db/schema";
 import { getEnv } from "../env";
 import { ApiError } from "../errors";
-import { ensureAuthSecret } from "../instance/auth-secret";
+import { ensureAuthSecret } from "./auth-secret";
 import { TtlCache } from "../ttl-cache";
 import { clientAddressOf, isSecureRequest } from "./client-address";
+import type { Caller } from "./caller";
 import { isRole, scopesByRole, type Role, type Scope } from "./roles";
 
 /**
@@ -16,13 +17,6 @@ import { isRole, scopesByRole, type Role, type Scope } from "./roles";
  * included), or nobody. Read from the request alone, so route handlers can be called directly in
  * tests exactly as Next calls them.
  */
-
-export interface Caller {
-  id: string;
-  role: Role;
-  plan: string;
-  email: string | null;
-}
 
 export type Principal =
   | { kind: "anonymous"; clientAddress: string; scopes: readonly Scope[] }

@@ -4,7 +4,7 @@ import { failRunningBenchmarkRunsSince, finishBenchmarkRun, getBenchmarkRun } fr
 import { activeInstanceJobs } from "../db/queries/jobs";
 import type { JobRow } from "../db/schema";
 import { ApiError } from "../errors";
-import { enqueueTrackedJobNow, onInterrupted, registerRunner, runTrackedJob } from "../jobs/tracked-job";
+import { enqueueTrackedJobNow, runTrackedJob, type TrackedKindRunner } from "../jobs/tracked-job";
 import { benchmarkableModels, startBenchmark, type BenchmarkPreset, type RunBenchmarkOptions } from "./run-benchmark";
 
 /**
@@ -46,11 +46,9 @@ async function runBenchmarkJob(jobId: string): Promise<void> {
   });
 }
 
-registerRunner("benchmark", runBenchmarkJob);
-
 const INTERRUPTED = "interrupted: the process running it stopped";
 
-onInterrupted("benchmark", async (job) => {
+async function failInterruptedRun(job: JobRow): Promise<void> {
   const { db } = await getDatabase();
   const runId = (job.summary as { run_id?: string } | null)?.run_id;
   if (runId) {
@@ -61,4 +59,7 @@ onInterrupted("benchmark", async (job) => {
   // Killed between creating its run and noting the run's id: only one run can be under way on the
   // whole cluster, so a run still "running" that started after this job did is this job's.
   if (job.startedAt) await failRunningBenchmarkRunsSince({ db, since: job.startedAt, error: INTERRUPTED });
-});
+}
+
+/** The "benchmark" kind's runner, handed to the tracked jobs by lib/instance at start. */
+export const benchmarkJobRunner: TrackedKindRunner = { run: runBenchmarkJob, onInterrupted: failInterruptedRun };

@@ -7,7 +7,7 @@ import { recognizeText, type OcrResult } from "../inference/ocr/recognize-text";
 import { loadModel } from "../inference/session-pool";
 import { getModelStore } from "../models/get-model-store";
 import type { ModelEntry, ModelVariant } from "../models/manifest-schema";
-import type { CompareResponse } from "./result-schema";
+import type { CompareResponse } from "../inference/measurement/result-schema";
 import { ModelUnavailableError } from "../domain-errors";
 import { round } from "../stats";
 

@@ -12,7 +12,7 @@ import type { ModelEntry, ModelVariant } from "../models/manifest-schema";
 import { decodeBase64Field } from "../http/read-request-body";
 import { matchF1 } from "./accuracy/detection-accuracy";
 import { chooseOcrFamily, compareOcrVariants } from "./compare-ocr-variants";
-import type { compareRequestSchema, CompareResponse } from "./result-schema";
+import type { compareRequestSchema, CompareResponse } from "../inference/measurement/result-schema";
 import { ModelUnavailableError } from "../domain-errors";
 import { round } from "../stats";
 

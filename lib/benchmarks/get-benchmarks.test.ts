@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { finishBenchmarkRun, insertBenchmarkResult, startBenchmarkRun } from "../db/queries/benchmarks";
 import { databaseTargets } from "@/test/database-targets";
 import { getBenchmarks } from "./get-benchmarks";
-import { benchmarksResponseSchema } from "./result-schema";
+import { benchmarksResponseSchema } from "../inference/measurement/result-schema";
 import { benchmarkableModels, runBenchmark } from "./run-benchmark";
 
 const isoPattern = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;

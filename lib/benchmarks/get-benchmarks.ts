@@ -5,8 +5,8 @@ import { DEFAULT_RUN_COUNT, MAX_RUN_COUNT } from "./benchmark-limits";
 import { latestBenchmarkResults, listBenchmarkRuns, runningBenchmark } from "../db/queries/benchmarks";
 import type { BenchmarkResult, BenchmarkRun } from "../db/schema";
 import { log } from "../log";
-import { describeMachine } from "./describe-machine";
-import { runFingerprint } from "./machine-fingerprint";
+import { describeMachine } from "../inference/measurement/describe-machine";
+import { runFingerprint } from "../inference/measurement/machine-fingerprint";
 import {
   benchmarkRunSchema,
   benchmarksResponseSchema,
@@ -14,7 +14,7 @@ import {
   type BenchmarkResultView,
   type BenchmarkRunView,
   type BenchmarksResponse,
-} from "./result-schema";
+} from "../inference/measurement/result-schema";
 import { benchmarkableModels } from "./run-benchmark";
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { getEnv } from "../env";
-import { yieldToEventLoop } from "../jobs/yield-to-event-loop";
+import { yieldToEventLoop } from "../yield-to-event-loop";
 import { evaluateOcrPage, ocrPages, readImagesManifest } from "../inference/ocr/evaluate-ocr-pages";
 import { getModelStore } from "../models/get-model-store";
 import type { ModelEntry } from "../models/manifest-schema";
@@ -11,7 +11,7 @@ import { classificationAccuracy } from "./accuracy/classification-accuracy";
 import { detectionAccuracy, summarizeDetections } from "./accuracy/detection-accuracy";
 import { testSplitFiles } from "../optimize/inputs/eval-inputs";
 import { loadEvalPhotos } from "./eval-images";
-import type { AccuracyMeasurement } from "./result-schema";
+import type { AccuracyMeasurement } from "../inference/measurement/result-schema";
 import { round } from "../stats";
 
 /**

@@ -1,8 +1,8 @@
 import "server-only";
 import * as ort from "onnxruntime-node";
 import { sessionOptions } from "../inference/session-options";
-import { yieldToEventLoop } from "../jobs/yield-to-event-loop";
-import type { PerformanceMeasurement, LatencyMeasurement } from "./result-schema";
+import { yieldToEventLoop } from "../yield-to-event-loop";
+import type { PerformanceMeasurement, LatencyMeasurement } from "../inference/measurement/result-schema";
 import { percentile, round } from "../stats";
 import { timeRuns } from "../timing";
 

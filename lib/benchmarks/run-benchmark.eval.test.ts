@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getBenchmarkRun } from "../db/queries/benchmarks";
 import { getEnv } from "../env";
 import { databaseTargets } from "@/test/database-targets";
-import { accuracySchema, performanceSchema } from "./result-schema";
+import { accuracySchema, performanceSchema } from "../inference/measurement/result-schema";
 import { runBenchmark } from "./run-benchmark";
 
 const pglite = databaseTargets.find((t) => t.name === "pglite")!;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getBenchmarkRun } from "../db/queries/benchmarks";
 import { databaseTargets } from "@/test/database-targets";
-import { performanceSchema, accuracySchema } from "./result-schema";
+import { performanceSchema, accuracySchema } from "../inference/measurement/result-schema";
 import { runBenchmark } from "./run-benchmark";
 
 const pglite = databaseTargets.find((t) => t.name === "pglite")!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { BenchmarkResultView } from "./result-schema";
+import type { BenchmarkResultView } from "../inference/measurement/result-schema";
 import { familiesToMarkdown, summarizeFamilies } from "./summarize-families";
 
 const result = (

@@ -1,4 +1,4 @@
-import type { BenchmarkResultView } from "./result-schema";
+import type { BenchmarkResultView } from "../inference/measurement/result-schema";
 
 /**
  * Per model family, each variant against the family's full-precision member: speed-up (ratio of

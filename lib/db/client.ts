@@ -1,27 +1,14 @@
 import "server-only";
 import path from "node:path";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { getEnv } from "../env";
+import type { Database, DatabaseHandle } from "./database-types";
 import * as schema from "./schema";
 import { startEmbeddedPglite } from "./embedded-pglite";
 import { migrateDatabase } from "./migrate";
 
-/** Both drivers expose the same drizzle pg-core API; code above this file never knows which one it has. */
-export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
-
-export interface DatabaseHandle {
-  db: Database;
-  kind: "pglite" | "postgres";
-  /** Where the data lives, without credentials: a folder for PGlite, host/database for PostgreSQL. */
-  location: string;
-  /** How another client of the same database connects (the job queue): node-postgres settings. */
-  connection: pg.PoolConfig;
-  /** The connection pool behind `db`, for work that needs one connection for several statements. */
-  pool: pg.Pool;
-  close(): Promise<void>;
-}
+export type { Database, DatabaseHandle } from "./database-types";
 
 export interface DatabaseOptions {
   /** postgres:// URL; when absent the embedded PGlite is used. */

@@ -1,5 +1,5 @@
 import type { SQL } from "drizzle-orm";
-import type { Database } from "./client";
+import type { Database } from "./database-types";
 
 /**
  * Runs raw SQL and returns its rows (node-postgres hands back `{ rows }`; both databases are reached

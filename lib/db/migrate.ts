@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
-import type { DatabaseHandle } from "./client";
+import type { DatabaseHandle } from "./database-types";
 import { executeRows } from "./execute-rows";
 
 export const migrationsFolder = path.join(process.cwd(), "drizzle");

@@ -2,7 +2,7 @@ import "server-only";
 import type { Principal } from "../auth/principal";
 import type { Database } from "../db/client";
 import { insertAnalysis, pruneAnalyses } from "../db/queries/analyses";
-import { runAfterResponse } from "../http/after-response";
+import { runAfterResponse } from "../after-response";
 
 /**
  * Stores an analysis in its caller's history after the response is sent: what was asked (without

@@ -6,7 +6,11 @@ import type { AnalysisRow } from "../db/schema";
 
 export const historyQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.iso.datetime({ offset: true }).optional(),
+  // An ISO date PostgreSQL can hold: year 0000 is valid ISO 8601 but out of its range (a failed query, not a 400).
+  before: z.iso
+    .datetime({ offset: true })
+    .refine((value) => new Date(value).getUTCFullYear() >= 1, "must be a date from year 1 on")
+    .optional(),
 });
 
 const itemSchema = z.object({

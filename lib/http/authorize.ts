@@ -1,6 +1,6 @@
 import "server-only";
 import type { Principal } from "../auth/principal";
-import type { Scope } from "../auth/roles";
+import { type ScopeRequirement, scopesOf } from "../auth/roles";
 import { ApiError } from "../errors";
 
 /**
@@ -14,7 +14,7 @@ export type AuthRequirement = "public" | "key" | "user" | "session";
 
 const howToAuthenticate = "Send an API key as `Authorization: Bearer <key>` (create one on /keys), or use the site in a browser.";
 
-export function authorize(request: Request, principal: Principal, options: { auth: AuthRequirement; scope?: Scope }): void {
+export function authorize(request: Request, principal: Principal, options: { auth: AuthRequirement; scope: ScopeRequirement }): void {
   if (options.auth !== "public") {
     if (principal.kind === "anonymous") {
       throw new ApiError("unauthorized", `This endpoint needs authentication. ${howToAuthenticate}`, {
@@ -28,12 +28,12 @@ export function authorize(request: Request, principal: Principal, options: { aut
       throw new ApiError("forbidden", "API keys cannot do this: sign in on the website to manage keys.");
     }
   }
-  if (options.scope && principal.kind !== "anonymous" && !principal.scopes.includes(options.scope)) {
+  const needed = scopesOf(options.scope);
+  if (needed.length > 0 && principal.kind !== "anonymous" && !needed.some((scope) => principal.scopes.includes(scope))) {
+    const named = needed.map((scope) => `\`${scope}\``).join(" or ");
     throw new ApiError(
       "forbidden",
-      principal.kind === "key"
-        ? `This API key lacks the \`${options.scope}\` scope.`
-        : `Your account (${principal.user.role}) does not have the \`${options.scope}\` permission.`,
+      principal.kind === "key" ? `This API key lacks the ${named} scope.` : `Your account (${principal.user.role}) does not have the ${named} permission.`,
     );
   }
   if (principal.kind === "session") checkSameOrigin(request);

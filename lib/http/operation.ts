@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { AppRouteHandlerRoutes, ParamMap } from "../../.next/types/routes";
-import type { Scope } from "../auth/roles";
+import type { ScopeRequirement } from "../auth/roles";
 import type { AuthRequirement } from "./authorize";
 
 /**
@@ -61,7 +61,12 @@ export interface Operation<
   summary: string;
   description?: string;
   auth: AuthRequirement;
-  scope?: Scope;
+  /**
+   * Required on every operation, so none is left open by omission: a scope, a list (any one of them
+   * suffices), or `null` when the `auth` level alone decides. SECURITY.md ("Who may call what") holds the
+   * same table; lib/api-contract/access-table.test.ts compares the two.
+   */
+  scope: ScopeRequirement;
   /** Rate-limit units one call costs (default 1); false: not limited (probes). */
   rateLimit?: { cost: number } | false;
   /** Record a usage row (default true). */

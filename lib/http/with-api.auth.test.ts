@@ -4,15 +4,16 @@ import { createTestKey, createTestUser, sessionCookieFor } from "@/test/auth";
 import { getDb } from "../db/client";
 import { apiUsage } from "../db/schema";
 import { resetEnvForTests } from "../env";
-import { settleAfterResponseWork } from "./after-response";
+import { settleAfterResponseWork } from "../after-response";
 import type { Operation } from "./operation";
 import { jsonResponse, withApi } from "./with-api";
 
 /** The wrapper's authentication, scopes, CSRF guard, rate limits and usage recording, on a real database. */
 
-const handlerFor = (options: Pick<Operation, "auth" | "scope" | "rateLimit" | "recordUsage">) =>
-  withApi({ operationId: "test", method: "POST", path: "/api/v1/test", tag: "Test", summary: "test", responses: {}, ...options }, (_request, { principal }) =>
-    jsonResponse({ kind: principal.kind, user: principal.kind === "anonymous" ? null : principal.user.id }),
+const handlerFor = (options: Pick<Operation, "auth"> & Partial<Pick<Operation, "scope" | "rateLimit" | "recordUsage">>) =>
+  withApi(
+    { operationId: "test", method: "POST", path: "/api/v1/test", tag: "Test", summary: "test", responses: {}, scope: null, ...options },
+    (_request, { principal }) => jsonResponse({ kind: principal.kind, user: principal.kind === "anonymous" ? null : principal.user.id }),
   );
 const call = (route: ReturnType<typeof handlerFor>, headers: Record<string, string> = {}, method = "POST") =>
   route(new Request("http://localhost/api/v1/test", { method, headers: { host: "localhost", ...headers } }));

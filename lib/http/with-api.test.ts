@@ -11,6 +11,7 @@ const open = (route: string) => {
     tag: "Test",
     summary: "test",
     auth: "public" as const,
+    scope: null,
     rateLimit: false as const,
     recordUsage: false,
     responses: {},

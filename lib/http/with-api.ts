@@ -1,5 +1,5 @@
 import "server-only";
-import { recordKeyUse } from "../api-keys/verify-key";
+import { recordKeyUse } from "../auth/api-keys/verify-key";
 import { clientAddressOf } from "../auth/client-address";
 import { resolvePrincipal, type Principal } from "../auth/principal";
 import { getDb, type Database } from "../db/client";
@@ -9,7 +9,7 @@ import { observeRequest } from "../metrics/observe";
 import { limitCaller } from "../rate-limit/limit-caller";
 import { requestBudgetMs, runWithDeadline } from "../request-deadline";
 import { recordUsage } from "../usage/record-usage";
-import { runAfterResponse } from "./after-response";
+import { runAfterResponse } from "../after-response";
 import { getEnv } from "../env";
 import { authorize } from "./authorize";
 import { routeLabel, type Operation, type OperationInput, type RouteParamsOf } from "./operation";

@@ -4,6 +4,7 @@ import { getEnv } from "../env";
 import type { ModelEntry } from "../models/manifest-schema";
 import { OipClient } from "./oip/oip-client";
 import { openRemoteSession } from "./oip/remote-session";
+import type { ModelSession } from "./model-session";
 import { sessionOptions } from "./session-options";
 
 /**
@@ -13,15 +14,7 @@ import { sessionOptions } from "./session-options";
  * pipelines never know which, because both give them the same session surface.
  */
 
-/** What the pipelines use of an ort.InferenceSession; an in-process session is one as it is. */
-export interface ModelSession {
-  readonly inputNames: readonly string[];
-  readonly outputNames: readonly string[];
-  readonly inputMetadata: readonly ort.InferenceSession.ValueMetadata[];
-  readonly outputMetadata: readonly ort.InferenceSession.ValueMetadata[];
-  run(feeds: Record<string, ort.Tensor>): Promise<ort.InferenceSession.ReturnType>;
-  release(): Promise<void>;
-}
+export type { ModelSession } from "./model-session";
 
 export interface BackendReadiness {
   kind: "in-process" | "remote";

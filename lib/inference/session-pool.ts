@@ -10,6 +10,7 @@ import { currentDeadline } from "../request-deadline";
 import { getInferenceBackend, type ModelSession } from "./inference-backend";
 import { ModelQueue, type TimedRun } from "./serving/model-queue";
 import { hasBatchDimension, resolveServingConfig } from "./serving/serving-config";
+import { withoutLocations } from "../models/without-locations";
 
 export type { TimedRun } from "./serving/model-queue";
 
@@ -72,12 +73,14 @@ async function createLoadedModel(modelId: string): Promise<LoadedModel> {
 }
 
 /** Whether a model's session can be had, without throwing (for `available: false` answers). */
-export async function modelAvailability(modelId: string): Promise<{ available: true } | { available: false; reason: string }> {
+export async function modelAvailability(modelId: string): Promise<{ available: true } | { available: false; reason: string; detail: string }> {
   try {
     await loadModel(modelId);
     return { available: true };
   } catch (error) {
-    return { available: false, reason: error instanceof Error ? error.message : String(error) };
+    // ONNX Runtime's load errors name the file's path; a remote backend's name its URL.
+    const detail = error instanceof Error ? error.message : String(error);
+    return { available: false, reason: withoutLocations(detail), detail };
   }
 }
 

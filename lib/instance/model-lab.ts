@@ -2,8 +2,8 @@ import "server-only";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { queueBenchmarkRun } from "../benchmarks/benchmark-job";
-import { describeMachine } from "../benchmarks/describe-machine";
-import { runFingerprint } from "../benchmarks/machine-fingerprint";
+import { describeMachine } from "../inference/measurement/describe-machine";
+import { runFingerprint } from "../inference/measurement/machine-fingerprint";
 import { benchmarkableModels } from "../benchmarks/run-benchmark";
 import { getDatabase, type Database } from "../db/client";
 import { latestBenchmarkResults } from "../db/queries/benchmarks";
@@ -12,10 +12,10 @@ import { activeInstanceJobs, latestJobWithParam } from "../db/queries/jobs";
 import type { JobRow } from "../db/schema";
 import { getEnv } from "../env";
 import { ApiError } from "../errors";
-import { enqueueTrackedJobNow, registerRunner, runTrackedJob } from "../jobs/tracked-job";
+import { enqueueTrackedJobNow, runTrackedJob, type TrackedKindRunner } from "../jobs/tracked-job";
 import { log } from "../log";
 import { getModelStore } from "../models/get-model-store";
-import { loadRecipes, RECIPES_DIR } from "../optimize/parse-recipe";
+import { loadRecipes, RECIPES_DIR } from "../models/parse-recipe";
 import { produceVariant, variantsDir } from "../optimize/produce-variant";
 import { registerStoredVariants } from "../optimize/register-variants";
 import { storeProducedVariant } from "../optimize/store-produced-variant";
@@ -93,7 +93,7 @@ export async function queueVariant(
   return enqueueTrackedJobNow({ kind: "variant", ownerId, title: `Produce ${recipe.id}`, params: { recipe: recipe.id } });
 }
 
-registerRunner("variant", (jobId) =>
+const runVariantJob = (jobId: string) =>
   runTrackedJob(jobId, async ({ job, progress }) => {
     const { db } = await getDatabase();
     const recipe = loadRecipes().find((r) => r.id === (job.params as { recipe: string }).recipe);
@@ -107,8 +107,7 @@ registerRunner("variant", (jobId) =>
     log.info({ variant: recipe.id, sizeBytes: produced.sizeBytes, agreement: produced.agreement.value }, "variant produced");
     await queueBenchmarkRun({ ownerId: null, params: { trigger: "variant", preset: "quick", models: [recipe.id] } }).catch(ignoreConflict);
     return { variant: recipe.id, size_bytes: produced.sizeBytes, agreement: produced.agreement.value };
-  }),
-);
+  });
 
 /**
  * The safety detector's test-split figures, once per database, so the public dashboard shows them
@@ -126,7 +125,7 @@ async function queueSafetyBenchmarkIfMissing(db: Database): Promise<void> {
   await enqueueTrackedJobNow({ kind: "safety-benchmark", ownerId: null, title: "Safety benchmark (test splits)", params: {} });
 }
 
-registerRunner("safety-benchmark", (jobId) =>
+const runSafetyBenchmarkJob = (jobId: string) =>
   runTrackedJob(jobId, async () => {
     const { db } = await getDatabase();
     const evalDir = getEnv().evalDataDir;
@@ -134,8 +133,11 @@ registerRunner("safety-benchmark", (jobId) =>
     const startedAtMs = performance.now();
     const measured = await measureSafetyTestSplit(evalDir);
     await storeSafetyBenchmark({ db, summary: safetyBenchmarkSummary({ ...measured, heldOut: [], machine: await describeMachine(), startedAtMs }) });
-  }),
-);
+  });
+
+/** The model lab's kinds' runners, handed to the tracked jobs at start (job-runners.ts). */
+export const variantJobRunner: TrackedKindRunner = { run: runVariantJob };
+export const safetyBenchmarkJobRunner: TrackedKindRunner = { run: runSafetyBenchmarkJob };
 
 /** For `npm run bench:models -- --produce`: produce the missing variants of MODEL_LAB_RECIPES here and now. */
 export async function produceMissingVariantsNow(db: Database): Promise<{ produced: string[]; problems: { id: string; reason: string }[] }> {

@@ -85,7 +85,8 @@ export async function checkReadiness({ waitForModelsMs = 0 }: { waitForModelsMs?
       id: model.id,
       task: model.task,
       available: outcome.available,
-      ...(outcome.available ? {} : { reason: outcome.reason }),
+      // Operators' view (this report is only shown whole to admins and the monitoring token): paths included.
+      ...(outcome.available ? {} : { reason: outcome.detail ?? outcome.reason }),
     });
   }
   // "Models loaded": every ONNX session has been created (or its failure recorded) by the start-up warm-up.

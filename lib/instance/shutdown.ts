@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { closeDatabase } from "../db/client";
 import { getEnv } from "../env";
-import { settleAfterResponseWork } from "../http/after-response";
+import { settleAfterResponseWork } from "../after-response";
 import { releaseAllSessions } from "../inference/session-pool";
 import { stopJobQueue } from "../jobs/job-queue";
 import { log } from "../log";

@@ -5,8 +5,8 @@ import { recordInstanceStart } from "../db/queries/settings";
 import { getEnvOrExit } from "../env";
 import { log } from "../log";
 import { getModelStore } from "../models/get-model-store";
-import { ensureAuthSecret } from "./auth-secret";
-import { startWorkers } from "../jobs/start-workers";
+import { ensureAuthSecret } from "../auth/auth-secret";
+import { startJobWorkers } from "./job-runners";
 import { registerVariantsAtStart, startModelLab } from "./model-lab";
 import { installShutdownHandlers, webShutdownSteps } from "./shutdown";
 import { sessionsWarm, startWarmUp } from "./warm-up";
@@ -29,7 +29,7 @@ export async function startInstance(): Promise<void> {
     database = await getDatabase();
     const instance = await recordInstanceStart({ db: database.db });
     log.info({ database: database.kind, location: database.location, startCount: instance.startCount }, "database ready");
-    if (env.WORK_QUEUE) void startWorkers().catch((error) => log.error({ err: error }, "the job queue could not be started; batches and webhooks wait"));
+    if (env.WORK_QUEUE) void startJobWorkers().catch((error) => log.error({ err: error }, "the job queue could not be started; batches and webhooks wait"));
   } catch (error) {
     log.error({ err: error }, "database not ready at start-up; /api/ready will report it");
   }

@@ -4,7 +4,7 @@ import { defaultModelFor } from "../inference/default-model";
 import { loadSentenceEncoder } from "../inference/embed/load-sentence-encoder";
 import { loadModel } from "../inference/session-pool";
 import { log } from "../log";
-import { warmWorkerPool } from "../workers/js-worker-pool";
+import { warmSafetyThreads } from "../safety/off-loop/safety-pool";
 import { getModelStore } from "../models/get-model-store";
 
 /**
@@ -51,7 +51,7 @@ export function startWarmUp(): void {
   globalForWarmUp.insightWarmUp = { state, sessionsDone };
 
   void sessionsDone.then(async () => {
-    await warmWorkerPool().catch((error: unknown) => log.warn({ err: error }, "the JavaScript worker threads could not be warmed"));
+    await warmSafetyThreads().catch((error: unknown) => log.warn({ err: error }, "the JavaScript worker threads could not be warmed"));
     try {
       await loadSentenceEncoder();
       const vocabulary = await getLabelVocabulary(defaultModelFor("image-classification"), defaultModelFor("object-detection"));

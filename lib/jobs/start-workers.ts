@@ -2,28 +2,49 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import { getDatabase } from "../db/client";
 import { getEnv } from "../env";
-import { runMaintenance } from "../instance/maintenance";
 import { log } from "../log";
-// Imported for their runners (each registers the kinds of job it runs).
-import "../benchmarks/benchmark-job";
-import "../instance/model-lab";
-import "../safety/red-team/campaign-job";
-import { failBatchItem, runBatchItem } from "./batch/run-batch-item";
-import { runQueuedJob, sweepInterruptedJobs } from "./tracked-job";
+import { runQueuedJob, setTrackedKindRunners, sweepInterruptedJobs, type TrackedKindRunners } from "./tracked-job";
 import { getJobQueue } from "./job-queue";
 import { QUEUE } from "./queues";
 import { attemptDelivery, giveUpDelivery } from "./webhooks/deliver-webhook";
 import { outsideRequest } from "../request-deadline";
 
+/** A queue's worker: what it runs per job, how often it polls, how many jobs it runs at once. */
+export interface QueueRunner<T> {
+  run: (data: T) => Promise<unknown>;
+  pollingIntervalSeconds: number;
+  concurrency?: number;
+}
+
+/** The queues whose work belongs to features above the queue (batches, upkeep), not to it. */
+const HANDED_QUEUES = [QUEUE.batchItem, QUEUE.batchItemDead, QUEUE.maintenance] as const;
+type HandedQueue = (typeof HANDED_QUEUES)[number];
+interface HandedQueuePayloads {
+  [QUEUE.batchItem]: { itemId: string };
+  [QUEUE.batchItemDead]: { itemId: string };
+  [QUEUE.maintenance]: unknown;
+}
+
 /**
- * Makes this process a worker of every queue. Batch items are CPU-bound analyses: JOB_CONCURRENCY
- * of them at a time (default 1), so a web process that also works the queue keeps a core for its
- * requests. Webhook deliveries only wait on the network, so a few run at once.
+ * What the app hands the queue at start (lib/instance/job-runners.ts): a runner per feature queue
+ * and per tracked kind. The queue lists no client itself, and one left out fails at start, by name.
+ */
+export interface JobRunners {
+  queues: { [Q in HandedQueue]: QueueRunner<HandedQueuePayloads[Q]> };
+  trackedKinds: TrackedKindRunners;
+}
+
+/**
+ * Makes this process a worker of every queue: the handed runners' queues with their concurrency,
+ * and the queue's own (webhook deliveries, which only wait on the network, so a few run at once;
+ * the tracked jobs' queues, one at a time).
  */
 
 const globalForWorkers = globalThis as unknown as { insightWorkersStarted?: boolean };
 
-export async function startWorkers(): Promise<void> {
+export async function startWorkers(runners: JobRunners): Promise<void> {
+  for (const queue of HANDED_QUEUES) if (typeof runners.queues[queue]?.run !== "function") throw new Error(`no runner was handed for the "${queue}" queue`);
+  setTrackedKindRunners(runners.trackedKinds);
   if (globalForWorkers.insightWorkersStarted) return;
   globalForWorkers.insightWorkersStarted = true;
   const env = getEnv();
@@ -39,12 +60,13 @@ export async function startWorkers(): Promise<void> {
       if (workerId) boss.notifyWorker(workerId);
     });
   };
-  for (let i = 0; i < env.JOB_CONCURRENCY; i++) await work<{ itemId: string }>(QUEUE.batchItem, { pollingIntervalSeconds: 1 }, runBatchItem);
-  await work<{ itemId: string }>(QUEUE.batchItemDead, { pollingIntervalSeconds: 2 }, failBatchItem);
+  for (const queue of HANDED_QUEUES) {
+    const { run, pollingIntervalSeconds, concurrency = 1 } = runners.queues[queue] as QueueRunner<unknown>;
+    for (let i = 0; i < concurrency; i++) await work(queue, { pollingIntervalSeconds }, run);
+  }
   for (let i = 0; i < 4; i++)
     await work<{ deliveryId: string }>(QUEUE.webhookDelivery, { pollingIntervalSeconds: 1 }, ({ deliveryId }) => attemptDelivery({ db, deliveryId }));
   await work<{ deliveryId: string }>(QUEUE.webhookDeliveryDead, { pollingIntervalSeconds: 2 }, ({ deliveryId }) => giveUpDelivery({ db, deliveryId }));
-  await work(QUEUE.maintenance, { pollingIntervalSeconds: 5 }, () => runMaintenance({ db }));
   await work<{ jobId: string }>(QUEUE.modelLab, { pollingIntervalSeconds: 2 }, runQueuedJob);
   await work<{ jobId: string }>(QUEUE.redTeamCampaign, { pollingIntervalSeconds: 2 }, runQueuedJob);
   // Usage roll-ups, expired guests and old rate-limit counters, every five minutes on one worker.

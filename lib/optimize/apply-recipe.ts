@@ -9,7 +9,7 @@ import { channelPruningTensors, pruneChannels } from "./prune-channels";
 import { magnitudePruningTensors, pruneMagnitude } from "./prune-magnitude";
 import { quantizeStatic } from "./quantize-static";
 import { quantizeWeightsOnly } from "./quantize-weights";
-import type { Recipe, RecipeStep } from "./recipe-schema";
+import type { Recipe, RecipeStep } from "../models/recipe-schema";
 import { runModelOutputs } from "./run-model-outputs";
 import type { ModelEntry } from "@/lib/models/manifest-schema";
 

@@ -10,8 +10,8 @@ import { compareOutputs, type AgreementMetric } from "./agreement/compare-output
 import { applyRecipe, type StepReport } from "./apply-recipe";
 import { buildEvalInputs, type InputSplit } from "./inputs/eval-inputs";
 import { readModel, writeModel } from "./model-file";
-import { parseRecipe } from "./parse-recipe";
-import { recipeVariantKind, type Recipe } from "./recipe-schema";
+import { parseRecipe } from "../models/parse-recipe";
+import { recipeVariantKind, type Recipe } from "../models/recipe-schema";
 import { runModelOutputs } from "./run-model-outputs";
 import { VARIANT_PROTOCOL } from "./variant-entry";
 

@@ -7,7 +7,7 @@ import { getModelStore } from "@/lib/models/get-model-store";
 import { compareOutputs } from "./agreement/compare-outputs";
 import { buildEvalInputs, type InputSplit } from "./inputs/eval-inputs";
 import { readModel } from "./model-file";
-import { loadRecipes } from "./parse-recipe";
+import { loadRecipes } from "../models/parse-recipe";
 import { produceVariant, resolveParent, variantsDir } from "./produce-variant";
 import { runModelOutputs } from "./run-model-outputs";
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Database } from "@/lib/db/client";
 import { listModelVariants, variantFileBytes, type ModelVariantListItem } from "@/lib/db/queries/model-variants";
 import type { ModelStore } from "@/lib/models/model-store";
-import { parseRecipe } from "./parse-recipe";
+import { parseRecipe } from "../models/parse-recipe";
 import { VARIANT_PROTOCOL, variantModelEntry, type VariantRecord } from "./variant-entry";
 
 /**

@@ -1,5 +1,5 @@
 import type { ModelEntry } from "@/lib/models/manifest-schema";
-import type { Recipe } from "./recipe-schema";
+import type { Recipe } from "../models/recipe-schema";
 
 /**
  * The model-store entry of a produced variant: the parent's task, pre/post-processing and auxiliary

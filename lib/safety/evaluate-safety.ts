@@ -2,7 +2,7 @@ import "server-only";
 import { getEnv } from "../env";
 import { decodeImage, type DecodedImage } from "../inference/image/decode-image";
 import type { OcrResult } from "../inference/ocr/recognize-text";
-import { runTask } from "../workers/js-worker-pool";
+import { runTask } from "./off-loop/safety-pool";
 import type { InjectionDetection } from "./detect-injection";
 import { readImageText } from "./image/read-image-text";
 import { piiReplacements, redactDeep } from "./pii/redact-pii";

@@ -5,13 +5,14 @@ import { getEnv } from "../env";
 import { log } from "../log";
 import { type PoolState, poolState } from "./pool-state";
 import { deserializeError } from "./thread-errors";
-import { runThreadTask, type ThreadTaskEnvelope, type ThreadTaskName, type ThreadTaskPayload, type ThreadTaskResult } from "./thread-tasks";
+import { runThreadTask, type ThreadTaskEnvelope, type ThreadTaskPayload, type ThreadTaskResult, type ThreadTaskTable } from "./thread-tasks";
 
 /**
- * CPU-bound JavaScript (the safety layers: normaliser, signatures, the n-gram network, PII, NSFW on
- * TF.js WebAssembly) runs on a pool of worker threads, so one process uses every core while its event
- * loop keeps answering. SAFETY_WORKER_THREADS sets the pool size (default: the cores Node may use);
- * 0 runs every task inline on the event loop, through the same `runThreadTask`.
+ * CPU-bound JavaScript (today the safety layers: normaliser, signatures, the n-gram network, PII, NSFW
+ * on TF.js WebAssembly) runs on a pool of worker threads, so one process uses every core while its
+ * event loop keeps answering. SAFETY_WORKER_THREADS sets the pool size (default: the cores Node may
+ * use); 0 runs every task inline on the event loop, through the same `runThreadTask`. The pool is
+ * handed its task table (`threadPool`) by the code that owns the tasks: it imports none of them.
  *
  * piscina rather than a hand-made pool: it queues tasks FIFO, replaces a thread that dies, closes
  * gracefully and measures utilisation and queue length (exposed as metrics); a hand-made pool would
@@ -28,8 +29,10 @@ function poolSize(state: PoolState): number {
   return state.size;
 }
 
-function startedPool(state: PoolState): Piscina {
+function startedPool(state: PoolState, tasksFile: string): Piscina {
+  if (state.pool && state.tasksFile !== tasksFile) throw new Error(`the worker pool serves ${state.tasksFile}; it cannot also serve ${tasksFile}`);
   if (!state.pool) {
+    state.tasksFile = tasksFile;
     const threads = poolSize(state);
     state.pool = new Piscina({
       filename: threadEntry(),
@@ -40,6 +43,7 @@ function startedPool(state: PoolState): Piscina {
       concurrentTasksPerWorker: 1,
       // Only what the code needs, not the parent's flags (scripts/start.mjs preloads an HTTP hook).
       execArgv: ["--conditions=react-server"],
+      workerData: { tasksFile },
     });
     state.pool.on("error", (error: unknown) => log.error({ err: error }, "a JavaScript worker thread failed"));
     log.info({ threads }, "JavaScript worker pool started");
@@ -52,31 +56,33 @@ export function workerThreadCount(): number {
   return poolSize(poolState());
 }
 
-/**
- * Runs a task on a worker thread (inline when the pool is off, or closed by shutdown: work still in
- * hand then finishes rather than fails). Errors keep their class; `threadId` 0 means the main thread.
- */
-export async function runOffLoop<N extends ThreadTaskName>(name: N, payload: ThreadTaskPayload<N>): Promise<{ value: ThreadTaskResult<N>; threadId: number }> {
-  const state = poolState();
-  const pooled = poolSize(state) > 0 && !state.closed;
-  const envelope: ThreadTaskEnvelope = pooled ? await startedPool(state).run({ name, payload }) : await runThreadTask({ name, payload });
-  if (!envelope.ok) throw deserializeError(envelope.error);
-  return { value: envelope.value as ThreadTaskResult<N>, threadId: envelope.threadId };
-}
-
-/** The task's result alone. */
-export async function runTask<N extends ThreadTaskName>(name: N, payload: ThreadTaskPayload<N>): Promise<ThreadTaskResult<N>> {
-  return (await runOffLoop(name, payload)).value;
+/** A task table as handed to the pool: the table itself, and the module each thread loads it from. */
+export interface HandedTasks<T extends ThreadTaskTable> {
+  tasks: T;
+  /** The module exporting the same table as `threadTasks`, relative to the working directory. */
+  file: string;
 }
 
 /**
- * Starts the threads and has each load the code and the injection network (a second or more per
- * thread), so the first requests do not pay for it. The NSFW model stays lazy: it is loaded by a
- * thread when it first checks an image.
+ * The pool, serving `handed`'s tasks: `runOffLoop` runs a task on a worker thread (inline when the pool
+ * is off, or closed by shutdown: work still in hand then finishes rather than fails), with errors
+ * keeping their class and `threadId` 0 meaning the main thread; `runTask` answers the result alone.
  */
-export async function warmWorkerPool(): Promise<void> {
-  const threads = workerThreadCount();
-  await Promise.all(Array.from({ length: threads }, () => runOffLoop("safety.checkText", { text: "warm-up", mode: "prompt" })));
+export function threadPool<T extends ThreadTaskTable>({ tasks, file }: HandedTasks<T>) {
+  async function runOffLoop<N extends keyof T & string>(
+    name: N,
+    payload: ThreadTaskPayload<T, N>,
+  ): Promise<{ value: ThreadTaskResult<T, N>; threadId: number }> {
+    const state = poolState();
+    const pooled = poolSize(state) > 0 && !state.closed;
+    const envelope: ThreadTaskEnvelope = pooled ? await startedPool(state, file).run({ name, payload }) : await runThreadTask(tasks, { name, payload });
+    if (!envelope.ok) throw deserializeError(envelope.error);
+    return { value: envelope.value as ThreadTaskResult<T, N>, threadId: envelope.threadId };
+  }
+  async function runTask<N extends keyof T & string>(name: N, payload: ThreadTaskPayload<T, N>): Promise<ThreadTaskResult<T, N>> {
+    return (await runOffLoop(name, payload)).value;
+  }
+  return { runOffLoop, runTask };
 }
 
 /** Lets the tasks in hand finish until `untilMs`, then stops the threads (graceful shutdown). */

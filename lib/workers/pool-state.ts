@@ -10,6 +10,8 @@ export interface PoolState {
   pool?: Piscina;
   /** Threads asked for (SAFETY_WORKER_THREADS), read on first use. */
   size?: number;
+  /** The task module the running threads serve (the first caller's). */
+  tasksFile?: string;
   /** Set by graceful shutdown: later tasks run inline. */
   closed: boolean;
 }

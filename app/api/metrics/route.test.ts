@@ -3,18 +3,32 @@ import { resetEnvForTests } from "@/lib/env";
 import { GET } from "./route";
 
 // The queue depths come from the database; e2e/metrics.spec.ts reads them from a real one.
-vi.mock("@/lib/metrics/queue-depth", () => ({ readQueueDepths: async () => [{ queue: "batch-item", state: "queued", count: 2 }] }));
+vi.mock("@/lib/jobs/queue-depth", () => ({ readQueueDepths: async () => [{ queue: "batch-item", state: "queued", count: 2 }] }));
 
 const TOKEN = "scrape-token-0123456789abcdef";
 const scrape = (headers: Record<string, string> = {}) => GET(new Request("http://localhost/api/metrics", { headers }));
 
 afterEach(() => {
   delete process.env.METRICS_TOKEN;
+  delete process.env.METRICS_PUBLIC;
   resetEnvForTests();
 });
 
+const openMetrics = () => {
+  process.env.METRICS_PUBLIC = "true";
+  resetEnvForTests();
+};
+
 describe("GET /api/metrics", () => {
-  it("is open when METRICS_TOKEN is unset", async () => {
+  it("is not served on the public port by default: 403 problem+json saying how an operator opens it", async () => {
+    const response = await scrape();
+    expect(response.status).toBe(403);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect((await response.json()).detail).toContain("METRICS_TOKEN");
+  });
+
+  it("is open when the operator sets METRICS_PUBLIC=true (and no token)", async () => {
+    openMetrics();
     const response = await scrape();
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/plain");
@@ -38,6 +52,7 @@ describe("GET /api/metrics", () => {
   });
 
   it("counts its own scrapes under its route pattern, never the raw URL", async () => {
+    openMetrics();
     await GET(new Request("http://localhost/api/metrics?x=1"));
     const text = await (await scrape()).text();
     expect(text).toMatch(/insight_http_requests_total\{route="GET \/api\/metrics",method="GET",status="200"\} \d+/);

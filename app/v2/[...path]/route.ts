@@ -1,5 +1,5 @@
 // ANY /v2/* - every /v2 path no route claims answers 404 problem+json (with the protocol's `error`)
-import { unknownV2Route } from "@/lib/inference/oip/routes";
+import { unknownV2Route } from "@/app/v2/_oip/routes";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formBoolean } from "../../http/form-boolean";
+import { formBoolean } from "../form-boolean";
 import { tasksSchema, variantsSchema } from "../../inference/serving/request-schema";
 import { injectionCheckSchema } from "../../safety/schemas";
 import { DOCUMENT_IMPLICATIONS, documentTasks } from "./document-tasks";

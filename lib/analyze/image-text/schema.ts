@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formBoolean } from "../../http/form-boolean";
+import { formBoolean } from "../form-boolean";
 import { tasksSchema, variantsSchema } from "../../inference/serving/request-schema";
 import { IMAGE_TEXT_IMPLICATIONS, imageTextTasks } from "./image-text-tasks";
 

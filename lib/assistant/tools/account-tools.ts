@@ -6,9 +6,9 @@ import { getDatabase } from "../../db/client";
 import { getAnalysis, listAnalyses } from "../../db/queries/analyses";
 import { ApiError } from "../../errors";
 import { toHistoryEntry, toHistoryItem } from "../../history/schemas";
-import { BATCH_TASKS, validateUploadItem, type ValidatedItem } from "../../jobs/batch/batch-tasks";
-import { toBatchSummary } from "../../jobs/batch/batch-view";
-import { createBatch } from "../../jobs/batch/create-batch";
+import { BATCH_TASKS, validateUploadItem, type ValidatedItem } from "../../batch/batch-tasks";
+import { toBatchSummary } from "../../batch/batch-view";
+import { createBatch } from "../../batch/create-batch";
 import { attachmentById } from "../attachments";
 import { requireScope, runGuarded, type ToolContext } from "../tool-context";
 

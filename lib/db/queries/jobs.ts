@@ -39,11 +39,23 @@ export async function getJob({ db, id }: { db: Database; id: string }): Promise<
   return (await db.select().from(jobs).where(eq(jobs.id, id)).limit(1))[0];
 }
 
-export async function listOwnedJobs({ db, ownerId, kind, limit = 50 }: { db: Database; ownerId: string; kind?: string; limit?: number }): Promise<JobRow[]> {
+export async function listOwnedJobs({
+  db,
+  ownerId,
+  kind,
+  kinds,
+  limit = 50,
+}: {
+  db: Database;
+  ownerId: string;
+  kind?: string;
+  kinds?: readonly string[];
+  limit?: number;
+}): Promise<JobRow[]> {
   return db
     .select()
     .from(jobs)
-    .where(and(eq(jobs.ownerId, ownerId), kind ? eq(jobs.kind, kind) : undefined))
+    .where(and(eq(jobs.ownerId, ownerId), kind ? eq(jobs.kind, kind) : undefined, kinds ? inArray(jobs.kind, [...kinds]) : undefined))
     .orderBy(desc(jobs.createdAt))
     .limit(Math.min(Math.max(1, limit), 200));
 }

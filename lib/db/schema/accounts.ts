@@ -51,7 +51,7 @@ export const apiKeys = pgTable(
     hash: text("hash").notNull(),
     /** e.g. `ie_3kTq…9xQa`: enough to recognise a key, useless to use it. */
     displayForm: text("display_form").notNull(),
-    /** Scope names (lib/api-keys/scopes.ts). */
+    /** Scope names (lib/auth/roles.ts). */
     scopes: jsonb("scopes").$type<string[]>().notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),

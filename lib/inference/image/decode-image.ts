@@ -1,6 +1,8 @@
 import "server-only";
 import sharp, { type Metadata } from "sharp";
 import { ImageDecodeError } from "../../domain-errors";
+import { getEnv } from "../../env";
+import { withinDecodeBudget } from "./decode-budget";
 import { decodeBmp, isBmp, readBmpHeader } from "./decode-bmp";
 
 /**
@@ -32,6 +34,7 @@ export interface DecodedImage {
 
 export async function decodeImage(bytes: Buffer, limits: ImageLimits): Promise<DecodedImage> {
   const startedAt = performance.now();
+  const budget = getEnv().IMAGE_DECODE_PIXEL_BUDGET;
   if (bytes.length === 0) throw new ImageDecodeError("empty", "The image is empty (0 bytes).");
   if (bytes.length > limits.maxBytes) {
     throw new ImageDecodeError("too_large", `The image is ${bytes.length} bytes; the limit is ${limits.maxBytes} bytes.`);
@@ -40,7 +43,7 @@ export async function decodeImage(bytes: Buffer, limits: ImageLimits): Promise<D
   if (isBmp(bytes)) {
     const header = readBmpHeader(bytes);
     checkDimensions(header.width, header.height, limits);
-    const { pixels, width, height } = decodeBmp(bytes);
+    const { pixels, width, height } = await withinDecodeBudget(budget, header.width * header.height, async () => decodeBmp(bytes));
     return { pixels, width, height, format: "bmp", sizeBytes: bytes.length, hasAlpha: false, exifOrientation: 1, decodeMs: performance.now() - startedAt };
   }
 
@@ -56,14 +59,12 @@ export async function decodeImage(bytes: Buffer, limits: ImageLimits): Promise<D
   }
   checkDimensions(metadata.width ?? 0, metadata.height ?? 0, limits);
 
+  // Only the header has been read so far: the pixels are decoded within the process's budget.
+  const pixelCount = (metadata.width ?? 0) * (metadata.height ?? 0);
+  const decoded = await withinDecodeBudget(budget, pixelCount, () => decodePixels(bytes, limits).catch((error: Error) => error));
+  if (decoded instanceof Error) throw decodeFailure(decoded);
+  const { data, info } = decoded;
   try {
-    const { data, info } = await sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: "truncated" })
-      .rotate()
-      .flatten({ background: "#ffffff" })
-      .toColourspace("srgb")
-      .removeAlpha()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
     if (info.channels !== 3) throw new Error(`expected 3 channels, got ${info.channels}`);
     return {
       pixels: data,
@@ -76,12 +77,25 @@ export async function decodeImage(bytes: Buffer, limits: ImageLimits): Promise<D
       decodeMs: performance.now() - startedAt,
     };
   } catch (error) {
-    const message = (error as Error).message;
-    const truncated = /premature end|truncated|unexpected end|corrupt|damaged|read error/i.test(message);
-    throw truncated
-      ? new ImageDecodeError("truncated", "The image data is truncated or corrupt: the file ends before the picture does. Upload the complete file.")
-      : new ImageDecodeError("undecodable", "The image could not be decoded. Check that the file is a complete, valid image.");
+    throw decodeFailure(error as Error);
   }
+}
+
+function decodePixels(bytes: Buffer, limits: ImageLimits) {
+  return sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: "truncated" })
+    .rotate()
+    .flatten({ background: "#ffffff" })
+    .toColourspace("srgb")
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+}
+
+function decodeFailure(error: Error): ImageDecodeError {
+  const truncated = /premature end|truncated|unexpected end|corrupt|damaged|read error/i.test(error.message);
+  return truncated
+    ? new ImageDecodeError("truncated", "The image data is truncated or corrupt: the file ends before the picture does. Upload the complete file.")
+    : new ImageDecodeError("undecodable", "The image could not be decoded. Check that the file is a complete, valid image.");
 }
 
 function checkDimensions(width: number, height: number, limits: ImageLimits) {

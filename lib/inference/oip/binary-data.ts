@@ -1,5 +1,6 @@
 import { ApiError } from "../../errors";
 import type { OipTensorJson } from "./tensor-json";
+import { checkJsonShape, type JsonShapeLimits } from "./json-shape";
 
 /**
  * The protocol's binary tensor data extension (as Triton implements it): the body is the JSON
@@ -13,11 +14,13 @@ export const HEADER_LENGTH = "inference-header-content-length";
 const invalid = (detail: string) => new ApiError("invalid_input", detail);
 
 /** The JSON header and the binary part of a body; without the header-length header the whole body is JSON. */
-export function splitInferBody(body: Uint8Array, headerLength: string | null): { header: unknown; binary: Uint8Array } {
+export function splitInferBody(body: Uint8Array, headerLength: string | null, shape?: JsonShapeLimits): { header: unknown; binary: Uint8Array } {
   const length = headerLength === null ? body.byteLength : Number(headerLength);
   if (!Number.isSafeInteger(length) || length < 0 || length > body.byteLength) {
     throw invalid(`Inference-Header-Content-Length ${JSON.stringify(headerLength)} must be a whole number of bytes within the body (${body.byteLength}).`);
   }
+  // Counted before parsing: a body of ten million tiny objects is refused without building them.
+  if (shape) checkJsonShape(body.subarray(0, length), shape);
   let header: unknown;
   try {
     header = JSON.parse(Buffer.from(body.buffer, body.byteOffset, length).toString("utf8"));

@@ -99,7 +99,7 @@ export class OipClient {
     }
     if (response.ok) return response;
     const message = await errorMessageOf(response);
-    const detail = `The inference backend ${this.baseUrl} answered ${path} with ${response.status}: ${message}`;
+    const detail = `The inference backend answered ${path} with ${response.status}: ${message}`;
     const extra = { backend_status: response.status, ...(model ? { model } : {}) };
     if (response.status === 401 || response.status === 403)
       throw new ApiError("service_unavailable", `${detail} (check INFERENCE_BACKEND_TOKEN).`, { ...extra, headers: { "retry-after": "30" } });
@@ -117,11 +117,11 @@ export class OipClient {
   }
 
   private unreachable(reason: string): ApiError {
-    return new ApiError("service_unavailable", `The inference backend ${this.baseUrl} is not reachable: ${reason}.`, { headers: { "retry-after": "5" } });
+    return new ApiError("service_unavailable", `The inference backend is not reachable: ${reason}.`, { headers: { "retry-after": "5" } });
   }
 
   private malformed(model: string, what: string, reason: string): ApiError {
-    return new ApiError("model_unavailable", `The inference backend ${this.baseUrl} sent a malformed ${what} for model "${model}": ${reason}`, { model });
+    return new ApiError("model_unavailable", `The inference backend sent a malformed ${what} for model "${model}": ${reason}`, { model });
   }
 }
 

@@ -1,7 +1,7 @@
 import type * as ort from "onnxruntime-node";
 import { ApiError } from "../../errors";
 import type { ModelEntry } from "../../models/manifest-schema";
-import type { ModelSession } from "../inference-backend";
+import type { ModelSession } from "../model-session";
 import type { OipClient } from "./oip-client";
 import { valueMetadataOf } from "./model-metadata";
 
@@ -20,7 +20,7 @@ export async function openRemoteSession(client: OipClient, entry: ModelEntry): P
   if (versions.some((v) => !/^\d+$/.test(v)) && !versions.includes(entry.version)) {
     throw new ApiError(
       "model_unavailable",
-      `The inference backend ${client.baseUrl} serves model "${entry.id}" in version(s) ${versions.join(", ")}, but this instance needs version ${entry.version}.`,
+      `The inference backend serves model "${entry.id}" in version(s) ${versions.join(", ")}, but this instance needs version ${entry.version}.`,
       { model: entry.id },
     );
   }
@@ -30,7 +30,7 @@ export async function openRemoteSession(client: OipClient, entry: ModelEntry): P
     inputMetadata = valueMetadataOf(metadata.inputs);
     outputMetadata = valueMetadataOf(metadata.outputs);
   } catch (error) {
-    throw new ApiError("model_unavailable", `The inference backend ${client.baseUrl} describes model "${entry.id}" oddly: ${(error as Error).message}.`, {
+    throw new ApiError("model_unavailable", `The inference backend describes model "${entry.id}" oddly: ${(error as Error).message}.`, {
       model: entry.id,
     });
   }

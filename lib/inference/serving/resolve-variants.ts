@@ -1,8 +1,8 @@
 import "server-only";
 import { InvalidArgumentError, ModelUnavailableError } from "../../domain-errors";
 import { getModelStore } from "../../models/get-model-store";
-import { loadRecipes } from "../../optimize/parse-recipe";
-import { recipeVariantKind } from "../../optimize/recipe-schema";
+import { loadRecipes } from "../../models/parse-recipe";
+import { recipeVariantKind } from "../../models/recipe-schema";
 import type { ModelRole, VariantKind } from "./model-roles";
 import { variantKinds } from "./model-roles";
 import type { RoleServing } from "./serving-defaults";

@@ -1,7 +1,7 @@
 import "server-only";
-import { describeMachine } from "../../benchmarks/describe-machine";
-import { runFingerprint } from "../../benchmarks/machine-fingerprint";
-import { accuracySchema, performanceSchema } from "../../benchmarks/result-schema";
+import { describeMachine } from "../measurement/describe-machine";
+import { runFingerprint } from "../measurement/machine-fingerprint";
+import { accuracySchema, performanceSchema } from "../measurement/result-schema";
 import { getDb } from "../../db/client";
 import { latestBenchmarkResults, type ResultWithMachine } from "../../db/queries/benchmarks";
 import { ModelUnavailableError } from "../../domain-errors";

@@ -1,10 +1,10 @@
 import "server-only";
-import { lookup } from "node:dns";
 import type { LookupFunction } from "node:net";
 import { isIP } from "node:net";
 import { getEnv } from "../../env";
 import { ApiError } from "../../errors";
 import { isPublicAddress } from "./public-address";
+import { resolveHost } from "./resolve-host";
 
 /**
  * The SSRF guard of callback URLs: http(s) only, no credentials in the URL, and every address the
@@ -12,6 +12,8 @@ import { isPublicAddress } from "./public-address";
  * (the lookup below is what the HTTP client uses, so a name that resolves differently later, or a
  * redirect to a private address, is refused too). Hosts named in WEBHOOK_ALLOWED_HOSTS (a name or
  * an IP address) are exempt: a receiver on the same network, or a test's receiver on loopback.
+ * A refusal says "not a public address" and never which address the name resolved to: echoing it would
+ * make the batch endpoint an oracle for the server's internal DNS (what `db.internal` resolves to).
  */
 
 export class CallbackRefused extends Error {
@@ -39,14 +41,11 @@ export function checkCallbackForm(raw: string): URL {
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new CallbackRefused("must be an http or https URL");
   if (url.username || url.password) throw new CallbackRefused("must not carry credentials");
   const host = hostOf(url);
-  if (isIP(host) && !isPublicAddress(host) && !isAllowed(host)) throw new CallbackRefused(`points to a private, loopback or reserved address (${host})`);
+  if (isIP(host) && !isPublicAddress(host) && !isAllowed(host)) throw new CallbackRefused(NOT_PUBLIC);
   return url;
 }
 
-const resolveAll = (host: string) =>
-  new Promise<{ address: string; family: number }[]>((resolve, reject) =>
-    lookup(host, { all: true }, (error, addresses) => (error ? reject(error) : resolve(addresses))),
-  );
+const NOT_PUBLIC = "is not a public address (private, loopback and reserved ranges are refused)";
 
 /** The full check of a submitted callback URL, resolving its host now; a 400 naming the field when refused. */
 export async function checkCallbackUrl(raw: string, field = "callback_url"): Promise<URL> {
@@ -56,12 +55,11 @@ export async function checkCallbackUrl(raw: string, field = "callback_url"): Pro
     if (!isIP(host) && !isAllowed(host)) {
       let addresses: { address: string }[];
       try {
-        addresses = await resolveAll(host);
+        addresses = await resolveHost(host);
       } catch {
         throw new CallbackRefused(`host ${host} could not be resolved`);
       }
-      const internal = addresses.find((a) => !isPublicAddress(a.address) && !isAllowed(host, a.address));
-      if (internal) throw new CallbackRefused(`host ${host} resolves to a private, loopback or reserved address (${internal.address})`);
+      if (addresses.some((a) => !isPublicAddress(a.address) && !isAllowed(host, a.address))) throw new CallbackRefused(NOT_PUBLIC);
     }
     return url;
   } catch (error) {
@@ -72,18 +70,16 @@ export async function checkCallbackUrl(raw: string, field = "callback_url"): Pro
   }
 }
 
-/** The DNS lookup the delivery's HTTP client uses: it refuses to connect to any address that is not public. */
+/** The DNS lookup the delivery's HTTP client uses (c-ares, with a timeout): it refuses to connect to any address that is not public. */
 export const guardedLookup: LookupFunction = (hostname, options, callback) => {
-  lookup(hostname, { ...options, all: true }, (error, addresses) => {
-    if (error) return callback(error, "", 0);
-    const usable = addresses.filter((a) => isPublicAddress(a.address) || isAllowed(hostname.toLowerCase(), a.address));
-    if (usable.length === 0) {
-      const refused = new CallbackRefused(
-        `${hostname} resolves only to private, loopback or reserved addresses (${addresses.map((a) => a.address).join(", ")})`,
-      );
-      return callback(refused as NodeJS.ErrnoException, "", 0);
-    }
-    if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: typeof usable) => void)(null, usable);
-    callback(null, usable[0].address, usable[0].family);
-  });
+  resolveHost(hostname).then(
+    (addresses) => {
+      const wanted = addresses.filter((a) => !options.family || a.family === options.family);
+      const usable = wanted.filter((a) => isPublicAddress(a.address) || isAllowed(hostname.toLowerCase(), a.address));
+      if (usable.length === 0) return callback(new CallbackRefused(`${hostname} ${NOT_PUBLIC}`) as NodeJS.ErrnoException, "", 0);
+      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: typeof usable) => void)(null, usable);
+      callback(null, usable[0].address, usable[0].family);
+    },
+    (error: Error) => callback(error as NodeJS.ErrnoException, "", 0),
+  );
 };

@@ -38,7 +38,7 @@ describe("postWebhook: the SSRF guard on every hop", () => {
     ]) {
       const hop = await startWebhookReceiver({ redirectTo: redirect });
       receivers.push(hop);
-      await expect(send(hop.url), redirect).rejects.toThrow(/private, loopback or reserved/);
+      await expect(send(hop.url), redirect).rejects.toThrow(/not a public address/);
     }
     expect(target.received).toHaveLength(0);
   });
@@ -47,8 +47,34 @@ describe("postWebhook: the SSRF guard on every hop", () => {
     const target = await startWebhookReceiver();
     receivers.push(target);
     const port = new URL(target.url).port;
-    await expect(send(target.url)).rejects.toThrow(/private, loopback or reserved/);
-    await expect(send(`http://localhost:${port}/hooks`)).rejects.toThrow(/private, loopback or reserved/);
+    await expect(send(target.url)).rejects.toThrow(/not a public address/);
+    await expect(send(`http://localhost:${port}/hooks`)).rejects.toThrow(/not a public address/);
     expect(target.received).toHaveLength(0);
+  });
+});
+
+describe("postWebhook: the attempt's total deadline", () => {
+  it("gives up on a receiver that answers 200 and then dribbles its body, at the deadline, not when it goes idle", async () => {
+    process.env.WEBHOOK_ALLOWED_HOSTS = "127.0.0.1";
+    resetEnvForTests();
+    const { createServer } = await import("node:http");
+    const tarpit = createServer((_request, response) => {
+      response.writeHead(200, { "content-type": "text/plain" });
+      // A byte every 200 ms: never idle for long, never done.
+      const drip = setInterval(() => response.write("."), 200);
+      response.on("close", () => clearInterval(drip));
+    });
+    await new Promise<void>((resolve) => tarpit.listen(0, "127.0.0.1", resolve));
+    const { port } = tarpit.address() as import("node:net").AddressInfo;
+    const startedAt = Date.now();
+    try {
+      await expect(postWebhook({ url: `http://127.0.0.1:${port}/hook`, body: "{}", headers: {}, timeoutMs: 1_000 })).rejects.toThrow(
+        /no complete answer within 1000 ms/,
+      );
+      expect(Date.now() - startedAt).toBeLessThan(2_500);
+    } finally {
+      tarpit.closeAllConnections();
+      await new Promise((resolve) => tarpit.close(resolve));
+    }
   });
 });

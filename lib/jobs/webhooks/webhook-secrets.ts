@@ -3,7 +3,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:cr
 import { z } from "zod";
 import type { Database } from "../../db/client";
 import { getWebhookSecretCiphertext, insertWebhookSecretIfMissing, replaceWebhookSecret } from "../../db/queries/webhooks";
-import { ensureAuthSecret } from "../../instance/auth-secret";
+import { ensureAuthSecret } from "../../auth/auth-secret";
 import { generateWebhookSecret } from "./sign-webhook";
 
 /**

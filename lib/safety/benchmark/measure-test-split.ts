@@ -1,5 +1,5 @@
 import "server-only";
-import { yieldToEventLoop } from "../../jobs/yield-to-event-loop";
+import { yieldToEventLoop } from "../../yield-to-event-loop";
 import { flaggedInMode } from "../classifier/fit-injection-model";
 import { loadInjectionClassifier } from "../classifier/load-injection-classifier";
 import type { SafetyRow } from "../dataset/safety-rows";

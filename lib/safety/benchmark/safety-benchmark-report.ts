@@ -1,5 +1,5 @@
 import "server-only";
-import type { MachineDescription } from "../../benchmarks/describe-machine";
+import type { MachineDescription } from "../../inference/measurement/describe-machine";
 import type { Database } from "../../db/client";
 import { insertEvaluationReport } from "../../db/queries/evaluation-reports";
 import type { BenignEverydayData } from "../dataset/read-benign-everyday";

@@ -35,3 +35,9 @@ export function classifyImage(image: DecodedImage): Promise<NsfwResult> {
   const pixels = Buffer.isBuffer(sent) ? sent : Buffer.from(sent.buffer, sent.byteOffset, sent.byteLength);
   return classifyNsfw({ ...image, pixels });
 }
+
+/** The table the worker pool is handed (safety-pool.ts); each thread loads it from this file. */
+export const threadTasks = {
+  "safety.checkText": checkText,
+  "safety.classifyImage": classifyImage,
+};

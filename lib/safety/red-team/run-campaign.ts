@@ -5,7 +5,7 @@ import { attackFamilyNames } from "../signatures/families";
 import { seededRandom } from "../../seeded-random";
 import { mutatorIds, mutators } from "./mutators";
 import { benignControls, seedAttacks, type Seed } from "./seed-attacks";
-import { yieldToEventLoop } from "../../jobs/yield-to-event-loop";
+import { yieldToEventLoop } from "../../yield-to-event-loop";
 
 /**
  * A red-team campaign: every seed attack (and benign control) through every chosen mutator, each

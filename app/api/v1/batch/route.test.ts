@@ -2,7 +2,7 @@ import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
 import { stopJobQueue } from "@/lib/jobs/job-queue";
-import { startWorkers } from "@/lib/jobs/start-workers";
+import { startJobWorkers } from "@/lib/instance/job-runners";
 import { expectProblem } from "@/test/api-requests";
 import { createTestKey } from "@/test/auth";
 import { startWebhookReceiver } from "@/test/webhook-receiver";
@@ -46,7 +46,7 @@ const sentences = [
 ];
 
 beforeAll(async () => {
-  await startWorkers();
+  await startJobWorkers();
 });
 afterAll(async () => {
   await stopJobQueue(2_000);

@@ -4,7 +4,7 @@ import { ownerIdOf } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db/client";
 import { listOwnedJobs } from "@/lib/db/queries/jobs";
 import { jsonResponse, withApi } from "@/lib/http/with-api";
-import { batchListSchema, toBatchSummary } from "@/lib/jobs/batch/batch-view";
+import { batchListSchema, toBatchSummary } from "@/lib/batch/batch-view";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { benchmarksResponseSchema as camelCaseSchema } from "@/lib/benchmarks/result-schema";
+import { benchmarksResponseSchema as camelCaseSchema } from "@/lib/inference/measurement/result-schema";
 import { snakeCaseSchema } from "@/lib/http/snake-case";
 import { benchmarkableModels } from "@/lib/benchmarks/run-benchmark";
 import { getDb } from "@/lib/db/client";

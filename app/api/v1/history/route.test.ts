@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { settleAfterResponseWork } from "@/lib/http/after-response";
+import { settleAfterResponseWork } from "@/lib/after-response";
 import { expectProblem } from "@/test/api-requests";
 import { createTestKey, createTestUser, sessionCookieFor } from "@/test/auth";
 import { POST as analyzeText } from "../analyze/multilingual/route";

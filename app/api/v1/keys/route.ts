@@ -1,7 +1,7 @@
 // POST /api/v1/keys - create an API key (the key is in this answer only); GET - the caller's keys
 import * as api from "@/lib/api-contract/accounts";
-import { createApiKey } from "@/lib/api-keys/create-key";
-import { createdKeySchema, keyListSchema, toKeyView } from "@/lib/api-keys/schemas";
+import { createApiKey } from "@/lib/auth/api-keys/create-key";
+import { createdKeySchema, keyListSchema, toKeyView } from "@/lib/auth/api-keys/schemas";
 import { callerOf, ownerIdOf } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db/client";
 import { listApiKeys } from "@/lib/db/queries/api-keys";

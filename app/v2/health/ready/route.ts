@@ -1,5 +1,5 @@
 // GET /v2/health/ready - Open Inference Protocol readiness: 200 when /api/ready would be
-import { serverReadyRoute } from "@/lib/inference/oip/routes";
+import { serverReadyRoute } from "@/app/v2/_oip/routes";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 // GET /v2/models/{name} - model metadata: versions, platform, input and output tensors
 import * as api from "@/lib/api-contract/inference-protocol";
-import { modelMetadataRoute } from "@/lib/inference/oip/routes";
+import { modelMetadataRoute } from "@/app/v2/_oip/routes";
 
 export const dynamic = "force-dynamic";
 

@@ -8,7 +8,7 @@ import { recognizeText } from "@/lib/inference/ocr/recognize-text";
 import { inferenceCounts, modelsThatRan } from "@/lib/inference/serving/testing/inference-counts";
 import { getModelStore } from "@/lib/models/get-model-store";
 import { buildEvalInputs } from "@/lib/optimize/inputs/eval-inputs";
-import { loadRecipes } from "@/lib/optimize/parse-recipe";
+import { loadRecipes } from "@/lib/models/parse-recipe";
 import { produceVariant } from "@/lib/optimize/produce-variant";
 import { registerVariant } from "@/lib/optimize/register-variants";
 import { jsonRequest } from "@/test/api-requests";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listModels } from "@/app/api/v1/models/route";
 import { detectionOut } from "@/lib/analyze/image-text/image-text-output";
-import { describeMachine } from "@/lib/benchmarks/describe-machine";
+import { describeMachine } from "@/lib/inference/measurement/describe-machine";
 import { getDb } from "@/lib/db/client";
 import { createBenchmarkRun, finishBenchmarkRun, insertBenchmarkResult } from "@/lib/db/queries/benchmarks";
 import { getEnv } from "@/lib/env";
@@ -14,7 +14,7 @@ import { forgetServingDefaults } from "@/lib/inference/serving/serving-defaults"
 import { inferenceCounts, modelsThatRan } from "@/lib/inference/serving/testing/inference-counts";
 import { getModelStore } from "@/lib/models/get-model-store";
 import { buildEvalInputs } from "@/lib/optimize/inputs/eval-inputs";
-import { loadRecipes } from "@/lib/optimize/parse-recipe";
+import { loadRecipes } from "@/lib/models/parse-recipe";
 import { produceVariant } from "@/lib/optimize/produce-variant";
 import { registerVariant } from "@/lib/optimize/register-variants";
 import { jsonRequest } from "@/test/api-requests";

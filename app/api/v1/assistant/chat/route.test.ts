@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
-import { settleAfterResponseWork } from "@/lib/http/after-response";
+import { settleAfterResponseWork } from "@/lib/after-response";
 import { expectProblem } from "@/test/api-requests";
 import { readUiChunks, userMessage } from "@/test/assistant-turns";
 import { createTestKey, createTestUser, sessionCookieFor } from "@/test/auth";

@@ -5,8 +5,8 @@ import { getDb } from "@/lib/db/client";
 import { cancelJob, getOwnedJob, itemsOfJob } from "@/lib/db/queries/jobs";
 import { deliveriesOfJob } from "@/lib/db/queries/webhooks";
 import { jsonResponse, notFound, withApi } from "@/lib/http/with-api";
-import { batchViewSchema, toBatchView } from "@/lib/jobs/batch/batch-view";
-import { finishCancelledBatch } from "@/lib/jobs/batch/cancel-batch";
+import { batchViewSchema, toBatchView } from "@/lib/batch/batch-view";
+import { finishCancelledBatch } from "@/lib/batch/cancel-batch";
 
 export const dynamic = "force-dynamic";
 

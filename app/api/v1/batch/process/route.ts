@@ -3,9 +3,9 @@ import * as api from "@/lib/api-contract/jobs";
 import { callerOf } from "@/lib/auth/principal";
 import { getDatabase } from "@/lib/db/client";
 import { jsonResponse, withApi } from "@/lib/http/with-api";
-import { batchSummarySchema, toBatchSummary } from "@/lib/jobs/batch/batch-view";
-import { createBatch } from "@/lib/jobs/batch/create-batch";
-import { parseBatchRequest } from "@/lib/jobs/batch/parse-batch-request";
+import { batchSummarySchema, toBatchSummary } from "@/lib/batch/batch-view";
+import { createBatch } from "@/lib/batch/create-batch";
+import { parseBatchRequest } from "@/lib/batch/parse-batch-request";
 
 export const POST = withApi(api.submitBatch, async (_request, context) => {
   const batch = await parseBatchRequest(context.input.upload!);

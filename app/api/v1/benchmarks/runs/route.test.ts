@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { authorization as adminKey } from "@/test/api-requests";
 import { createTestKey, createTestUser, sessionCookieFor } from "@/test/auth";
 import { stopJobQueue } from "@/lib/jobs/job-queue";
-import { startWorkers } from "@/lib/jobs/start-workers";
+import { startJobWorkers } from "@/lib/instance/job-runners";
 import { GET as getJob } from "../../jobs/[id]/route";
 import { GET } from "./[id]/route";
 import { POST } from "./route";
@@ -42,7 +42,7 @@ describe("POST /api/v1/benchmarks/runs", () => {
   });
 
   it("queues a real run as a job (202), which a worker runs; the run can be read back", async () => {
-    await startWorkers();
+    await startJobWorkers();
     try {
       const response = await post(JSON.stringify({ models: ["mobilenetv2-int8"], preset: "quick" }), adminKey);
       expect(response.status).toBe(202);

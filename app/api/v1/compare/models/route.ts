@@ -1,7 +1,7 @@
 // POST /api/v1/compare/models - one image through each variant of a model family, side by side
 import * as api from "@/lib/api-contract/analyze";
 import { compareVariants } from "@/lib/benchmarks/compare-variants";
-import { compareResponseSchema } from "@/lib/benchmarks/result-schema";
+import { compareResponseSchema } from "@/lib/inference/measurement/result-schema";
 import { toSnakeCaseKeys } from "@/lib/http/snake-case";
 import { jsonResponse, withApi } from "@/lib/http/with-api";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stopJobQueue } from "@/lib/jobs/job-queue";
-import { startWorkers } from "@/lib/jobs/start-workers";
+import { startJobWorkers } from "@/lib/instance/job-runners";
 import { authorization } from "@/test/api-requests";
 import { createTestKey, createTestUser, sessionCookieFor } from "@/test/auth";
 import { GET as getReport } from "./[id]/route";
@@ -12,7 +12,7 @@ const read = (id: string) =>
   getReport(new Request(`http://localhost/api/v1/evaluate/red-team/${id}`, { headers: { authorization } }), { params: Promise.resolve({ id }) });
 
 beforeAll(async () => {
-  await startWorkers();
+  await startJobWorkers();
 });
 afterAll(async () => {
   await stopJobQueue(2_000);

@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { listEvaluationReports } from "@/lib/db/queries/evaluation-reports";
 import { jobsByParam } from "@/lib/db/queries/jobs";
 import { jsonResponse, withApi } from "@/lib/http/with-api";
-import { queueCampaign, RED_TEAM_REPORT_KIND } from "@/lib/safety/red-team/campaign-job";
+import { queueCampaign, RED_TEAM_REPORT_KIND } from "@/lib/benchmarks/red-team-campaign-job";
 import { reportListSchema, reportSchema, toReportView } from "@/lib/safety/red-team/report-schema";
 
 export const dynamic = "force-dynamic";

@@ -3,6 +3,7 @@ import * as api from "@/lib/api-contract/jobs";
 import { getDb } from "@/lib/db/client";
 import { getJob } from "@/lib/db/queries/jobs";
 import { jsonResponse, notFound, withApi } from "@/lib/http/with-api";
+import { mayReadJobKind } from "@/lib/jobs/job-scopes";
 import { jobViewSchema, toJobView } from "@/lib/jobs/job-view";
 
 export const dynamic = "force-dynamic";
@@ -10,8 +11,10 @@ export const dynamic = "force-dynamic";
 export const GET = withApi(api.getJob, async (_request, { params, principal }) => {
   const { id } = params;
   const job = await getJob({ db: await getDb(), id });
-  // Instance jobs are public like the dashboard they feed; a user's job is theirs alone.
-  const visible = job && (job.ownerId === null || (principal.kind !== "anonymous" && principal.user.id === job.ownerId));
+  // Instance jobs are public like the dashboard they feed; a user's job is theirs alone, and only with the
+  // scope of its kind (a safety-only key does not read the account's batches).
+  const visible =
+    job && (job.ownerId === null || (principal.kind !== "anonymous" && principal.user.id === job.ownerId && mayReadJobKind(principal.scopes, job.kind)));
   if (!job || !visible) notFound(`No job with id "${id.slice(0, 64)}" that you can see.`);
   return jsonResponse(jobViewSchema.parse(toJobView(job)));
 });

@@ -1,7 +1,7 @@
 // PATCH /api/v1/keys/{id} - rename a key; DELETE - revoke it (effective on every instance within API_KEY_CACHE_MS)
 import * as api from "@/lib/api-contract/accounts";
-import { forgetCachedKey } from "@/lib/api-keys/verify-key";
-import { keyViewSchema, toKeyView } from "@/lib/api-keys/schemas";
+import { forgetCachedKey } from "@/lib/auth/api-keys/verify-key";
+import { keyViewSchema, toKeyView } from "@/lib/auth/api-keys/schemas";
 import { ownerIdOf } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db/client";
 import { renameApiKey, revokeApiKey } from "@/lib/db/queries/api-keys";

@@ -3,7 +3,7 @@ import * as api from "@/lib/api-contract/models";
 import { jsonResponse, withApi } from "@/lib/http/with-api";
 import { queueVariant } from "@/lib/instance/model-lab";
 import { jobListSchema, toJobView } from "@/lib/jobs/job-view";
-import { loadRecipes } from "@/lib/optimize/parse-recipe";
+import { loadRecipes } from "@/lib/models/parse-recipe";
 
 export const POST = withApi(api.queueVariants, async (_request, { principal, input }) => {
   const { recipes } = input.body;

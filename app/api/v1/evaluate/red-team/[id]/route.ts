@@ -6,7 +6,7 @@ import { jobsByParam } from "@/lib/db/queries/jobs";
 import { ownerIdOf } from "@/lib/auth/principal";
 import { jsonResponse, notFound, withApi } from "@/lib/http/with-api";
 import { reportSchema, toReportView } from "@/lib/safety/red-team/report-schema";
-import { RED_TEAM_REPORT_KIND } from "@/lib/safety/red-team/campaign-job";
+import { RED_TEAM_REPORT_KIND } from "@/lib/benchmarks/red-team-campaign-job";
 
 export const dynamic = "force-dynamic";
 

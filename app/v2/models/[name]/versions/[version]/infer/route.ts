@@ -1,6 +1,6 @@
 // POST /v2/models/{name}/versions/{version}/infer - inference on one version
 import * as api from "@/lib/api-contract/inference-protocol";
-import { inferRoute } from "@/lib/inference/oip/routes";
+import { inferRoute } from "@/app/v2/_oip/routes";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 // GET /v2/models/{name}/versions/{version}/ready - readiness of one version
 import * as api from "@/lib/api-contract/inference-protocol";
-import { modelReadyRoute } from "@/lib/inference/oip/routes";
+import { modelReadyRoute } from "@/app/v2/_oip/routes";
 
 export const dynamic = "force-dynamic";
 
