@@ -1,9 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { evalDataDir, evalPhoto } from "./eval-data";
-import { E2E_ADMIN_EMAIL, signInInBrowser } from "./browser-session";
+import { E2E_ADMIN_EMAIL, signInAsAdminInBrowser, signInInBrowser } from "./browser-session";
 
-// Every page, signed out and signed in as an admin (ADMIN_EMAIL in playwright.config.ts), checked by
+// Every page, signed out and signed in as an admin (made one with `npm run admin`), checked by
 // axe-core against WCAG 2.0/2.1 A and AA: no serious or critical violation may remain. Then the
 // keyboard paths a mouse-less user needs: upload and analyse on /analyze, create and copy a key.
 const PAGES = [
@@ -54,7 +54,7 @@ test.describe("accessibility (axe, WCAG 2.1 AA), signed out", () => {
 test.describe("accessibility (axe, WCAG 2.1 AA), signed in as admin", () => {
   for (const pagePath of PAGES.filter((p) => p !== "/signin" && p !== "/signup")) {
     test(`${pagePath} has no serious or critical violation`, async ({ page }) => {
-      await signInInBrowser(page, E2E_ADMIN_EMAIL, "a11y admin password 1");
+      await signInAsAdminInBrowser(page, "a11y admin password 1");
       expect(await seriousViolations(page, pagePath)).toEqual([]);
       await expect(page.getByTestId("signed-in-as")).toHaveText(E2E_ADMIN_EMAIL);
     });

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordKeyUse } from "../auth/api-keys/verify-key";
-import { clientAddressOf, resolvePrincipal, type Principal } from "../auth/principal";
+import { clientAddressOf } from "../auth/client-address";
+import { resolvePrincipal, type Principal } from "../auth/principal";
 import { getDb, type Database } from "../db/client";
 import { ApiError, problemResponse, toProblem } from "../errors";
 import { log } from "../log";
