@@ -78,4 +78,5 @@ EXPOSE 3000
 # The slim image has no curl: Node's fetch does the request.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "server.js"]
+# The preload sets the client's address from the socket (or TRUSTED_PROXY_HOPS / TRUSTED_PROXIES): see SECURITY.md.
+CMD ["node", "--import", "./scripts/expose-http-server.mjs", "server.js"]

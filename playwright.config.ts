@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { TEST_AUTH_LIMITS } from "./e2e/test-auth-limits";
 import { MONITORING_TOKEN } from "./e2e/monitoring-token";
 
 // The suite runs against the production build (`next build` runs first in `npm run test:e2e`)
@@ -54,6 +55,9 @@ export default defineConfig({
       MODEL_LAB_RECIPES: "yolox-nano-int8-static,yolox-nano-pruned-magnitude",
       LOG_LEVEL: "warn",
       DATABASE_URL: "",
+      // The specs sign up, sign in and start guests for dozens of accounts from 127.0.0.1: the per-address
+      // limits on those (lib/rate-limit/plans.ts) are raised here; e2e/security/ runs its own server with the defaults.
+      AUTH_LIMITS: TEST_AUTH_LIMITS,
       // Metrics and readiness details are the operator's: the suite scrapes with this token (e2e/monitoring-token.ts).
       METRICS_TOKEN: MONITORING_TOKEN,
     },

@@ -10,7 +10,7 @@ import { routeMethods } from "./lib/http/route-methods";
  * Prefetches of the header's links must not make every visitor of any page a guest, so router
  * requests pass through: the layout's redirect then sends a real navigation for a guest session.
  */
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+const SESSION_COOKIES = ["authjs.session-token", "__Host-authjs.session-token"];
 
 export function proxy(request: NextRequest) {
   const malformed = malformedPathResponse(request);

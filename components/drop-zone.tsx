@@ -55,26 +55,29 @@ export function DropZone({
     }
   };
 
+  // The file input sits beside the button, not inside it (no interactive control nested in another),
+  // and out of the tab order: the button opens it with Enter or Space.
   return (
-    <div
-      role="button"
-      tabIndex={0}
-      aria-label={label}
-      data-testid={testId}
-      onKeyDown={onKeyDown}
-      onClick={() => inputRef.current?.click()}
-      onDragOver={(event) => {
-        event.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
-      className={`flex cursor-pointer flex-col items-center justify-center rounded-xl border-2 border-dashed px-4 py-8 text-center transition-colors ${
-        dragging ? "border-brand-500 bg-brand-50" : "border-slate-300 bg-white hover:border-brand-500"
-      }`}
-    >
-      <p className="font-medium text-slate-800">{label}</p>
-      {hint && <p className="mt-1 text-sm text-slate-500">{hint}</p>}
+    <div>
+      <div
+        role="button"
+        tabIndex={0}
+        data-testid={testId}
+        onKeyDown={onKeyDown}
+        onClick={() => inputRef.current?.click()}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        className={`flex cursor-pointer flex-col items-center justify-center rounded-xl border-2 border-dashed px-4 py-8 text-center transition-colors ${
+          dragging ? "border-brand-500 bg-brand-50" : "border-slate-300 bg-white hover:border-brand-500"
+        }`}
+      >
+        <p className="font-medium text-slate-800">{label}</p>
+        {hint && <p className="mt-1 text-sm text-slate-600">{hint}</p>}
+      </div>
       <label htmlFor={inputId} className="sr-only">
         {label}
       </label>
@@ -84,10 +87,10 @@ export function DropZone({
         type="file"
         accept={accept}
         multiple={multiple}
+        tabIndex={-1}
         className="sr-only"
         data-testid={`${testId}-input`}
         onChange={(event) => pick(event.target.files)}
-        onClick={(event) => event.stopPropagation()}
       />
     </div>
   );

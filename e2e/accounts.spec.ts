@@ -59,6 +59,7 @@ test("a guest tries a tool, signs up, keeps the analysis, creates a key shown on
   await expect(page.getByTestId("usage-by-route")).toContainText("POST /api/v1/analyze/multilingual");
   await expect(page.getByTestId("chart").first()).toBeVisible();
 
+  await page.getByTestId("account-menu-disclosure").locator("summary").click(); // sign-out sits in the account menu
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   await page.goto("/signin");

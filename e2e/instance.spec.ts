@@ -100,10 +100,10 @@ test("two instances on one PostgreSQL share one rate limit and a revocation; no 
   test.skip(Boolean(unreachable) && !postgresRequired, unreachable);
   const database = await createTemporaryPostgres();
   const dirs = [0, 1].map(() => mkdtempSync(path.join(tmpdir(), "ie-limit-")));
-  // A small quota for the first account's plan (the first account is an admin on the pro plan).
+  // A small quota for the account's plan (a new account is a user on the free plan).
   const env = {
     DATABASE_URL: database.url,
-    RATE_LIMITS: JSON.stringify({ pro: { minute: { quota: 6, windowSeconds: 60 } } }),
+    RATE_LIMITS: JSON.stringify({ free: { minute: { quota: 6, windowSeconds: 60 } } }),
     LOG_LEVEL: "debug",
     API_KEY_CACHE_MS: "2000",
   };

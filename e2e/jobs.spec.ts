@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { createTemporaryPostgres, postgresRequired, postgresUnreachableReason } from "../test/postgres";
 import { startWebhookReceiver } from "../test/webhook-receiver";
+import { runAdminCommand } from "./admin-command";
 import { createKey, signUpAndSignIn } from "./accounts-client";
 import { startServer, startWorkerProcess, waitUntilReady, type ServerProcess } from "./server-process";
 
@@ -170,7 +171,9 @@ test("a benchmark run and a red-team campaign interrupted by SIGKILL end failed 
   let server = startServer(env, 3236);
   try {
     await waitUntilReady(server, 120_000);
-    // The first account is the instance's admin: it may start benchmark runs.
+    // An admin (made by the operator's command after signing up) may start benchmark runs.
+    await signUpAndSignIn(server.baseUrl, "admin-interrupt@example.test", "interrupt test passphrase");
+    expect(runAdminCommand("admin-interrupt@example.test", { DATA_DIR: dataDir }).status).toBe(0);
     const jar = await signUpAndSignIn(server.baseUrl, "admin-interrupt@example.test", "interrupt test passphrase");
     const { key } = await createKey(server.baseUrl, jar, ["analyze", "safety", "benchmarks:run"]);
     const auth = { authorization: `Bearer ${key}`, "content-type": "application/json" };

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { TEST_AUTH_LIMITS } from "./test-auth-limits";
 import { MONITORING_TOKEN, monitoringHeaders } from "./monitoring-token";
 
 /** Starts `npm start` (scripts/start.mjs) as its own process, as a user or an orchestrator would. */
@@ -49,6 +50,8 @@ function startProcess(
     LOG_LEVEL: "warn",
     BENCHMARK_ON_START: "0",
     MODEL_CACHE_DIR: path.resolve("node_modules", ".cache", "insight-engine-e2e-models"),
+    // Many sign-ups and sign-ins from 127.0.0.1; e2e/security/ passes AUTH_LIMITS: "" for the production defaults.
+    AUTH_LIMITS: TEST_AUTH_LIMITS,
     METRICS_TOKEN: MONITORING_TOKEN,
     ...env,
   };

@@ -70,7 +70,7 @@ describe("Dockerfile", () => {
     const index = (op: string) => runtime.instructions.map((i) => i.op).lastIndexOf(op);
     expect(index("USER")).toBeGreaterThan(index("RUN"));
     expect(last(runtime, "HEALTHCHECK")).toMatch(/\/api\/health/);
-    expect(last(runtime, "CMD")).toBe('["node", "server.js"]');
+    expect(last(runtime, "CMD")).toBe('["node", "--import", "./scripts/expose-http-server.mjs", "server.js"]');
     // Only the standalone folder the build stage prepared, and the fetched model files.
     const copies = runtime.instructions.filter((i) => i.op === "COPY").map((i) => i.args);
     expect(copies.every((c) => c.startsWith("--from="))).toBe(true);

@@ -109,3 +109,63 @@ export class OverloadedError extends DomainError {
     super(message);
   }
 }
+
+/** Members a problem document carries beside the standard ones (a job id, `available: false`…). */
+export type ProblemDetails = Record<string, unknown>;
+
+/** The same work is already queued or running, or the thing to create exists already. */
+export class ConflictError extends DomainError {
+  static readonly kind = "ConflictError";
+  constructor(
+    message: string,
+    readonly details: ProblemDetails = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Nothing with that id (a recipe, a stored analysis) that the caller may see. */
+export class NotFoundError extends DomainError {
+  static readonly kind = "NotFoundError";
+}
+
+/** An input over one of its limits (a text's length, a batch's item count). */
+export class TooLargeError extends DomainError {
+  static readonly kind = "TooLargeError";
+  constructor(
+    message: string,
+    where?: FieldProblem | FieldProblem[],
+    readonly details: ProblemDetails = {},
+  ) {
+    super(message, where);
+  }
+}
+
+/** Input that is well-formed but cannot be worked on as sent (a prompt for an image check, an image with no prompt…). */
+export class UnprocessableInputError extends DomainError {
+  static readonly kind = "UnprocessableInputError";
+}
+
+/** The work needs a signed-in user or guest, and the caller is neither. */
+export class NotSignedInError extends DomainError {
+  static readonly kind = "NotSignedInError";
+}
+
+/** The caller is known but may not do this (a scope it lacks). */
+export class NotPermittedError extends DomainError {
+  static readonly kind = "NotPermittedError";
+}
+
+/**
+ * A feature this instance is not set up for (no assistant model, no evaluation images to calibrate
+ * on): the same request succeeds once the operator configures it, so it is a 503, not the caller's fault.
+ */
+export class FeatureUnavailableError extends DomainError {
+  static readonly kind = "FeatureUnavailableError";
+  constructor(
+    message: string,
+    readonly options: { retryAfterSeconds?: number; details?: ProblemDetails } = {},
+  ) {
+    super(message);
+  }
+}

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
-import { planOverridesSchema } from "./rate-limit/plans";
+import { authLimitOverridesSchema, planOverridesSchema } from "./rate-limit/plans";
 
 /**
  * The one place the process environment is read. Every setting has an embedded default so the
@@ -73,12 +73,36 @@ export const envSchema = z.object({
   /** Largest decoded image accepted, in pixels (decompression-bomb guard). */
   MAX_IMAGE_PIXELS: z.coerce.number().int().min(1024).max(500_000_000).default(40_000_000),
   /**
+   * How many reverse proxies of yours stand in front of the app: the client address is then the n-th
+   * X-Forwarded-For entry from the right (scripts/client-address.mjs). 0 (default): the socket's peer.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Or: the addresses/CIDR ranges of your proxies, comma-separated; X-Forwarded-For is read from the right past them. */
+  TRUSTED_PROXIES: z
+    .string()
+    .regex(/^\s*[0-9a-fA-F:.]+(\/\d{1,3})?(\s*,\s*[0-9a-fA-F:.]+(\/\d{1,3})?)*\s*$/, "must be IP addresses or CIDR ranges, comma-separated")
+    .optional(),
+  /**
+   * Overrides of the sign-in, sign-up and guest-creation limits (lib/rate-limit/plans.ts), as JSON,
+   * e.g. `{"signUpPerAddress":[{"quota":1000,"windowSeconds":3600}]}` for a test server that signs up many accounts.
+   */
+  AUTH_LIMITS: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "must be JSON" });
+        return z.NEVER;
+      }
+    })
+    .pipe(authLimitOverridesSchema)
+    .optional(),
+  /**
    * Pixels being decoded at once in this process, all requests together (lib/inference/image/decode-budget.ts):
    * bounds the decoders' memory. A decode larger than the budget runs alone. Default: one maximum-size image.
    */
   IMAGE_DECODE_PIXEL_BUDGET: z.coerce.number().int().min(1024).max(2_000_000_000).default(40_000_000),
-  /** The e-mail of the account that is admin (besides the first account ever created). */
-  ADMIN_EMAIL: z.string().email("must be an e-mail address").optional(),
   /** GitHub OAuth sign-in is offered only when both are set. */
   AUTH_GITHUB_ID: z.string().min(1).optional(),
   AUTH_GITHUB_SECRET: z.string().min(1).optional(),

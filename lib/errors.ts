@@ -1,12 +1,19 @@
 import { ZodError } from "zod";
 import {
+  ConflictError,
   DomainError,
+  FeatureUnavailableError,
   ImageDecodeError,
   InvalidArgumentError,
   MissingPrerequisiteError,
   ModelUnavailableError,
+  NotFoundError,
+  NotPermittedError,
+  NotSignedInError,
   OverloadedError,
+  TooLargeError,
   UnknownModelError,
+  UnprocessableInputError,
   type ImageProblem,
 } from "./domain-errors";
 
@@ -159,6 +166,20 @@ export function apiErrorFromDomain(error: DomainError): ApiError {
   if (error instanceof UnknownModelError) return new ApiError(error.fields.length ? "invalid_input" : "not_found", error.message, extra);
   if (error instanceof InvalidArgumentError) return new ApiError("invalid_input", error.message, extra);
   if (error instanceof MissingPrerequisiteError) return new ApiError("unprocessable_content", error.message, extra);
+  if (error instanceof UnprocessableInputError) return new ApiError("unprocessable_content", error.message, extra);
+  if (error instanceof TooLargeError) return new ApiError("payload_too_large", error.message, { ...error.details, ...extra });
+  if (error instanceof ConflictError) return new ApiError("conflict", error.message, { ...error.details, ...extra });
+  if (error instanceof NotFoundError) return new ApiError("not_found", error.message, extra);
+  if (error instanceof NotSignedInError) return new ApiError("unauthorized", error.message, extra);
+  if (error instanceof NotPermittedError) return new ApiError("forbidden", error.message, extra);
+  if (error instanceof FeatureUnavailableError) {
+    const { retryAfterSeconds, details } = error.options;
+    return new ApiError("service_unavailable", error.message, {
+      ...details,
+      ...extra,
+      ...(retryAfterSeconds === undefined ? {} : { headers: { "retry-after": String(retryAfterSeconds) } }),
+    });
+  }
   return new ApiError("internal", "An unexpected error occurred. Quote the request id when reporting it.");
 }
 

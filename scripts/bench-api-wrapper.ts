@@ -15,10 +15,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
-import { createApiKey } from "../lib/auth/api-keys/create-key";
 import { SESSION_COOKIE } from "../lib/auth/principal";
 import { describeMachine } from "../lib/inference/measurement/describe-machine";
-import { insertUser } from "../lib/db/queries/users";
 import { resetEnvForTests } from "../lib/env";
 import { settleAfterResponseWork } from "../lib/after-response";
 import type { Operation } from "../lib/http/operation";
@@ -30,7 +28,9 @@ const benchOperation = (route: string, options: Pick<Operation, "auth" | "scope"
 };
 import { ensureAuthSecret } from "../lib/auth/auth-secret";
 import { median, percentile, round } from "../lib/stats";
+import { seedBenchAccount } from "./bench-account";
 import { writeReadmeSection } from "./write-readme-section";
+import { MISSING } from "../lib/format";
 
 const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 2000;
 
@@ -53,18 +53,7 @@ async function measure(target: Target) {
   const { dataDir, drop } = await setUp(target);
   resetEnvForTests();
   const globals = globalThis as unknown as { insightDb?: Promise<{ close(): Promise<void> }> };
-  globals.insightDb = undefined;
-  const { getDb } = await import("../lib/db/client");
-  const db = await getDb();
-  const user = await insertUser({
-    db,
-    values: { email: `bench-${target}@example.test`, name: null, passwordHash: null, role: "user", plan: "pro", githubId: null, expiresAt: null },
-  });
-  const { key } = await createApiKey({
-    db,
-    owner: { id: user.id, role: "user", plan: "pro", email: user.email },
-    request: { name: "bench", scopes: ["analyze"] },
-  });
+  const { user, key } = await seedBenchAccount(target, ["analyze"]);
   const cookie = `${SESSION_COOKIE}=${await encode({ token: { uid: user.id, sub: user.id }, secret: ensureAuthSecret(), salt: SESSION_COOKIE })}`;
   // The plan allows far more than the benchmark sends in a minute, so no call is refused.
   process.env.RATE_LIMITS = JSON.stringify({ pro: { minute: { quota: 10_000_000, windowSeconds: 60 }, day: { quota: 10_000_000, windowSeconds: 86_400 } } });
@@ -129,7 +118,7 @@ async function main() {
     "| database | variant | p50 | p95 | added to the bare handler (p50) |",
     "|---|---|---:|---:|---:|",
     ...results.flatMap((r) =>
-      r.rows.map((row) => `| ${r.target} | ${row.name} | ${row.p50Ms} ms | ${row.p95Ms} ms | ${row.name === "bare" ? "—" : `${row.addedP50Ms} ms`} |`),
+      r.rows.map((row) => `| ${r.target} | ${row.name} | ${row.p50Ms} ms | ${row.p95Ms} ms | ${row.name === "bare" ? MISSING : `${row.addedP50Ms} ms`} |`),
     ),
     "",
     results

@@ -10,12 +10,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { createApiKey } from "../lib/auth/api-keys/create-key";
 import { describeMachine } from "../lib/inference/measurement/describe-machine";
-import { insertUser } from "../lib/db/queries/users";
 import { resetEnvForTests } from "../lib/env";
 import { stopJobQueue } from "../lib/jobs/job-queue";
 import { startJobWorkers } from "../lib/instance/job-runners";
+import { seedBenchAccount } from "./bench-account";
 import { writeReadmeSection } from "./write-readme-section";
 import { round } from "../lib/stats";
 
@@ -46,18 +45,8 @@ async function measure(target: "pglite" | "postgres") {
   } else delete process.env.DATABASE_URL;
   resetEnvForTests();
   const globals = globalThis as unknown as { insightDb?: Promise<{ close(): Promise<void> }> };
-  globals.insightDb = undefined;
-  const { getDb, getDatabase } = await import("../lib/db/client");
-  const db = await getDb();
-  const user = await insertUser({
-    db,
-    values: { email: `bench-${target}@example.test`, name: null, passwordHash: null, role: "user", plan: "pro", githubId: null, expiresAt: null },
-  });
-  const { key } = await createApiKey({
-    db,
-    owner: { id: user.id, role: "user", plan: "pro", email: user.email },
-    request: { name: "bench", scopes: ["analyze", "batch"] },
-  });
+  const { db, key } = await seedBenchAccount(target, ["analyze", "batch"]);
+  const { getDatabase } = await import("../lib/db/client");
   const { POST: multilingual } = await import("../app/api/v1/analyze/multilingual/route");
   const { POST: document } = await import("../app/api/v1/analyze/document/route");
   const { POST: batch } = await import("../app/api/v1/batch/process/route");

@@ -13,6 +13,7 @@
 import { evaluateLangid, readLangidSentences, summarize, targets, type AccuracySummary, type Method, type Variant } from "../lib/language/evaluate-langid";
 import { loadLanguageModels } from "../lib/language/load-language-models";
 import { requireEvalDir } from "./require-eval-dir";
+import { formatPercent } from "../lib/format";
 
 const labels: Record<Method, string> = {
   cld3: "CLD3",
@@ -21,8 +22,8 @@ const labels: Record<Method, string> = {
   ensembleNoScriptPriors: "ensemble w/o script priors",
 };
 const shown: Method[] = ["cld3", "fasttext", "ensemble"];
-const pct = (value: number | undefined) => (value === undefined ? "–" : `${(value * 100).toFixed(0)}%`);
-const pct1 = (value: number | undefined) => (value === undefined ? "–" : `${(value * 100).toFixed(1)}%`);
+const pct = (value: number | undefined) => formatPercent(value);
+const pct1 = (value: number | undefined) => formatPercent(value, 1);
 
 async function main() {
   const evalDir = requireEvalDir();

@@ -18,9 +18,10 @@ import { evaluateReceipt, receipts, type ReceiptOutcome } from "../lib/analyze/d
 import { evaluateOcrPage, ocrPages, readImagesManifest, type PageOutcome } from "../lib/inference/ocr/evaluate-ocr-pages";
 import { median } from "../lib/stats";
 import { requireEvalDir } from "./require-eval-dir";
+import { formatMs, formatPercent, MISSING } from "../lib/format";
 
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-const ms = (v: number) => `${Math.round(v)} ms`;
+const pct = (v: number) => formatPercent(v, 1);
+const ms = (v: number) => formatMs(v);
 const mark = (ok: boolean) => (ok ? "yes" : "no");
 
 async function main() {
@@ -59,7 +60,7 @@ function renderText(pages: PageOutcome[], receiptOutcomes: ReceiptOutcome[], mac
   lines.push(`  mean CER ${pct(meanCer)}, median latency ${ms(median(pages.map((p) => p.latencyMsMedian)))}`, "", "Receipts (merchant / date / total)");
   for (const r of receiptOutcomes) {
     lines.push(
-      `  ${name(r.file).padEnd(42)} ${mark(r.correct.merchant)} (${r.found.merchant ?? "-"})  ${mark(r.correct.date)} (${r.found.date ?? "-"})  ${mark(r.correct.total)} (${r.found.total ?? "-"})  ${ms(r.latencyMsMedian)}`,
+      `  ${name(r.file).padEnd(42)} ${mark(r.correct.merchant)} (${r.found.merchant ?? MISSING})  ${mark(r.correct.date)} (${r.found.date ?? MISSING})  ${mark(r.correct.total)} (${r.found.total ?? MISSING})  ${ms(r.latencyMsMedian)}`,
     );
   }
   lines.push(`  ${summaryOf(receiptOutcomes)}, median latency ${ms(median(receiptOutcomes.map((r) => r.latencyMsMedian)))}`);
@@ -81,7 +82,7 @@ function renderMarkdown(pages: PageOutcome[], receiptOutcomes: ReceiptOutcome[],
     "|---|---|---|---:|---:|",
     ...receiptOutcomes.map(
       (r) =>
-        `| ${name(r.file)} | ${r.correct.merchant ? "✓" : "✗"} ${r.found.merchant ?? "–"} | ${r.correct.date ? "✓" : "✗"} ${r.found.date ?? "–"} | ${r.correct.total ? "✓" : "✗"} ${r.found.total?.toFixed(2) ?? "–"} | ${ms(r.latencyMsMedian)} |`,
+        `| ${name(r.file)} | ${r.correct.merchant ? "✓" : "✗"} ${r.found.merchant ?? MISSING} | ${r.correct.date ? "✓" : "✗"} ${r.found.date ?? MISSING} | ${r.correct.total ? "✓" : "✗"} ${r.found.total?.toFixed(2) ?? MISSING} | ${ms(r.latencyMsMedian)} |`,
     ),
     "",
     `Receipts: ${summaryOf(receiptOutcomes)}. Measured on ${machine}.`,

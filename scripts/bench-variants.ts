@@ -18,6 +18,7 @@ import { loadRecipes, RECIPES_DIR } from "@/lib/models/parse-recipe";
 import { resolveParent, variantsDir } from "@/lib/optimize/produce-variant";
 import { recipeVariantKind, type Recipe } from "@/lib/models/recipe-schema";
 import { requireEvalDir } from "./require-eval-dir";
+import { MISSING } from "../lib/format";
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -78,7 +79,7 @@ function row(m: MeasuredModel, base: MeasuredModel, dims: string, steps?: string
     ? `${m.agreement.metric} ${m.agreement.value.toFixed(3)}${secondary} (n=${m.agreement.inputs})`
     : m === base && base.kind === "full_precision"
       ? "parent"
-      : "—";
+      : MISSING;
   return `| ${m.id} | ${m.kind}${steps ? ` (${steps})` : ""} | ${dims} | ${(m.sizeBytes / 1e6).toFixed(2)} MB (${(base.sizeBytes / m.sizeBytes).toFixed(2)}x smaller) | ${fmt(one.medianMs)} / ${fmt(one.p95Ms)} | ${speedup(0)} | ${fmt(one.cpuMsPerRun)} | ${fmt(two.medianMs)} / ${fmt(two.p95Ms)} | ${speedup(1)} | ${agreement} |`;
 }
 

@@ -18,6 +18,7 @@ import { firstThreeWords } from "../lib/language/evaluate-langid";
 import { identifyWithModels } from "../lib/language/identify-language";
 import { loadLanguageModels } from "../lib/language/load-language-models";
 import { requireEvalDir } from "./require-eval-dir";
+import { formatPercent } from "../lib/format";
 
 const TARGET_PRECISION = 0.98;
 // Norwegian Bokmål is "nb" in the data and "no" in both models' vocabularies.
@@ -58,7 +59,7 @@ for (let c = 0.3; c <= 0.951; c += 0.05) {
 }
 const meeting = grid.filter((g) => g.result.precision >= TARGET_PRECISION).sort((a, b) => b.result.coverage - a.result.coverage);
 const best = meeting[0] ?? [...grid].sort((a, b) => b.result.precision - a.result.precision)[0];
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+const pct = (v: number) => formatPercent(v, 1);
 const line = (label: string, cutoffs: ReliabilityCutoffs, r: ReturnType<typeof measure>) =>
   `| ${label} | ${cutoffs.confidence} / ${cutoffs.relatedConfidence} | ${pct(r.coverage)} | ${pct(r.precision)} |`;
 console.log(

@@ -29,4 +29,9 @@ const staticOut = path.join(out, distDir, "static");
 rmSync(staticOut, { recursive: true, force: true });
 cpSync(path.resolve(distDir, "static"), staticOut, { recursive: true });
 if (existsSync("public")) cpSync("public", path.join(out, "public"), { recursive: true, force: true });
+// The server hook every start preloads (`node --import ./scripts/expose-http-server.mjs server.js`):
+// the client's address from the socket (scripts/client-address.mjs) and the listener for shutdown.
+for (const file of ["expose-http-server.mjs", "client-address.mjs"]) {
+  cpSync(path.join("scripts", file), path.join(out, "scripts", file), { force: true });
+}
 console.log(`standalone server ready: node ${path.relative(process.cwd(), path.join(out, "server.js")) || "server.js"}`);

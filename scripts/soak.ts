@@ -2,7 +2,8 @@
 // against the production build, sampling the server's RSS, heap after a forced full GC and open file
 // descriptors. The first half of the run is warm-up, the second half is judged (lib/soak/leak-trend.ts):
 // 240 s by default, because native memory (ONNX Runtime's arenas, PGlite) was seen still settling at
-// the end of the second minute. Fails on a leak trend or on any answer other than 2xx, 429 or 503.
+// the end of the second minute. Fails on a leak trend, on any answer other than 2xx, 429 or 503, or when fewer
+// than MIN_OK_SHARE (lib/soak/answer-share.ts) of the requests were answered 2xx.
 // Writes its figures into the README.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -10,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { createKey, signUpAndSignIn } from "../e2e/accounts-client";
+import { answerVerdict } from "../lib/soak/answer-share";
 import { mbPerMinute, type Sample, soakVerdict } from "../lib/soak/leak-trend";
 import { writeReadmeCount } from "../test/readme-counts";
 
@@ -151,12 +153,14 @@ async function main() {
   if ((await fetch(`${baseUrl}/api/health`)).status !== 200) counts.errors.push("health check failed after the soak");
 
   const verdict = soakVerdict(samples);
+  const answers = answerVerdict(counts);
   const seconds = (Date.now() - startedAt) / 1000;
   const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
   const heap = (sample: Sample | undefined) => (sample?.heapUsedBytes === undefined ? "?" : mb(sample.heapUsedBytes));
   const firstHeapSample = samples.find((s) => s.heapUsedBytes !== undefined);
   const summary =
-    `${counts.requests} requests in ${seconds.toFixed(0)} s on ${process.env.SOAK_DATABASE_URL ? "PostgreSQL" : "PGlite"} (${counts.ok} ok, ${counts.limited} 429/503, ${counts.errors.length} errors); ` +
+    `${counts.requests} requests in ${seconds.toFixed(0)} s on ${process.env.SOAK_DATABASE_URL ? "PostgreSQL" : "PGlite"} (${counts.ok} ok, ${counts.limited} 429/503, ${counts.errors.length} errors; ` +
+    `${(answers.okShare * 100).toFixed(1)} % 2xx, at least ${(answers.minOkShare * 100).toFixed(0)} % required); ` +
     `RSS ${mb(samples[0].rssBytes)}→${mb(samples.at(-1)!.rssBytes)} MB, second-half slope ${mbPerMinute(verdict.rssSlopeBytesPerSecond)} ` +
     `(limit ${mbPerMinute(verdict.rssSlopeLimitBytesPerSecond)}); heap after full GC ${heap(firstHeapSample)}→${heap(samples.at(-1))} MB, second-half slope ` +
     `${verdict.heapSlopeBytesPerSecond === undefined ? "not reported" : mbPerMinute(verdict.heapSlopeBytesPerSecond)} (limit ${mbPerMinute(verdict.heapSlopeLimitBytesPerSecond)}); ` +
@@ -172,9 +176,10 @@ async function main() {
     `soak: series (s: RSS MB / heap after GC MB / fds): ${series.map((s) => `${(s.atMs / 1000).toFixed(0)}: ${mb(s.rssBytes)}/${heap(s)}/${s.fds}`).join(", ")}`,
   );
   for (const error of counts.errors.slice(0, 20)) console.log(`  error: ${error}`);
+  if (answers.failure) console.log(`  too few 2xx: ${answers.failure}`);
   writeReadmeCount("soak", `${summary} (2 cores, shared CPU: throughput is indicative only)`);
   stopServer();
-  const failed = verdict.leaks.length > 0 || counts.errors.length > 0;
+  const failed = verdict.leaks.length > 0 || counts.errors.length > 0 || answers.failure !== undefined;
   console.log(`soak: ${failed ? 0 : 1} passed, ${failed ? 1 : 0} failed`);
   process.exit(failed ? 1 : 0);
 }

@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const prepared = spawnSync(process.execPath, ["scripts/prepare-standalone.mjs"], { stdio: "inherit" });
@@ -29,6 +30,10 @@ for (const [name, shared] of [
 }
 for (const name of ["MODEL_CACHE_DIR"]) if (env[name]) env[name] = absolute(env[name]);
 
-const child = spawn(process.execPath, [path.join(distDir, "standalone", "server.js")], { stdio: "inherit", env });
+// The same preload as `npm start` (scripts/expose-http-server.mjs, copied in by prepare-standalone.mjs):
+// the client's address from the socket, and the listener for the graceful shutdown.
+const standalone = path.join(distDir, "standalone");
+const preload = pathToFileURL(path.resolve(standalone, "scripts", "expose-http-server.mjs")).href;
+const child = spawn(process.execPath, ["--import", preload, path.join(standalone, "server.js")], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

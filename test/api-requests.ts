@@ -17,10 +17,6 @@ export const jsonRequest = (url: string, body: unknown, headers: Record<string, 
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 
-/** A GET with the test key (or without any credentials when `authorization` is null). */
-export const getRequest = (url: string, headers: Record<string, string | null> = {}) =>
-  new Request(url, { headers: Object.fromEntries(Object.entries({ authorization, ...headers }).filter(([, v]) => v !== null)) as Record<string, string> });
-
 export function multipartRequest(url: string, files: Record<string, Buffer | undefined>, fields: Record<string, string> = {}): Request {
   const form = new FormData();
   for (const [name, bytes] of Object.entries(files)) {

@@ -56,7 +56,7 @@ export async function createTestKey({
   return { user, key: created.key, id: created.id, authorization: `Bearer ${created.key}` };
 }
 
-/** A session cookie for `userId`, as next-auth sets it after sign-in (http, so not the __Secure- name). */
+/** A session cookie for `userId`, as next-auth sets it after sign-in (http, so not the __Host- name). */
 export async function sessionCookieFor(userId: string): Promise<string> {
   const token = await encode({ token: { uid: userId, sub: userId }, secret: ensureAuthSecret(), salt: SESSION_COOKIE });
   return `${SESSION_COOKIE}=${token}`;

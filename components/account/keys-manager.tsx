@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { FieldLabel, TextInput } from "@/components/ui/text-field";
 import { type CreateKeyBody, useCreateKey, useKeys, useRenameKey, useRevokeKey } from "@/lib/api-client/use-keys";
+import { orMissing } from "@/lib/format";
 
 type Scope = CreateKeyBody["scopes"][number];
 
@@ -145,7 +146,7 @@ export function KeysManager({ grantable }: { grantable: ScopeChoice[] }) {
                     <td className="py-2 pr-4">{key.scopes.join(", ")}</td>
                     <td className="py-2 pr-4 whitespace-nowrap">{key.created_at.slice(0, 10)}</td>
                     <td className="py-2 pr-4 whitespace-nowrap">{key.last_used_at ? key.last_used_at.slice(0, 16).replace("T", " ") : "never"}</td>
-                    <td className="py-2 pr-4 whitespace-nowrap">{key.expires_at ? key.expires_at.slice(0, 10) : "—"}</td>
+                    <td className="py-2 pr-4 whitespace-nowrap">{orMissing(key.expires_at, (at) => at.slice(0, 10))}</td>
                     <td className="py-2 pr-4">
                       <Badge>{key.status}</Badge>
                     </td>

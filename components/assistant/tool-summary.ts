@@ -1,3 +1,4 @@
+import { formatPercent } from "@/lib/format";
 /**
  * One line saying what a tool answered, for the collapsed view of its call (the full result is one
  * click away). Reads the results' documented shapes loosely: a summary never breaks the page.
@@ -5,7 +6,8 @@
 
 type Loose = Record<string, unknown>;
 const asList = (value: unknown): Loose[] => (Array.isArray(value) ? (value as Loose[]) : []);
-const percent = (p: unknown) => (typeof p === "number" ? `${Math.round(p * 100)}%` : "?");
+// A tool's output is unknown JSON: a probability that is not a number shows as missing.
+const percent = (p: unknown) => formatPercent(typeof p === "number" ? p : undefined);
 
 export function summarizeToolResult(tool: string, result: Loose | undefined): string {
   if (!result) return "";

@@ -18,5 +18,3 @@ export const classificationOutputSchema = z.object({ labels: z.array(z.object({ 
 export const compareResponseSchema = snakeCaseSchema(camelCaseSchema) as z.ZodType<CompareAnswer>;
 export type CompareAnswer = paths["/api/v1/compare/models"]["post"]["responses"][200]["content"]["application/json"];
 export type ComparedVariant = CompareAnswer["variants"][number];
-export type DetectionOutput = z.infer<typeof detectionOutputSchema>;
-export type ClassificationOutput = z.infer<typeof classificationOutputSchema>;

@@ -2,8 +2,8 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { statusSummary } from "@/lib/benchmarks/load/load-markdown";
 import type { LoadRun } from "@/lib/benchmarks/load/load-run-schema";
 import { type LoadChartRow, LoadThroughputChart } from "./load-throughput-chart";
-
-const ms = (v: number | null) => (v == null ? "–" : `${Math.round(v)} ms`);
+import { formatMs, orMissing, secondsToMs } from "@/lib/format";
+import { loadChartTakeaway } from "./takeaways";
 
 /** Chart rows: one per route and concurrency, batching on and off side by side, with the route's limit. */
 export function loadChartRows(run: LoadRun): LoadChartRow[] {
@@ -32,6 +32,8 @@ export function LoadBenchmarkCard({ run }: { run: LoadRun | null }) {
     );
   }
   const m = run.machine;
+  const rows = loadChartRows(run);
+  const takeaway = loadChartTakeaway(rows);
   return (
     <Card data-testid="load-benchmark">
       <CardTitle>Serving under load: throughput and latency over HTTP</CardTitle>
@@ -40,8 +42,13 @@ export function LoadBenchmarkCard({ run }: { run: LoadRun | null }) {
         {m.cpuFlags.join(", ") || "no int8-relevant flags"}), Node {m.nodeVersion}; autocannon {run.config.autocannonVersion}, {run.config.durationSeconds} s
         per cell after {run.config.warmUpSeconds} s warm-up. Machine limit = cores / server CPU seconds per request at concurrency 1.
       </p>
+      {takeaway && (
+        <p className="mt-3 text-sm text-slate-800" data-testid="chart-takeaway">
+          {takeaway}
+        </p>
+      )}
       <div className="mt-4">
-        <LoadThroughputChart rows={loadChartRows(run)} />
+        <LoadThroughputChart rows={rows} />
       </div>
       <div className="mt-4 overflow-x-auto">
         <table className="w-full text-sm" data-testid="load-benchmark-table">
@@ -65,13 +72,13 @@ export function LoadBenchmarkCard({ run }: { run: LoadRun | null }) {
                   <td className="py-1 pr-3">{c.batching}</td>
                   <td className="py-1 pr-3 tabular-nums">{c.concurrency}</td>
                   <td className="py-1 pr-3 tabular-nums">{c.throughputRps.toFixed(2)}</td>
-                  <td className="py-1 pr-3 tabular-nums">{ms(c.latencyMs.p50)}</td>
-                  <td className="py-1 pr-3 tabular-nums">{ms(c.latencyMs.p95)}</td>
-                  <td className="py-1 pr-3 tabular-nums">{ms(c.latencyMs.p99)}</td>
+                  <td className="py-1 pr-3 tabular-nums">{formatMs(c.latencyMs.p50)}</td>
+                  <td className="py-1 pr-3 tabular-nums">{formatMs(c.latencyMs.p95)}</td>
+                  <td className="py-1 pr-3 tabular-nums">{formatMs(c.latencyMs.p99)}</td>
                   <td className="py-1 pr-3">{statusSummary(c)}</td>
-                  <td className="py-1 pr-3 tabular-nums">{c.cpuSecondsPerRequest == null ? "–" : `${Math.round(c.cpuSecondsPerRequest * 1000)} ms`}</td>
-                  <td className="py-1 pr-3 tabular-nums">{c.peakRssMiB == null ? "–" : `${Math.round(c.peakRssMiB)} MiB`}</td>
-                  <td className="py-1 pr-3 tabular-nums">{limit?.limitRps == null ? "–" : `${limit.limitRps} req/s`}</td>
+                  <td className="py-1 pr-3 tabular-nums">{formatMs(secondsToMs(c.cpuSecondsPerRequest))}</td>
+                  <td className="py-1 pr-3 tabular-nums">{orMissing(c.peakRssMiB, (mib) => `${Math.round(mib)} MiB`)}</td>
+                  <td className="py-1 pr-3 tabular-nums">{orMissing(limit?.limitRps, (rps) => `${rps} req/s`)}</td>
                 </tr>
               );
             })}

@@ -1,7 +1,8 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import type { SafetyFigures } from "@/lib/benchmarks/get-safety-figures";
-import { pct, RateCell, SafetyRateTable } from "./safety-rate-table";
+import { formatPercent } from "@/lib/format";
+import { RateCell, SafetyRateTable } from "./safety-rate-table";
 
 /** The prompt-injection detector's stored benchmark: test rows of both files, both modes, held-out sources, CPU time. */
 export function SafetyFiguresCard({ figures }: { figures: SafetyFigures | undefined }) {
@@ -19,12 +20,15 @@ export function SafetyFiguresCard({ figures }: { figures: SafetyFigures | undefi
   const { testSplit: t, heldOut, targets, machine } = figures;
   const overall = t.evalPrompts.overall;
   const goals = [
-    { name: `every everyday category FPR ≤ ${pct(targets.everydayMaxFpr)}`, met: t.everyday.byCategory.every((c) => (c.fpr ?? 0) <= targets.everydayMaxFpr) },
     {
-      name: `TPR ≥ ${pct(targets.evalPrompts.minTpr)} at FPR ≤ ${pct(targets.evalPrompts.maxFpr)}`,
+      name: `every everyday category FPR ≤ ${formatPercent(targets.everydayMaxFpr, 1)}`,
+      met: t.everyday.byCategory.every((c) => (c.fpr ?? 0) <= targets.everydayMaxFpr),
+    },
+    {
+      name: `TPR ≥ ${formatPercent(targets.evalPrompts.minTpr, 1)} at FPR ≤ ${formatPercent(targets.evalPrompts.maxFpr, 1)}`,
       met: (overall.tpr ?? 0) >= targets.evalPrompts.minTpr && (overall.fpr ?? 1) <= targets.evalPrompts.maxFpr,
     },
-    ...(heldOut.length ? [{ name: `held-out sources TPR ≥ ${pct(targets.heldOut.minTpr)}`, met: heldOut.every((h) => h.meetsTarget) }] : []),
+    ...(heldOut.length ? [{ name: `held-out sources TPR ≥ ${formatPercent(targets.heldOut.minTpr, 1)}`, met: heldOut.every((h) => h.meetsTarget) }] : []),
     { name: `CPU ≤ ${targets.cpuMedianMsPerPrompt} ms per prompt`, met: t.cpu.medianMsPerPrompt <= targets.cpuMedianMsPerPrompt },
   ];
   return (
@@ -40,8 +44,8 @@ export function SafetyFiguresCard({ figures }: { figures: SafetyFigures | undefi
       <p className="mt-2 text-xs text-slate-500">
         Measured {figures.measuredAt.slice(0, 16).replace("T", " ")} UTC on {machine.cpuModel} ({machine.cores} cores;{" "}
         {machine.cpuFlags.join(", ") || "flags unknown"}). TPR: attacks caught; FPR: ordinary text flagged; ranges are 95% Wilson intervals. Balanced accuracy
-        over {t.balancedAccuracy.categories.length} categories: {pct(t.balancedAccuracy.value)}. CPU time per prompt: median {t.cpu.medianMsPerPrompt} ms, p90{" "}
-        {t.cpu.p90MsPerPrompt} ms over {t.cpu.samples} texts.
+        over {t.balancedAccuracy.categories.length} categories: {formatPercent(t.balancedAccuracy.value, 1)}. CPU time per prompt: median{" "}
+        {t.cpu.medianMsPerPrompt} ms, p90 {t.cpu.p90MsPerPrompt} ms over {t.cpu.samples} texts.
       </p>
       <SafetyRateTable
         caption="eval.jsonl test rows, judged as prompts"
@@ -79,7 +83,9 @@ export function SafetyFiguresCard({ figures }: { figures: SafetyFigures | undefi
             })}
           </tbody>
         </table>
-        <p className="mt-1 text-xs text-slate-500">As document text, eval.jsonl attacks are still caught at {pct(t.documentMode.evalAttacks.tpr)}.</p>
+        <p className="mt-1 text-xs text-slate-500">
+          As document text, eval.jsonl attacks are still caught at {formatPercent(t.documentMode.evalAttacks.tpr, 1)}.
+        </p>
       </div>
       {heldOut.length > 0 ? (
         <SafetyRateTable

@@ -1,16 +1,9 @@
 import type { SafetyMetrics } from "@/lib/benchmarks/get-safety-figures";
+import { formatRateWithInterval } from "@/lib/safety/benchmark/detection-metrics";
 
-export const pct = (x?: number) => (x === undefined ? "–" : `${(x * 100).toFixed(1)}%`);
-const interval = (i?: [number, number]) => (i ? `${(i[0] * 100).toFixed(1)}–${(i[1] * 100).toFixed(1)}%` : "");
-
-/** A rate with its 95% interval underneath, for the safety tables. */
+/** A rate with its 95% interval, "74.8% (71.0–78.3%)", for the safety tables. */
 export function RateCell({ value, range }: { value?: number; range?: [number, number] }) {
-  return (
-    <td className="py-1 pr-3 tabular-nums">
-      {pct(value)}
-      {range ? <span className="block text-xs text-slate-500">{interval(range)}</span> : null}
-    </td>
-  );
+  return <td className="py-1 pr-3 tabular-nums">{formatRateWithInterval(value, range)}</td>;
 }
 
 /** Rows of named detection figures: rows, TPR and FPR, each rate with its 95% Wilson interval. */

@@ -1,6 +1,5 @@
 import type { DocumentLineView } from "@/lib/api-client/analysis-types";
-
-const percent = (v: number) => `${Math.round(v * 100)}%`;
+import { formatPercent } from "@/lib/format";
 
 /** The recognised text in reading order, one row per line of the page; each line shows its confidence. */
 export function ExtractedText({ lines, onActivate }: { lines: DocumentLineView[]; onActivate: (index: number | null) => void }) {
@@ -21,7 +20,7 @@ export function ExtractedText({ lines, onActivate }: { lines: DocumentLineView[]
               onMouseLeave={() => onActivate(null)}
               onFocus={() => onActivate(i)}
               onBlur={() => onActivate(null)}
-              title={`Line ${i + 1}, confidence ${percent(lines[i].confidence)}`}
+              title={`Line ${i + 1}, confidence ${formatPercent(lines[i].confidence)}`}
               className={`rounded px-0.5 outline-offset-2 hover:bg-amber-100 focus:bg-amber-100 ${lines[i].confidence < 0.8 ? "text-amber-800" : "text-slate-900"}`}
             >
               {lines[i].text}

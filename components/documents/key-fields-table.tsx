@@ -53,7 +53,7 @@ export function KeyFieldsTable({ keyFields, onActivate }: { keyFields: DocumentR
             >
               <th scope="row" className="py-1.5 pr-3 font-normal text-slate-600">
                 {kindLabels[field.kind]}
-                {field.label && <span className="block text-xs text-slate-400">“{field.label}”</span>}
+                {field.label && <span className="block text-xs text-slate-500">“{field.label}”</span>}
               </th>
               <td className="py-1.5 pr-3 tabular-nums text-slate-900">{display(field)}</td>
               <td className="py-1.5 font-mono text-xs text-slate-600">

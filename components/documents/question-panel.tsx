@@ -3,9 +3,9 @@ import { ProblemMessage, type ProblemLike } from "@/components/problem-message";
 import { Button } from "@/components/ui/button";
 import type { DocumentAnswerView } from "@/lib/api-client/analysis-types";
 import { TextInput } from "@/components/ui/text-field";
+import { formatPercent } from "@/lib/format";
 
 const MAX_QUERY_CHARACTERS = 500;
-const percent = (v: number | null) => (v === null ? "–" : `${Math.round(v * 100)}%`);
 
 /** Ask a question about the page; shows the extractive answer and the ranked passages behind it. */
 export function QuestionPanel({
@@ -79,7 +79,7 @@ export function QuestionPanel({
                 >
                   <span className="font-mono">{passage.text}</span>
                   <span className="shrink-0 tabular-nums text-xs text-slate-500" title="combined · words (BM25) · meaning (embeddings)">
-                    {percent(passage.score)} · {percent(passage.lexical_score)} · {percent(passage.semantic_score)}
+                    {formatPercent(passage.score)} · {formatPercent(passage.lexical_score)} · {formatPercent(passage.semantic_score)}
                   </span>
                 </li>
               ))}

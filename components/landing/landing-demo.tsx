@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import Link from "next/link";
 import { connection } from "next/server";
-import { clientAddressOf } from "@/lib/auth/principal";
+import { clientAddressOf } from "@/lib/auth/client-address";
 import { countObjects } from "@/lib/analyze/image-text/compose-analysis";
 import { getLandingDemo } from "@/lib/instance/landing-demo";
 import { Badge } from "@/components/ui/badge";

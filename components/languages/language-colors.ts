@@ -19,5 +19,3 @@ export function languageColors(languages: string[]): Map<string, string> {
   }
   return colors;
 }
-
-export const percent = (value: number) => `${Math.round(value * 100)}%`;

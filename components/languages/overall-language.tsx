@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
-import { percent } from "./language-colors";
 import type { MultilingualResult } from "@/lib/api-client/analysis-types";
+import { formatPercent } from "@/lib/format";
 
 /** The language of the whole text, how sure the ensemble is, and what each model said. */
 export function OverallLanguage({ result }: { result: MultilingualResult }) {
@@ -15,7 +15,7 @@ export function OverallLanguage({ result }: { result: MultilingualResult }) {
         <span className="text-2xl font-semibold">{language.name ?? "Undetermined"}</span>
         <code className="text-sm text-slate-600">{language.language}</code>
         {language.script && <span className="text-sm text-slate-600">{language.script} script</span>}
-        <span className="text-sm text-slate-600">confidence {percent(language.confidence)}</span>
+        <span className="text-sm text-slate-600">confidence {formatPercent(language.confidence)}</span>
         {language.reliable ? <Badge tone="good">reliable</Badge> : <Badge tone="warn">not reliable</Badge>}
       </div>
       {!language.reliable && language.detail && (
@@ -25,7 +25,7 @@ export function OverallLanguage({ result }: { result: MultilingualResult }) {
       )}
       {mixed && (
         <p className="mt-3 text-sm text-slate-700">
-          The text mixes languages: {result.languages.map((l) => `${l.name ?? l.language} ${percent(l.proportion)}`).join(", ")} of its length.
+          The text mixes languages: {result.languages.map((l) => `${l.name ?? l.language} ${formatPercent(l.proportion)}`).join(", ")} of its length.
         </p>
       )}
       {language.candidates.length > 1 && (
@@ -33,14 +33,14 @@ export function OverallLanguage({ result }: { result: MultilingualResult }) {
           Next candidates:{" "}
           {language.candidates
             .slice(1)
-            .map((c) => `${c.name ?? c.language} ${percent(c.probability)}`)
+            .map((c) => `${c.name ?? c.language} ${formatPercent(c.probability)}`)
             .join(", ")}
           .
         </p>
       )}
       <p className="mt-2 text-xs text-slate-500">
-        fastText: {language.votes.fasttext ? `${language.votes.fasttext.language} ${percent(language.votes.fasttext.probability)}` : "no answer"} · CLD3:{" "}
-        {language.votes.cld3 ? `${language.votes.cld3.language} ${percent(language.votes.cld3.probability)}` : "no answer"} ·{" "}
+        fastText: {language.votes.fasttext ? `${language.votes.fasttext.language} ${formatPercent(language.votes.fasttext.probability)}` : "no answer"} · CLD3:{" "}
+        {language.votes.cld3 ? `${language.votes.cld3.language} ${formatPercent(language.votes.cld3.probability)}` : "no answer"} ·{" "}
         {result.processing_time_ms.toFixed(0)} ms
       </p>
       {result.models.some((m) => !m.available) && (

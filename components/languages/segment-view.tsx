@@ -1,7 +1,8 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
-import { languageColors, percent } from "./language-colors";
 import type { LanguageSegment } from "@/lib/api-client/analysis-types";
+import { formatPercent } from "@/lib/format";
+import { languageColors } from "./language-colors";
 
 const label = (s: LanguageSegment) => (s.name ? `${s.name} (${s.language})` : "Undetermined");
 
@@ -24,7 +25,7 @@ export function SegmentView({ segments }: { segments: LanguageSegment[] }) {
           <span key={`${segment.start}-${i}`}>
             <mark
               className={`rounded px-1 py-0.5 ring-1 box-decoration-clone ${colors.get(segment.language)}`}
-              title={`${label(segment)} · ${segment.script ?? "no script"} · ${percent(segment.confidence)}`}
+              title={`${label(segment)} · ${segment.script ?? "no script"} · ${formatPercent(segment.confidence)}`}
             >
               {segment.text}
             </mark>{" "}
@@ -37,7 +38,7 @@ export function SegmentView({ segments }: { segments: LanguageSegment[] }) {
             <div className="flex flex-wrap items-center gap-2">
               <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ${colors.get(segment.language)}`}>{label(segment)}</span>
               <span className="text-slate-600">{segment.script ?? "no letters"}</span>
-              <span className="text-slate-600">confidence {percent(segment.confidence)}</span>
+              <span className="text-slate-600">confidence {formatPercent(segment.confidence)}</span>
               {!segment.reliable && <Badge tone="warn">{segment.reason?.replace("_", " ") ?? "unreliable"}</Badge>}
             </div>
             <p className="mt-1 text-slate-800 break-words">{segment.text}</p>

@@ -1,6 +1,6 @@
 import { Card, CardTitle } from "@/components/ui/card";
-import { percent } from "./language-colors";
 import type { MultilingualResult } from "@/lib/api-client/analysis-types";
+import { formatPercent } from "@/lib/format";
 
 /** Tokenisation statistics: words come from each segment's language-aware word segmentation. */
 export function TextStats({ statistics, names }: { statistics: MultilingualResult["statistics"]; names: Map<string, string | null> }) {
@@ -32,7 +32,7 @@ export function TextStats({ statistics, names }: { statistics: MultilingualResul
               <li key={s.script} className="flex justify-between gap-2">
                 <span>{s.script}</span>
                 <span className="tabular-nums text-slate-600">
-                  {s.characters} letters · {percent(s.proportion)}
+                  {s.characters} letters · {formatPercent(s.proportion)}
                 </span>
               </li>
             ))}

@@ -7,11 +7,9 @@ import { ChartFigure } from "@/components/ui/chart-figure";
 import { useUsage } from "@/lib/api-client/use-usage";
 import type { UsageReportView } from "@/lib/usage/schemas";
 import { LatencyPerDayChart, RequestsPerDayChart } from "./usage-charts";
+import { formatMs, formatPercent } from "@/lib/format";
 
 type Figures = UsageReportView["totals"];
-
-const ms = (value: number | null) => (value === null ? "—" : `${value} ms`);
-const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
 
 function FiguresTable({ rows, label, testId }: { rows: (Figures & { label: string })[]; label: string; testId: string }) {
   if (rows.length === 0) return <p className="text-sm text-slate-600">No calls in this period.</p>;
@@ -34,9 +32,9 @@ function FiguresTable({ rows, label, testId }: { rows: (Figures & { label: strin
                 <code className="text-xs">{row.label}</code>
               </td>
               <td className="py-1 pr-4 text-right tabular-nums">{row.requests}</td>
-              <td className="py-1 pr-4 text-right tabular-nums">{percent(row.error_rate)}</td>
-              <td className="py-1 pr-4 text-right tabular-nums">{ms(row.latency_ms_p50)}</td>
-              <td className="py-1 text-right tabular-nums">{ms(row.latency_ms_p95)}</td>
+              <td className="py-1 pr-4 text-right tabular-nums">{formatPercent(row.error_rate, 1)}</td>
+              <td className="py-1 pr-4 text-right tabular-nums">{formatMs(row.latency_ms_p50, 1)}</td>
+              <td className="py-1 text-right tabular-nums">{formatMs(row.latency_ms_p95, 1)}</td>
             </tr>
           ))}
         </tbody>
@@ -68,9 +66,9 @@ export function UsageView({ scope }: { scope: "own" | "all" }) {
           <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4" data-testid="usage-totals">
             {[
               ["Requests", String(usage.data.totals.requests)],
-              ["Error rate", percent(usage.data.totals.error_rate)],
-              ["p50 latency", ms(usage.data.totals.latency_ms_p50)],
-              ["p95 latency", ms(usage.data.totals.latency_ms_p95)],
+              ["Error rate", formatPercent(usage.data.totals.error_rate, 1)],
+              ["p50 latency", formatMs(usage.data.totals.latency_ms_p50, 1)],
+              ["p95 latency", formatMs(usage.data.totals.latency_ms_p95, 1)],
             ].map(([term, value]) => (
               <Card key={term}>
                 <dt className="text-sm text-slate-500">{term}</dt>

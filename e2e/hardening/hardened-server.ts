@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createKey, type CookieJar, signUpAndSignIn } from "../accounts-client";
+import { runAdminCommand } from "../admin-command";
 import { type ServerProcess, startServer, waitUntilReady } from "../server-process";
 
 /**
@@ -42,12 +43,12 @@ export async function stopHardenedServers(): Promise<void> {
 
 export async function startHardenedServer(portOffset: number, env: Record<string, string> = {}): Promise<HardenedServer> {
   const authSecret = randomBytes(32).toString("base64url");
+  const dataDir = mkdtempSync(path.join(tmpdir(), "ie-hardening-"));
   const server = startServer(
     {
-      DATA_DIR: mkdtempSync(path.join(tmpdir(), "ie-hardening-")),
+      DATA_DIR: dataDir,
       DATABASE_URL: "",
       AUTH_SECRET: authSecret,
-      ADMIN_EMAIL: "hardening-admin@example.test",
       RATE_LIMITS: JSON.stringify({ anonymous: unlimited, guest: unlimited, free: unlimited, pro: unlimited }),
       MAX_BODY_BYTES: String(MAX_BODY_BYTES),
       MODEL_LAB_RECIPES: "none",
@@ -59,7 +60,11 @@ export async function startHardenedServer(portOffset: number, env: Record<string
   started.add(server);
   try {
     await waitUntilReady(server, 120_000);
-    const admin = await createAccount(server.baseUrl, "hardening-admin@example.test", ["analyze", "safety", "batch", "benchmarks:run", "admin"]);
+    // Signed up as anyone, then made admin by the operator's command (no account is admin by being first).
+    const admin = await createAccount(server.baseUrl, "hardening-admin@example.test", ["analyze", "safety", "batch", "benchmarks:run", "admin"], () => {
+      const made = runAdminCommand("hardening-admin@example.test", { DATA_DIR: dataDir, DATABASE_URL: env.DATABASE_URL ?? "" });
+      if (made.status !== 0) throw new Error(`npm run admin failed: ${made.output}`);
+    });
     return { server, baseUrl: server.baseUrl, authSecret, admin };
   } catch (error) {
     await server.kill();
@@ -67,7 +72,7 @@ export async function startHardenedServer(portOffset: number, env: Record<string
   }
 }
 
-export async function createAccount(baseUrl: string, email: string, scopes: string[]): Promise<Account> {
+export async function createAccount(baseUrl: string, email: string, scopes: string[], afterSignUp?: () => void): Promise<Account> {
   const password = `pw-${randomBytes(12).toString("hex")}`;
   // Signed up here first, checked: the sign-in below would only say "302" if this failed.
   for (let attempt = 0; ; attempt++) {
@@ -80,6 +85,7 @@ export async function createAccount(baseUrl: string, email: string, scopes: stri
     if (signup.status !== 503 || attempt >= 10) throw new Error(`sign-up of ${email} answered ${signup.status}: ${await signup.text()}`);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
   }
+  afterSignUp?.();
   const jar = await signUpAndSignIn(baseUrl, email, password);
   const { id, key } = await createKey(baseUrl, jar, scopes);
   return { email, password, jar, key, keyId: id };

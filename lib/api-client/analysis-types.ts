@@ -18,7 +18,6 @@ type ImageTextSections = "labels" | "objects" | "text_in_image" | "relation" | "
 export type AnalysisResult = Omit<ImageTextResponse, ImageTextSections | "image"> & { [K in ImageTextSections]-?: NonNullable<ImageTextResponse[K]> } & {
   image: Required<ImageTextResponse["image"]>;
 };
-export type DetectedItem = Extract<AnalysisResult["objects"], { available: true }>["items"][number];
 export type RelationTerm = AnalysisResult["relation"]["terms"][number];
 
 // POST /api/v1/analyze/document. Every section is present (`answer` is null without a query).
@@ -33,4 +32,3 @@ export type DocumentAnswerView = NonNullable<DocumentResult["answer"]>;
 // POST /api/v1/analyze/multilingual.
 export type MultilingualResult = MultilingualResponse;
 export type LanguageSegment = MultilingualResponse["segments"][number];
-export type LanguageResult = NonNullable<MultilingualResponse["language"]>;

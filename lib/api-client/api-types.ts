@@ -171,7 +171,7 @@ export interface paths {
         put?: never;
         /**
          * Create an account; then sign in through next-auth's credentials callback (see the README's quickstart)
-         * @description A guest who signs up keeps their work. The first account on an instance, or the one named by ADMIN_EMAIL, is admin.
+         * @description A guest who signs up keeps their work (not their session: sign in afresh). Every account starts as a user; an operator makes admins with `npm run admin`. Limited per client address.
          */
         post: operations["signUp"];
         delete?: never;

@@ -1,5 +1,5 @@
 import createClient from "openapi-fetch";
-import type { components, paths } from "./api-types";
+import type { paths } from "./api-types";
 import type { ProblemLike } from "./problem";
 
 /**
@@ -8,8 +8,6 @@ import type { ProblemLike } from "./problem";
  * validates with. The browser's react-query hooks in this folder use it; so can any script
  * (`createApiClient({ baseUrl, headers: { authorization: "Bearer …" } })`).
  */
-
-export type ApiSchemas = components["schemas"];
 
 export function createApiClient(options: { baseUrl?: string; headers?: Record<string, string>; fetch?: typeof fetch } = {}) {
   return createClient<paths>({ baseUrl: options.baseUrl ?? "", headers: options.headers, fetch: options.fetch, cache: "no-store" } as never);

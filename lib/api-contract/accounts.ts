@@ -19,7 +19,8 @@ export const signUp = defineOperation({
   path: "/api/v1/auth/signup",
   tag: "Accounts",
   summary: "Create an account; then sign in through next-auth's credentials callback (see the README's quickstart)",
-  description: "A guest who signs up keeps their work. The first account on an instance, or the one named by ADMIN_EMAIL, is admin.",
+  description:
+    "A guest who signs up keeps their work (not their session: sign in afresh). Every account starts as a user; an operator makes admins with `npm run admin`. Limited per client address.",
   auth: "public",
   scope: null,
   body: { schema: signUpRequestSchema, maxBytes: SMALL_BODY, example: { email: "ada@example.com", password: "correct horse battery staple", name: "Ada" } },

@@ -3,7 +3,7 @@
  * that the README says the same, and e2e/accounts.spec.ts runs the README's block as written.
  */
 export const QUICKSTART_SCRIPT = `BASE=\${BASE:-http://localhost:3000}
-# 1. Create an account (the first account on an instance is its admin).
+# 1. Create an account (every account starts as a user; the operator makes an admin with: npm run admin -- --email …).
 curl -s -X POST "$BASE/api/v1/auth/signup" -H 'content-type: application/json' \\
   -d '{"email":"you@example.com","password":"a long passphrase","name":"You"}'
 # 2. Sign in through next-auth's credentials callback with its CSRF token; the session cookie goes into jar.txt.

@@ -10,6 +10,7 @@ import { runAssistantTurn } from "./run-assistant-turn";
 const evalDir = getEnv().evalDataDir;
 const principal: Principal = {
   kind: "session",
+  clientAddress: "127.0.0.1",
   user: { id: "00000000-0000-4000-8000-000000000002", role: "guest", plan: "guest", email: null },
   scopes: ["analyze", "safety"],
 };

@@ -2,7 +2,7 @@ import "server-only";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { LanguageModelV3 } from "@ai-sdk/provider";
 import { getEnv } from "../env";
-import { ApiError } from "../errors";
+import { FeatureUnavailableError } from "../domain-errors";
 
 /**
  * Which language model the assistant talks to: any OpenAI-compatible chat endpoint named by
@@ -31,10 +31,9 @@ export function assistantLanguageModel(): LanguageModelV3 {
   const env = getEnv();
   const status = assistantStatus();
   if (!status.available || !env.ASSISTANT_BASE_URL) {
-    throw new ApiError("service_unavailable", `${status.available ? "" : status.reason} ${HOW_TO_ENABLE}`.trim(), {
-      available: false,
-      how_to_enable: HOW_TO_ENABLE,
-      headers: { "retry-after": "3600" },
+    throw new FeatureUnavailableError(`${status.available ? "" : status.reason} ${HOW_TO_ENABLE}`.trim(), {
+      retryAfterSeconds: 3600,
+      details: { available: false, how_to_enable: HOW_TO_ENABLE },
     });
   }
   const key = `${env.ASSISTANT_BASE_URL}|${status.model}|${env.ASSISTANT_API_KEY ?? ""}`;

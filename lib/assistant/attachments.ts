@@ -1,7 +1,7 @@
 import "server-only";
 import type { UIMessage } from "ai";
-import { ApiError } from "../errors";
-import { decodeBase64Field } from "../http/read-request-body";
+import { decodeBase64Field } from "../base64-field";
+import { InvalidArgumentError } from "../domain-errors";
 
 /**
  * Files the user attached in the conversation (AI SDK file parts carrying data URLs). Each gets a
@@ -27,8 +27,9 @@ export function collectAttachments(messages: UIMessage[]): AttachmentStore {
       if (part.type !== "file" || message.role !== "user") return;
       const id = `a${store.size + 1}`;
       if (!part.url.startsWith("data:")) {
-        throw new ApiError("invalid_input", `Attachment ${id} is a link; attach the file itself (a data URL).`, {
-          errors: [{ field: `messages.${m}.parts.${p}.url`, message: "not a data URL" }],
+        throw new InvalidArgumentError(`Attachment ${id} is a link; attach the file itself (a data URL).`, {
+          field: `messages.${m}.parts.${p}.url`,
+          message: "not a data URL",
         });
       }
       const { bytes } = decodeBase64Field(`messages.${m}.parts.${p}.url`, part.url);
@@ -59,11 +60,10 @@ export function attachmentById(attachments: AttachmentStore, id: string): Attach
   const found = attachments.get(id.trim().toLowerCase());
   if (found) return found;
   const known = [...attachments.keys()];
-  throw new ApiError(
-    "invalid_input",
+  throw new InvalidArgumentError(
     known.length
       ? `There is no attachment "${id}"; the conversation has ${known.join(", ")}.`
       : `There is no attachment "${id}": the user has not attached a file yet. Ask them to attach one.`,
-    { errors: [{ field: "attachment_id", message: "unknown attachment" }] },
+    { field: "attachment_id", message: "unknown attachment" },
   );
 }

@@ -2,8 +2,7 @@ import "server-only";
 import { TypeValidationError, validateUIMessages } from "ai";
 import type { z } from "zod";
 import { getEnv } from "../env";
-import { ApiError } from "../errors";
-import type { ApiContext } from "../http/with-api";
+import { InvalidArgumentError } from "../domain-errors";
 import { assistantLanguageModel } from "./assistant-config";
 import { createAssistantTools, type AssistantMessage } from "./assistant-tools";
 import { collectAttachments } from "./attachments";
@@ -22,7 +21,8 @@ export async function runAssistantTurn({
   model = assistantLanguageModel(),
 }: {
   body: z.output<typeof assistantChatRequestSchema>;
-  context: Pick<ApiContext, "requestId" | "principal" | "db" | "chargeRateLimit" | "models">;
+  /** The request's side of the tools' context (the route passes its ApiContext, which has all of it). */
+  context: Omit<ToolContext, "attachments">;
   /** The endpoint's model, or (in tests) the AI SDK's mock model. */
   model?: ReturnType<typeof assistantLanguageModel>;
 }): Promise<Response> {
@@ -39,8 +39,9 @@ export async function runAssistantTurn({
     messages = await validateUIMessages<AssistantMessage>({ messages: body.messages, tools: createAssistantTools(toolContext) });
   } catch (error) {
     if (!TypeValidationError.isInstance(error) && !(error instanceof Error)) throw error;
-    throw new ApiError("invalid_input", `messages are not valid AI SDK UI messages: ${error.message.slice(0, 500)}`, {
-      errors: [{ field: "messages", message: "invalid UI message" }],
+    throw new InvalidArgumentError(`messages are not valid AI SDK UI messages: ${error.message.slice(0, 500)}`, {
+      field: "messages",
+      message: "invalid UI message",
     });
   }
   toolContext.attachments = collectAttachments(messages);

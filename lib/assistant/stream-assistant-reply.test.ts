@@ -9,6 +9,7 @@ import { runAssistantTurn } from "./run-assistant-turn";
 
 const principal: Principal = {
   kind: "session",
+  clientAddress: "127.0.0.1",
   user: { id: "00000000-0000-4000-8000-000000000001", role: "user", plan: "free", email: null },
   scopes: ["analyze", "safety"],
 };

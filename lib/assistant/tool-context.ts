@@ -2,7 +2,8 @@ import "server-only";
 import type { Principal } from "../auth/principal";
 import type { Scope } from "../auth/roles";
 import type { Database } from "../db/client";
-import { ApiError, toProblem } from "../errors";
+import { NotPermittedError } from "../domain-errors";
+import { toProblem } from "../errors";
 import { type HistoryKind, keepAnalysis } from "../history/keep-analysis";
 import { log } from "../log";
 import type { AttachmentStore } from "./attachments";
@@ -26,8 +27,7 @@ export type ToolOutcome =
 
 export function requireScope(context: ToolContext, scope: Scope, what: string): void {
   if (!context.principal.scopes.includes(scope)) {
-    throw new ApiError(
-      "forbidden",
+    throw new NotPermittedError(
       `${what} needs the "${scope}" scope, which this ${context.principal.kind === "key" ? "API key" : "account"} does not have${scope === "batch" ? " (guests cannot start batches: sign up first)" : ""}.`,
     );
   }

@@ -8,6 +8,7 @@ import { getEnv } from "../env";
 import { ApiError } from "../errors";
 import { ensureAuthSecret } from "./auth-secret";
 import { TtlCache } from "../ttl-cache";
+import { clientAddressOf, isSecureRequest } from "./client-address";
 import type { Caller } from "./caller";
 import { isRole, scopesByRole, type Role, type Scope } from "./roles";
 
@@ -19,10 +20,12 @@ import { isRole, scopesByRole, type Role, type Scope } from "./roles";
 
 export type Principal =
   | { kind: "anonymous"; clientAddress: string; scopes: readonly Scope[] }
-  | { kind: "session"; user: Caller; scopes: readonly Scope[] }
+  | { kind: "session"; user: Caller; scopes: readonly Scope[]; clientAddress: string }
   | { kind: "key"; user: Caller; key: VerifiedKey["key"]; verified: VerifiedKey; scopes: readonly Scope[] };
 
 export const SESSION_COOKIE = "authjs.session-token";
+/** Its name for clients on HTTPS (lib/auth/auth-config.ts). */
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 
 function callerFromRow(user: UserRow): Caller {
   return { id: user.id, role: isRole(user.role) ? user.role : "guest", plan: user.plan, email: user.email };
@@ -41,37 +44,42 @@ export function forgetCachedUser(id?: string): void {
   else sessionUsers.clear();
 }
 
-/** The address the request came from, as the server (or the proxy in front of it) reports it. */
-export function clientAddressOf(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "unknown";
+interface SessionToken {
+  uid: string;
+  /** The user's session version when the token was issued (tokens from before versions count as 0). */
+  sv: number;
 }
 
-export function isSecureRequest(request: Request): boolean {
-  const proto = request.headers.get("x-forwarded-proto");
-  return proto ? proto.split(",")[0].trim() === "https" : new URL(request.url).protocol === "https:";
-}
-
-const globalForTokens = globalThis as unknown as { insightSessionTokens?: TtlCache<string | null> };
+const globalForTokens = globalThis as unknown as { insightSessionTokens?: TtlCache<SessionToken | null> };
 // Decrypting the session JWT (A256CBC-HS512 after an HKDF) is the costliest step of a session call;
 // a decoded cookie is remembered for the same few seconds as a verified key.
-const sessionTokens = (globalForTokens.insightSessionTokens ??= new TtlCache<string | null>(() => getEnv().API_KEY_CACHE_MS));
+const sessionTokens = (globalForTokens.insightSessionTokens ??= new TtlCache<SessionToken | null>(() => getEnv().API_KEY_CACHE_MS));
 
-/** The user id in a valid session cookie, or undefined. */
-export async function sessionUserId(request: Request): Promise<string | undefined> {
+/** The user id and session version in a valid session cookie, or undefined. */
+export async function sessionTokenOf(request: Request): Promise<SessionToken | undefined> {
   const cookie = request.headers.get("cookie");
   if (!cookie?.includes(SESSION_COOKIE)) return undefined;
   const secureCookie = isSecureRequest(request);
-  const name = secureCookie ? `__Secure-${SESSION_COOKIE}` : SESSION_COOKIE;
+  const name = secureCookie ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
   const raw = sessionCookieValue(cookie, name);
   if (!raw) return undefined;
-  let uid = sessionTokens.get(raw);
-  if (uid === undefined) {
-    const token = await getToken({ req: { headers: { cookie } }, secret: ensureAuthSecret(), secureCookie, salt: name }).catch(() => null);
-    uid = typeof token?.uid === "string" ? token.uid : null;
-    sessionTokens.set(raw, uid);
+  let session = sessionTokens.get(raw);
+  if (session === undefined) {
+    const token = await getToken({ req: { headers: { cookie } }, secret: ensureAuthSecret(), secureCookie, cookieName: name, salt: name }).catch(() => null);
+    session = typeof token?.uid === "string" ? { uid: token.uid, sv: typeof token.sv === "number" ? token.sv : 0 } : null;
+    sessionTokens.set(raw, session);
   }
-  return uid ?? undefined;
+  return session ?? undefined;
+}
+
+/** The user id in a valid session cookie, or undefined (the session version is not checked: see isLiveSession). */
+export async function sessionUserId(request: Request): Promise<string | undefined> {
+  return (await sessionTokenOf(request))?.uid;
+}
+
+/** A session is live while its user exists, has not expired (guests) and has not revoked it (session version). */
+export function isLiveSession(row: UserRow | null | undefined, sessionVersion: number, now = new Date()): row is UserRow {
+  return Boolean(row && !(row.expiresAt && row.expiresAt <= now) && row.sessionVersion === sessionVersion);
 }
 
 /** The session cookie's value (next-auth splits a large one into `name.0`, `name.1`, … chunks). */
@@ -96,17 +104,17 @@ export async function resolvePrincipal({ db, request }: { db: Database; request:
     const user = callerFromRow(verified.owner);
     return { kind: "key", user, key: verified.key, verified, scopes: effectiveKeyScopes(verified.key.scopes, user.role) };
   }
-  const userId = await sessionUserId(request);
-  if (userId) {
-    let row = sessionUsers.get(userId);
+  const session = await sessionTokenOf(request);
+  if (session) {
+    let row = sessionUsers.get(session.uid);
     if (row === undefined) {
-      row = (await findUserById({ db, id: userId })) ?? null;
-      sessionUsers.set(userId, row);
+      row = (await findUserById({ db, id: session.uid })) ?? null;
+      sessionUsers.set(session.uid, row);
     }
-    // A session whose user is gone (an expired guest, a deleted account) is no session.
-    if (row && !(row.expiresAt && row.expiresAt <= new Date())) {
+    // A session whose user is gone (an expired guest, a deleted account) or that was revoked is no session.
+    if (isLiveSession(row, session.sv)) {
       const user = callerFromRow(row);
-      return { kind: "session", user, scopes: scopesByRole[user.role] };
+      return { kind: "session", user, scopes: scopesByRole[user.role], clientAddress: clientAddressOf(request) };
     }
   }
   return { kind: "anonymous", clientAddress: clientAddressOf(request), scopes: [] };

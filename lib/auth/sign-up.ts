@@ -1,13 +1,11 @@
 import "server-only";
-import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../db/client";
-import { convertGuestToAccount, countAccounts, findUserByEmail, insertUser, normalizeEmail } from "../db/queries/users";
+import { convertGuestToAccount, findUserByEmail, insertUser, normalizeEmail } from "../db/queries/users";
 import type { UserRow } from "../db/schema";
-import { getEnv } from "../env";
 import { ApiError } from "../errors";
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./passwords";
-import type { Role } from "./roles";
+import { countAttempt, signUpLimits } from "./credential-throttle";
 
 export const signUpRequestSchema = z.strictObject({
   email: z.string().trim().max(254).email("must be an e-mail address"),
@@ -19,29 +17,48 @@ export const signUpRequestSchema = z.strictObject({
 });
 export type SignUpRequest = z.infer<typeof signUpRequestSchema>;
 
-// Serialises sign-ups so that "the first account is admin" holds even when two arrive at once.
-const SIGN_UP_LOCK_KEY = 7_411_502_031;
-
 /**
- * Creates an account. The first account, and the one whose e-mail is ADMIN_EMAIL, is admin. A guest
- * who signs up keeps their id, and so their history.
+ * Creates an account, always as a user on the free plan: no account becomes admin by being first or
+ * by its e-mail (nobody verifies e-mails here); an operator makes admins with `npm run admin`
+ * (lib/auth/make-admin.ts). A guest who signs up keeps their id and so their work, but not their
+ * session: the conversion raises the session version, so the guest cookie (and any copy of it planted
+ * by someone else) stops working and the new account signs in afresh. Counted per client address
+ * before the password is hashed.
  */
-export async function signUp({ db, request, guestId }: { db: Database; request: SignUpRequest; guestId?: string }): Promise<UserRow> {
+export async function signUp({
+  db,
+  request,
+  guestId,
+  clientAddress,
+}: {
+  db: Database;
+  request: SignUpRequest;
+  guestId?: string;
+  clientAddress: string;
+}): Promise<UserRow> {
+  await countAttempt({ db, limits: signUpLimits(clientAddress) });
   const passwordHash = await hashPassword(request.password);
   const email = normalizeEmail(request.email);
-  const adminEmail = getEnv().ADMIN_EMAIL;
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${SIGN_UP_LOCK_KEY})`);
-    if (await findUserByEmail({ db: tx, email })) {
-      throw new ApiError("conflict", "An account with this e-mail address already exists: sign in instead.");
-    }
-    const isFirst = (await countAccounts({ db: tx })) === 0;
-    const role: Role = isFirst || (adminEmail !== undefined && normalizeEmail(adminEmail) === email) ? "admin" : "user";
-    const values = { email, name: request.name ?? null, passwordHash, role, plan: role === "admin" ? "pro" : "free" } as const;
+  if (await findUserByEmail({ db, email })) {
+    throw new ApiError("conflict", "An account with this e-mail address already exists: sign in instead.");
+  }
+  const values = { email, name: request.name ?? null, passwordHash, role: "user", plan: "free" } as const;
+  try {
     if (guestId) {
-      const converted = await convertGuestToAccount({ db: tx, guestId, values });
+      const converted = await convertGuestToAccount({ db, guestId, values });
       if (converted) return converted;
     }
-    return insertUser({ db: tx, values: { ...values, githubId: null, expiresAt: null } });
-  });
+    return await insertUser({ db, values: { ...values, githubId: null, expiresAt: null } });
+  } catch (error) {
+    // Two sign-ups for one e-mail at once: the unique index lets one through.
+    if (isUniqueViolation(error)) throw new ApiError("conflict", "An account with this e-mail address already exists: sign in instead.");
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
 }

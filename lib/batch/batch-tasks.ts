@@ -4,14 +4,14 @@ import { analyzeDocument } from "../analyze/document/analyze-document";
 import { documentFieldsSchema, documentResponseSchema } from "../analyze/document/schemas";
 import { analyzeImageText } from "../analyze/image-text/analyze-image-text";
 import { imageTextRequestSchema, imageTextResponseSchema } from "../analyze/image-text/schema";
-import { ApiError, apiErrorFromDomain, issuesFromZod, type FieldIssue } from "../errors";
-import { decodeBase64Field } from "../http/read-request-body";
+import { decodeBase64Field } from "../base64-field";
+import { DomainError, InvalidArgumentError, TooLargeError } from "../domain-errors";
+import { issuesFromZod, type FieldIssue } from "../errors";
 import { analyzeMultilingual } from "../language/analyze-multilingual";
 import { MAX_CONTENT_CHARACTERS, multilingualRequestSchema, multilingualResponseSchema } from "../language/schemas";
 import { evaluateSafety } from "../safety/evaluate-safety";
 import { safetyRequestSchema, safetyResponseSchema } from "../safety/schemas";
 import { validateSafetyInput } from "../safety/validate-safety-input";
-import { DomainError } from "../domain-errors";
 
 /**
  * What a batch item can be: the four analyses of the single endpoints, with the same request fields
@@ -37,7 +37,7 @@ interface TaskDefinition {
 }
 
 const requireBytes = (bytes: Buffer | undefined, field: string): Buffer => {
-  if (!bytes) throw new ApiError("invalid_input", `${field} is required.`, { errors: [{ field, message: "required" }] });
+  if (!bytes) throw new InvalidArgumentError(`${field} is required.`, { field, message: "required" });
   return bytes;
 };
 
@@ -63,9 +63,7 @@ const tasks: Record<BatchTask, TaskDefinition> = {
     parse: (fields) => {
       const parsed = multilingualRequestSchema.parse(fields);
       if (parsed.content.length > MAX_CONTENT_CHARACTERS) {
-        throw new ApiError("payload_too_large", `content is longer than ${MAX_CONTENT_CHARACTERS} characters.`, {
-          errors: [{ field: "content", message: "too long" }],
-        });
+        throw new TooLargeError(`content is longer than ${MAX_CONTENT_CHARACTERS} characters.`, { field: "content", message: "too long" });
       }
       return parsed;
     },
@@ -87,10 +85,10 @@ const tasks: Record<BatchTask, TaskDefinition> = {
 
 const taskSchema = z.enum(BATCH_TASKS, { error: `task must be one of ${BATCH_TASKS.join(", ")}` });
 
-/** Validates one JSON item; throws an ApiError whose field names are relative to the item. */
+/** Validates one JSON item; throws a domain error whose field names are relative to the item. */
 export function validateJsonItem(raw: unknown): ValidatedItem {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw new ApiError("invalid_input", "An item must be an object with a task.", { errors: [{ field: "(item)", message: "not an object" }] });
+    throw new InvalidArgumentError("An item must be an object with a task.", { field: "(item)", message: "not an object" });
   }
   const { task: rawTask, ...fields } = raw as Record<string, unknown>;
   const { task } = z.object({ task: taskSchema }).parse({ task: rawTask });
@@ -99,9 +97,7 @@ export function validateJsonItem(raw: unknown): ValidatedItem {
   if (definition.fileField && fields[definition.fileField] !== undefined) {
     const value = fields[definition.fileField];
     if (typeof value !== "string")
-      throw new ApiError("invalid_input", `${definition.fileField} must be base64 or a data URL.`, {
-        errors: [{ field: definition.fileField, message: "not a string" }],
-      });
+      throw new InvalidArgumentError(`${definition.fileField} must be base64 or a data URL.`, { field: definition.fileField, message: "not a string" });
     bytes = decodeBase64Field(definition.fileField, value).bytes;
     delete fields[definition.fileField];
   }
@@ -112,7 +108,7 @@ export function validateJsonItem(raw: unknown): ValidatedItem {
 export function validateUploadItem(task: BatchTask, fields: Record<string, unknown>, bytes: Buffer): ValidatedItem {
   const definition = tasks[task];
   if (!definition.fileField)
-    throw new ApiError("invalid_input", `Task "${task}" takes no file; send the items as JSON.`, { errors: [{ field: "task", message: "takes no file" }] });
+    throw new InvalidArgumentError(`Task "${task}" takes no file; send the items as JSON.`, { field: "task", message: "takes no file" });
   return { task, input: definition.parse(fields, bytes), bytes };
 }
 
@@ -120,9 +116,8 @@ export function validateUploadItem(task: BatchTask, fields: Record<string, unkno
 export function itemIssues(position: number, error: unknown): FieldIssue[] {
   const prefix = (field: string) => `items.${position}${field === "(body)" || field === "(item)" ? "" : `.${field}`}`;
   if (error instanceof z.ZodError) return issuesFromZod(error).map((issue) => ({ ...issue, field: prefix(issue.field) }));
-  if (error instanceof DomainError) error = apiErrorFromDomain(error);
-  if (error instanceof ApiError)
-    return (error.extra.errors ?? [{ field: "(item)", message: error.detail }]).map((issue) => ({ ...issue, field: prefix(issue.field) }));
+  if (error instanceof DomainError)
+    return (error.fields.length ? error.fields : [{ field: "(item)", message: error.message }]).map((issue) => ({ ...issue, field: prefix(issue.field) }));
   throw error;
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { JobItemView } from "../db/queries/jobs";
+import type { JobItemView } from "../db/queries/job-items";
 import type { WebhookAttemptRow, WebhookDeliveryRow, JobRow } from "../db/schema";
 import { jobStatusPath, jobStatusSchema } from "../jobs/job-view";
 

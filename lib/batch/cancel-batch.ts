@@ -1,6 +1,7 @@
 import "server-only";
 import { getDatabase } from "../db/client";
-import { completeJobIfFinished, getJob } from "../db/queries/jobs";
+import { completeJobIfFinished } from "../db/queries/job-items";
+import { getJob } from "../db/queries/jobs";
 import type { JobRow } from "../db/schema";
 import { transactionWithSql } from "../db/transaction-with-sql";
 import { announceCompletion } from "./run-batch-item";

@@ -1,6 +1,7 @@
 import "server-only";
 import type { DatabaseHandle } from "../db/client";
-import { insertJob, insertJobItems } from "../db/queries/jobs";
+import { insertJobItems } from "../db/queries/job-items";
+import { insertJob } from "../db/queries/jobs";
 import type { JobRow } from "../db/schema";
 import { transactionWithSql } from "../db/transaction-with-sql";
 import { getJobQueue } from "../jobs/job-queue";

@@ -1,9 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { getEnv } from "../env";
-import { ApiError, type FieldIssue } from "../errors";
+import { InvalidArgumentError, TooLargeError } from "../domain-errors";
+import type { FieldIssue } from "../errors";
 import { formBoolean } from "../analyze/form-boolean";
-import type { RequestBody } from "../http/read-request-body";
+import type { RequestBody } from "../request-body";
 import { checkCallbackUrl } from "../jobs/webhooks/callback-guard";
 import { BATCH_TASKS, itemIssues, validateJsonItem, validateUploadItem, type ValidatedItem } from "./batch-tasks";
 
@@ -41,7 +42,7 @@ export async function parseBatchRequest(body: RequestBody): Promise<BatchRequest
   const items: ValidatedItem[] = [];
   if (body.kind === "json") {
     if (!Array.isArray(rawItems))
-      throw new ApiError("invalid_input", "items must be an array of items, each with a task.", { errors: [{ field: "items", message: "required array" }] });
+      throw new InvalidArgumentError("items must be an array of items, each with a task.", { field: "items", message: "required array" });
     checkCount(rawItems.length, env.BATCH_MAX_ITEMS);
     rawItems.forEach((raw, position) => {
       try {
@@ -63,25 +64,19 @@ export async function parseBatchRequest(body: RequestBody): Promise<BatchRequest
     });
   }
   if (issues.length)
-    throw new ApiError(
-      "invalid_input",
+    throw new InvalidArgumentError(
       `${new Set(issues.map((i) => i.field.split(".").slice(0, 2).join("."))).size} item(s) are not valid; nothing was queued.`,
-      { errors: issues },
+      issues,
     );
   const callbackUrl = options.callback_url === undefined ? undefined : (await checkCallbackUrl(options.callback_url)).toString();
   if (options.webhook_per_item && !callbackUrl)
-    throw new ApiError("invalid_input", "webhook_per_item needs a callback_url.", { errors: [{ field: "webhook_per_item", message: "needs callback_url" }] });
+    throw new InvalidArgumentError("webhook_per_item needs a callback_url.", { field: "webhook_per_item", message: "needs callback_url" });
   const title = options.title || `Batch of ${items.length} ${[...new Set(items.map((i) => i.task))].join(" + ")} item${items.length === 1 ? "" : "s"}`;
   return { items, callbackUrl, webhookPerItem: options.webhook_per_item, title };
 }
 
 function checkCount(count: number, max: number) {
   if (count === 0)
-    throw new ApiError("invalid_input", "A batch needs at least one item (JSON `items`, or multipart `files` parts).", {
-      errors: [{ field: "items", message: "empty" }],
-    });
-  if (count > max)
-    throw new ApiError("payload_too_large", `A batch holds at most ${max} items (got ${count}); split it.`, {
-      errors: [{ field: "items", message: `more than ${max}` }],
-    });
+    throw new InvalidArgumentError("A batch needs at least one item (JSON `items`, or multipart `files` parts).", { field: "items", message: "empty" });
+  if (count > max) throw new TooLargeError(`A batch holds at most ${max} items (got ${count}); split it.`, { field: "items", message: `more than ${max}` });
 }

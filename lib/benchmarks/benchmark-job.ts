@@ -3,7 +3,7 @@ import { getDatabase } from "../db/client";
 import { failRunningBenchmarkRunsSince, finishBenchmarkRun, getBenchmarkRun } from "../db/queries/benchmarks";
 import { activeInstanceJobs } from "../db/queries/jobs";
 import type { JobRow } from "../db/schema";
-import { ApiError } from "../errors";
+import { ConflictError } from "../domain-errors";
 import { enqueueTrackedJobNow, runTrackedJob, type TrackedKindRunner } from "../jobs/tracked-job";
 import { benchmarkableModels, startBenchmark, type BenchmarkPreset, type RunBenchmarkOptions } from "./run-benchmark";
 
@@ -23,7 +23,7 @@ export async function queueBenchmarkRun({ ownerId, params }: { ownerId: string |
   const { db } = await getDatabase();
   const pending = await activeInstanceJobs({ db, kinds: ["benchmark"] });
   const same = pending.find((job) => JSON.stringify((job.params as BenchmarkJobParams).models ?? null) === JSON.stringify(params.models ?? null));
-  if (same) throw new ApiError("conflict", `The same benchmark run is already ${same.status} (job ${same.id}).`, { job_id: same.id });
+  if (same) throw new ConflictError(`The same benchmark run is already ${same.status} (job ${same.id}).`, { job_id: same.id });
   const total = benchmarkableModels().filter((m) => !params.models || params.models.includes(m.id)).length;
   return enqueueTrackedJobNow({
     kind: "benchmark",

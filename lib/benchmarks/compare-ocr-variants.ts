@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "../errors";
+import { InvalidArgumentError } from "../domain-errors";
 import type { DecodedImage } from "../inference/image/decode-image";
 import { characterErrorRate } from "../inference/ocr/measure-text-errors";
 import { ocrModelIds } from "../inference/ocr/ocr-settings";
@@ -27,12 +27,9 @@ export function chooseOcrFamily(model: string | undefined): { family: string; ta
   const family = store.get(model)?.family ?? model;
   const member = store.list().find((m) => m.family === family);
   if (!member || (member.task !== "text-detection" && member.task !== "text-recognition")) {
-    throw new ApiError(
-      "invalid_input",
+    throw new InvalidArgumentError(
       `A document_image compares OCR variants: name "${PIPELINE_FAMILY}" (both stages), "${ocrModelIds.detection}" or "${ocrModelIds.recognition}".`,
-      {
-        errors: [{ field: "model", message: "not an OCR model family" }],
-      },
+      { field: "model", message: "not an OCR model family" },
     );
   }
   return { family, task: member.task };

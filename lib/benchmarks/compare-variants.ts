@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
+import { decodeBase64Field } from "../base64-field";
 import { getEnv } from "../env";
-import { ApiError } from "../errors";
 import { classifyImage, type ClassificationResult } from "../inference/classify-image";
 import { defaultModelFor } from "../inference/default-model";
 import { detectObjects, type DetectionResult } from "../inference/detect-objects";
@@ -9,11 +9,10 @@ import { decodeImage, type DecodedImage } from "../inference/image/decode-image"
 import { loadModel } from "../inference/session-pool";
 import { getModelStore } from "../models/get-model-store";
 import type { ModelEntry, ModelVariant } from "../models/manifest-schema";
-import { decodeBase64Field } from "../http/read-request-body";
 import { matchF1 } from "./accuracy/detection-accuracy";
 import { chooseOcrFamily, compareOcrVariants } from "./compare-ocr-variants";
 import type { compareRequestSchema, CompareResponse } from "../inference/measurement/result-schema";
-import { ModelUnavailableError } from "../domain-errors";
+import { InvalidArgumentError, ModelUnavailableError } from "../domain-errors";
 import { round } from "../stats";
 
 /**
@@ -36,12 +35,11 @@ function chooseFamily(request: CompareRequest): { family: string; task: ModelEnt
   const family = byId?.family ?? request.model;
   const member = store.list().find((m) => m.family === family);
   if (!member)
-    throw new ApiError("invalid_input", `No model or family named "${request.model}". GET /api/v1/models lists them.`, {
-      errors: [{ field: "model", message: "unknown" }],
-    });
+    throw new InvalidArgumentError(`No model or family named "${request.model}". GET /api/v1/models lists them.`, { field: "model", message: "unknown" });
   if (member.task !== "object-detection" && member.task !== "image-classification") {
-    throw new ApiError("invalid_input", `Family "${family}" does ${member.task}; an image input compares object-detection or image-classification families.`, {
-      errors: [{ field: "model", message: "task does not take an image" }],
+    throw new InvalidArgumentError(`Family "${family}" does ${member.task}; an image input compares object-detection or image-classification families.`, {
+      field: "model",
+      message: "task does not take an image",
     });
   }
   return { family, task: member.task };

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "../db/client";
-import { ApiError } from "../errors";
+import { InvalidArgumentError } from "../domain-errors";
 import { DEFAULT_RUN_COUNT, MAX_RUN_COUNT } from "./benchmark-limits";
 import { latestBenchmarkResults, listBenchmarkRuns, runningBenchmark } from "../db/queries/benchmarks";
 import type { BenchmarkResult, BenchmarkRun } from "../db/schema";
@@ -23,16 +23,13 @@ import { benchmarksApiResponseSchema, type BenchmarksApiResponse, summarizeForSe
  * and which benchmarkable variants have no figures yet. Dates leave as ISO strings.
  */
 
-export { DEFAULT_RUN_COUNT, MAX_RUN_COUNT } from "./benchmark-limits";
-
 /**
  * The query of GET /api/v1/benchmarks: only `runs` (how many recent runs to list, 1..100). Unknown
  * or repeated parameters are refused rather than ignored, so a typo (`?run=5`) is not silently
  * answered with the default.
  */
 export function parseBenchmarksQuery(searchParams: URLSearchParams): { runCount: number } {
-  const issue = (field: string, message: string) =>
-    new ApiError("invalid_input", "The query string does not match the expected parameters.", { errors: [{ field, message }] });
+  const issue = (field: string, message: string) => new InvalidArgumentError("The query string does not match the expected parameters.", { field, message });
   for (const key of new Set(searchParams.keys())) {
     const field = key.slice(0, 50);
     if (key !== "runs") throw issue(field, "unknown query parameter; the only parameter is `runs`");

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Database } from "../db/client";
 import { finishBenchmarkRun, insertBenchmarkResult, startBenchmarkRun } from "../db/queries/benchmarks";
-import { ApiError } from "../errors";
+import { ConflictError } from "../domain-errors";
 import { yieldToEventLoop } from "../yield-to-event-loop";
 import { log } from "../log";
 import { getModelStore } from "../models/get-model-store";
@@ -67,7 +67,7 @@ export async function startBenchmark(options: RunBenchmarkOptions): Promise<{ ru
     machine: await describeMachine(),
     config: { preset: options.preset ?? "quick", ...config, models: models.map((m) => m.id) },
   });
-  if (!run) throw new ApiError("conflict", "A benchmark run is already in progress; wait for it to finish.");
+  if (!run) throw new ConflictError("A benchmark run is already in progress; wait for it to finish.");
   return { runId: run.id, done: measureAll(options.db, run.id, models, config, options.onProgress) };
 }
 
@@ -92,7 +92,7 @@ async function measureAll(
         await measureModel(db, runId, entry, config);
         measured.push(entry.id);
       } catch (error) {
-        const reason = error instanceof ApiError ? error.detail : (error as Error).message;
+        const reason = (error as Error).message;
         failed.push({ id: entry.id, reason });
         log.warn({ model: entry.id, err: error }, "benchmark of a model failed");
       }

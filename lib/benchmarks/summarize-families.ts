@@ -1,4 +1,5 @@
 import type { BenchmarkResultView } from "../inference/measurement/result-schema";
+import { MISSING, orMissing } from "../format";
 
 /**
  * Per model family, each variant against the family's full-precision member: speed-up (ratio of
@@ -80,13 +81,13 @@ export function familiesToMarkdown(families: FamilySummary[]): string {
     "| family | variant | model | size | smaller | p50 1 thread | p50 2 threads | faster (1t / 2t) | accuracy | change | agreement with parent |",
     "|---|---|---|---:|---:|---:|---:|---:|---|---:|---:|",
   ];
-  const fmt = (v: number | undefined, suffix = "") => (v === undefined ? "—" : `${v}${suffix}`);
+  const fmt = (v: number | undefined, suffix = "") => orMissing(v, (value) => `${value}${suffix}`);
   for (const family of families) {
     for (const v of family.variants) {
-      const accuracy = v.primaryMetric ? `${v.primaryMetric.name} ${v.primaryMetric.value}` : "—";
-      const speed = v.otherMachine ? "other machine" : v.speedup ? `${fmt(v.speedup[1], "x")} / ${fmt(v.speedup[2], "x")}` : "—";
+      const accuracy = v.primaryMetric ? `${v.primaryMetric.name} ${v.primaryMetric.value}` : MISSING;
+      const speed = v.otherMachine ? "other machine" : v.speedup ? `${fmt(v.speedup[1], "x")} / ${fmt(v.speedup[2], "x")}` : MISSING;
       lines.push(
-        `| ${family.family} | ${v.variant} | ${v.modelId} | ${(v.sizeBytes / 1e6).toFixed(2)} MB | ${fmt(v.sizeRatio, "x")} | ${fmt(v.p50MsByThreads[1], " ms")} | ${fmt(v.p50MsByThreads[2], " ms")} | ${speed} | ${accuracy} | ${v.accuracyDeltaPoints === undefined ? "—" : `${v.accuracyDeltaPoints > 0 ? "+" : ""}${v.accuracyDeltaPoints} pt`} | ${v.parentAgreement ? `${v.parentAgreement.name.replace(/^parent_/, "")} ${v.parentAgreement.value}` : "—"} |`,
+        `| ${family.family} | ${v.variant} | ${v.modelId} | ${(v.sizeBytes / 1e6).toFixed(2)} MB | ${fmt(v.sizeRatio, "x")} | ${fmt(v.p50MsByThreads[1], " ms")} | ${fmt(v.p50MsByThreads[2], " ms")} | ${speed} | ${accuracy} | ${v.accuracyDeltaPoints === undefined ? MISSING : `${v.accuracyDeltaPoints > 0 ? "+" : ""}${v.accuracyDeltaPoints} pt`} | ${v.parentAgreement ? `${v.parentAgreement.name.replace(/^parent_/, "")} ${v.parentAgreement.value}` : MISSING} |`,
       );
     }
   }

@@ -13,6 +13,8 @@ export type { Database, DatabaseHandle } from "./database-types";
 export interface DatabaseOptions {
   /** postgres:// URL; when absent the embedded PGlite is used. */
   url?: string;
+  /** node-postgres settings of a database already being served (another process's embedded PGlite socket). */
+  connection?: pg.PoolConfig;
   /** PGlite data folder; `memory://` keeps it in memory (tests only). */
   pgliteDir?: string;
   poolMax?: number;
@@ -23,7 +25,9 @@ export interface DatabaseOptions {
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   const handle = options.url
     ? openPostgres({ connectionString: options.url }, options.poolMax ?? 10)
-    : await openPglite(options.pgliteDir, options.poolMax ?? 10);
+    : options.connection
+      ? openPostgres(options.connection, options.poolMax ?? 10)
+      : await openPglite(options.pgliteDir, options.poolMax ?? 10);
   if (options.migrate !== false) {
     try {
       await migrateDatabase(handle);

@@ -1,5 +1,6 @@
 import "server-only";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -34,6 +35,26 @@ function socketFolder(dataDir: string | undefined): { dir: string; temporary: bo
     }
   }
   return { dir: mkdtempSync(path.join(tmpdir(), "ie-pg-")), temporary: true };
+}
+
+/**
+ * Where a running instance serves the PGlite folder `dir` (its socket, when one is listening there),
+ * so a command can reach the database while the app holds the folder: PGlite has no lock of its own,
+ * and a second process opening the folder would corrupt it. Undefined when nothing listens.
+ */
+export async function runningEmbeddedPglite(dir: string): Promise<EmbeddedPglite["connection"] | undefined> {
+  const socketDir = path.join(path.dirname(path.resolve(/*turbopackIgnore: true*/ dir)), "pglite-socket");
+  const socketPath = path.join(socketDir, SOCKET_FILE);
+  if (!existsSync(socketPath)) return undefined;
+  const listening = await new Promise<boolean>((resolve) => {
+    const probe = connect(socketPath);
+    probe.once("connect", () => {
+      probe.destroy();
+      resolve(true);
+    });
+    probe.once("error", () => resolve(false));
+  });
+  return listening ? { host: socketDir, user: "postgres", database: "postgres" } : undefined;
 }
 
 export async function startEmbeddedPglite(dir: string, maxConnections = 64): Promise<EmbeddedPglite> {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ApiError, problemStatusByCode } from "../errors";
-import { decodeBase64Field, readRequestBody } from "./read-request-body";
+import { readRequestBody } from "./read-request-body";
 
 /**
  * Property-based tests of the one body reader every route goes through: whatever bytes, content type
@@ -137,46 +137,5 @@ describe("readRequestBody (property-based)", () => {
       const nested = `{"text":${"[".repeat(depth)}${"]".repeat(depth)}}`;
       await expectReadOr4xx(streamedRequest([new TextEncoder().encode(nested)], "application/json"), { ...options, maxBytes: 1 << 20 });
     }
-  });
-});
-
-describe("decodeBase64Field (property-based)", () => {
-  it("round-trips any bytes through base64, base64url and data URLs", () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ minLength: 1, maxLength: 300 }), fc.constantFrom("base64", "base64url", "dataurl", "wrapped"), (bytes, form) => {
-        const buffer = Buffer.from(bytes);
-        const raw =
-          form === "base64"
-            ? buffer.toString("base64")
-            : form === "base64url"
-              ? buffer.toString("base64url")
-              : form === "dataurl"
-                ? `data:image/png;base64,${buffer.toString("base64")}`
-                : buffer.toString("base64").replace(/(.{76})/g, "$1\r\n");
-        expect(Buffer.compare(decodeBase64Field("image", raw).bytes, buffer)).toBe(0);
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it("decodes or rejects any string with invalid_input, never another error", () => {
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.string({ maxLength: 100 }),
-          fc.string({ maxLength: 100 }).map((s) => `data:${s}`),
-          fc.string({ unit: "binary", maxLength: 50 }),
-        ),
-        (raw) => {
-          try {
-            decodeBase64Field("image", raw);
-          } catch (error) {
-            expect(error).toBeInstanceOf(ApiError);
-            expect((error as ApiError).code).toBe("invalid_input");
-          }
-        },
-      ),
-      { numRuns: 500 },
-    );
   });
 });

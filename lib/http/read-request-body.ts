@@ -1,5 +1,8 @@
 import "server-only";
-import { ApiError } from "../errors";
+import { decodeBase64Field } from "../base64-field";
+import { DomainError } from "../domain-errors";
+import { ApiError, apiErrorFromDomain } from "../errors";
+import type { RequestBody } from "../request-body";
 
 /**
  * Reads a request body that is either JSON or multipart/form-data into one shape, so a route takes
@@ -8,17 +11,7 @@ import { ApiError } from "../errors";
  * The body size is enforced while reading, not only from Content-Length (which may be absent).
  */
 
-export interface RequestBody {
-  /** Plain values: JSON members, or multipart text fields. */
-  values: Record<string, unknown>;
-  /** Binary fields by name. */
-  files: Record<string, Buffer>;
-  /** Media type each file claimed (multipart part type or data-URL type), for messages only. */
-  fileTypes: Record<string, string | undefined>;
-  /** Every file part in order, with its file name: for fields that may repeat (`repeatedFileFields`). */
-  uploads: { field: string; fileName: string | undefined; bytes: Buffer; type: string | undefined }[];
-  kind: "json" | "multipart";
-}
+export type { RequestBody };
 
 export interface ReadBodyOptions {
   maxBytes: number;
@@ -49,20 +42,6 @@ export async function readRequestBody(request: Request, options: ReadBodyOptions
   const bytes = await readLimitedBody(request, options.maxBytes);
   if (bytes.length === 0 && options.emptyIsObject) return { values: {}, files: {}, fileTypes: {}, uploads: [], kind: "json" };
   return isJson ? parseJsonBody(bytes, options.fileFields) : parseMultipartBody(bytes, request.headers, options.fileFields, options.repeatedFileFields ?? []);
-}
-
-/**
- * A small JSON-object body with no files (settings, names, scopes). An empty body reads as `{}`
- * where every field is optional (`emptyIsObject`).
- */
-export async function readJsonBody(request: Request, maxBytes: number, { emptyIsObject = false } = {}): Promise<Record<string, unknown>> {
-  const contentType = (request.headers.get("content-type") ?? "").toLowerCase();
-  const bytes = await readLimitedBody(request, maxBytes);
-  if (bytes.length === 0 && emptyIsObject) return {};
-  if (!contentType.startsWith("application/json") && !contentType.includes("+json")) {
-    throw new ApiError("unsupported_media_type", `Send the request as application/json (got ${contentType || "no Content-Type"}).`);
-  }
-  return parseJsonBody(bytes, []).values;
 }
 
 export async function readLimitedBody(request: Request, maxBytes: number): Promise<Buffer> {
@@ -112,38 +91,20 @@ function parseJsonBody(bytes: Buffer, fileFields: readonly string[]): RequestBod
         errors: [{ field, message: `expected a string, got ${Array.isArray(raw) ? "array" : typeof raw}` }],
       });
     }
-    const decoded = decodeBase64Field(field, raw);
+    const decoded = decodeBase64Upload(field, raw);
     files[field] = decoded.bytes;
     fileTypes[field] = decoded.mediaType;
   }
   return { values, files, fileTypes, uploads: [], kind: "json" };
 }
 
-const dataUrlPattern = /^data:([\w.+-]+\/[\w.+-]+)?((?:;[\w-]+=[\w.+-]+)*);base64,/i;
-const base64Pattern = /^[A-Za-z0-9+/]*={0,2}$/;
-const base64UrlPattern = /^[A-Za-z0-9_-]*={0,2}$/;
-
-export function decodeBase64Field(field: string, raw: string): { bytes: Buffer; mediaType?: string } {
-  let payload = raw;
-  let mediaType: string | undefined;
-  const dataUrl = dataUrlPattern.exec(raw);
-  if (dataUrl) {
-    mediaType = dataUrl[1]?.toLowerCase();
-    payload = raw.slice(dataUrl[0].length);
-  } else if (raw.startsWith("data:")) {
-    throw new ApiError("invalid_input", `"${field}" is a data URL without ";base64," — only base64 data URLs are accepted.`, {
-      errors: [{ field, message: "data URL is not base64" }],
-    });
+/** The domain decoder, failing as the HTTP layer does (an ApiError, like every other reading failure here). */
+function decodeBase64Upload(field: string, raw: string): { bytes: Buffer; mediaType?: string } {
+  try {
+    return decodeBase64Field(field, raw);
+  } catch (error) {
+    throw error instanceof DomainError ? apiErrorFromDomain(error) : error;
   }
-  const compact = payload.replace(/\s+/g, "");
-  const valid = (base64Pattern.test(compact) || base64UrlPattern.test(compact)) && compact.replace(/=+$/, "").length % 4 !== 1;
-  if (!valid || compact.length === 0) {
-    throw new ApiError("invalid_input", `"${field}" is not valid base64${compact.length === 0 ? " (it is empty)" : ""}.`, {
-      errors: [{ field, message: compact.length === 0 ? "empty" : "malformed base64" }],
-    });
-  }
-  const bytes = Buffer.from(compact, base64Pattern.test(compact) ? "base64" : "base64url");
-  return { bytes, mediaType };
 }
 
 async function parseMultipartBody(bytes: Buffer, headers: Headers, fileFields: readonly string[], repeatedFileFields: readonly string[]): Promise<RequestBody> {
@@ -163,7 +124,7 @@ async function parseMultipartBody(bytes: Buffer, headers: Headers, fileFields: r
     } else if (typeof entry === "string") {
       // A file field may also be sent as a base64 text part.
       if (fileFields.includes(name)) {
-        const decoded = decodeBase64Field(name, entry);
+        const decoded = decodeBase64Upload(name, entry);
         files[name] = decoded.bytes;
         fileTypes[name] = decoded.mediaType;
       } else values[name] = entry;

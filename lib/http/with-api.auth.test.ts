@@ -150,16 +150,22 @@ describe("withApi: rate limits and usage", () => {
     expect((await call(route, { authorization: key.authorization })).status).toBe(200);
   });
 
-  it("limits guests tighter than accounts, per guest", async () => {
-    process.env.RATE_LIMITS = JSON.stringify({ guest: { minute: { quota: 2, windowSeconds: 60 } } });
+  it("limits guests tighter than accounts, per guest, and all guests of one address together to the anonymous plan", async () => {
+    process.env.RATE_LIMITS = JSON.stringify({ guest: { minute: { quota: 2, windowSeconds: 60 } }, anonymous: { minute: { quota: 3, windowSeconds: 60 } } });
     resetEnvForTests();
     const route = handlerFor({ auth: "key", scope: "analyze" });
-    const cookie = await sessionCookieFor((await createTestUser({ role: "guest" })).id);
+    const from = (address: string) => ({ "x-insight-client-address": address });
+    const guestCookie = async () => sessionCookieFor((await createTestUser({ role: "guest" })).id);
+    const cookie = await guestCookie();
     const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await call(route, { cookie })).status);
+    for (let i = 0; i < 3; i++) statuses.push((await call(route, { cookie, ...from("192.0.2.61") })).status);
     expect(statuses).toEqual([200, 200, 429]);
-    const otherGuest = await sessionCookieFor((await createTestUser({ role: "guest" })).id);
-    expect((await call(route, { cookie: otherGuest })).status).toBe(200);
+    // A new guest from another address has its own quota ...
+    expect((await call(route, { cookie: await guestCookie(), ...from("192.0.2.62") })).status).toBe(200);
+    // ... but a new guest from the same address does not: a fresh guest is no fresh quota for its address.
+    const sameAddress = await call(route, { cookie: await guestCookie(), ...from("192.0.2.61") });
+    expect(sameAddress.status).toBe(429);
+    expect(sameAddress.headers.get("ratelimit")).toMatch(/"address-minute";r=0/);
   });
 
   it("records every call after the response: route, status, caller, key, bytes", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordKeyUse } from "../auth/api-keys/verify-key";
-import { clientAddressOf, resolvePrincipal, type Principal } from "../auth/principal";
+import { clientAddressOf } from "../auth/client-address";
+import { resolvePrincipal, type Principal } from "../auth/principal";
 import { getDb, type Database } from "../db/client";
 import { ApiError, problemResponse, toProblem } from "../errors";
 import { log } from "../log";
@@ -33,7 +34,14 @@ export interface ApiContext {
   params: Record<string, string | string[] | undefined>;
   startedAtMs: number;
   principal: Principal;
+  /** The connection the wrapper opened for authentication and limits; undefined on a route that needs neither. */
   db: Database | undefined;
+  /**
+   * The one way a handler reaches the database: the wrapper's connection, or one opened now on a
+   * route that needed none before (with the same 503 when the database is unreachable). Routes never
+   * call getDb() themselves; what they read or write is a query function of lib/db/queries/<domain>.ts.
+   */
+  database(): Promise<Database>;
   /** Model ids the call ran, for the usage record. */
   models: string[];
   /** Counts `units` more against the caller's limits (a batch costs one per item); throws 429 past a quota. */
@@ -79,6 +87,10 @@ export function withApi<O extends Operation<any, any>>(operation: O, handler: Ap
       startedAtMs,
       principal: anonymous(request),
       db: undefined,
+      async database() {
+        context.db ??= await openDb();
+        return context.db;
+      },
       models: [],
       async chargeRateLimit(units) {
         if (units <= 0 || !context.db || options.rateLimit === false) return;

@@ -1,5 +1,5 @@
 import "server-only";
-import { InvalidArgumentError, ModelUnavailableError, UnknownModelError } from "../domain-errors";
+import { ModelUnavailableError } from "../domain-errors";
 import { getModelStore } from "../models/get-model-store";
 import type { ModelTask } from "../models/manifest-schema";
 
@@ -14,12 +14,4 @@ export function defaultModelFor(task: ModelTask): string {
     .find((m) => m.task === task);
   if (!model) throw new ModelUnavailableError(task, `No model for ${task} is configured.`);
   return model.id;
-}
-
-/** Checks that a requested model exists and serves the task. */
-export function requireModelForTask(modelId: string, task: ModelTask): string {
-  const model = getModelStore().get(modelId);
-  if (!model) throw new UnknownModelError(modelId, undefined, "model");
-  if (model.task !== task) throw new InvalidArgumentError(`Model "${modelId}" does ${model.task}, not ${task}.`, { field: "model", message: "wrong task" });
-  return modelId;
 }

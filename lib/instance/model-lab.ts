@@ -11,7 +11,7 @@ import { listEvaluationReports } from "../db/queries/evaluation-reports";
 import { activeInstanceJobs, latestJobWithParam } from "../db/queries/jobs";
 import type { JobRow } from "../db/schema";
 import { getEnv } from "../env";
-import { ApiError } from "../errors";
+import { ConflictError, FeatureUnavailableError, NotFoundError } from "../domain-errors";
 import { enqueueTrackedJobNow, runTrackedJob, type TrackedKindRunner } from "../jobs/tracked-job";
 import { log } from "../log";
 import { getModelStore } from "../models/get-model-store";
@@ -68,7 +68,7 @@ async function queueUnmeasuredBenchmark(db: Database): Promise<void> {
 }
 
 const ignoreConflict = (error: unknown) => {
-  if (!(error instanceof ApiError && error.code === "conflict")) throw error;
+  if (!(error instanceof ConflictError)) throw error;
 };
 
 /**
@@ -80,9 +80,9 @@ export async function queueVariant(
   { ownerId = null, skipIfFailedBefore = false }: { ownerId?: string | null; skipIfFailedBefore?: boolean } = {},
 ): Promise<JobRow | undefined> {
   const recipe = loadRecipes().find((r) => r.id === recipeId);
-  if (!recipe) throw new ApiError("not_found", `No recipe "${recipeId.slice(0, 80)}" in models/recipes.`);
+  if (!recipe) throw new NotFoundError(`No recipe "${recipeId.slice(0, 80)}" in models/recipes.`);
   if (getModelStore().get(recipe.id)) return undefined;
-  if (!getEnv().evalDataDir) throw new ApiError("service_unavailable", `Producing ${recipe.id} needs the evaluation images (EVAL_DATA_DIR) to calibrate on.`);
+  if (!getEnv().evalDataDir) throw new FeatureUnavailableError(`Producing ${recipe.id} needs the evaluation images (EVAL_DATA_DIR) to calibrate on.`);
   const { db } = await getDatabase();
   const active = await activeInstanceJobs({ db, kinds: ["variant"] });
   if (active.some((job) => (job.params as { recipe?: string }).recipe === recipe.id)) return undefined;
@@ -154,7 +154,7 @@ export async function produceMissingVariantsNow(db: Database): Promise<{ produce
       await storeProducedVariant({ db, produced: variant, store });
       produced.push(recipe.id);
     } catch (error) {
-      problems.push({ id: recipe.id, reason: error instanceof ApiError ? error.detail : (error as Error).message });
+      problems.push({ id: recipe.id, reason: (error as Error).message });
     }
   }
   return { produced, problems };

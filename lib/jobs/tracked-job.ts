@@ -1,20 +1,11 @@
 import "server-only";
 import { getDatabase } from "../db/client";
-import {
-  finishTrackedJob,
-  getJob,
-  insertJob,
-  mergeJobSummary,
-  setJobQueueId,
-  settleStaleJob,
-  staleTrackedJobs,
-  startTrackedJob,
-  updateJobProgress,
-} from "../db/queries/jobs";
+import { getJob, insertJob, setJobQueueId } from "../db/queries/jobs";
+import { finishTrackedJob, mergeJobSummary, settleStaleJob, staleTrackedJobs, startTrackedJob, updateJobProgress } from "../db/queries/tracked-jobs";
 import type { JobRow } from "../db/schema";
 import { transactionWithSql, type SqlTransaction } from "../db/transaction-with-sql";
 import { getEnv } from "../env";
-import { ApiError } from "../errors";
+import { ConflictError } from "../domain-errors";
 import { log } from "../log";
 import { observeJobOutcome } from "../metrics/observe";
 import { getJobQueue } from "./job-queue";
@@ -91,7 +82,7 @@ export async function enqueueTrackedJob(
   });
   const { queue, resumable } = TRACKED_KINDS[job.kind];
   const queueJobId = await (await getJobQueue()).send(queue, { jobId: row.id }, { db: tx, retryLimit: resumable ? 3 : 0 });
-  if (!queueJobId) throw new ApiError("conflict", "The job could not be queued.");
+  if (!queueJobId) throw new ConflictError("The job could not be queued.");
   await setJobQueueId({ db: tx.db, id: row.id, queueJobId });
   return { ...row, queueJobId };
 }
@@ -129,7 +120,7 @@ export async function runTrackedJob(jobId: string, work: (context: TrackedJobCon
     if (summary) await mergeJobSummary({ db, id: jobId, summary });
     if (await finishTrackedJob({ db, id: jobId, status: "done" })) observeJobOutcome({ queue: queueOf(job), outcome: "done" });
   } catch (error) {
-    const reason = error instanceof ApiError ? error.detail : (error as Error).message;
+    const reason = (error as Error).message;
     log.warn({ err: error, jobId, kind: job.kind }, "job failed");
     if (await finishTrackedJob({ db, id: jobId, status: "failed", error: reason })) observeJobOutcome({ queue: queueOf(job), outcome: "failed" });
   } finally {

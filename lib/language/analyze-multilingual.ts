@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "../errors";
+import { InvalidArgumentError } from "../domain-errors";
 import { identifySegmentsWithModels, type LanguageSegment } from "./identify-segments";
 import { identifyWithModels, type LanguageIdentification } from "./identify-language";
 import { languageName, UNDETERMINED } from "./language-codes";
@@ -18,8 +18,9 @@ export async function analyzeMultilingual(input: MultilingualRequest): Promise<M
   const startedAt = performance.now();
   const { text, removedCharacters } = sanitizeText(input.content);
   if (!text.trim()) {
-    throw new ApiError("invalid_input", "content is empty or only whitespace and control characters; send some text.", {
-      errors: [{ field: "content", message: "must contain text" }],
+    throw new InvalidArgumentError("content is empty or only whitespace and control characters; send some text.", {
+      field: "content",
+      message: "must contain text",
     });
   }
   const models = await loadLanguageModels();

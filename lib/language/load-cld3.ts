@@ -1,6 +1,6 @@
 import "server-only";
 import { loadModule } from "cld3-asm";
-import { getModelStore } from "../models/get-model-store";
+import { languageModelFile } from "./model-file-path";
 import { normalizeCld3Code, UNDETERMINED } from "./language-codes";
 import { processSingleton } from "../process-singletons";
 
@@ -34,11 +34,8 @@ export function loadCld3(): Promise<Cld3Model> {
 }
 
 async function createCld3(): Promise<Cld3Model> {
-  const modelFile = await getModelStore().filePath(CLD3_MODEL_ID, "model");
-  if (!modelFile) {
-    const resolution = await getModelStore().resolve(CLD3_MODEL_ID);
-    throw new Error(resolution.available ? "CLD3 has no model file" : resolution.reason);
-  }
+  // cld3-asm carries its model inside its wasm module: the store's file says the model may be used here.
+  await languageModelFile(CLD3_MODEL_ID, "CLD3");
   const startedAt = performance.now();
   const factory = await loadModule();
   const identifier = factory.create(MIN_BYTES, MAX_BYTES);

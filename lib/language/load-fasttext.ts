@@ -1,7 +1,7 @@
 import "server-only";
 import { pathToFileURL } from "node:url";
 import { getLIDModel } from "fasttext.wasm.js";
-import { getModelStore } from "../models/get-model-store";
+import { languageModelFile } from "./model-file-path";
 import { normalizeFastTextLabel } from "./language-codes";
 import { processSingleton } from "../process-singletons";
 
@@ -37,11 +37,7 @@ export function loadFastText(): Promise<FastTextModel> {
 }
 
 async function createFastText(): Promise<FastTextModel> {
-  const modelFile = await getModelStore().filePath(FASTTEXT_MODEL_ID, "model");
-  if (!modelFile) {
-    const resolution = await getModelStore().resolve(FASTTEXT_MODEL_ID);
-    throw new Error(resolution.available ? "fastText has no model file" : resolution.reason);
-  }
+  const modelFile = await languageModelFile(FASTTEXT_MODEL_ID, "fastText");
   const startedAt = performance.now();
   const wrapper = await getLIDModel({ modelPath: pathToFileURL(modelFile).href });
   const native = await wrapper.load();

@@ -1,4 +1,4 @@
-import { ApiError } from "../errors";
+import { TooLargeError } from "../domain-errors";
 import { MAX_CONTENT_CHARACTERS, multilingualRequestSchema, type MultilingualRequest } from "./schemas";
 
 /**
@@ -9,9 +9,9 @@ import { MAX_CONTENT_CHARACTERS, multilingualRequestSchema, type MultilingualReq
 export function parseMultilingualRequest(values: Record<string, unknown>): MultilingualRequest {
   const content = values.content;
   if (typeof content === "string" && content.length > MAX_CONTENT_CHARACTERS) {
-    throw new ApiError(
-      "payload_too_large",
+    throw new TooLargeError(
       `content has ${content.length} characters; the limit is ${MAX_CONTENT_CHARACTERS}. Split the text and send it in parts.`,
+      undefined,
       { limit: MAX_CONTENT_CHARACTERS },
     );
   }

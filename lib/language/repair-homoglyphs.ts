@@ -1,3 +1,5 @@
+import { latinToLookalike } from "../safety/normalize/confusables";
+
 /**
  * Latin letters that look like Cyrillic or Greek ones, typed (or planted) inside Cyrillic or Greek
  * words: "Твiй" with a Latin i, "ΑΘΗΝA" with a Latin A. Models see such words as foreign n-grams
@@ -7,52 +9,9 @@
  * Used for identification only: the text shown back to the caller is never changed.
  */
 
-const latinToCyrillic: Record<string, string> = {
-  a: "а",
-  c: "с",
-  e: "е",
-  i: "і",
-  j: "ј",
-  o: "о",
-  p: "р",
-  s: "ѕ",
-  x: "х",
-  y: "у",
-  A: "А",
-  B: "В",
-  C: "С",
-  E: "Е",
-  H: "Н",
-  I: "І",
-  K: "К",
-  M: "М",
-  O: "О",
-  P: "Р",
-  T: "Т",
-  X: "Х",
-  Y: "У",
-};
-const latinToGreek: Record<string, string> = {
-  o: "ο",
-  A: "Α",
-  B: "Β",
-  E: "Ε",
-  H: "Η",
-  I: "Ι",
-  K: "Κ",
-  M: "Μ",
-  N: "Ν",
-  O: "Ο",
-  P: "Ρ",
-  T: "Τ",
-  X: "Χ",
-  Y: "Υ",
-  Z: "Ζ",
-};
-
 const targets = [
-  { script: /\p{Script=Cyrillic}/u, map: latinToCyrillic },
-  { script: /\p{Script=Greek}/u, map: latinToGreek },
+  { script: /\p{Script=Cyrillic}/u, map: latinToLookalike("Cyrillic") },
+  { script: /\p{Script=Greek}/u, map: latinToLookalike("Greek") },
 ];
 const latinLetter = /\p{Script=Latin}/u;
 const wordPattern = /[\p{L}\p{M}]+/gu;

@@ -21,7 +21,6 @@ export const modelSummarySchema = z.object({
   parent: z.string().optional(),
   recipe: z.record(z.string(), z.unknown()).optional(),
 });
-export const modelListSchema = z.object({ models: z.array(modelSummarySchema) });
 export type ModelSummary = z.infer<typeof modelSummarySchema>;
 
 /** Every model the store knows (manifest and produced variants) with its availability on this instance. */

@@ -83,7 +83,6 @@ export const outputSchema = z.discriminatedUnion("kind", [
   }),
   z.object({ kind: z.literal("custom"), description: z.string() }),
 ]);
-export type OutputSpec = z.infer<typeof outputSchema>;
 
 /**
  * How the model is served (lib/inference/serving): dynamic batching of concurrent requests into one

@@ -1,5 +1,5 @@
 import { getInt } from "./attributes";
-import type { GraphIndex } from "./graph-index";
+import { attachBias, type GraphIndex } from "./graph-index";
 import { createNode, type GraphProto, type NodeProto } from "./onnx-proto";
 import { float32Tensor, setFloat32, tensorDims, tensorToFloat32 } from "./tensor-data";
 
@@ -62,13 +62,6 @@ export function addToBias(graph: GraphProto, index: GraphIndex, node: NodeProto,
       existing,
       current.map((v, i) => v + values[i]),
     );
-  } else if (!node.input[2]) {
-    const bias = float32Tensor(unique(`${node.name}_bias`), [values.length], values);
-    graph.initializer.push(bias);
-    index.initializers.set(bias.name, bias);
-    index.consumers.set(bias.name, [node]);
-    while (node.input.length < 2) node.input.push("");
-    node.input[2] = bias.name;
-  }
+  } else if (!node.input[2]) attachBias(graph, index, node, unique(`${node.name}_bias`), values);
   // A shared or broadcast bias is left as it is: correcting it would change another layer.
 }

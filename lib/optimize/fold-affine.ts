@@ -1,8 +1,8 @@
 import { getInt, getInts, getString } from "./attributes";
 import { sortTopologically } from "./check-graph";
-import { indexGraph, type GraphIndex } from "./graph-index";
+import { attachBias, indexGraph, type GraphIndex } from "./graph-index";
 import type { GraphProto, NodeProto, TensorProto } from "./onnx-proto";
-import { float32Tensor, setFloat32, tensorDims, tensorToFloat32 } from "./tensor-data";
+import { setFloat32, tensorDims, tensorToFloat32 } from "./tensor-data";
 
 /**
  * Folds multiplications and additions by constants into neighbouring Convs, where the result is
@@ -50,13 +50,7 @@ function convParams(conv: NodeProto, index: GraphIndex, graph: GraphProto): { we
   let bias = conv.input[2] ? index.initializers.get(conv.input[2]) : undefined;
   if (conv.input[2] && (!bias || (index.consumers.get(bias.name)?.length ?? 0) > 1)) return undefined;
   if (!bias) {
-    const channels = outputChannels(conv, weight);
-    bias = float32Tensor(`${conv.name}_bias`, [channels], new Float32Array(channels));
-    graph.initializer.push(bias);
-    index.initializers.set(bias.name, bias);
-    index.consumers.set(bias.name, [conv]);
-    while (conv.input.length < 3) conv.input.push("");
-    conv.input[2] = bias.name;
+    bias = attachBias(graph, index, conv, `${conv.name}_bias`, new Float32Array(outputChannels(conv, weight)));
   }
   return { weight, bias };
 }

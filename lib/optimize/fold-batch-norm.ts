@@ -1,7 +1,7 @@
 import { getFloat, getInt } from "./attributes";
-import { indexGraph } from "./graph-index";
+import { attachBias, indexGraph } from "./graph-index";
 import type { GraphProto } from "./onnx-proto";
-import { float32Tensor, setFloat32, tensorDims, tensorToFloat32 } from "./tensor-data";
+import { setFloat32, tensorDims, tensorToFloat32 } from "./tensor-data";
 
 /**
  * Folds an inference-mode BatchNormalization into the Conv (or ConvTranspose) that feeds it:
@@ -48,11 +48,7 @@ export function foldBatchNorm(graph: GraphProto): number {
     }
     setFloat32(weight, w, dims);
     if (oldBias && index.consumers.get(conv.input[2])!.length === 1) setFloat32(oldBias, b);
-    else {
-      const biasTensor = float32Tensor(`${conv.output[0]}_folded_bias`, [outChannels], b);
-      graph.initializer.push(biasTensor);
-      conv.input[2] = biasTensor.name;
-    }
+    else attachBias(graph, index, conv, `${conv.output[0]}_folded_bias`, b);
     conv.output[0] = bn.output[0];
     removed.add(bn);
   }

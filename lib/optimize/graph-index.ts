@@ -1,4 +1,5 @@
 import type { GraphProto, NodeProto, TensorProto } from "./onnx-proto";
+import { float32Tensor } from "./tensor-data";
 
 /**
  * Lookup tables over a graph: who produces a tensor, who consumes it, which tensors are
@@ -35,6 +36,20 @@ export function indexGraph(graph: GraphProto): GraphIndex {
   };
 }
 
+/**
+ * Gives a Conv, ConvTranspose or Gemm that has none a new fp32 bias (its input 2), added to the graph
+ * and to the index with the node as its only consumer, so later steps of the same pass see it.
+ */
+export function attachBias(graph: GraphProto, index: GraphIndex, node: NodeProto, name: string, values: Float32Array): TensorProto {
+  const bias = float32Tensor(name, [values.length], values);
+  graph.initializer.push(bias);
+  index.initializers.set(bias.name, bias);
+  index.consumers.set(bias.name, [node]);
+  while (node.input.length < 3) node.input.push("");
+  node.input[2] = bias.name;
+  return bias;
+}
+
 /** Every name in use (tensors and nodes), so inserted names never collide. */
 export function createNamer(graph: GraphProto): (base: string) => string {
   const used = new Set<string>();
@@ -56,9 +71,4 @@ export function createNamer(graph: GraphProto): (base: string) => string {
 export function nameAllNodes(graph: GraphProto): void {
   const unique = createNamer(graph);
   for (const node of graph.node) if (!node.name) node.name = unique(`${node.opType}_${node.output[0] ?? "node"}`);
-}
-
-/** Replaces one input name of a node (every occurrence). */
-export function renameInput(node: NodeProto, from: string, to: string): void {
-  node.input = node.input.map((name) => (name === from ? to : name));
 }

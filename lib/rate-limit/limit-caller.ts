@@ -10,7 +10,8 @@ import { rateLimitHeaders, retryAfterSeconds } from "./rate-limit-headers";
 
 /**
  * The limits that apply to a caller: the per-minute policy counts each credential on its own (an
- * API key, a session, a guest, an anonymous address), the daily quota counts the whole account.
+ * API key, a session, a guest, an anonymous address), the daily quota counts the whole account; a
+ * guest's calls also count against its address (the guests of one address share the anonymous plan).
  */
 export function planOf(principal: Principal): PlanName {
   if (principal.kind === "anonymous") return "anonymous";
@@ -26,10 +27,17 @@ export function rateLimitChecks(principal: Principal, plan: Plan): RateLimitChec
     ];
   }
   const credential = principal.kind === "key" ? `key:${principal.key.id}` : `user:${principal.user.id}`;
-  return [
+  const checks = [
     { subject: credential, name: "minute", policy: plan.minute },
     { subject: `account:${principal.user.id}`, name: "day", policy: plan.day },
   ];
+  // A fresh guest is a fresh quota: all guests from one address together get no more than the anonymous plan.
+  if (principal.kind === "session" && principal.user.role === "guest") {
+    const anonymous = resolvePlans(getEnv().RATE_LIMITS).anonymous;
+    const subject = `guests:${principal.clientAddress}`;
+    checks.push({ subject, name: "address-minute", policy: anonymous.minute }, { subject, name: "address-day", policy: anonymous.day });
+  }
+  return checks;
 }
 
 /** Counts the call; throws 429 (with Retry-After and the RateLimit headers) when a policy is exceeded. */

@@ -45,3 +45,42 @@ export function resolvePlans(overrides: PlanOverrides): Record<PlanName, Plan> {
 export function isPlanName(value: string): value is PlanName {
   return (PLAN_NAMES as readonly string[]).includes(value);
 }
+
+/**
+ * Limits on creating sessions and accounts, counted per client address (and, for sign-in, per
+ * account+address) whoever the caller is. Each is a list of windows: a longer window with a higher
+ * quota behind a short one makes the wait grow as the attempts go on (a minute, then an hour, then a
+ * day). No limit counts an account alone, so nobody can lock another person out of their account.
+ */
+export const AUTH_LIMIT_NAMES = ["signInPerAccountAddress", "signInPerAddress", "signUpPerAddress", "guestPerAddress"] as const;
+export type AuthLimitName = (typeof AUTH_LIMIT_NAMES)[number];
+
+export const defaultAuthLimits: Record<AuthLimitName, RateLimitPolicy[]> = {
+  // One person mistyping: 5 tries a minute; a guesser: at most 20 an hour, 50 a day per account from one address.
+  signInPerAccountAddress: [
+    { quota: 5, windowSeconds: 60 },
+    { quota: 20, windowSeconds: 3_600 },
+    { quota: 50, windowSeconds: 86_400 },
+  ],
+  // Spraying many accounts from one address: 30 a minute, 200 an hour.
+  signInPerAddress: [
+    { quota: 30, windowSeconds: 60 },
+    { quota: 200, windowSeconds: 3_600 },
+  ],
+  signUpPerAddress: [
+    { quota: 5, windowSeconds: 60 },
+    { quota: 20, windowSeconds: 3_600 },
+  ],
+  // A guest is a users row and a fresh guest quota: 10 a minute, 30 an hour from one address.
+  guestPerAddress: [
+    { quota: 10, windowSeconds: 60 },
+    { quota: 30, windowSeconds: 3_600 },
+  ],
+};
+
+export const authLimitOverridesSchema = z.partialRecord(z.enum(AUTH_LIMIT_NAMES), z.array(policySchema).min(1).max(5)).optional();
+export type AuthLimitOverrides = z.infer<typeof authLimitOverridesSchema>;
+
+export function resolveAuthLimits(overrides: AuthLimitOverrides): Record<AuthLimitName, RateLimitPolicy[]> {
+  return { ...defaultAuthLimits, ...overrides };
+}

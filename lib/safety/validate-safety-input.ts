@@ -1,4 +1,4 @@
-import { ApiError } from "../errors";
+import { InvalidArgumentError, UnprocessableInputError } from "../domain-errors";
 import type { contentTypes } from "./schemas";
 
 /**
@@ -16,7 +16,7 @@ export interface SafetyInput {
 export function validateSafetyInput(input: SafetyInput): void {
   const hasPrompt = input.prompt !== undefined;
   const hasImage = input.image !== undefined;
-  const mismatch = (detail: string, field: string) => new ApiError("unprocessable_content", detail, { errors: [{ field, message: detail }] });
+  const mismatch = (detail: string, field: string) => new UnprocessableInputError(detail, { field, message: detail });
   if (input.contentType === "text" && hasImage)
     throw mismatch('content_type "text" takes a prompt only; send content_type "multimodal" to check an image too.', "image");
   if (input.contentType === "image" && hasPrompt)
@@ -29,14 +29,13 @@ export function validateSafetyInput(input: SafetyInput): void {
     const prompt = input.prompt!;
     if (prompt.trim() === "") throw mismatch("The prompt is empty.", "prompt");
     if (!prompt.isWellFormed())
-      throw new ApiError("invalid_input", "The prompt is not valid Unicode (it contains an unpaired surrogate).", {
-        errors: [{ field: "prompt", message: "malformed UTF-16" }],
-      });
+      throw new InvalidArgumentError("The prompt is not valid Unicode (it contains an unpaired surrogate).", { field: "prompt", message: "malformed UTF-16" });
     const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.exec(prompt);
     if (control) {
       const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-      throw new ApiError("invalid_input", `The prompt contains a control character (U+${code}) at position ${control.index}; send plain text.`, {
-        errors: [{ field: "prompt", message: `control character U+${code}` }],
+      throw new InvalidArgumentError(`The prompt contains a control character (U+${code}) at position ${control.index}; send plain text.`, {
+        field: "prompt",
+        message: `control character U+${code}`,
       });
     }
   }

@@ -4,7 +4,7 @@ import type { Database } from "../db/client";
 import { insertUsage } from "../db/queries/usage";
 import { withoutDurableCommit } from "../db/without-durable-commit";
 
-/** One usage row per API call, written after the response (lib/http/after-response). */
+/** One usage row per API call, written after the response (lib/after-response.ts). */
 export interface CallRecord {
   route: string;
   status: number;

@@ -36,7 +36,8 @@ export function deserializeError(error: SerializedError): Error {
       Object.defineProperty(rebuilt, "stack", { value: error.stack, writable: true, configurable: true });
       Object.assign(rebuilt, error.fields, { name: error.name });
       const kinds: string[] = [];
-      for (let kind: object | null = domainClass; kind && kind !== Error; kind = Object.getPrototypeOf(kind)) kinds.push((kind as { name: string }).name);
+      for (let kind: object | null = domainClass; kind && kind !== Error; kind = Object.getPrototypeOf(kind))
+        kinds.push((kind as typeof domainErrors.DomainError).kind);
       Object.defineProperty(rebuilt, DOMAIN_ERROR_KINDS, { value: kinds, enumerable: true });
       return rebuilt;
     }

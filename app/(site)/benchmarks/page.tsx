@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { BenchmarksDashboard } from "@/components/benchmarks/benchmarks-dashboard";
 import { ProblemMessage } from "@/components/problem-message";
-import { LoadBenchmarkCard } from "@/components/benchmarks/load-benchmark-card";
-import { SafetyFiguresCard } from "@/components/benchmarks/safety-figures";
 import { ServiceUsageCard } from "@/components/usage/service-usage-card";
 import { getBenchmarks } from "@/lib/benchmarks/get-benchmarks";
 import { getLatestLoadRun } from "@/lib/benchmarks/load/load-runs";
@@ -39,21 +37,23 @@ async function loadBenchmarks() {
 export default async function BenchmarksPage() {
   const { data, safety, usage, int8, labJobs, loadRun } = await loadBenchmarks();
   return (
-    <div className="space-y-8">
-      <header className="max-w-3xl space-y-2">
+    <div className="space-y-4">
+      <header className="max-w-4xl space-y-1">
         <h1 className="text-2xl font-semibold">Benchmarks: full precision vs int8 vs pruned</h1>
-        <p className="text-slate-600">
-          Latency, size, memory and accuracy of every model variant, measured by this instance on the machine it runs on — real models on real evaluation
-          inputs, stored per run. The same data is at <code>GET /api/v1/benchmarks</code>.
+        <p className="text-sm text-slate-600">
+          Measured by this instance on its own machine — real models on real evaluation inputs, stored per run; the same data is at{" "}
+          <code>GET /api/v1/benchmarks</code>.
         </p>
       </header>
       {data ? (
-        <>
-          <BenchmarksDashboard data={data} labJobs={labJobs} int8={int8} />
-          <LoadBenchmarkCard run={loadRun} />
-          <SafetyFiguresCard figures={safety} />
-          <ServiceUsageCard usage={usage} />
-        </>
+        <BenchmarksDashboard
+          data={data}
+          labJobs={labJobs}
+          int8={int8}
+          loadRun={loadRun}
+          safety={safety}
+          usage={usage ? <ServiceUsageCard usage={usage} /> : undefined}
+        />
       ) : (
         <ProblemMessage
           problem={{

@@ -39,10 +39,6 @@ export const documentFieldsSchema = z.strictObject({
 });
 export type DocumentFields = z.output<typeof documentFieldsSchema>;
 
-export const documentRequestSchema = documentFieldsSchema.extend({
-  document_image: z.string().min(1).describe("The page: base64 or a data URL (JPEG, PNG, WebP, GIF, TIFF, AVIF, HEIF, BMP)."),
-});
-
 const point = z.tuple([z.number(), z.number()]);
 const box = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
 const modelRef = z.object({ id: z.string(), version: z.string(), variant: z.string() });

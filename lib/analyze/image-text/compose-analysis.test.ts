@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { composeAnalysis, countObjects, languageName, overallConfidence, overallSafetyScore } from "./compose-analysis";
+import { languageName } from "./analysis-language";
+import { composeAnalysis, countObjects, overallConfidence, overallSafetyScore } from "./compose-analysis";
 import type { ImageTextFindings } from "./schema";
 import { sampleFindings as findings } from "./testing/sample-findings";
 

@@ -1,4 +1,5 @@
 import { round } from "../../stats";
+import { isTemplateLanguage, languageName, TEMPLATE_LANGUAGES, type TemplateLanguage } from "./analysis-language";
 import type { ImageTextFindings } from "./schema";
 
 /**
@@ -8,13 +9,6 @@ import type { ImageTextFindings } from "./schema";
  * reader never takes it for a language model's prose. Labels and object names stay as the models
  * name them (ImageNet and COCO, in English) in every language.
  */
-
-/** Languages with a template. Others get the English paragraph and a note saying so. */
-export const TEMPLATE_LANGUAGES = ["en", "de", "fr"] as const;
-export type TemplateLanguage = (typeof TEMPLATE_LANGUAGES)[number];
-
-export const CONFIDENCE_DESCRIPTION =
-  "Mean of the confidences of the main findings that exist: the classifier's top-label probability, the detector's highest object score and the mean confidence of the OCR lines read. null when none of them ran or found anything. It is the models' own confidence in what they report, not a calibrated probability that the paragraph is right.";
 
 const verdictWords = {
   en: { supported: "supported", partially_supported: "partly supported", not_supported: "not supported" },
@@ -41,7 +35,7 @@ interface Phrases {
   nothingToCheck: string;
   seen: (list: string) => string;
   notSeen: (list: string) => string;
-  safety: (verdict: "safe" | "unsafe", score: string, categories: string) => string;
+  safety: (verdict: "safe" | "unsafe" | "degraded", score: string, categories: string) => string;
   unavailable: (what: "labels" | "objects" | "text" | "safety", reason: string) => string;
   quote: (text: string) => string;
 }
@@ -58,7 +52,8 @@ const PHRASES: Record<TemplateLanguage, Phrases> = {
     nothingToCheck: "The caption has nothing the models could check.",
     seen: (list) => `Seen: ${list}.`,
     notSeen: (list) => `Not seen: ${list}.`,
-    safety: (verdict, score, categories) => `The safety checks judge the content ${verdict} (safety score ${score}${categories ? `; ${categories}` : ""}).`,
+    safety: (verdict, score, categories) =>
+      `The safety checks judge the content ${verdict === "degraded" ? "degraded (a detector layer is missing, so the verdict is incomplete)" : verdict} (safety score ${score}${categories ? `; ${categories}` : ""}).`,
     unavailable: (what, reason) =>
       `${{ labels: "Image labels", objects: "Object detection", text: "Text reading", safety: "The safety check" }[what]} could not run: ${reason}.`,
     quote: (text) => `“${text}”`,
@@ -75,7 +70,7 @@ const PHRASES: Record<TemplateLanguage, Phrases> = {
     seen: (list) => `Gesehen: ${list}.`,
     notSeen: (list) => `Nicht gesehen: ${list}.`,
     safety: (verdict, score, categories) =>
-      `Die Sicherheitsprüfungen stufen den Inhalt als ${verdict === "safe" ? "unbedenklich" : "bedenklich"} ein (Sicherheitswert ${score}${categories ? `; ${categories}` : ""}).`,
+      `Die Sicherheitsprüfungen stufen den Inhalt als ${{ safe: "unbedenklich", unsafe: "bedenklich", degraded: "nur eingeschränkt geprüft (eine Schicht des Detektors fehlt)" }[verdict]} ein (Sicherheitswert ${score}${categories ? `; ${categories}` : ""}).`,
     unavailable: (what, reason) =>
       `${{ labels: "Die Bildklassifikation", objects: "Die Objekterkennung", text: "Die Texterkennung", safety: "Die Sicherheitsprüfung" }[what]} konnte nicht laufen: ${reason}.`,
     quote: (text) => `„${text}“`,
@@ -92,21 +87,12 @@ const PHRASES: Record<TemplateLanguage, Phrases> = {
     seen: (list) => `Vu : ${list}.`,
     notSeen: (list) => `Non vu : ${list}.`,
     safety: (verdict, score, categories) =>
-      `Les contrôles de sécurité jugent le contenu ${verdict === "safe" ? "sûr" : "problématique"} (score de sécurité ${score}${categories ? ` ; ${categories}` : ""}).`,
+      `Les contrôles de sécurité jugent le contenu ${{ safe: "sûr", unsafe: "problématique", degraded: "vérifié seulement en partie (une couche du détecteur manque)" }[verdict]} (score de sécurité ${score}${categories ? ` ; ${categories}` : ""}).`,
     unavailable: (what, reason) =>
       `${{ labels: "La classification d'image", objects: "La détection d'objets", text: "La lecture du texte", safety: "Le contrôle de sécurité" }[what]} n'a pas pu s'exécuter : ${reason}.`,
     quote: (text) => `« ${text} »`,
   },
 };
-
-export function isTemplateLanguage(language: string): language is TemplateLanguage {
-  return (TEMPLATE_LANGUAGES as readonly string[]).includes(language);
-}
-
-/** The language's English name ("Japanese"), or undefined when the code names no language. */
-export function languageName(code: string): string | undefined {
-  return new Intl.DisplayNames(["en"], { type: "language", fallback: "none" }).of(code);
-}
 
 const MAX_QUOTED_TEXT = 200;
 

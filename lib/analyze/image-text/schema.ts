@@ -3,7 +3,7 @@ import { formBoolean } from "../form-boolean";
 import { tasksSchema, variantsSchema } from "../../inference/serving/request-schema";
 import { IMAGE_TEXT_IMPLICATIONS, imageTextTasks } from "./image-text-tasks";
 
-import { CONFIDENCE_DESCRIPTION, languageName, TEMPLATE_LANGUAGES } from "./compose-analysis";
+import { CONFIDENCE_DESCRIPTION, languageName, TEMPLATE_LANGUAGES } from "./analysis-language";
 
 /** Request and response of POST /api/v1/analyze/image-text (these schemas also feed the OpenAPI document). */
 

@@ -3,7 +3,8 @@ import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { streamText } from "ai";
 import { getEnv } from "../../env";
 import { log } from "../../log";
-import { composeAnalysis, countObjects, languageName, overallConfidence, overallSafetyScore } from "./compose-analysis";
+import { languageName } from "./analysis-language";
+import { composeAnalysis, countObjects, overallConfidence, overallSafetyScore } from "./compose-analysis";
 import type { ImageTextFindings, ImageTextRequest, ImageTextResponse } from "./schema";
 
 /**

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ownerIdOf } from "../../auth/principal";
 import { getDatabase } from "../../db/client";
 import { getAnalysis, listAnalyses } from "../../db/queries/analyses";
-import { ApiError } from "../../errors";
+import { NotFoundError, NotSignedInError } from "../../domain-errors";
 import { toHistoryEntry, toHistoryItem } from "../../history/schemas";
 import { BATCH_TASKS, validateUploadItem, type ValidatedItem } from "../../batch/batch-tasks";
 import { toBatchSummary } from "../../batch/batch-view";
@@ -66,11 +66,11 @@ export function accountTools(context: ToolContext) {
       }),
       execute: ({ analysis_id, limit }) =>
         runGuarded(context, "read_history", async () => {
-          if (context.principal.kind === "anonymous" || !context.db) throw new ApiError("unauthorized", "Only a signed-in user or guest has a history.");
+          if (context.principal.kind === "anonymous" || !context.db) throw new NotSignedInError("Only a signed-in user or guest has a history.");
           const ownerId = ownerIdOf(context.principal);
           if (!analysis_id) return { analyses: (await listAnalyses({ db: context.db, ownerId, limit })).map(toHistoryItem) };
           const row = await getAnalysis({ db: context.db, ownerId, id: analysis_id });
-          if (!row) throw new ApiError("not_found", `No analysis ${analysis_id} in this user's history.`);
+          if (!row) throw new NotFoundError(`No analysis ${analysis_id} in this user's history.`);
           const entry = toHistoryEntry(row);
           const result = JSON.stringify(entry.result);
           return { ...entry, result: result.length > MAX_ENTRY_CHARS ? `${result.slice(0, MAX_ENTRY_CHARS)}… [cut]` : entry.result };

@@ -14,11 +14,6 @@ export function summarizeLatencies(latenciesMs: readonly number[]): LatencySumma
   return { p50: at(50), p95: at(95), p99: at(99), max: round(Math.max(...latenciesMs), 1) };
 }
 
-/** CPU seconds of a process tree from /proc/<pid>/stat ticks (utime + stime, reaped children included). */
-export function cpuSecondsFromTicks(ticks: number, ticksPerSecond: number): number {
-  return ticks / ticksPerSecond;
-}
-
 /** CPU seconds per response over a run; null when nothing was answered. */
 export function cpuPerRequest(cpuSeconds: number, responses: number): number | null {
   return responses > 0 ? round(cpuSeconds / responses, 4) : null;

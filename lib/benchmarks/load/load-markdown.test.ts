@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { replaceReadmeSection } from "../../../scripts/write-readme-section";
 import { deriveLoadFigures } from "./derive-load-figures";
 import { loadRunToMarkdown, statusSummary } from "./load-markdown";
 import { cell, sampleRun } from "./load-run.fixture";
@@ -18,14 +17,6 @@ const run = {
 };
 
 describe("the load benchmark's README block", () => {
-  it("replaces only what lies between the markers, and refuses a README without them", () => {
-    const readme = "intro\n<!-- bench:load:start -->\nold table\n<!-- bench:load:end -->\noutro\n";
-    const updated = replaceReadmeSection(readme, "bench:load", "| new |\n");
-    expect(updated).toBe("intro\n<!-- bench:load:start -->\n| new |\n<!-- bench:load:end -->\noutro\n");
-    expect(replaceReadmeSection(updated, "bench:load", "| newer |")).toContain("| newer |\n<!-- bench:load:end -->");
-    expect(() => replaceReadmeSection("no markers", "bench:load", "x")).toThrow(/bench:load:start/);
-  });
-
   it("writes the machine, one table row per cell with its limit and share, and the derived figures", () => {
     const markdown = loadRunToMarkdown(loadRunSchema.parse(run));
     expect(markdown.split("\n")[0]).toContain("Test CPU, 2 cores (avx2, avx512_vnni)");

@@ -1,11 +1,12 @@
 import { median } from "../../stats";
 import type { LoadCell, LoadRun } from "./load-run-schema";
+import { formatMs, formatNumber, formatPercent, secondsToMs } from "../../format";
 
 /** The README block of a load run (`npm run bench:load -- --write-readme`): machine line, the table, derived figures. */
 
-const ms = (v: number | null) => (v == null ? "–" : `${Math.round(v)} ms`);
-const num = (v: number | null | undefined, digits = 2) => (v == null ? "–" : String(Number(v.toFixed(digits))));
-const pct = (v: number | null | undefined) => (v == null ? "–" : `${Math.round(v * 100)}%`);
+const ms = (v: number | null | undefined) => formatMs(v);
+const num = formatNumber;
+const pct = (v: number | null | undefined) => formatPercent(v);
 
 export function statusSummary(cell: Pick<LoadCell, "statusCounts" | "timeouts" | "connectionErrors">): string {
   const parts = Object.entries(cell.statusCounts)
@@ -26,7 +27,7 @@ export function loadRunToMarkdown(run: LoadRun): string {
   const rows = run.cells.map((c) => {
     const limit = limitOf(c);
     const share = limit?.limitRps ? c.throughputRps / limit.limitRps : null;
-    return `| ${c.route} | ${c.batching} | ${c.concurrency} | ${num(c.throughputRps)} | ${ms(c.latencyMs.p50)} | ${ms(c.latencyMs.p95)} | ${ms(c.latencyMs.p99)} | ${statusSummary(c)} | ${c.cpuSecondsPerRequest == null ? "–" : `${Math.round(c.cpuSecondsPerRequest * 1000)} ms`} | ${num(c.peakRssMiB, 0)} MiB | ${num(limit?.limitRps)} | ${pct(share)} |`;
+    return `| ${c.route} | ${c.batching} | ${c.concurrency} | ${num(c.throughputRps)} | ${ms(c.latencyMs.p50)} | ${ms(c.latencyMs.p95)} | ${ms(c.latencyMs.p99)} | ${statusSummary(c)} | ${formatMs(secondsToMs(c.cpuSecondsPerRequest))} | ${num(c.peakRssMiB, 0)} MiB | ${num(limit?.limitRps)} | ${pct(share)} |`;
   });
   const out = [
     machineLine(run),
@@ -40,7 +41,7 @@ export function loadRunToMarkdown(run: LoadRun): string {
   );
   if (ran.length) out.push("", `What the server reported running (one probe per route before it was loaded): ${ran.join("; ")}.`);
   const overhead = run.httpOverhead.map(
-    (h) => `${h.route} ${ms(h.httpP50Ms)} over HTTP vs ${ms(h.inProcessMedianMs)} in process (${h.overheadMs == null ? "–" : `${h.overheadMs.toFixed(1)} ms`})`,
+    (h) => `${h.route} ${ms(h.httpP50Ms)} over HTTP vs ${ms(h.inProcessMedianMs)} in process (${formatMs(h.overheadMs, 1)})`,
   );
   if (overhead.length) out.push("", `HTTP overhead at concurrency 1 (p50 vs median of the same lib call in the bench process): ${overhead.join("; ")}.`);
   const ratios = run.labelsVsAll.map((r) => `${num(r.ratio)}x at c=${r.concurrency}, batching ${r.batching}`);

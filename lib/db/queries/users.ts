@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, inArray, isNotNull, isNull, lt, ne } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { isUuid } from "./is-uuid";
 import { users, type UserRow } from "../schema";
@@ -21,11 +21,6 @@ export async function findUserById({ db, id }: { db: Database; id: string }): Pr
   if (!isUuid(id)) return undefined;
   const rows = await db.select().from(users).where(eq(users.id, id)).limit(1);
   return rows[0];
-}
-
-export async function countAccounts({ db }: { db: Database }): Promise<number> {
-  const rows = await db.select({ n: count() }).from(users).where(ne(users.role, "guest"));
-  return Number(rows[0]?.n ?? 0);
 }
 
 export async function insertUser({
@@ -57,7 +52,8 @@ export async function convertGuestToAccount({
 }): Promise<UserRow | undefined> {
   const rows = await db
     .update(users)
-    .set({ ...values, email: normalizeEmail(values.email), expiresAt: null })
+    // A new session version: the guest's session (whoever else holds a copy of its cookie) ends here.
+    .set({ ...values, email: normalizeEmail(values.email), expiresAt: null, sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(and(eq(users.id, guestId), eq(users.role, "guest")))
     .returning();
   return rows[0];
@@ -73,6 +69,25 @@ export async function linkGithubAccount({ db, userId, githubId }: { db: Database
     .update(users)
     .set({ githubId })
     .where(and(eq(users.id, userId), isNull(users.githubId)));
+}
+
+/** Ends every session of the user issued so far (sign-out, password change): tokens carry the version they were issued with. */
+export async function revokeSessions({ db, userId }: { db: Database; userId: string }): Promise<void> {
+  if (!isUuid(userId)) return;
+  await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
+}
+
+/** Makes an existing account (not a guest) an admin on the pro plan; returns it, or undefined when no account has the e-mail. */
+export async function promoteToAdmin({ db, email }: { db: Database; email: string }): Promise<UserRow | undefined> {
+  const rows = await db
+    .update(users)
+    .set({ role: "admin", plan: "pro" })
+    .where(and(eq(users.email, normalizeEmail(email)), ne(users.role, "guest")))
+    .returning();
+  return rows[0];
 }
 
 /** Deletes guests whose time is up, with everything they own (keys, history; usage rows lose the link). */

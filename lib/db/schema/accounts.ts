@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 /**
  * Accounts and their API keys. A guest is a users row without e-mail or password that expires
@@ -18,6 +18,11 @@ export const users = pgTable(
     /** Rate-limit plan (lib/rate-limit/plans.ts). */
     plan: text("plan").notNull(),
     githubId: text("github_id"),
+    /**
+     * Part of every session token; raised on sign-out, password change and a guest's sign-up, which
+     * revokes every session issued before (lib/auth/session-version.ts checks it on each use).
+     */
+    sessionVersion: integer("session_version").notNull().default(0),
     /** Guests only: when the row and everything it owns is deleted. */
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

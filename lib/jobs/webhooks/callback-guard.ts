@@ -2,7 +2,7 @@ import "server-only";
 import type { LookupFunction } from "node:net";
 import { isIP } from "node:net";
 import { getEnv } from "../../env";
-import { ApiError } from "../../errors";
+import { InvalidArgumentError } from "../../domain-errors";
 import { isPublicAddress } from "./public-address";
 import { resolveHost } from "./resolve-host";
 
@@ -64,9 +64,7 @@ export async function checkCallbackUrl(raw: string, field = "callback_url"): Pro
     return url;
   } catch (error) {
     if (!(error instanceof CallbackRefused)) throw error;
-    throw new ApiError("invalid_input", `${field} ${error.message}; only public http(s) addresses are accepted.`, {
-      errors: [{ field, message: error.message }],
-    });
+    throw new InvalidArgumentError(`${field} ${error.message}; only public http(s) addresses are accepted.`, { field, message: error.message });
   }
 }
 

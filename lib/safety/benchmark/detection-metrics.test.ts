@@ -1,5 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { detectionMetrics } from "./detection-metrics";
+import { detectionMetrics, formatRateWithInterval, isConsistentInterval } from "./detection-metrics";
+
+const flagged = (label: 0 | 1, n: number, caught: number) => Array.from({ length: n }, (_, i) => ({ label, flagged: i < caught }));
+
+describe("detection metrics' Wilson intervals", () => {
+  it("stores both bounds of a known interval (8 of 10: 49.0–94.3%), lower below upper", () => {
+    const m = detectionMetrics([...flagged(1, 10, 8), ...flagged(0, 20, 1)]);
+    expect(m.tpr).toBe(0.8);
+    expect(m.tprInterval).toEqual([0.4902, 0.9433]);
+    // 1 of 20 benign flagged: Wilson 95% is 0.89–23.6%.
+    expect(m.fprInterval).toEqual([0.0089, 0.2361]);
+  });
+
+  it("prints a rate with its range in order", () => {
+    const m = detectionMetrics(flagged(1, 10, 8));
+    expect(formatRateWithInterval(m.tpr, m.tprInterval)).toBe("80.0% (49.0–94.3%)");
+    expect(formatRateWithInterval(0.748, [0.71, 0.783])).toBe("74.8% (71.0–78.3%)");
+  });
+
+  it("drops a stored interval that cannot be right (the old rounding bug's [1, 0.8]) and keeps the rate", () => {
+    expect(isConsistentInterval(0.748, [1, 0.8])).toBe(false);
+    expect(formatRateWithInterval(0.748, [1, 0.8])).toBe("74.8%");
+    expect(formatRateWithInterval(undefined, [0.1, 0.2])).toBe("–");
+  });
+});
 
 describe("detection metrics", () => {
   it("gives Wilson intervals around the rate, lower bound first", () => {

@@ -16,8 +16,28 @@ export interface DetectionMetrics {
   precision?: number;
 }
 
-// Each bound rounded on its own (mapping `round` directly would pass the index as its digits: "100.0–80.0%").
-const interval = (k: number, n: number) => wilsonInterval(k, n).map((bound) => round(bound, 4)) as [number, number];
+// Both bounds to 4 places. (`.map(round)` once passed the array index as the digits, so a stored lower
+// bound was rounded to 0 places and the upper to 1: "100.0–80.0%" for a 74.8% rate.)
+const interval = (k: number, n: number): [number, number] => {
+  const [low, high] = wilsonInterval(k, n);
+  return [round(low, 4), round(high, 4)];
+};
+
+/** Whether a stored interval can be shown: ordered, within [0, 1] and around its rate. */
+export function isConsistentInterval(rate: number | undefined, range: readonly [number, number] | undefined): boolean {
+  if (rate === undefined || range === undefined) return false;
+  const [low, high] = range;
+  return low >= 0 && high <= 1 && low <= high && rate >= low && rate <= high;
+}
+
+const percent = (x: number) => `${(100 * x).toFixed(1)}`;
+
+/** A rate as "74.8% (71.0–78.3%)"; without a usable interval, the rate alone; "–" when there is no rate. */
+export function formatRateWithInterval(rate: number | undefined, range?: readonly [number, number]): string {
+  if (rate === undefined) return "–";
+  if (!isConsistentInterval(rate, range) || !range) return `${percent(rate)}%`;
+  return `${percent(rate)}% (${percent(range[0])}–${percent(range[1])}%)`;
+}
 
 export function detectionMetrics(items: { label: 0 | 1; flagged: boolean }[]): DetectionMetrics {
   const injections = items.filter((i) => i.label === 1).length;

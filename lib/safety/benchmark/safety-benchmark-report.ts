@@ -8,6 +8,7 @@ import { HELD_OUT_TARGET, type HeldOutFigures } from "./leave-one-source-out";
 import type { ApiPathCpu } from "./measure-detector-cost";
 import type { ImageCheckLatency } from "./measure-latency";
 import type { TestSplitFigures } from "./summarize-test-split";
+import { formatPercent } from "../../format";
 
 /**
  * The stored shape of a safety benchmark (evaluation_reports, kind "safety-benchmark", reportVersion 2),
@@ -60,7 +61,7 @@ export function safetyBenchmarkSummary(input: {
 export type SafetyBenchmarkSummary = ReturnType<typeof safetyBenchmarkSummary>;
 
 export async function storeSafetyBenchmark({ db, summary }: { db: Database; summary: SafetyBenchmarkSummary }) {
-  const pct = (x?: number) => (x === undefined ? "–" : `${(100 * x).toFixed(1)}%`);
+  const pct = (x?: number) => formatPercent(x, 1);
   const overall = summary.testSplit.attacks.overall;
   const worstEveryday = Math.max(...summary.testSplit.everyday.byCategory.map((c) => c.fpr ?? 0));
   return insertEvaluationReport({

@@ -1,11 +1,11 @@
-import type { DetectionMetrics } from "./detection-metrics";
+import { type DetectionMetrics, formatRateWithInterval } from "./detection-metrics";
 import type { SafetyBenchmarkSummary } from "./safety-benchmark-report";
+import { formatPercent } from "../../format";
 
 /** The detector's benchmark tables for docs/safety-detector.md, written from a summary (scripts/bench-safety.ts --write-docs). */
 
-const pct = (x?: number) => (x === undefined ? "–" : `${(100 * x).toFixed(1)}%`);
-const ci = (i?: [number, number]) => (i ? `${(100 * i[0]).toFixed(1)}–${(100 * i[1]).toFixed(1)}%` : "–");
-const rate = (x?: number, i?: [number, number]) => (x === undefined ? "–" : `${pct(x)} (${ci(i)})`);
+const pct = (x?: number) => formatPercent(x, 1);
+const rate = formatRateWithInterval;
 const met = (ok: boolean) => (ok ? "met" : "**missed**");
 
 type Named = DetectionMetrics & { category?: string; lang?: string; source?: string; origin?: string };

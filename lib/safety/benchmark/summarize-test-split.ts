@@ -12,7 +12,7 @@ const asPrompt = (s: ScoredTestRow) => ({ label: s.row.label, flagged: s.promptF
 const asDocument = (s: ScoredTestRow) => ({ label: s.row.label, flagged: s.documentFlag });
 
 /** Languages with at least this many test attacks get their own TPR goal (issue #20). */
-export const MIN_LANGUAGE_ROWS = 30;
+const MIN_LANGUAGE_ROWS = 30;
 
 /**
  * `seenInTrain`: keys of test attacks whose attack string (or carrier) also occurs in a train row

@@ -1,7 +1,6 @@
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { type JsonlData, readJsonlRows } from "./read-jsonl";
 
 /**
  * Reads the benign everyday corpus (../shared/eval/prompt_injection/benign_everyday.jsonl): ordinary
@@ -9,7 +8,6 @@ import { z } from "zod";
  */
 
 export const everydayCategories = ["multilingual_everyday", "english_everyday", "code", "receipt_ocr", "hard_negative_imperative"] as const;
-export type EverydayCategory = (typeof everydayCategories)[number];
 
 export const benignEverydayRowSchema = z.object({
   text: z.string(),
@@ -27,19 +25,8 @@ export type BenignEverydayRow = z.infer<typeof benignEverydayRowSchema>;
 
 export const benignEverydayRelativePath = path.join("prompt_injection", "benign_everyday.jsonl");
 
-export interface BenignEverydayData {
-  rows: BenignEverydayRow[];
-  sha256: string;
-  file: string;
-}
+export type BenignEverydayData = JsonlData<BenignEverydayRow>;
 
 export function readBenignEveryday(evalDataDir: string): BenignEverydayData {
-  const file = path.join(evalDataDir, benignEverydayRelativePath);
-  const bytes = readFileSync(file);
-  const rows = bytes
-    .toString("utf8")
-    .split("\n")
-    .filter((line) => line.trim())
-    .map((line) => benignEverydayRowSchema.parse(JSON.parse(line)));
-  return { rows, sha256: createHash("sha256").update(bytes).digest("hex"), file };
+  return readJsonlRows(path.join(evalDataDir, benignEverydayRelativePath), benignEverydayRowSchema);
 }

@@ -1,7 +1,6 @@
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { type JsonlData, readJsonlRows } from "./read-jsonl";
 
 /**
  * Reads the prompt-injection evaluation rows (../shared/eval/prompt_injection/eval.jsonl) with the label
@@ -56,33 +55,17 @@ const labelCorrectionSchema = z.object({
   reason: z.string(),
 });
 
-export interface InjectionData {
-  /** Rows with the corrections applied. */
-  rows: InjectionRow[];
-  sha256: string;
-  file: string;
+export interface InjectionData extends JsonlData<InjectionRow> {
+  /** The corrections file read and how many of its rows were applied (`rows` has them applied). */
   corrections: { sha256: string; file: string; applied: number };
 }
 
-function readJsonLines(file: string) {
-  const bytes = readFileSync(file);
-  const lines = bytes
-    .toString("utf8")
-    .split("\n")
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as unknown);
-  return { lines, sha256: createHash("sha256").update(bytes).digest("hex") };
-}
-
 export function readInjectionData(evalDataDir: string): InjectionData {
-  const file = path.join(evalDataDir, injectionDataRelativePath);
-  const correctionsFile = path.join(evalDataDir, labelCorrectionsRelativePath);
-  const data = readJsonLines(file);
-  const corrections = readJsonLines(correctionsFile);
-  const byId = new Map(corrections.lines.map((line) => labelCorrectionSchema.parse(line)).map((c) => [c.id, c]));
+  const data = readJsonlRows(path.join(evalDataDir, injectionDataRelativePath), injectionRowSchema);
+  const corrections = readJsonlRows(path.join(evalDataDir, labelCorrectionsRelativePath), labelCorrectionSchema);
+  const byId = new Map(corrections.rows.map((c) => [c.id, c]));
   let applied = 0;
-  const rows = data.lines.map((line) => {
-    const row = injectionRowSchema.parse(line);
+  const rows = data.rows.map((row) => {
     const correction = byId.get(row.id);
     if (!correction) return row;
     // A correction that no longer matches the row it names means the files moved apart: stop rather than guess.
@@ -91,5 +74,5 @@ export function readInjectionData(evalDataDir: string): InjectionData {
     return { ...row, label: correction.label };
   });
   if (applied !== byId.size) throw new Error(`${byId.size - applied} label corrections name rows that are not in eval.jsonl`);
-  return { rows, sha256: data.sha256, file, corrections: { sha256: corrections.sha256, file: correctionsFile, applied } };
+  return { rows, sha256: data.sha256, file: data.file, corrections: { sha256: corrections.sha256, file: corrections.file, applied } };
 }

@@ -1,7 +1,6 @@
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { type JsonlData, readJsonlRows } from "./read-jsonl";
 
 /**
  * Reads the two files added for issue #20 (../shared/eval/prompt_injection/): benign_prompts.jsonl,
@@ -28,23 +27,13 @@ export type PromptRow = z.infer<typeof promptRowSchema>;
 export const benignPromptsRelativePath = path.join("prompt_injection", "benign_prompts.jsonl");
 export const injectionsExtraRelativePath = path.join("prompt_injection", "injections_extra.jsonl");
 
-export interface PromptRowsData {
-  rows: PromptRow[];
-  sha256: string;
-  file: string;
-}
+export type PromptRowsData = JsonlData<PromptRow>;
 
 function readPromptRows(evalDataDir: string, relativePath: string, label: 0 | 1): PromptRowsData {
-  const file = path.join(evalDataDir, relativePath);
-  const bytes = readFileSync(file);
-  const rows = bytes
-    .toString("utf8")
-    .split("\n")
-    .filter((line) => line.trim())
-    .map((line) => promptRowSchema.parse(JSON.parse(line)));
-  const mislabelled = rows.find((r) => r.label !== label);
+  const data = readJsonlRows(path.join(evalDataDir, relativePath), promptRowSchema);
+  const mislabelled = data.rows.find((r) => r.label !== label);
   if (mislabelled) throw new Error(`${relativePath}: expected label ${label} on every row, found ${mislabelled.label} (${mislabelled.source})`);
-  return { rows, sha256: createHash("sha256").update(bytes).digest("hex"), file };
+  return data;
 }
 
 export const readBenignPrompts = (evalDataDir: string) => readPromptRows(evalDataDir, benignPromptsRelativePath, 0);

@@ -141,6 +141,30 @@ const pairs: [string, string][] = [
 
 export const confusableToLatin: ReadonlyMap<string, string> = new Map(pairs);
 
+/**
+ * The Latin letters whose Cyrillic or Greek look-alike is drawn the same (not merely similar, as
+ * Cyrillic "п" for n is): the ones that can be swapped in a word without a reader seeing it.
+ */
+const sameGlyphLatin = { Cyrillic: "aceijopsxyABCEHIKMOPTXY", Greek: "oABEHIKMNOPTXYZ" } as const;
+
+export type LookalikeScript = keyof typeof sameGlyphLatin;
+
+/**
+ * Latin letter → its same-glyph look-alike in `script`, read from the table above (its first pair of
+ * that script for the letter): the language identifier repairs mixed-script words with it, the red
+ * team plants look-alikes with it, and the normaliser folds them back with the table itself.
+ */
+export function latinToLookalike(script: LookalikeScript): Readonly<Record<string, string>> {
+  const ofScript = new RegExp(`^\\p{Script=${script}}$`, "u");
+  const map: Record<string, string> = {};
+  for (const latin of sameGlyphLatin[script]) {
+    const pair = pairs.find(([lookalike, target]) => target === latin && ofScript.test(lookalike));
+    if (!pair) throw new Error(`no ${script} look-alike of "${latin}" in the confusables table`);
+    map[latin] = pair[0];
+  }
+  return map;
+}
+
 /** Invisible format characters: zero-width spaces/joiners, word joiner, BOM, soft hyphen, fillers. */
 export function isInvisible(codePoint: number): boolean {
   return (

@@ -11,16 +11,6 @@ export interface TextView {
   ends: number[];
 }
 
-export function identityView(text: string): TextView {
-  const starts = new Array<number>(text.length);
-  const ends = new Array<number>(text.length);
-  for (let i = 0; i < text.length; i++) {
-    starts[i] = i;
-    ends[i] = i + 1;
-  }
-  return { text, starts, ends };
-}
-
 /** Maps a [start, end) span of the view back to the original text. */
 export function originalSpan(view: TextView, start: number, end: number): { start: number; end: number } {
   if (view.text.length === 0) return { start: 0, end: 0 };

@@ -1,3 +1,4 @@
+import { latinToLookalike } from "../normalize/confusables";
 import { rot13 } from "../normalize/plausible-text";
 import type { Random } from "../../seeded-random";
 
@@ -10,29 +11,8 @@ import type { Random } from "../../seeded-random";
 
 const pick = <T>(items: readonly T[], random: Random): T => items[Math.floor(random() * items.length)];
 
-const homoglyphs: Record<string, string> = {
-  a: "а",
-  c: "с",
-  e: "е",
-  i: "і",
-  o: "о",
-  p: "р",
-  s: "ѕ",
-  x: "х",
-  y: "у",
-  A: "А",
-  B: "В",
-  C: "С",
-  E: "Е",
-  H: "Н",
-  I: "І",
-  K: "К",
-  M: "М",
-  O: "О",
-  P: "Р",
-  T: "Т",
-  X: "Х",
-};
+// Cyrillic letters drawn exactly like the Latin ones they replace (the normaliser folds them back).
+const homoglyphs = latinToLookalike("Cyrillic");
 const leet: Record<string, string> = { a: "4", e: "3", i: "1", o: "0", s: "5", t: "7" };
 const invisible = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"];
 

@@ -1,9 +1,9 @@
 // GET /api/auth/guest?redirectUrl=/analyze - start a guest session (tighter limits, kept GUEST_TTL_HOURS) and go back
-import { NextResponse } from "next/server";
-import { isRouterRequest } from "@/lib/auth/router-request";
 import { signIn } from "@/lib/auth/auth";
-import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { runCountingRefusals, throttledResponse } from "@/lib/auth/credential-throttle";
 import { sessionUserId } from "@/lib/auth/principal";
+import { isRouterRequest } from "@/lib/auth/router-request";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { getDb } from "@/lib/db/client";
 import { findUserById } from "@/lib/db/queries/users";
 
@@ -14,6 +14,13 @@ export async function GET(request: Request) {
   const target = safeRedirectPath(new URL(request.url).searchParams.get("redirectUrl"));
   const userId = await sessionUserId(request);
   // A live session (guest or account) goes straight back; a session whose guest expired starts afresh.
-  if (userId && (await findUserById({ db: await getDb(), id: userId }))) return NextResponse.redirect(new URL(target, request.url));
-  return signIn("guest", { redirectTo: target });
+  // A relative Location: the checked path itself, resolved by the browser against the address it used (Next's
+  // request.url names the host it listens on, not the one the visitor came to).
+  if (userId && (await findUserById({ db: await getDb(), id: userId }))) {
+    return new Response(null, { status: 307, headers: { location: target, "cache-control": "no-store" } });
+  }
+  // Guests are limited per address (lib/auth/credential-throttle.ts): over it, 429 instead of a new guest.
+  const { refusal, outcome } = await runCountingRefusals(() => signIn("guest", { redirectTo: target }));
+  if (refusal) return throttledResponse(refusal);
+  return outcome();
 }

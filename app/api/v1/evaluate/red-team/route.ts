@@ -2,7 +2,6 @@
 // GET  /api/v1/evaluate/red-team - red-team reports, newest first
 import * as api from "@/lib/api-contract/safety";
 import { ownerIdOf } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
 import { listEvaluationReports } from "@/lib/db/queries/evaluation-reports";
 import { jobsByParam } from "@/lib/db/queries/jobs";
 import { jsonResponse, withApi } from "@/lib/http/with-api";
@@ -16,8 +15,8 @@ export const POST = withApi(api.startRedTeam, async (_request, { principal, inpu
   return jsonResponse(reportSchema.parse(toReportView(report)), { status: 202, headers: { location: `/api/v1/evaluate/red-team/${report.id}` } });
 });
 
-export const GET = withApi(api.listRedTeam, async (_request, { principal }) => {
-  const db = await getDb();
+export const GET = withApi(api.listRedTeam, async (_request, { principal, database }) => {
+  const db = await database();
   const rows = await listEvaluationReports({ db, kind: RED_TEAM_REPORT_KIND, ownerId: ownerIdOf(principal) });
   const jobs = await jobsByParam({ db, kind: "red-team", param: "report_id", values: rows.map((r) => r.id) });
   const jobOf = new Map(jobs.map((job) => [(job.params as { report_id: string }).report_id, job]));

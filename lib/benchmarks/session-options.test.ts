@@ -14,10 +14,10 @@ import { runModelOutputs } from "@/lib/optimize/run-model-outputs";
 import { buildSmallGraph, smallGraphInputs } from "@/lib/optimize/testing/build-small-graph";
 import { optimizedOpTypes, runGraph } from "@/lib/optimize/testing/ort-helpers";
 import { forgetProcessSingletons } from "@/lib/process-singletons";
-import { decideInt8Remedy, getInt8Remedy } from "./choose-int8-remedy";
-import { loadModel, releaseAllSessions } from "./session-pool";
+import { decideInt8Remedy, getInt8Remedy } from "@/lib/inference/choose-int8-remedy";
+import { loadModel, releaseAllSessions } from "@/lib/inference/session-pool";
 import { markSaturationGuard } from "@/lib/optimize/quantize-static";
-import { buildSessionOptions, hasSaturationGuard, needsPrecisionOption } from "./session-options";
+import { buildSessionOptions, hasSaturationGuard, needsPrecisionOption } from "@/lib/inference/session-options";
 
 /**
  * Every ONNX Runtime session the app creates carries the int8 remedy: each creation path is driven
