@@ -58,7 +58,7 @@ describe("ModelStore.register with local files", () => {
     store.register(entry, { localFiles: { "tiny-int8.onnx": file } });
     const missing = await store.resolve("tiny-int8");
     expect(missing.available).toBe(false);
-    expect(!missing.available && missing.reason).toMatch(/local .*tiny-int8\.onnx: missing/);
+    expect(!missing.available && missing.reason).toMatch(/tiny-int8\.onnx: not found \(local <path>: missing/);
 
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, Buffer.from("something else entirely"));

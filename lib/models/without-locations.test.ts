@@ -10,6 +10,7 @@ describe("withoutLocations", () => {
     expect(shown).not.toContain("C:\\mirror");
     expect(shown).toContain("yolox_nano.onnx: not found");
     expect(shown).toContain("downloads are disabled (MODEL_DOWNLOAD=0)");
+    expect(shown).toContain("(local <path>: missing; mirror <path>: missing;");
     expect(withoutLocations("backend http://10.0.0.7:8000/v2 did not answer")).toBe("backend <url> did not answer");
     expect(withoutLocations("GET /api/ready says why")).toBe("GET /api/ready says why");
     expect(withoutLocations("Load model from /srv/cache/yolox-nano/model.onnx failed")).toBe("Load model from <path> failed");

@@ -9,5 +9,8 @@ const URL_PATTERN = /\b[a-z][a-z0-9+.-]*:\/\/[^\s;,()"'<>]+/gi;
 const PATH_PATTERN = /(?<![\w.:/-])(?:[A-Za-z]:)?[\\/](?:[^\s;,()"'<>\\/]+[\\/])+[^\s;,()"'<>\\/]*/g;
 
 export function withoutLocations(text: string): string {
-  return text.replace(URL_PATTERN, "<url>").replace(PATH_PATTERN, (match) => (/^\/(api|v2)\//.test(match) ? match : "<path>"));
+  // A colon right after a path ends the phrase ("…/model.onnx: missing"), it is not part of the path.
+  return text
+    .replace(URL_PATTERN, "<url>")
+    .replace(PATH_PATTERN, (match) => (/^\/(api|v2)\//.test(match) ? match : match.endsWith(":") ? "<path>:" : "<path>"));
 }
