@@ -1,3 +1,4 @@
+import { ConflictError } from "../domain-errors";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getBenchmarkRun } from "../db/queries/benchmarks";
 import { databaseTargets } from "@/test/database-targets";
@@ -43,7 +44,7 @@ describe("runBenchmark", () => {
   it("refuses a second run while one is under way", async () => {
     const first = runBenchmark({ db: handle.db, trigger: "test", modelIds: ["mobilenetv2-int8"] });
     await new Promise((resolve) => setTimeout(resolve, 50));
-    await expect(runBenchmark({ db: handle.db, trigger: "test", modelIds: ["mobilenetv2-int8"] })).rejects.toMatchObject({ status: 409 });
+    await expect(runBenchmark({ db: handle.db, trigger: "test", modelIds: ["mobilenetv2-int8"] })).rejects.toBeInstanceOf(ConflictError);
     await first;
   }, 180_000);
 });
