@@ -66,7 +66,7 @@ export function SiteHeader({ user, signOut }: { user: Caller | null; signOut: ()
             </ul>
           </nav>
         </HeaderDisclosure>
-        <div className="ml-auto flex items-center gap-x-3 text-sm" data-testid="account-menu">
+        <div className="ml-auto flex items-center gap-x-2 text-sm sm:gap-x-3" data-testid="account-menu">
           {signedIn ? (
             <HeaderDisclosure
               summary={
@@ -104,7 +104,8 @@ export function SiteHeader({ user, signOut }: { user: Caller | null; signOut: ()
                   <Link href="/history" className={`hidden sm:inline ${inlineLink}`}>
                     History
                   </Link>
-                  <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">Guest</span>
+                  {/* On a phone the badge would push the sign-up button off the screen; the tool pages say "guest" themselves. */}
+                  <span className="hidden rounded bg-amber-100 px-2 py-0.5 text-amber-900 sm:inline">Guest</span>
                 </>
               )}
               <Link href="/signin" className={inlineLink}>
