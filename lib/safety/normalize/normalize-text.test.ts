@@ -71,4 +71,11 @@ describe("normalizeText", () => {
     ).toEqual([]);
     expect(normalizeText("The quick brown fox jumps over the lazy dog near the river bank.").decoded).toEqual([]);
   });
+
+  it("turns a lone surrogate into U+FFFD, so dropping an invisible never pairs two halves into a new character", () => {
+    // The idempotence fuzz found it: high half, zero-width space, low half became a Unicode tag "A" on the second pass.
+    const once = normalizeText("\udb40\u200b\udc41").normalized.text;
+    expect(once).toBe("\ufffd\ufffd");
+    expect(normalizeText(once).normalized.text).toBe(once);
+  });
 });

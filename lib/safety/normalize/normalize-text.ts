@@ -52,6 +52,9 @@ export function normalizeText(original: string): NormalizedText {
     } else if (isInvisible(codePoint)) counts.invisible++;
     else if (isBidiControl(codePoint)) counts.bidi++;
     else if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(char)) builder.push(" ", i, i + width);
+    // A lone surrogate becomes U+FFFD: left as it is, dropping an invisible between two halves would pair them into a
+    // new character (a Unicode tag letter, say) that a second pass reads differently (found by the idempotence fuzz).
+    else if (codePoint >= 0xd800 && codePoint <= 0xdfff) builder.push("\ufffd", i, i + 1);
     else if (/\p{Mn}/u.test(char) && latinLetter.test(previous))
       counts.combiningMarks++; // "zalgo" marks on Latin letters
     else {
