@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { type StrangerServer, sessionCookie, signInAttempt, signUp, startOfAMinuteWindow, startStrangerServer } from "./stranger-server";
+import { nextMinuteWindow, type StrangerServer, sessionCookie, signInAttempt, signUp, startOfAMinuteWindow, startStrangerServer } from "./stranger-server";
 
 // Issue #19: "A client-chosen X-Forwarded-For resets every anonymous and per-address limit: 140 calls with
 // rotating values never meet a 429." Replayed against the default (no proxy trusted: the socket's address
@@ -48,6 +48,8 @@ test("behind one trusted proxy, a client's own X-Forwarded-For entries (left of 
 test("HTTPS only counts when a trusted proxy says so: then a __Host- session cookie and HSTS", async () => {
   const [direct, proxied] = servers;
   const httpsFrom = (address: string) => ({ "x-forwarded-for": address, "x-forwarded-proto": "https" });
+  // The first test spent this minute's anonymous quota of 127.0.0.1 on the direct server: start on a fresh window.
+  await nextMinuteWindow();
   // No proxy trusted: a client's own X-Forwarded-Proto is ignored.
   expect((await signUp(direct.baseUrl, "plain@example.test", "a passphrase over http", { "x-forwarded-proto": "https" })).status).toBe(201);
   const plain = await signInAttempt(direct.baseUrl, "plain@example.test", "a passphrase over http", { "x-forwarded-proto": "https" });

@@ -85,6 +85,12 @@ export function sessionCookie(jar: CookieJar): string | undefined {
 }
 
 /** Waits until at least `seconds` remain in the current minute, so a burst of calls counts against one fixed window. */
+/** Waits for the next fixed minute window (the limits' windows start on the minute): a fresh count for every address. */
+export async function nextMinuteWindow(): Promise<void> {
+  const into = (Date.now() / 1000) % 60;
+  await new Promise((resolve) => setTimeout(resolve, (60.5 - into) * 1000));
+}
+
 export async function startOfAMinuteWindow(seconds = 40): Promise<void> {
   const into = (Date.now() / 1000) % 60;
   if (into > 60 - seconds) await new Promise((resolve) => setTimeout(resolve, (60.5 - into) * 1000));
