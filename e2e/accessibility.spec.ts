@@ -2,27 +2,11 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { evalDataDir, evalPhoto } from "./eval-data";
 import { E2E_ADMIN_EMAIL, signInAsAdminInBrowser, signInInBrowser } from "./browser-session";
+import { SITE_PAGES } from "./site-pages";
 
 // Every page, signed out and signed in as an admin (made one with `npm run admin`), checked by
 // axe-core against WCAG 2.0/2.1 A and AA: no serious or critical violation may remain. Then the
 // keyboard paths a mouse-less user needs: upload and analyse on /analyze, create and copy a key.
-const PAGES = [
-  "/",
-  "/analyze",
-  "/documents",
-  "/languages",
-  "/safety",
-  "/assistant",
-  "/history",
-  "/batch",
-  "/keys",
-  "/usage",
-  "/admin",
-  "/docs",
-  "/benchmarks",
-  "/signin",
-  "/signup",
-];
 
 /** Parts drawn in the browser after the page arrives, waited for so axe sees them. */
 const READY: Record<string, string> = { "/docs": ".swagger-ui .opblock" };
@@ -44,7 +28,7 @@ async function axeSerious(page: Page) {
 }
 
 test.describe("accessibility (axe, WCAG 2.1 AA), signed out", () => {
-  for (const pagePath of PAGES) {
+  for (const pagePath of SITE_PAGES) {
     test(`${pagePath} has no serious or critical violation`, async ({ page }) => {
       expect(await seriousViolations(page, pagePath)).toEqual([]);
     });
@@ -52,7 +36,7 @@ test.describe("accessibility (axe, WCAG 2.1 AA), signed out", () => {
 });
 
 test.describe("accessibility (axe, WCAG 2.1 AA), signed in as admin", () => {
-  for (const pagePath of PAGES.filter((p) => p !== "/signin" && p !== "/signup")) {
+  for (const pagePath of SITE_PAGES.filter((p) => p !== "/signin" && p !== "/signup")) {
     test(`${pagePath} has no serious or critical violation`, async ({ page }) => {
       await signInAsAdminInBrowser(page, "a11y admin password 1");
       expect(await seriousViolations(page, pagePath)).toEqual([]);

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { type Browser, expect, test } from "@playwright/test";
 import { readCpuFeatures } from "../lib/inference/read-cpu-features";
+import { SITE_PAGES } from "./site-pages";
 
 function describeMachine() {
   const cpu = readCpuFeatures();
@@ -25,24 +26,6 @@ const BUDGETS = {
 };
 // The heavy pages get their own JS budget: the charts library (recharts) is theirs alone.
 const JS_BUDGET_KB: Record<string, number> = { "/assistant": 350, "/benchmarks": 450, "/usage": 400, "/admin": 400, "/docs": 900 };
-
-const PAGES = [
-  "/",
-  "/analyze",
-  "/documents",
-  "/languages",
-  "/safety",
-  "/assistant",
-  "/batch",
-  "/history",
-  "/keys",
-  "/usage",
-  "/admin",
-  "/docs",
-  "/benchmarks",
-  "/signin",
-  "/signup",
-];
 
 interface PageFigures {
   path: string;
@@ -117,9 +100,9 @@ function writeTable(measured: PageFigures[]) {
 }
 
 test("every page stays within its weight and first-load budget (figures to docs/page-budgets.md)", async ({ browser }) => {
-  test.setTimeout(PAGES.length * 30_000);
+  test.setTimeout(SITE_PAGES.length * 30_000);
   const measured: PageFigures[] = [];
-  for (const pagePath of PAGES) measured.push(await measure(browser, pagePath));
+  for (const pagePath of SITE_PAGES) measured.push(await measure(browser, pagePath));
   writeTable(measured);
   for (const row of measured) {
     // A page that loads no script at all would mean the measurement missed it.

@@ -12,6 +12,22 @@ import { authLimitOverridesSchema, planOverridesSchema } from "./rate-limit/plan
 
 const booleanFlag = z.enum(["1", "0", "true", "false", "yes", "no", "on", "off"]).transform((v) => v === "1" || v === "true" || v === "yes" || v === "on");
 
+/** A setting given as JSON text, parsed and then checked against `schema` (a bad one names itself at start-up). */
+function jsonSetting<Schema extends z.ZodType>(schema: Schema) {
+  return z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "must be JSON" });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema)
+    .optional();
+}
+
 const sharedDir = (name: string) => {
   const candidate = path.resolve(process.cwd(), "..", "shared", name);
   return existsSync(candidate) ? candidate : undefined;
@@ -86,18 +102,7 @@ export const envSchema = z.object({
    * Overrides of the sign-in, sign-up and guest-creation limits (lib/rate-limit/plans.ts), as JSON,
    * e.g. `{"signUpPerAddress":[{"quota":1000,"windowSeconds":3600}]}` for a test server that signs up many accounts.
    */
-  AUTH_LIMITS: z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: "custom", message: "must be JSON" });
-        return z.NEVER;
-      }
-    })
-    .pipe(authLimitOverridesSchema)
-    .optional(),
+  AUTH_LIMITS: jsonSetting(authLimitOverridesSchema),
   /**
    * Pixels being decoded at once in this process, all requests together (lib/inference/image/decode-budget.ts):
    * bounds the decoders' memory. A decode larger than the budget runs alone. Default: one maximum-size image.
@@ -113,18 +118,7 @@ export const envSchema = z.object({
     .max(24 * 30)
     .default(24),
   /** Overrides of the rate-limit plans (lib/rate-limit/plans.ts), as JSON. */
-  RATE_LIMITS: z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: "custom", message: "must be JSON" });
-        return z.NEVER;
-      }
-    })
-    .pipe(planOverridesSchema)
-    .optional(),
+  RATE_LIMITS: jsonSetting(planOverridesSchema),
   /** How long an API key's verification (and a revocation) may be cached by one instance. */
   API_KEY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   /** Whether this process works the job queue (batches, benchmarks, variants, campaigns, webhooks); `npm run worker` always does. */
