@@ -11,9 +11,6 @@ import type { ScoredTestRow } from "./measure-test-split";
 const asPrompt = (s: ScoredTestRow) => ({ label: s.row.label, flagged: s.promptFlag });
 const asDocument = (s: ScoredTestRow) => ({ label: s.row.label, flagged: s.documentFlag });
 
-/** Languages with at least this many test attacks get their own TPR goal (issue #20). */
-const MIN_LANGUAGE_ROWS = 30;
-
 /**
  * `seenInTrain`: keys of test attacks whose attack string (or carrier) also occurs in a train row
  * (attack-overlap.ts); the `unseen` figures leave them out.
