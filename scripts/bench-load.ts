@@ -32,7 +32,8 @@ const quick = args.includes("--quick");
 process.env.MODEL_CACHE_DIR ??= path.resolve("node_modules", ".cache", "insight-engine-bench-models");
 
 const { deriveLoadFigures } = await import("../lib/benchmarks/load/derive-load-figures");
-const { loadRunToMarkdown } = await import("../lib/benchmarks/load/load-markdown");
+const { loadRunToMarkdown, machineLine } = await import("../lib/benchmarks/load/load-markdown");
+const { loadGoalsMarkdown } = await import("../lib/benchmarks/load/load-goals");
 const schema = await import("../lib/benchmarks/load/load-run-schema");
 const { readCpuFeatures } = await import("../lib/inference/read-cpu-features");
 const { measureInProcess } = await import("./bench-load/in-process");
@@ -93,8 +94,12 @@ const cpu = readCpuFeatures();
 const notes: string[] = [];
 
 log("in-process baseline (no server running)");
-const inProcess = await measureInProcess(evalDir, plan.inProcessRuns);
-log(`in process: image-text ${inProcess.imageTextAllMs} ms, safety ${inProcess.safetyMs} ms`);
+const inProcess = await measureInProcess(evalDir, plan.inProcessRuns, routes);
+log(
+  `in process: ${Object.entries(inProcess)
+    .map(([route, ms]) => `${route} ${ms} ms`)
+    .join(", ")}`,
+);
 
 let ocrPeer: LoadRun["ocrPeer"] = null;
 if (!args.includes("--no-peer")) {
@@ -167,7 +172,7 @@ notes.push("Rate limits were raised for the benchmark server only (RATE_LIMITS, 
 const derived = deriveLoadFigures({
   cells,
   cores,
-  inProcessMs: { "image-text-all": inProcess.imageTextAllMs, safety: inProcess.safetyMs },
+  inProcessMs: inProcess,
   drift,
   deadlineMs,
 });
@@ -217,6 +222,7 @@ const table = loadRunToMarkdown(stored);
 console.log(table);
 if (args.includes("--write-readme")) {
   writeReadmeSection("bench:load", table);
-  log("README.md updated");
+  writeReadmeSection("performance", loadGoalsMarkdown(stored, machineLine(stored)));
+  log("docs/serving.md and README.md updated");
 }
 process.exit(0);
