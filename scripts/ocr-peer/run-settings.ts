@@ -18,6 +18,8 @@ export async function measureOcrPeer(options: {
   log?: (line: string) => void;
 }): Promise<PeerRun> {
   const osd = orientationData();
+  // Without OSD data the rotated pages would be read upright by tesseract.js: not the fair comparison this measures.
+  if ("missing" in osd) throw new Error(`${osd.missing}: run npm ci (it is a dev dependency), or skip the peer (bench:load --no-peer)`);
   const rows: PeerRow[] = [];
   const dir = mkdtempSync(path.join(tmpdir(), "ie-ocr-peer-"));
   try {
@@ -28,7 +30,9 @@ export async function measureOcrPeer(options: {
       const args = ["--import", "tsx", "--conditions=react-server", path.join(import.meta.dirname, "measure-setting.ts")];
       args.push("--threads", String(threads), "--runs", String(options.runs), "--out", out, ...(options.onlyFirst ? ["--only-first"] : []));
       await new Promise<void>((resolve, reject) => {
-        const child = spawn(process.execPath, args, { env: settingEnvironment(setting, process.env), stdio: ["ignore", "inherit", "inherit"] });
+        const child = spawn(process.execPath, args, { env: settingEnvironment(setting, process.env), stdio: ["ignore", "pipe", "inherit"] });
+        // The child's logs go to stderr: the caller's stdout carries only its tables.
+        child.stdout.pipe(process.stderr);
         child.on("error", reject);
         child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`the OCR peer at ${threads} thread(s) exited with ${code}`))));
       });
@@ -39,7 +43,7 @@ export async function measureOcrPeer(options: {
   }
   return {
     tesseractVersion,
-    languageData: "missing" in osd ? languageDataName : `${languageDataName}, ${osd.label}`,
+    languageData: `${languageDataName}, ${osd.label}`,
     runsPerPage: options.runs,
     rows,
   };

@@ -68,7 +68,8 @@ export async function openTesseractPool(workers: number, setups: TesseractPageSe
       }
       const scheduler = createScheduler();
       for (let i = 0; i < workers; i++) {
-        // OSD runs on the legacy engine's code; recognition stays LSTM (OEM 1) either way.
+        // OSD runs on the legacy engine's code; recognition stays LSTM (OEM 1) either way. Tesseract prints
+        // "LSTM requested, but not present!! Loading tesseract." for osd.traineddata, which has no LSTM model: expected.
         const worker = withOsd
           ? await createWorker(["eng", "osd"], OEM.LSTM_ONLY, { ...common, legacyCore: true, legacyLang: true })
           : await createWorker("eng", OEM.LSTM_ONLY, common);
