@@ -102,7 +102,7 @@ log(`in process: image-text ${inProcess.imageTextAllMs} ms, safety ${inProcess.s
 let ocrPeer: LoadRun["ocrPeer"] = null;
 if (!args.includes("--no-peer")) {
   log("document pages: ours vs tesseract.js (scripts/ocr-peer: equal threads, decode on both sides, OSD on rotated pages)");
-  const peer = await measureOcrPeer({ threads: plan.peerThreads, runs: plan.peerRuns, onlyFirst: quick && !args.includes("--peer-all"), log });
+  const peer = await measureOcrPeer({ threads: plan.peerThreads, runs: plan.peerRuns, quickPages: quick && !args.includes("--peer-all"), log });
   ocrPeer = { tesseractVersion: peer.tesseractVersion, languageData: peer.languageData, runsPerPage: peer.runsPerPage, pages: peer.rows };
 }
 

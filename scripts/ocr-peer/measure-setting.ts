@@ -2,7 +2,7 @@
  * One thread setting of the OCR peer comparison, in its own process (started by run-settings.ts with
  * ORT_INTRA_OP_THREADS set, as our sessions read it once):
  *
- *   node --import tsx --conditions=react-server scripts/ocr-peer/measure-setting.ts --threads 2 --runs 3 --out rows.json [--only-first]
+ *   node --import tsx --conditions=react-server scripts/ocr-peer/measure-setting.ts --threads 2 --runs 3 --out rows.json [--quick-pages]
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -13,7 +13,7 @@ import { characterErrorRate } from "../../lib/inference/ocr/measure-text-errors"
 import { recognizeText } from "../../lib/inference/ocr/recognize-text";
 import { median, round } from "../../lib/stats";
 import { requireEvalDir } from "../require-eval-dir";
-import { isRotatedPage, tesseractSetupFor, threadSetting } from "./peer-plan";
+import { isRotatedPage, quickPages, tesseractSetupFor, threadSetting } from "./peer-plan";
 import type { PeerRow, SideFigures } from "./peer-result";
 import { openTesseractPool } from "./tesseract-side";
 
@@ -43,7 +43,7 @@ async function busyMsPerPage(read: Read, bytes: Buffer, runs: number, lanes: num
   return (performance.now() - startedAt) / (runs * lanes);
 }
 
-async function measureSetting(evalDir: string, threads: number, runs: number, onlyFirst: boolean): Promise<PeerRow[]> {
+async function measureSetting(evalDir: string, threads: number, runs: number, quick: boolean): Promise<PeerRow[]> {
   const setting = threadSetting(threads);
   if (getEnv().ORT_INTRA_OP_THREADS !== setting.ortIntraOpThreads) {
     throw new Error(
@@ -51,7 +51,7 @@ async function measureSetting(evalDir: string, threads: number, runs: number, on
     );
   }
   const manifest = readImagesManifest(evalDir);
-  const pages = ocrPages(manifest).slice(0, onlyFirst ? 1 : undefined);
+  const pages = quick ? quickPages(ocrPages(manifest)) : ocrPages(manifest);
   const pool = await openTesseractPool(setting.tesseractWorkers, pages.map(tesseractSetupFor));
   const rows: PeerRow[] = [];
   try {
@@ -92,6 +92,6 @@ const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const out = option("--out");
 if (!out) throw new Error("--out <file> is required");
-const rows = await measureSetting(requireEvalDir(), Number(option("--threads")), Number(option("--runs") ?? 3), args.includes("--only-first"));
+const rows = await measureSetting(requireEvalDir(), Number(option("--threads")), Number(option("--runs") ?? 3), args.includes("--quick-pages"));
 writeFileSync(out, JSON.stringify(rows));
 process.exit(0);

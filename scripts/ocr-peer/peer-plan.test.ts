@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { isRotatedPage, PEER_THREAD_SETTINGS, PSM_AUTO_OSD, PSM_SINGLE_BLOCK, settingEnvironment, tesseractSetupFor, threadSetting } from "./peer-plan";
+import {
+  isRotatedPage,
+  PEER_THREAD_SETTINGS,
+  PSM_AUTO_OSD,
+  PSM_SINGLE_BLOCK,
+  quickPages,
+  settingEnvironment,
+  tesseractSetupFor,
+  threadSetting,
+} from "./peer-plan";
 
 describe("which pages get orientation detection", () => {
   it("turns OSD on (mode 1) for pages the manifest labels rotated, and leaves upright pages on tesseract.js's default mode", () => {
@@ -14,6 +23,19 @@ describe("which pages get orientation detection", () => {
     expect(isRotatedPage({ file: "ocr/page.png", expected_labels: "document, rotated " })).toBe(true);
     expect(isRotatedPage({ file: "ocr/page.png", expected_labels: "unrotated,text" })).toBe(false);
     expect(isRotatedPage({ file: "ocr/page.png" })).toBe(false);
+  });
+});
+
+describe("a smoke run's pages", () => {
+  it("keeps the first upright and the first rotated page, so both tesseract.js configurations run", () => {
+    const pages = [
+      { file: "a", expected_labels: "text" },
+      { file: "b", expected_labels: "text" },
+      { file: "c", expected_labels: "text,rotated" },
+      { file: "d", expected_labels: "rotated" },
+    ];
+    expect(quickPages(pages).map((p) => p.file)).toEqual(["a", "c"]);
+    expect(quickPages(pages.slice(0, 2)).map((p) => p.file)).toEqual(["a"]);
   });
 });
 

@@ -48,6 +48,13 @@ export function tesseractSetupFor(page: PeerPageEntry): TesseractPageSetup {
   return isRotatedPage(page) ? { orientationDetection: true, pageSegMode: PSM_AUTO_OSD } : { orientationDetection: false, pageSegMode: PSM_SINGLE_BLOCK };
 }
 
+/** A smoke run's pages (bench:load --quick): the first upright and the first rotated page, so both configurations run. */
+export function quickPages<P extends PeerPageEntry>(pages: P[]): P[] {
+  const upright = pages.find((p) => !isRotatedPage(p));
+  const rotated = pages.find((p) => isRotatedPage(p));
+  return pages.filter((p) => p === upright || p === rotated);
+}
+
 export interface ThreadSetting {
   /** The setting's name in the tables: threads each side may use. */
   threads: number;

@@ -14,7 +14,8 @@ import { languageDataName, orientationData, tesseractVersion } from "./tesseract
 export async function measureOcrPeer(options: {
   threads: readonly number[];
   runs: number;
-  onlyFirst?: boolean;
+  /** One upright and one rotated page only (quickPages). */
+  quickPages?: boolean;
   log?: (line: string) => void;
 }): Promise<PeerRun> {
   const osd = orientationData();
@@ -28,7 +29,7 @@ export async function measureOcrPeer(options: {
       const out = path.join(dir, `rows-${threads}.json`);
       options.log?.(`OCR peer at ${threads} thread(s): ORT_INTRA_OP_THREADS=${setting.ortIntraOpThreads}, ${setting.tesseractWorkers} tesseract.js worker(s)`);
       const args = ["--import", "tsx", "--conditions=react-server", path.join(import.meta.dirname, "measure-setting.ts")];
-      args.push("--threads", String(threads), "--runs", String(options.runs), "--out", out, ...(options.onlyFirst ? ["--only-first"] : []));
+      args.push("--threads", String(threads), "--runs", String(options.runs), "--out", out, ...(options.quickPages ? ["--quick-pages"] : []));
       await new Promise<void>((resolve, reject) => {
         const child = spawn(process.execPath, args, { env: settingEnvironment(setting, process.env), stdio: ["ignore", "pipe", "inherit"] });
         // The child's logs go to stderr: the caller's stdout carries only its tables.
