@@ -41,7 +41,8 @@ const { requestsForCell } = await import("../lib/benchmarks/load/load-figures");
 const { autocannonVersion, probeRoute, runCell } = await import("./bench-load/load-driver");
 const { buildRequests } = await import("./bench-load/request-bodies");
 const { benchServerEnv, startBenchServer } = await import("./bench-load/server-control");
-const { compareWithTesseract, languageDataName, tesseractVersion } = await import("./bench-load/tesseract-peer");
+const { measureOcrPeer } = await import("./ocr-peer/run-settings");
+const { PEER_THREAD_SETTINGS } = await import("./ocr-peer/peer-plan");
 const { requireEvalDir } = await import("./require-eval-dir");
 const { writeReadmeSection } = await import("./write-readme-section");
 
@@ -59,6 +60,7 @@ const plan = quick
       driftSeconds: 10,
       inProcessRuns: 5,
       peerRuns: 1,
+      peerThreads: [1],
     }
   : {
       concurrencies: [1, 8, 32],
@@ -70,6 +72,7 @@ const plan = quick
       driftSeconds: 60,
       inProcessRuns: 15,
       peerRuns: 3,
+      peerThreads: [...PEER_THREAD_SETTINGS],
     };
 const routes = (option("--routes")?.split(",") ?? plan.routes) as LoadRoute[];
 const switches = (option("--batching")?.split(",") ?? plan.batching) as BatchingSwitch[];
@@ -103,9 +106,9 @@ log(
 
 let ocrPeer: LoadRun["ocrPeer"] = null;
 if (!args.includes("--no-peer")) {
-  log("document pages: ours vs tesseract.js");
-  const pages = await compareWithTesseract(evalDir, plan.peerRuns, quick && !args.includes("--peer-all"));
-  ocrPeer = { tesseractVersion, languageData: languageDataName, runsPerPage: plan.peerRuns, pages };
+  log("document pages: ours vs tesseract.js (scripts/ocr-peer: equal threads, decode on both sides, OSD on rotated pages)");
+  const peer = await measureOcrPeer({ threads: plan.peerThreads, runs: plan.peerRuns, quickPages: quick && !args.includes("--peer-all"), log });
+  ocrPeer = { tesseractVersion: peer.tesseractVersion, languageData: peer.languageData, runsPerPage: peer.runsPerPage, pages: peer.rows };
 }
 
 const cells: LoadCell[] = [];
