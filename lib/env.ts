@@ -119,6 +119,16 @@ export const envSchema = z.object({
     .default(24),
   /** Overrides of the rate-limit plans (lib/rate-limit/plans.ts), as JSON. */
   RATE_LIMITS: jsonSetting(planOverridesSchema),
+  /**
+   * The API's rate limits are counted in memory and synchronised with the shared counters (lib/rate-limit/synced-limiter.ts):
+   * a counter syncs once it has this many unsent units (capped at a tenth of its quota, at least 1), and every RATE_LIMIT_SYNC_MS.
+   * With N instances a window admits at most quota + N·(threshold − 1); 1 makes every request a database round trip (exact).
+   */
+  RATE_LIMIT_SYNC_HITS: z.coerce.number().int().min(1).max(1_000).default(10),
+  RATE_LIMIT_SYNC_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  /** Usage rows are buffered and written as one insert of up to USAGE_FLUSH_ROWS rows at least every USAGE_FLUSH_MS (lib/usage/usage-buffer.ts). */
+  USAGE_FLUSH_ROWS: z.coerce.number().int().min(1).max(10_000).default(200),
+  USAGE_FLUSH_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   /** How long an API key's verification (and a revocation) may be cached by one instance. */
   API_KEY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   /** Whether this process works the job queue (batches, benchmarks, variants, campaigns, webhooks); `npm run worker` always does. */

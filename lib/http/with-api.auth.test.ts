@@ -5,6 +5,7 @@ import { getDb } from "../db/client";
 import { apiUsage } from "../db/schema";
 import { resetEnvForTests } from "../env";
 import { settleAfterResponseWork } from "../after-response";
+import { flushAllUsage } from "../usage/usage-buffer";
 import type { Operation } from "./operation";
 import { jsonResponse, withApi } from "./with-api";
 
@@ -162,8 +163,11 @@ describe("withApi: rate limits and usage", () => {
     expect(statuses).toEqual([200, 200, 429]);
     // A new guest from another address has its own quota ...
     expect((await call(route, { cookie: await guestCookie(), ...from("192.0.2.62") })).status).toBe(200);
-    // ... but a new guest from the same address does not: a fresh guest is no fresh quota for its address.
-    const sameAddress = await call(route, { cookie: await guestCookie(), ...from("192.0.2.61") });
+    // ... but a new guest from the same address does not: a fresh guest is no fresh quota for its address. It gets
+    // what is left of the address's 3 (one call: the first guest's 429 counted nothing), not a guest's own 2.
+    const newGuest = await guestCookie();
+    expect((await call(route, { cookie: newGuest, ...from("192.0.2.61") })).status).toBe(200);
+    const sameAddress = await call(route, { cookie: newGuest, ...from("192.0.2.61") });
     expect(sameAddress.status).toBe(429);
     expect(sameAddress.headers.get("ratelimit")).toMatch(/"address-minute";r=0/);
   });
@@ -180,6 +184,7 @@ describe("withApi: rate limits and usage", () => {
     );
     await call(route, { authorization: `Bearer ie_${"B".repeat(43)}` });
     await settleAfterResponseWork();
+    await flushAllUsage();
     const db = await getDb();
     const rows = await db.select().from(apiUsage).where(eq(apiUsage.keyId, key.id));
     expect(rows).toHaveLength(1);
@@ -213,9 +218,11 @@ describe("withApi: rate limits and usage", () => {
     const usageOf = async () => (await getDb()).select().from(apiUsage).where(eq(apiUsage.keyId, key.id));
     const response = await streamedRoute(new Request("http://localhost/api/v1/stream", { method: "POST", headers: { authorization: key.authorization } }));
     await settleAfterResponseWork();
+    await flushAllUsage();
     expect(await usageOf()).toHaveLength(0); // Headers are out, the answer is not.
     expect(await response.text()).toBe(events.join(""));
     await settleAfterResponseWork();
+    await flushAllUsage();
     const [row] = await usageOf();
     expect(row).toMatchObject({ route: "POST /api/v1/stream", status: 200, bytesOut: Buffer.byteLength(events.join("")) });
     expect(row.latencyMs).toBeGreaterThanOrEqual(140);
@@ -227,6 +234,7 @@ describe("withApi: rate limits and usage", () => {
     await reader.read();
     await reader.cancel();
     await settleAfterResponseWork();
+    await flushAllUsage();
     const rows = await usageOf();
     expect(rows).toHaveLength(2);
     expect(rows.map((r) => r.bytesOut)).toContain(Buffer.byteLength(events[0]));

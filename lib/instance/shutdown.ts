@@ -4,6 +4,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { closeDatabase } from "../db/client";
 import { getEnv } from "../env";
 import { settleAfterResponseWork } from "../after-response";
+import { closeRateLimiters } from "../rate-limit/process-limiters";
+import { flushAllUsage } from "../usage/usage-buffer";
 import { releaseAllSessions } from "../inference/session-pool";
 import { stopJobQueue } from "../jobs/job-queue";
 import { log } from "../log";
@@ -117,6 +119,8 @@ export function webShutdownSteps(readinessDelayMs: number): ShutdownStep[] {
       },
     },
     { name: "work after responses", run: () => settleAfterResponseWork() },
+    // The buffered usage rows and the limiters' unsent counts, while the database is still open.
+    { name: "usage rows and rate-limit counts", run: async () => void (await Promise.all([flushAllUsage(), closeRateLimiters()])) },
     ...cleanUpSteps(),
   ];
 }

@@ -43,12 +43,53 @@ export async function consumeRateLimit({
   now?: Date;
 }): Promise<RateLimitState[]> {
   if (checks.length === 0) return [];
-  const windows = checks.map((check) => {
-    const windowMs = check.policy.windowSeconds * 1000;
-    return new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const windows = checks.map((check) => windowStartOf(check.policy, now.getTime()));
+  const rows = await addToCounters({
+    db,
+    additions: checks.map((check, i) => ({ subject: check.subject, name: check.name, windowStart: windows[i], count: cost })),
   });
+  return checks.map((check) => {
+    const row = rows.find((r) => r.subject === check.subject && r.name === check.name)!;
+    const windowEnd = row.windowStart.getTime() + check.policy.windowSeconds * 1000;
+    const count = row.count;
+    return {
+      name: check.name,
+      quota: check.policy.quota,
+      windowSeconds: check.policy.windowSeconds,
+      remaining: Math.max(0, check.policy.quota - count),
+      resetSeconds: Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000)),
+      exceeded: count > check.policy.quota,
+    };
+  });
+}
+
+/** A window starts at a multiple of its length since the epoch. */
+export function windowStartOf(policy: RateLimitPolicy, nowMs: number): Date {
+  const windowMs = policy.windowSeconds * 1000;
+  return new Date(Math.floor(nowMs / windowMs) * windowMs);
+}
+
+export interface CounterAddition {
+  subject: string;
+  name: string;
+  windowStart: Date;
+  count: number;
+}
+
+/**
+ * Adds to several counters in one statement and returns each counter's total after the addition.
+ * Used per request by consumeRateLimit and per sync by the in-memory limiter (synced-limiter.ts).
+ */
+export async function addToCounters({
+  db,
+  additions,
+}: {
+  db: Database;
+  additions: readonly CounterAddition[];
+}): Promise<{ subject: string; name: string; count: number; windowStart: Date }[]> {
+  if (additions.length === 0) return [];
   const values = sql.join(
-    checks.map((check, i) => sql`(${check.subject}, ${check.name}, ${windows[i].toISOString()}::timestamptz, ${cost})`),
+    additions.map((a) => sql`(${a.subject}, ${a.name}, ${a.windowStart.toISOString()}::timestamptz, ${a.count})`),
     sql`, `,
   );
   const rows = await withoutDurableCommit(db, (tx) =>
@@ -63,19 +104,7 @@ export async function consumeRateLimit({
     returning subject, policy, count, window_start`,
     ),
   );
-  return checks.map((check) => {
-    const row = rows.find((r) => r.subject === check.subject && r.policy === check.name)!;
-    const windowEnd = new Date(row.window_start).getTime() + check.policy.windowSeconds * 1000;
-    const count = Number(row.count);
-    return {
-      name: check.name,
-      quota: check.policy.quota,
-      windowSeconds: check.policy.windowSeconds,
-      remaining: Math.max(0, check.policy.quota - count),
-      resetSeconds: Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000)),
-      exceeded: count > check.policy.quota,
-    };
-  });
+  return rows.map((r) => ({ subject: r.subject, name: r.policy, count: Number(r.count), windowStart: new Date(r.window_start) }));
 }
 
 /** Deletes counters whose window ended long ago, so the table holds about one row per active subject. */

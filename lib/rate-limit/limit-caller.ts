@@ -4,7 +4,8 @@ import type { Database } from "../db/client";
 import { getEnv } from "../env";
 import { ApiError } from "../errors";
 import { observeRateLimitRejection } from "../metrics/observe";
-import { consumeRateLimit, type RateLimitCheck, type RateLimitState } from "./consume-rate-limit";
+import type { RateLimitCheck, RateLimitState } from "./consume-rate-limit";
+import { limiterFor } from "./process-limiters";
 import { isPlanName, resolvePlans, type Plan, type PlanName } from "./plans";
 import { rateLimitHeaders, retryAfterSeconds } from "./rate-limit-headers";
 
@@ -40,10 +41,12 @@ export function rateLimitChecks(principal: Principal, plan: Plan): RateLimitChec
   return checks;
 }
 
-/** Counts the call; throws 429 (with Retry-After and the RateLimit headers) when a policy is exceeded. */
+/**
+ * Counts the call in this process's limiter (synced-limiter.ts: in memory, synchronised with the
+ * shared counters within a bounded drift); throws 429 (with Retry-After and the RateLimit headers) when a policy is exceeded. */
 export async function limitCaller({ db, principal, cost }: { db: Database; principal: Principal; cost: number }): Promise<Record<string, string>> {
   const plan = resolvePlans(getEnv().RATE_LIMITS)[planOf(principal)];
-  const states: RateLimitState[] = await consumeRateLimit({ db, checks: rateLimitChecks(principal, plan), cost });
+  const states: RateLimitState[] = await limiterFor(db).consume({ checks: rateLimitChecks(principal, plan), cost });
   const headers = rateLimitHeaders(states);
   if (states.some((s) => s.exceeded)) {
     const exceeded = states

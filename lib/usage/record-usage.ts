@@ -1,10 +1,9 @@
 import "server-only";
 import type { Principal } from "../auth/principal";
 import type { Database } from "../db/client";
-import { insertUsage } from "../db/queries/usage";
-import { withoutDurableCommit } from "../db/without-durable-commit";
+import { usageBufferFor } from "./usage-buffer";
 
-/** One usage row per API call, written after the response (lib/after-response.ts). */
+/** One usage row per API call, buffered after the response (lib/after-response.ts) and written in batches (usage-buffer.ts). */
 export interface CallRecord {
   route: string;
   status: number;
@@ -26,20 +25,15 @@ export async function recordUsage({
   call: CallRecord;
   at?: Date;
 }): Promise<void> {
-  await withoutDurableCommit(db, (tx) =>
-    insertUsage({
-      db: tx,
-      row: {
-        at,
-        userId: principal.kind === "anonymous" ? null : principal.user.id,
-        keyId: principal.kind === "key" ? principal.key.id : null,
-        route: call.route,
-        models: call.models.length ? [...new Set(call.models)].join(",") : null,
-        status: call.status,
-        latencyMs: call.latencyMs,
-        bytesIn: call.bytesIn,
-        bytesOut: call.bytesOut,
-      },
-    }),
-  );
+  await usageBufferFor(db).add({
+    at,
+    userId: principal.kind === "anonymous" ? null : principal.user.id,
+    keyId: principal.kind === "key" ? principal.key.id : null,
+    route: call.route,
+    models: call.models.length ? [...new Set(call.models)].join(",") : null,
+    status: call.status,
+    latencyMs: call.latencyMs,
+    bytesIn: call.bytesIn,
+    bytesOut: call.bytesOut,
+  });
 }

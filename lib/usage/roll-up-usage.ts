@@ -4,6 +4,7 @@ import type { Database } from "../db/client";
 import { deleteHourlyBefore, deleteRawUsage, hourlyRowsByBucket, rawUsageBefore, upsertHourly } from "../db/queries/usage";
 import type { ApiUsageRow } from "../db/schema";
 import { executeRows } from "../db/execute-rows";
+import { flushUsage } from "./usage-buffer";
 import { addToHistogram, emptyHistogram, mergeHistograms } from "./latency-histogram";
 
 /**
@@ -24,6 +25,7 @@ export function hourlyBucketKey(row: Pick<ApiUsageRow, "at" | "userId" | "keyId"
 
 export async function rollUpUsage({ db, now = new Date(), retentionDays }: { db: Database; now?: Date; retentionDays: number }): Promise<{ rolledUp: number }> {
   const cutoff = hourOf(now);
+  await flushUsage(db);
   let rolledUp = 0;
   for (;;) {
     const moved = await db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Database } from "../db/client";
+import { flushUsage } from "./usage-buffer";
 import { hourlyUsageSince, rawUsageSince } from "../db/queries/usage";
 import { round } from "../stats";
 import { addToHistogram, emptyHistogram, histogramPercentile, mergeHistograms } from "./latency-histogram";
@@ -66,6 +67,8 @@ export async function usageReport({
   now?: Date;
 }): Promise<UsageReport> {
   const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (days - 1) * 86_400_000);
+  // This process's buffered rows first, so a caller's own recent calls are in their figures.
+  await flushUsage(db);
   const [hourly, raw] = await Promise.all([hourlyUsageSince({ db, since, userId }), rawUsageSince({ db, since, userId })]);
   const totals = newTally();
   const perDay = new Map<string, Tally>();

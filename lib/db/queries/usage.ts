@@ -7,8 +7,9 @@ import { apiUsage, apiUsageHourly, type ApiUsageHourlyRow, type ApiUsageRow } fr
 
 export type NewUsageRow = Omit<typeof apiUsage.$inferInsert, "id">;
 
-export async function insertUsage({ db, row }: { db: Database; row: NewUsageRow }): Promise<void> {
-  await db.insert(apiUsage).values(row);
+/** One statement for a flush of buffered rows (lib/usage/usage-buffer.ts). */
+export async function insertUsageRows({ db, rows }: { db: Database; rows: readonly NewUsageRow[] }): Promise<void> {
+  if (rows.length) await db.insert(apiUsage).values([...rows]);
 }
 
 export async function rawUsageBefore({ db, before, limit }: { db: Database; before: Date; limit: number }): Promise<ApiUsageRow[]> {

@@ -1,4 +1,6 @@
 import { sql } from "drizzle-orm";
+import { settleAfterResponseWork } from "@/lib/after-response";
+import { flushAllUsage } from "@/lib/usage/usage-buffer";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { expectProblem } from "@/test/api-requests";
@@ -48,6 +50,8 @@ describe("/api/v1/keys", () => {
 
     expect((await useKey(created.key)).status).toBe(200);
     // Only the SHA-256 and the display form are stored: the key is nowhere in the database.
+    await settleAfterResponseWork();
+    await flushAllUsage();
     const db = await getDb();
     const dump = JSON.stringify(await db.execute(sql`select * from api_keys`)) + JSON.stringify(await db.execute(sql`select * from api_usage`));
     expect(dump).not.toContain(created.key);
