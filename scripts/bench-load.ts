@@ -32,7 +32,8 @@ const quick = args.includes("--quick");
 process.env.MODEL_CACHE_DIR ??= path.resolve("node_modules", ".cache", "insight-engine-bench-models");
 
 const { deriveLoadFigures } = await import("../lib/benchmarks/load/derive-load-figures");
-const { loadRunToMarkdown } = await import("../lib/benchmarks/load/load-markdown");
+const { loadRunToMarkdown, machineLine } = await import("../lib/benchmarks/load/load-markdown");
+const { loadGoalsMarkdown } = await import("../lib/benchmarks/load/load-goals");
 const schema = await import("../lib/benchmarks/load/load-run-schema");
 const { readCpuFeatures } = await import("../lib/inference/read-cpu-features");
 const { measureInProcess } = await import("./bench-load/in-process");
@@ -40,7 +41,8 @@ const { requestsForCell } = await import("../lib/benchmarks/load/load-figures");
 const { autocannonVersion, probeRoute, runCell } = await import("./bench-load/load-driver");
 const { buildRequests } = await import("./bench-load/request-bodies");
 const { benchServerEnv, startBenchServer } = await import("./bench-load/server-control");
-const { compareWithTesseract, languageDataName, tesseractVersion } = await import("./bench-load/tesseract-peer");
+const { measureOcrPeer } = await import("./ocr-peer/run-settings");
+const { PEER_THREAD_SETTINGS } = await import("./ocr-peer/peer-plan");
 const { requireEvalDir } = await import("./require-eval-dir");
 const { writeReadmeSection } = await import("./write-readme-section");
 
@@ -58,6 +60,7 @@ const plan = quick
       driftSeconds: 10,
       inProcessRuns: 5,
       peerRuns: 1,
+      peerThreads: [1],
     }
   : {
       concurrencies: [1, 8, 32],
@@ -69,6 +72,7 @@ const plan = quick
       driftSeconds: 60,
       inProcessRuns: 15,
       peerRuns: 3,
+      peerThreads: [...PEER_THREAD_SETTINGS],
     };
 const routes = (option("--routes")?.split(",") ?? plan.routes) as LoadRoute[];
 const switches = (option("--batching")?.split(",") ?? plan.batching) as BatchingSwitch[];
@@ -93,14 +97,18 @@ const cpu = readCpuFeatures();
 const notes: string[] = [];
 
 log("in-process baseline (no server running)");
-const inProcess = await measureInProcess(evalDir, plan.inProcessRuns);
-log(`in process: image-text ${inProcess.imageTextAllMs} ms, safety ${inProcess.safetyMs} ms`);
+const inProcess = await measureInProcess(evalDir, plan.inProcessRuns, routes);
+log(
+  `in process: ${Object.entries(inProcess)
+    .map(([route, ms]) => `${route} ${ms} ms`)
+    .join(", ")}`,
+);
 
 let ocrPeer: LoadRun["ocrPeer"] = null;
 if (!args.includes("--no-peer")) {
-  log("document pages: ours vs tesseract.js");
-  const pages = await compareWithTesseract(evalDir, plan.peerRuns, quick && !args.includes("--peer-all"));
-  ocrPeer = { tesseractVersion, languageData: languageDataName, runsPerPage: plan.peerRuns, pages };
+  log("document pages: ours vs tesseract.js (scripts/ocr-peer: equal threads, decode on both sides, OSD on rotated pages)");
+  const peer = await measureOcrPeer({ threads: plan.peerThreads, runs: plan.peerRuns, quickPages: quick && !args.includes("--peer-all"), log });
+  ocrPeer = { tesseractVersion: peer.tesseractVersion, languageData: peer.languageData, runsPerPage: peer.runsPerPage, pages: peer.rows };
 }
 
 const cells: LoadCell[] = [];
@@ -167,7 +175,7 @@ notes.push("Rate limits were raised for the benchmark server only (RATE_LIMITS, 
 const derived = deriveLoadFigures({
   cells,
   cores,
-  inProcessMs: { "image-text-all": inProcess.imageTextAllMs, safety: inProcess.safetyMs },
+  inProcessMs: inProcess,
   drift,
   deadlineMs,
 });
@@ -217,6 +225,7 @@ const table = loadRunToMarkdown(stored);
 console.log(table);
 if (args.includes("--write-readme")) {
   writeReadmeSection("bench:load", table);
-  log("README.md updated");
+  writeReadmeSection("performance", loadGoalsMarkdown(stored, machineLine(stored)));
+  log("docs/serving.md and README.md updated");
 }
 process.exit(0);

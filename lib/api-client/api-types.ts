@@ -2932,14 +2932,19 @@ export interface operations {
                                 language_data: string;
                                 pages: {
                                     file: string;
+                                    orientation_detection?: boolean;
                                     ours: {
                                         cer: number;
                                         ms_median: number;
+                                        ms_per_page_busy?: number;
                                     };
+                                    rotated?: boolean;
                                     tesseract: {
                                         cer: number;
                                         ms_median: number;
+                                        ms_per_page_busy?: number;
                                     };
+                                    threads?: number;
                                 }[];
                                 runs_per_page: number;
                                 tesseract_version: string;

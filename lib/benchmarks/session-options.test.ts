@@ -34,6 +34,8 @@ const COVERED_FILES = [
   // runs variant files with the option explicitly off and on (through buildSessionOptions) to compare.
   "lib/inference/probe-int8-saturation.ts",
   "lib/inference/testing/check-int8-on-this-cpu.ts",
+  // The arena measurement builds its options with sessionOptions (the remedy included), the arena forced each way.
+  "scripts/measure-session-memory.ts",
   "lib/benchmarks/measure-performance.ts",
   "lib/optimize/run-model-outputs.ts",
   "lib/optimize/compare-latency.ts",
@@ -110,6 +112,18 @@ describe("session options", () => {
       expect(sessionOptions.extra?.session?.x64quantprecision).toBe("1");
       expect(["extended", "all"]).toContain(sessionOptions.graphOptimizationLevel);
     }
+  });
+
+  it("creates a serving session without the memory arena only where the manifest says so (the OCR detector)", async () => {
+    await setMode("off");
+    const optionsOf = async (id: string) => {
+      create.mockClear();
+      await loadModel(id);
+      return create.mock.calls.filter(([first]) => !isProbeGraph(first)).at(-1)![1] as ort.InferenceSession.SessionOptions;
+    };
+    expect((await optionsOf("ppocr-v4-det")).enableCpuMemArena).toBe(false);
+    expect((await optionsOf("ppocr-v4-rec")).enableCpuMemArena).toBeUndefined();
+    expect(buildSessionOptions({ memoryArena: true }, false).enableCpuMemArena).toBeUndefined();
   });
 
   it("leaves the option off when the mode says so, and in auto mode follows the probe", async () => {

@@ -35,8 +35,8 @@ export interface InferenceBackend {
 const inProcessBackend: InferenceBackend = {
   kind: "in-process",
   needsModelFile: true,
-  async openSession(_entry, files) {
-    return ort.InferenceSession.create(files.model, await sessionOptions(files.model));
+  async openSession(entry, files) {
+    return ort.InferenceSession.create(files.model, await sessionOptions(files.model, { memoryArena: entry.serving?.memoryArena }));
   },
   async checkReady() {
     return { kind: "in-process", ok: true };

@@ -18,6 +18,11 @@ import { readModelMetadata } from "./read-model-metadata";
  *   the option in a level-2 graph transformer, so a session that asks for less than "extended"
  *   optimisation is raised to "extended" when the option is on (measured on an emulated AVX2 CPU:
  *   at "basic" the option changes nothing).
+ * - ONNX Runtime's CPU memory arena is off for models whose inputs change size between calls (the
+ *   OCR detector takes any page size, the recogniser any line width): the arena grows to the largest
+ *   shape seen and never gives memory back, which held 1.1 GB for PP-OCR detection alone after pages
+ *   up to 1600 px, against 0.5 GB without it, for about the same CPU (scripts/measure-session-memory.ts;
+ *   figures in docs/serving.md). Fixed-shape models keep it: their memory plan is reused as is.
  */
 
 export type OptimizationLevel = "disabled" | "basic" | "extended" | "all";
@@ -29,6 +34,8 @@ export interface SessionOptionsRequest {
   level?: OptimizationLevel;
   /** Writes the graph ORT runs after its fusions (tests that check which kernels were chosen). */
   optimizedModelFilePath?: string;
+  /** ORT's CPU memory arena (default on; the serving path passes the manifest's `serving.memoryArena`). */
+  memoryArena?: boolean;
 }
 
 const LEVELS: OptimizationLevel[] = ["disabled", "basic", "extended", "all"];
@@ -41,6 +48,7 @@ export function buildSessionOptions(request: SessionOptionsRequest, precisionOpt
     graphOptimizationLevel: level,
     executionMode: "sequential",
     interOpNumThreads: 1,
+    ...(request.memoryArena === false ? { enableCpuMemArena: false } : {}),
     ...(threads > 0 ? { intraOpNumThreads: threads } : {}),
     ...(request.optimizedModelFilePath ? { optimizedModelFilePath: request.optimizedModelFilePath } : {}),
     extra: { session: { intra_op: { allow_spinning: "0" }, ...(precisionOption ? { x64quantprecision: "1" } : {}) } },

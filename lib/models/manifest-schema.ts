@@ -106,6 +106,12 @@ export const servingSchema = z.object({
   sessions: z.number().int().min(1).max(16).optional(),
   /** Requests waiting for this model before new ones are refused (default INFERENCE_QUEUE_LIMIT). */
   queueLimit: z.number().int().min(1).max(100_000).optional(),
+  /**
+   * ONNX Runtime's CPU memory arena for this model's sessions (default on). Off where the inputs change
+   * size and the arena, which keeps the largest shape's memory for good, costs more memory than it saves
+   * CPU (the OCR detector: docs/serving.md#session-memory). Variants inherit it from their parent.
+   */
+  memoryArena: z.boolean().optional(),
 });
 export type ServingSpec = z.infer<typeof servingSchema>;
 

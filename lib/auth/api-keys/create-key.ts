@@ -6,6 +6,7 @@ import { insertApiKey } from "../../db/queries/api-keys";
 import { ApiError } from "../../errors";
 import { generateApiKey } from "./key-format";
 import { toKeyView, type CreateKeyRequest } from "./schemas";
+import { forgetCachedKey } from "./verify-key";
 
 /** Creates a key for `owner` with scopes its role allows; the plaintext key is in the answer and nowhere else. */
 export async function createApiKey({ db, owner, request, now = new Date() }: { db: Database; owner: Caller; request: CreateKeyRequest; now?: Date }) {
@@ -31,5 +32,6 @@ export async function createApiKey({ db, owner, request, now = new Date() }: { d
       expiresAt,
     },
   });
+  forgetCachedKey(generated.hash);
   return { ...toKeyView(row, now), key: generated.key };
 }

@@ -48,6 +48,29 @@ describe("the load benchmark's README block", () => {
     expect(markdown).toContain("| mean CER, median ms | 800 | 1.0% | 400 | 45.0% |");
   });
 
+  it("shows each thread setting of the fair OCR peer with its OSD column and a summary row per setting", () => {
+    const side = (msMedian: number, cer: number) => ({ msMedian, cer, msPerPageBusy: msMedian });
+    const withPeer = loadRunSchema.parse({
+      ...run,
+      ocrPeer: {
+        tesseractVersion: "7.0.0",
+        languageData: "@tesseract.js-data/eng 1.0.0 (4.0.0), @tesseract.js-data/osd 1.0.0 (4.0.0)",
+        runsPerPage: 3,
+        pages: [
+          { file: "ocr/a.png", threads: 1, rotated: false, orientationDetection: false, ours: side(700, 0), tesseract: side(300, 0.1) },
+          { file: "ocr/a-L.png", threads: 1, rotated: true, orientationDetection: true, ours: side(900, 0), tesseract: side(1100, 0.03) },
+          { file: "ocr/a.png", threads: 2, rotated: false, orientationDetection: false, ours: side(400, 0), tesseract: side(310, 0.1) },
+          { file: "ocr/a-L.png", threads: 2, rotated: true, orientationDetection: true, ours: side(600, 0), tesseract: side(1000, 0.03) },
+        ],
+      },
+    });
+    const markdown = loadRunToMarkdown(withPeer);
+    expect(markdown).toContain("| ocr/a-L.png | 1 | yes | 900 | 0.0% | 1100 | 3.0% |");
+    expect(markdown).toContain("| ocr/a.png | 2 | no | 400 | 0.0% | 310 | 10.0% |");
+    expect(markdown).toContain("| mean CER, median ms | 1 | | 800 | 0.0% | 700 | 6.5% |");
+    expect(markdown).toContain("| mean CER, median ms | 2 | | 500 | 0.0% | 655 | 6.5% |");
+  });
+
   it("summarises statuses other than 2xx, or says none", () => {
     expect(statusSummary({ statusCounts: { "200": 3 }, timeouts: 0, connectionErrors: 0 })).toBe("none");
     expect(statusSummary({ statusCounts: { "200": 3, "429": 2 }, timeouts: 0, connectionErrors: 4 })).toBe("429×2 conn×4");

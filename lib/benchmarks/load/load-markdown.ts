@@ -58,26 +58,40 @@ export function loadRunToMarkdown(run: LoadRun): string {
       `${o.route} c=${o.concurrency} batching ${o.batching}: ${Object.keys(o.disallowed).length ? `disallowed ${JSON.stringify(o.disallowed)}` : o.p99Ms == null ? "no responses" : "only 2xx/429/503"}, p99 ${ms(o.p99Ms)}${o.deadlineMs == null ? "" : ` vs deadline ${o.deadlineMs} ms`}`,
   );
   if (overload.length) out.push("", `Overload (highest concurrency): ${overload.join("; ")}.`);
-  if (run.ocrPeer) {
-    const peer = run.ocrPeer;
-    out.push(
-      "",
-      `Document pages, ours (PP-OCR pipeline in process) vs tesseract.js ${peer.tesseractVersion} (${peer.languageData}), median of ${peer.runsPerPage} run(s), CER after the same normalisation:`,
-      "",
-      "| page | ours ms | ours CER | tesseract.js ms | tesseract.js CER |",
-      "| --- | ---: | ---: | ---: | ---: |",
-      ...peer.pages.map(
-        (p) =>
-          `| ${p.file} | ${Math.round(p.ours.msMedian)} | ${(p.ours.cer * 100).toFixed(1)}% | ${Math.round(p.tesseract.msMedian)} | ${(p.tesseract.cer * 100).toFixed(1)}% |`,
-      ),
-    );
-    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
-    if (peer.pages.length > 1) {
-      out.push(
-        `| mean CER, median ms | ${Math.round(median(peer.pages.map((p) => p.ours.msMedian)))} | ${(mean(peer.pages.map((p) => p.ours.cer)) * 100).toFixed(1)}% | ${Math.round(median(peer.pages.map((p) => p.tesseract.msMedian)))} | ${(mean(peer.pages.map((p) => p.tesseract.cer)) * 100).toFixed(1)}% |`,
-      );
-    }
-  }
+  if (run.ocrPeer) out.push("", ...ocrPeerMarkdown(run.ocrPeer));
   if (run.notes.length) out.push("", ...run.notes.map((n) => `- ${n}`));
   return out.join("\n");
+}
+
+type OcrPeer = NonNullable<LoadRun["ocrPeer"]>;
+
+/** The OCR peer's pages; runs with thread settings (issue 21) get a threads and an OSD column and a summary row per setting. */
+function ocrPeerMarkdown(peer: OcrPeer): string[] {
+  const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+  const summary = (pages: OcrPeer["pages"]) =>
+    `${Math.round(median(pages.map((p) => p.ours.msMedian)))} | ${pct(mean(pages.map((p) => p.ours.cer)))} | ${Math.round(median(pages.map((p) => p.tesseract.msMedian)))} | ${pct(mean(pages.map((p) => p.tesseract.cer)))}`;
+  const cells = (p: OcrPeer["pages"][number]) =>
+    `${Math.round(p.ours.msMedian)} | ${pct(p.ours.cer)} | ${Math.round(p.tesseract.msMedian)} | ${pct(p.tesseract.cer)}`;
+  if (peer.pages.every((p) => p.threads !== undefined)) {
+    const settings = [...new Set(peer.pages.map((p) => p.threads as number))].sort((a, b) => a - b);
+    return [
+      `Document pages, ours (PP-OCR pipeline in process) vs tesseract.js ${peer.tesseractVersion} (${peer.languageData}), from file bytes to text on both sides, equal threads (our ONNX Runtime intra-op threads = tesseract.js workers), orientation detection for tesseract.js on rotated pages, median of ${peer.runsPerPage} run(s), CER after the same normalisation:`,
+      "",
+      "| page | threads | tesseract.js OSD | ours ms | ours CER | tesseract.js ms | tesseract.js CER |",
+      "| --- | ---: | --- | ---: | ---: | ---: | ---: |",
+      ...peer.pages.map((p) => `| ${p.file} | ${p.threads} | ${p.orientationDetection ? "yes" : "no"} | ${cells(p)} |`),
+      ...(peer.pages.length > settings.length
+        ? settings.map((t) => `| mean CER, median ms | ${t} | | ${summary(peer.pages.filter((p) => p.threads === t))} |`)
+        : []),
+    ];
+  }
+  return [
+    `Document pages, ours (PP-OCR pipeline in process) vs tesseract.js ${peer.tesseractVersion} (${peer.languageData}), median of ${peer.runsPerPage} run(s), CER after the same normalisation:`,
+    "",
+    "| page | ours ms | ours CER | tesseract.js ms | tesseract.js CER |",
+    "| --- | ---: | ---: | ---: | ---: |",
+    ...peer.pages.map((p) => `| ${p.file} | ${cells(p)} |`),
+    ...(peer.pages.length > 1 ? [`| mean CER, median ms | ${summary(peer.pages)} |`] : []),
+  ];
 }

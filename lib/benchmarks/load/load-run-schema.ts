@@ -95,10 +95,25 @@ export const overloadSchema = z.object({
   p99WithinDeadline: z.boolean().nullable(),
 });
 
+const ocrPeerSideSchema = z.object({
+  msMedian: z.number(),
+  cer: z.number(),
+  /** Wall time per page with `threads` pages in flight (scripts/ocr-peer). */
+  msPerPageBusy: z.number().optional(),
+});
+
+/**
+ * One page of the OCR peer. Runs since issue 21 (scripts/ocr-peer) carry `threads`, `rotated` and
+ * `orientationDetection` and time both sides from the file's bytes; older stored runs lack them (one
+ * tesseract.js worker against ORT's default threads, our decode outside the timing) and still parse.
+ */
 export const ocrPeerPageSchema = z.object({
   file: z.string(),
-  ours: z.object({ msMedian: z.number(), cer: z.number() }),
-  tesseract: z.object({ msMedian: z.number(), cer: z.number() }),
+  threads: z.number().int().optional(),
+  rotated: z.boolean().optional(),
+  orientationDetection: z.boolean().optional(),
+  ours: ocrPeerSideSchema,
+  tesseract: ocrPeerSideSchema,
 });
 
 export const loadRunSchema = z.object({
