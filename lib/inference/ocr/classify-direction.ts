@@ -5,6 +5,7 @@ import { cropLine, cropsToTensor, noMargin, padQuad, type CropMargin } from "./c
 import { directionSettings } from "./ocr-settings";
 import type { Quad } from "./quad-geometry";
 import type { RgbImage } from "./rgb-image";
+import { timeStage } from "./stage-clock";
 
 export interface LineDirection {
   /** Probability that the line, as cropped, is upside down. */
@@ -27,8 +28,8 @@ export async function classifyDirections(
   let runMs = 0;
   for (let start = 0; start < quads.length; start += batchSize) {
     const batch = quads.slice(start, start + batchSize);
-    const crops = batch.map((quad, i) => cropLine(image, padQuad(quad, margins[start + i] ?? noMargin), heightPx, widthPx));
-    const tensor = cropsToTensor(crops, heightPx, widthPx);
+    const crops = timeStage("crop", () => batch.map((quad, i) => cropLine(image, padQuad(quad, margins[start + i] ?? noMargin), heightPx, widthPx)));
+    const tensor = timeStage("tensor", () => cropsToTensor(crops, heightPx, widthPx));
     const run = await runSession(model, { [model.session.inputNames[0]]: tensor });
     runMs += run.runMs;
     const probabilities = (run.outputs[model.session.outputNames[0]] as ort.Tensor).data as Float32Array;

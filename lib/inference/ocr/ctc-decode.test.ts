@@ -24,4 +24,10 @@ describe("ctcDecode", () => {
     expect(ctcDecode(batch, 3, classes, symbols, 0)).toEqual({ text: "", confidence: 0 });
     expect(ctcDecode(batch, 3, classes, symbols, 1).text).toBe("ca");
   });
+
+  it("decodes only the steps asked for, so a line's padding in a wider batch is not read", () => {
+    const batch = new Float32Array([...steps([1, 0, 2, 0]), ...steps([3, 0, 1, 2])]);
+    expect(ctcDecode(batch, 4, classes, symbols, 1, 2).text).toBe("c");
+    expect(ctcDecode(batch, 4, classes, symbols, 1).text).toBe("cab");
+  });
 });

@@ -11,13 +11,21 @@ export interface DecodedLine {
   confidence: number;
 }
 
-export function ctcDecode(probabilities: Float32Array, steps: number, classes: number, symbols: readonly string[], item = 0): DecodedLine {
+export function ctcDecode(
+  probabilities: Float32Array,
+  steps: number,
+  classes: number,
+  symbols: readonly string[],
+  item = 0,
+  /** Decode only the first this many steps of the item (a line padded to a wider batch). */
+  usedSteps = steps,
+): DecodedLine {
   let text = "";
   let confidenceSum = 0;
   let kept = 0;
   let previous = -1;
   const base = item * steps * classes;
-  for (let t = 0; t < steps; t++) {
+  for (let t = 0; t < Math.min(usedSteps, steps); t++) {
     const row = base + t * classes;
     let best = 0;
     let bestProbability = probabilities[row];

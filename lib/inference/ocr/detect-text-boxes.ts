@@ -7,6 +7,7 @@ import { findTextBoxes } from "./find-text-boxes";
 import { channelOrder, detectionSettings } from "./ocr-settings";
 import type { Quad } from "./quad-geometry";
 import type { RgbImage } from "./rgb-image";
+import { timeStage } from "./stage-clock";
 
 export interface DetectedBox {
   /** Corners in the pixels of the image that was passed in. */
@@ -42,11 +43,15 @@ export async function detectTextBoxes(image: RgbImage, model: LoadedModel): Prom
     .resize(size.width, size.height, { fit: "fill", kernel: "linear" })
     .raw()
     .toBuffer();
-  const tensor = new ort.Tensor("float32", normalise(resized, size.width * size.height), [1, 3, size.height, size.width]);
+  const tensor = new ort.Tensor(
+    "float32",
+    timeStage("detect_tensor", () => normalise(resized, size.width * size.height)),
+    [1, 3, size.height, size.width],
+  );
   const { outputs, runMs } = await runSession(model, { [model.session.inputNames[0]]: tensor });
   const map = outputs[model.session.outputNames[0]] as ort.Tensor;
   const [, , mapHeight, mapWidth] = map.dims as number[];
-  const found = findTextBoxes(map.data as Float32Array, mapWidth, mapHeight, detectionSettings);
+  const found = timeStage("find_boxes", () => findTextBoxes(map.data as Float32Array, mapWidth, mapHeight, detectionSettings));
   const scaleX = image.width / mapWidth;
   const scaleY = image.height / mapHeight;
   const clip = (v: number, max: number) => Math.min(Math.max(v, 0), max);

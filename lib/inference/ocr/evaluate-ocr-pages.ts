@@ -5,6 +5,7 @@ import { median } from "../../stats";
 import { decodeImage } from "../image/decode-image";
 import { characterErrorRate, lineAccuracy } from "./measure-text-errors";
 import { recognizeText, type OcrResult, type RecognizeTextOptions } from "./recognize-text";
+import { takeStageTotals, type OcrStage } from "./stage-clock";
 
 /**
  * OCR accuracy and latency on the pages of ../shared/eval/images/ocr that have a ground-truth
@@ -26,6 +27,12 @@ export interface PageOutcome {
   lineTotal: number;
   pageRotationDegrees: number;
   latencyMsMedian: number;
+  /** Process CPU time per run (JavaScript thread and ONNX Runtime's threads), median: less swayed by other load than latency. */
+  cpuMsMedian: number;
+  /** The pipeline's recognition time per run (model runs and their crops), median. */
+  recognizeMsMedian: number;
+  /** Time in each JavaScript stage (stage-clock.ts) per run, median. */
+  stagesMsMedian: Partial<Record<OcrStage, number>>;
   result: OcrResult;
 }
 
@@ -48,11 +55,20 @@ export async function evaluateOcrPage(
   const image = await decodeImage(readFileSync(path.join(evalDataDir, "images", page.file)), limits);
   const reference = readFileSync(path.join(evalDataDir, "images", page.ground_truth), "utf8");
   const latencies: number[] = [];
+  const cpu: number[] = [];
+  const recognize: number[] = [];
+  const stages: Partial<Record<OcrStage, number[]>> = {};
   let result: OcrResult | undefined;
+  takeStageTotals();
   for (let run = 0; run < runs; run++) {
+    const cpuBefore = process.cpuUsage();
     const startedAt = performance.now();
     result = await recognizeText(image, { models });
     latencies.push(performance.now() - startedAt);
+    const used = process.cpuUsage(cpuBefore);
+    cpu.push((used.user + used.system) / 1000);
+    recognize.push(result.timings.recognizeMs);
+    for (const [stage, ms] of Object.entries(takeStageTotals())) (stages[stage as OcrStage] ??= []).push(ms ?? 0);
   }
   const lines = lineAccuracy(result!.fullText, reference);
   return {
@@ -62,6 +78,9 @@ export async function evaluateOcrPage(
     lineTotal: lines.total,
     pageRotationDegrees: result!.pageRotationDegrees,
     latencyMsMedian: median(latencies),
+    cpuMsMedian: median(cpu),
+    recognizeMsMedian: median(recognize),
+    stagesMsMedian: Object.fromEntries(Object.entries(stages).map(([stage, values]) => [stage, median(values)])),
     result: result!,
   };
 }

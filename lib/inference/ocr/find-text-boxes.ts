@@ -49,23 +49,29 @@ function labelRegions(probabilities: Float32Array, width: number, height: number
   const labels = new Int32Array(size);
   const stack = new Int32Array(size);
   const regions: Point[][] = [];
+  // Leftmost and rightmost x of each row of the region being filled (-1: row not reached), with the rows
+  // reached, so each region resets only its own rows. Typed arrays, not Maps: this runs once per text pixel.
+  const rowMin = new Int32Array(height).fill(-1);
+  const rowMax = new Int32Array(height).fill(-1);
+  const rowsReached = new Int32Array(height);
   let next = 0;
   for (let start = 0; start < size; start++) {
     if (labels[start] !== 0 || probabilities[start] <= threshold) continue;
     next++;
     labels[start] = next;
     let top = 0;
+    let reached = 0;
     stack[top++] = start;
-    const rowMin = new Map<number, number>();
-    const rowMax = new Map<number, number>();
     while (top > 0) {
       const index = stack[--top];
       const x = index % width;
       const y = (index - x) / width;
-      const lo = rowMin.get(y);
-      if (lo === undefined || x < lo) rowMin.set(y, x);
-      const hi = rowMax.get(y);
-      if (hi === undefined || x > hi) rowMax.set(y, x);
+      if (rowMin[y] === -1) {
+        rowMin[y] = x;
+        rowMax[y] = x;
+        rowsReached[reached++] = y;
+      } else if (x < rowMin[y]) rowMin[y] = x;
+      else if (x > rowMax[y]) rowMax[y] = x;
       for (let dy = -1; dy <= 1; dy++) {
         const ny = y + dy;
         if (ny < 0 || ny >= height) continue;
@@ -81,10 +87,12 @@ function labelRegions(probabilities: Float32Array, width: number, height: number
       }
     }
     const points: Point[] = [];
-    for (const [y, lo] of rowMin) {
-      points.push([lo, y]);
-      const hi = rowMax.get(y)!;
-      if (hi !== lo) points.push([hi, y]);
+    for (let r = 0; r < reached; r++) {
+      const y = rowsReached[r];
+      points.push([rowMin[y], y]);
+      if (rowMax[y] !== rowMin[y]) points.push([rowMax[y], y]);
+      rowMin[y] = -1;
+      rowMax[y] = -1;
     }
     regions.push(points);
   }

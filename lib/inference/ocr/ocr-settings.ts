@@ -37,6 +37,12 @@ export const recognitionSettings = {
   /** Batches are padded to at least this width (rec_image_shape 3,48,320). */
   minWidthPx: 320,
   batchSize: 6,
+  /** Batch widths are multiples of this, so requests' runs often match in shape and the model queue stacks them. */
+  bucketPx: 64,
+  /** A wider line starts a new batch rather than make more than this share of the batch padding. */
+  maxPaddingShare: 0.2,
+  /** Time steps (8 px each) decoded past a line's own width in a padded batch: the receptive field of its last glyph. */
+  decodeMarginSteps: 4,
   /** Lines recognised with a lower mean character probability are dropped (PaddleOCR drop_score). */
   dropScore: 0.5,
   /** Line crops (recognition and direction) get up to this share of their height as margin on every side (see cropMargins). */

@@ -4,8 +4,10 @@ import { runSession, type LoadedModel } from "../session-pool";
 import { cropLine, cropsToTensor, lineAspect } from "./crop-line";
 import { ctcDecode, type DecodedLine } from "./ctc-decode";
 import { recognitionSettings } from "./ocr-settings";
+import { planRecognitionBatches } from "./plan-recognition-batches";
 import type { Quad } from "./quad-geometry";
 import type { RgbImage } from "./rgb-image";
+import { timeStage } from "./stage-clock";
 
 export interface LineToRead {
   quad: Quad;
@@ -14,9 +16,9 @@ export interface LineToRead {
 }
 
 /**
- * CTC recognition of line crops. Lines are sorted by aspect ratio and batched, so each batch is
- * padded only to the widest of similar lines (PaddleOCR's TextRecognizer does the same); results come
- * back in the order given.
+ * CTC recognition of line crops, batched by width (see planRecognitionBatches); results come back in
+ * the order given. Each line is decoded over its own time steps and a few beyond (the padding to
+ * the batch's width is blank in PaddleOCR's training, so decoding it only costs time).
  */
 export async function recognizeLines(
   image: RgbImage,
@@ -24,22 +26,23 @@ export async function recognizeLines(
   model: LoadedModel,
   symbols: readonly string[],
 ): Promise<{ decoded: DecodedLine[]; runMs: number }> {
-  const { heightPx, minWidthPx, batchSize } = recognitionSettings;
-  const order = lines.map((line, index) => ({ index, aspect: lineAspect(line.quad) })).sort((a, b) => a.aspect - b.aspect);
+  const { heightPx, decodeMarginSteps } = recognitionSettings;
+  const widths = lines.map((line) => Math.ceil(heightPx * lineAspect(line.quad)));
   const decoded: DecodedLine[] = new Array(lines.length);
   let runMs = 0;
-  for (let start = 0; start < order.length; start += batchSize) {
-    const batch = order.slice(start, start + batchSize);
-    const widestAspect = Math.max(minWidthPx / heightPx, ...batch.map((b) => b.aspect));
-    const batchWidth = Math.ceil(heightPx * widestAspect);
-    const crops = batch.map(({ index }) => cropLine(image, lines[index].quad, heightPx, batchWidth, lines[index].turn180));
-    const run = await runSession(model, { [model.session.inputNames[0]]: cropsToTensor(crops, heightPx, batchWidth) });
+  for (const batch of planRecognitionBatches(widths, recognitionSettings)) {
+    const crops = timeStage("crop", () => batch.indices.map((index) => cropLine(image, lines[index].quad, heightPx, batch.width, lines[index].turn180)));
+    const tensor = timeStage("tensor", () => cropsToTensor(crops, heightPx, batch.width));
+    const run = await runSession(model, { [model.session.inputNames[0]]: tensor });
     runMs += run.runMs;
     const output = run.outputs[model.session.outputNames[0]] as ort.Tensor;
     const [, steps, classes] = output.dims as number[];
-    batch.forEach(({ index }, i) => {
-      decoded[index] = ctcDecode(output.data as Float32Array, steps, classes, symbols, i);
-    });
+    timeStage("ctc_decode", () =>
+      batch.indices.forEach((index, i) => {
+        const ownSteps = Math.min(steps, Math.ceil((crops[i].width / batch.width) * steps) + decodeMarginSteps);
+        decoded[index] = ctcDecode(output.data as Float32Array, steps, classes, symbols, i, ownSteps);
+      }),
+    );
   }
   return { decoded, runMs };
 }

@@ -10,10 +10,12 @@ import { loadSymbols } from "./load-symbols";
 import { ocrModelIds, recognitionSettings } from "./ocr-settings";
 import { orderLines } from "./order-lines";
 import { orientPage } from "./orient-page";
-import { axisBox, orderCorners, type AxisBox, type Point } from "./quad-geometry";
-import { readLines } from "./read-lines";
-import { rotateImage, turnPoint, unturnPoint, type QuarterTurns, type RgbImage } from "./rgb-image";
+import { axisBox, orderCorners, type AxisBox, type Point, type Quad } from "./quad-geometry";
+import { carryDirections } from "./carry-directions";
+import { readLines, type KnownReads } from "./read-lines";
+import { turnPoint, unturnPoint, type QuarterTurns, type RgbImage } from "./rgb-image";
 import { round } from "../../stats";
+import { timeStage } from "./stage-clock";
 
 /**
  * OCR of one page with PaddleOCR PP-OCRv4: DBNet line detection, whole-page orientation, the
@@ -82,6 +84,7 @@ export async function recognizeText(image: DecodedImage | RgbImage, options: Rec
   timer.classifyMs += performance.now() - classifyStarted;
 
   let turns: QuarterTurns = 0;
+  let known: KnownReads = new Map();
   if (options.detectPageRotation !== false) {
     const orientation = await orientPage(
       page,
@@ -90,18 +93,31 @@ export async function recognizeText(image: DecodedImage | RgbImage, options: Rec
       models.reading,
     );
     turns = orientation.turns;
+    known = orientation.reads;
     timer.recognizeMs += orientation.recognizeMs;
   }
-  const upright = rotateImage(page, turns);
+  // A turned page is not rotated pixel by pixel: its lines get quads in upright coordinates (for margins,
+  // reading order and the answer) and are cropped from the page as given through the inverse turn.
+  const toPage = (quad: Quad) => quad.map((p) => unturnPoint(p, turns, page.width, page.height)) as Quad;
   if (turns !== 0) {
-    const reclassifyStarted = performance.now();
+    const pageQuads = quads;
     quads = printed.map((i) => readingQuad(orderCorners(found.boxes[i].quad.map((p) => turnPoint(p, turns, image.width, image.height)))));
-    ({ directions } = await classifyDirections(upright, quads, models.direction, cropMargins(quads, recognitionSettings.maxCropMargin)));
+    const reclassifyStarted = performance.now();
+    const margins = cropMargins(quads, recognitionSettings.maxCropMargin);
+    directions = await carryDirections(pageQuads, quads.map(toPage), directions, async (indices) => {
+      const { directions: fresh } = await classifyDirections(
+        page,
+        indices.map((i) => toPage(quads[i])),
+        models.direction,
+        indices.map((i) => margins[i]),
+      );
+      return fresh;
+    });
     timer.classifyMs += performance.now() - reclassifyStarted;
   }
 
   const recognizeStarted = performance.now();
-  const read = await readLines(upright, quads, cropMargins(quads, recognitionSettings.maxCropMargin), directions, models.reading);
+  const read = await readLines(page, quads, cropMargins(quads, recognitionSettings.maxCropMargin), directions, models.reading, { toPage, known });
   timer.recognizeMs += performance.now() - recognizeStarted;
 
   const minConfidence = options.minConfidence ?? recognitionSettings.dropScore;
@@ -137,7 +153,7 @@ async function findLines(image: RgbImage, models: OcrModels, timer: { detectMs: 
   const detectStarted = performance.now();
   const { boxes } = await detectTextBoxes(image, models.detection);
   const quads = boxes.map((box) => readingQuad(box.quad));
-  const showThrough = findShowThrough(quads.map((quad) => lineGreyLevels(image, quad)));
+  const showThrough = findShowThrough(timeStage("grey_levels", () => quads.map((quad) => lineGreyLevels(image, quad))));
   timer.detectMs += performance.now() - detectStarted;
   return { boxes, quads, showThrough };
 }

@@ -40,18 +40,26 @@ export interface ServingDefault {
 
 export const MAX_ACCURACY_LOSS_POINTS = 1;
 
+/**
+ * Tighter tolerances for metrics where one point is a large relative change. OCR's character error
+ * rate is about 1% on the evaluation pages with full precision: one point would let a variant double
+ * the errors, so an OCR variant may add at most half a point of mean CER.
+ */
+export const MAX_LOSS_POINTS_BY_METRIC: Record<string, number> = { cer: 0.5 };
+
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 export function chooseServingDefault({
   family,
   baseModelId,
   members,
-  maxLossPoints = MAX_ACCURACY_LOSS_POINTS,
+  maxLossPoints: givenMaxLossPoints,
 }: {
   family: string;
   /** The manifest model the family is built around: what serves when nothing else can be judged. */
   baseModelId: string;
   members: MemberFigures[];
+  /** Default: the metric's own tolerance (MAX_LOSS_POINTS_BY_METRIC), else MAX_ACCURACY_LOSS_POINTS. */
   maxLossPoints?: number;
 }): ServingDefault {
   const base = members.find((m) => m.modelId === baseModelId);
@@ -79,6 +87,7 @@ export function chooseServingDefault({
       `No benchmark figures (latency and held-out accuracy) for ${reference.modelId} on this machine yet: full precision serves.`,
     );
   }
+  const maxLossPoints = givenMaxLossPoints ?? MAX_LOSS_POINTS_BY_METRIC[reference.accuracy.metric] ?? MAX_ACCURACY_LOSS_POINTS;
   const considered = members.filter((m) => m !== reference).map((m) => judge(m, reference, maxLossPoints));
   const fastest = considered.filter((c) => c.eligible).sort((a, b) => a.p50Ms! - b.p50Ms!)[0];
   if (!fastest) {
