@@ -27,6 +27,12 @@ export const defaultHyperparameters = {
   network: { buckets: 16_384, dim: 16, hidden: 16, epochs: 15, learningRate: 0.003, batchSize: 32, l2: 1e-4, seed: 1 } satisfies MlpFitOptions,
   /** Weight of a benign_everyday row relative to an eval.jsonl row (there are seven times as many). */
   everydayWeight: 0.5,
+  /**
+   * Exponent a of the attack-group reweighting: an attack row of a group of n train attacks weighs
+   * (mean group size / n)^a, so the small styles (machine-translated, prompt_leak, roleplay) are not
+   * drowned by the large templated sources. 0 is release 2's unweighted fit.
+   */
+  attackGroupBalance: 0,
   thresholds: {
     prompt: { categoryMaxFpr: 0.01, fileMaxFpr: 0.005, evalBenignMaxFpr: 0.015 },
     document: { categoryMaxFpr: 0.005, fileMaxFpr: 0.0025 },
@@ -48,6 +54,14 @@ export interface FittedNetwork {
   idf: Float32Array;
 }
 
+/** Weight of an attack row per group: (mean attack-group size / group size)^exponent; exponent 0 weighs all 1. */
+export function attackGroupWeights(rows: { row: Pick<SafetyRow, "label" | "group"> }[], exponent: number): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const r of rows) if (r.row.label === 1) sizes.set(r.row.group, (sizes.get(r.row.group) ?? 0) + 1);
+  const mean = [...sizes.values()].reduce((s, n) => s + n, 0) / Math.max(sizes.size, 1);
+  return new Map([...sizes].map(([group, n]) => [group, (mean / n) ** exponent]));
+}
+
 export function fitNetwork(rows: PreparedRow[], hp: Hyperparameters = defaultHyperparameters): FittedNetwork {
   const idf = Float32Array.from(
     inverseDocumentFrequency(
@@ -55,11 +69,12 @@ export function fitNetwork(rows: PreparedRow[], hp: Hyperparameters = defaultHyp
       hp.network.buckets,
     ),
   );
+  const attackWeight = attackGroupWeights(rows, hp.attackGroupBalance);
   const examples = rows.map((r) => ({
     ngrams: tfidfVector(r.counts, idf),
     dense: r.dense,
     label: r.row.label,
-    weight: r.row.dataset === "everyday" ? hp.everydayWeight : 1,
+    weight: r.row.label === 1 ? (attackWeight.get(r.row.group) ?? 1) : r.row.dataset === "everyday" ? hp.everydayWeight : 1,
   }));
   return { network: fitHashedMlp(examples, hp.network), idf };
 }
