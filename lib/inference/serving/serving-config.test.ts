@@ -25,7 +25,7 @@ describe("per-model serving settings", () => {
       expect(servingSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     const manifest = loadManifest();
     expect(manifest.models.find((m) => m.id === "mobilenetv2-int8")?.serving).toEqual({ batching: { maxBatchSize: 8, maxQueueDelayMs: 0 }, sessions: 1 });
-    expect(manifest.models.find((m) => m.id === "ppocr-v4-det")?.serving).toEqual({ batching: false });
+    expect(manifest.models.find((m) => m.id === "ppocr-v4-det")?.serving).toEqual({ batching: false, memoryArena: false });
     expect(modelEntrySchema.shape.serving.safeParse(undefined).success).toBe(true);
   });
 
