@@ -58,6 +58,12 @@ export const envSchema = z.object({
   /** Threads each ONNX Runtime session may use for one operator; 0 lets ONNX Runtime decide. */
   ORT_INTRA_OP_THREADS: z.coerce.number().int().min(0).max(64).default(0),
   /**
+   * Threads that own the serving path's ONNX Runtime sessions (lib/inference/off-loop), so model runs
+   * leave the event loop free; sessions are spread over at most this many (a value at or above the
+   * number of sessions gives each its own). 0 runs sessions on the event loop (the old path, for comparison).
+   */
+  INFERENCE_THREADS: z.coerce.number().int().min(0).max(64).default(8),
+  /**
    * Worker threads that run the CPU-bound safety layers (lib/workers) off the event loop; 0 runs them
    * inline on it. Default: the cores Node may use, so one process reaches the machine's limit.
    */

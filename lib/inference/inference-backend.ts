@@ -2,6 +2,7 @@ import "server-only";
 import * as ort from "onnxruntime-node";
 import { getEnv } from "../env";
 import type { ModelEntry } from "../models/manifest-schema";
+import { inferenceThreadLimit, openOffLoopSession } from "./off-loop/inference-threads";
 import { OipClient } from "./oip/oip-client";
 import { openRemoteSession } from "./oip/remote-session";
 import type { ModelSession } from "./model-session";
@@ -35,8 +36,11 @@ export interface InferenceBackend {
 const inProcessBackend: InferenceBackend = {
   kind: "in-process",
   needsModelFile: true,
-  async openSession(_entry, files) {
-    return ort.InferenceSession.create(files.model, await sessionOptions(files.model));
+  async openSession(entry, files) {
+    // Options are built here, on the main thread, where the int8 remedy's probe result lives.
+    const options = await sessionOptions(files.model);
+    if (inferenceThreadLimit() > 0) return openOffLoopSession(entry.id, files.model, options);
+    return ort.InferenceSession.create(files.model, options);
   },
   async checkReady() {
     return { kind: "in-process", ok: true };

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { closeDatabase } from "../db/client";
 import { getEnv } from "../env";
 import { settleAfterResponseWork } from "../after-response";
+import { closeInferenceThreads } from "../inference/off-loop/inference-threads";
 import { releaseAllSessions } from "../inference/session-pool";
 import { stopJobQueue } from "../jobs/job-queue";
 import { log } from "../log";
@@ -100,6 +101,8 @@ const cleanUpSteps = (): ShutdownStep[] => [
   // After the job queue (its work in hand may still send tasks); tasks sent later run inline.
   { name: "worker threads", reserveMs: 500, run: (until) => closeWorkerPool(until) },
   { name: "onnx sessions", reserveMs: 500, run: () => releaseAllSessions() },
+  // After the sessions were released: what is still in flight on an inference thread gets until the step's deadline.
+  { name: "inference threads", reserveMs: 500, run: (until) => closeInferenceThreads(until) },
   // Last: PGlite checkpoints and releases its folder, so the next start finds it consistent.
   { name: "database", reserveMs: 2_000, run: () => closeDatabase() },
 ];
