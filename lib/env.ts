@@ -55,7 +55,10 @@ export const envSchema = z.object({
   EVAL_DATA_DIR: z.string().min(1).optional(),
   /** Session secret; generated once into DATA_DIR when unset. */
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  /** Threads each ONNX Runtime session may use for one operator; 0 lets ONNX Runtime decide. */
+  /**
+   * Threads each ONNX Runtime session may use for one operator; 0 lets ONNX Runtime decide, except for
+   * served sessions on inference threads (INFERENCE_THREADS > 0), which then get 1.
+   */
   ORT_INTRA_OP_THREADS: z.coerce.number().int().min(0).max(64).default(0),
   /**
    * Threads that own the serving path's ONNX Runtime sessions (lib/inference/off-loop), so model runs

@@ -38,9 +38,12 @@ const inProcessBackend: InferenceBackend = {
   needsModelFile: true,
   async openSession(entry, files) {
     // Options are built here, on the main thread, where the int8 remedy's probe result lives.
-    const options = await sessionOptions(files.model);
-    if (inferenceThreadLimit() > 0) return openOffLoopSession(entry.id, files.model, options);
-    return ort.InferenceSession.create(files.model, options);
+    if (inferenceThreadLimit() === 0) return ort.InferenceSession.create(files.model, await sessionOptions(files.model));
+    // Each session has a thread of its own, and several run at once: ONNX Runtime's own choice (every
+    // core per session) oversubscribes the cores, so unless ORT_INTRA_OP_THREADS says otherwise a
+    // served session gets one intra-op thread (measured in docs/serving.md, "Model runs off the event loop").
+    const options = await sessionOptions(files.model, { threads: getEnv().ORT_INTRA_OP_THREADS || 1 });
+    return openOffLoopSession(entry.id, files.model, options);
   },
   async checkReady() {
     return { kind: "in-process", ok: true };

@@ -100,9 +100,10 @@ const cleanUpSteps = (): ShutdownStep[] => [
   { name: "job queue", reserveMs: 1_000, run: (until) => stopJobQueue(Math.max(until - Date.now(), 1_000)) },
   // After the job queue (its work in hand may still send tasks); tasks sent later run inline.
   { name: "worker threads", reserveMs: 500, run: (until) => closeWorkerPool(until) },
-  { name: "onnx sessions", reserveMs: 500, run: () => releaseAllSessions() },
-  // After the sessions were released: what is still in flight on an inference thread gets until the step's deadline.
+  // Runs in flight on an inference thread get until the step's deadline; then the threads end, taking
+  // their sessions with them, so releasing those is immediate (a release queued behind a run would wait).
   { name: "inference threads", reserveMs: 500, run: (until) => closeInferenceThreads(until) },
+  { name: "onnx sessions", reserveMs: 500, run: () => releaseAllSessions() },
   // Last: PGlite checkpoints and releases its folder, so the next start finds it consistent.
   { name: "database", reserveMs: 2_000, run: () => closeDatabase() },
 ];
