@@ -51,6 +51,8 @@ const runtimeFiles = [
   // rather than leaving in node_modules (zod, server-only) must be in the standalone output too.
   "./lib/**/*.ts",
   "./lib/workers/js-thread.mjs",
+  // The inference threads' entry (lib/inference/off-loop), loaded by path; it needs only onnxruntime-node.
+  "./lib/inference/off-loop/session-thread.mjs",
   "./tsconfig.json",
   "./node_modules/tsx/**/*",
   "./node_modules/zod/**/*",

@@ -55,8 +55,17 @@ export const envSchema = z.object({
   EVAL_DATA_DIR: z.string().min(1).optional(),
   /** Session secret; generated once into DATA_DIR when unset. */
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  /** Threads each ONNX Runtime session may use for one operator; 0 lets ONNX Runtime decide. */
+  /**
+   * Threads each ONNX Runtime session may use for one operator; 0 lets ONNX Runtime decide, except for
+   * served sessions on inference threads (INFERENCE_THREADS > 0), which then get 1.
+   */
   ORT_INTRA_OP_THREADS: z.coerce.number().int().min(0).max(64).default(0),
+  /**
+   * Threads that own the serving path's ONNX Runtime sessions (lib/inference/off-loop), so model runs
+   * leave the event loop free; sessions are spread over at most this many (a value at or above the
+   * number of sessions gives each its own). 0 runs sessions on the event loop (the old path, for comparison).
+   */
+  INFERENCE_THREADS: z.coerce.number().int().min(0).max(64).default(8),
   /**
    * Worker threads that run the CPU-bound safety layers (lib/workers) off the event loop; 0 runs them
    * inline on it. Default: the cores Node may use, so one process reaches the machine's limit.

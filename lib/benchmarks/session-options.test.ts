@@ -15,6 +15,7 @@ import { buildSmallGraph, smallGraphInputs } from "@/lib/optimize/testing/build-
 import { optimizedOpTypes, runGraph } from "@/lib/optimize/testing/ort-helpers";
 import { forgetProcessSingletons } from "@/lib/process-singletons";
 import { decideInt8Remedy, getInt8Remedy } from "@/lib/inference/choose-int8-remedy";
+import { OffLoopSession } from "@/lib/inference/off-loop/off-loop-session";
 import { loadModel, releaseAllSessions } from "@/lib/inference/session-pool";
 import { markSaturationGuard } from "@/lib/optimize/quantize-static";
 import { buildSessionOptions, hasSaturationGuard, needsPrecisionOption } from "@/lib/inference/session-options";
@@ -30,6 +31,8 @@ import { buildSessionOptions, hasSaturationGuard, needsPrecisionOption } from "@
 const root = path.resolve(import.meta.dirname, "../..");
 const COVERED_FILES = [
   "lib/inference/inference-backend.ts",
+  // The serving path's sessions are created on an inference thread, with the options inference-backend.ts built.
+  "lib/inference/off-loop/session-thread.mjs",
   // Deliberate exceptions: the probe measures the kernels as they are, and the emulated-CPU check
   // runs variant files with the option explicitly off and on (through buildSessionOptions) to compare.
   "lib/inference/probe-int8-saturation.ts",
@@ -87,7 +90,9 @@ describe("session options", () => {
     const model = buildSmallGraph({ activation: "relu" });
     const bytes = encodeModel(model);
     const inputs = smallGraphInputs(2, 5);
-    await loadModel("mobilenetv2-int8");
+    // Served sessions are created on an inference thread (INFERENCE_THREADS), out of this spy's sight:
+    // the options the thread was handed are checked with the rest.
+    const served = (await loadModel("mobilenetv2-int8")).session as OffLoopSession;
     const mobilenet = (await import("@/lib/models/get-model-store")).getModelStore();
     const mobilenetPath = (await mobilenet.filePath("mobilenetv2-int8", "model"))!;
     const feeds = { input: new ort.Tensor("float32", new Float32Array(3 * 224 * 224), [1, 3, 224, 224]) };
@@ -106,8 +111,9 @@ describe("session options", () => {
     await optimizedOpTypes(model);
 
     const calls = create.mock.calls.filter(([first]) => !isProbeGraph(first));
-    expect(calls.length).toBe(9);
-    for (const [, options] of calls) {
+    expect(served).toBeInstanceOf(OffLoopSession);
+    expect(calls.length).toBe(8);
+    for (const options of [...calls.map(([, options]) => options), served.options]) {
       const sessionOptions = options as ort.InferenceSession.SessionOptions & { extra?: { session?: Record<string, unknown> } };
       expect(sessionOptions.extra?.session?.x64quantprecision).toBe("1");
       expect(["extended", "all"]).toContain(sessionOptions.graphOptimizationLevel);
@@ -116,11 +122,8 @@ describe("session options", () => {
 
   it("creates a serving session without the memory arena only where the manifest says so (the OCR detector)", async () => {
     await setMode("off");
-    const optionsOf = async (id: string) => {
-      create.mockClear();
-      await loadModel(id);
-      return create.mock.calls.filter(([first]) => !isProbeGraph(first)).at(-1)![1] as ort.InferenceSession.SessionOptions;
-    };
+    // Served sessions live on inference threads: the options each was handed are on its OffLoopSession.
+    const optionsOf = async (id: string) => ((await loadModel(id)).session as OffLoopSession).options as ort.InferenceSession.SessionOptions;
     expect((await optionsOf("ppocr-v4-det")).enableCpuMemArena).toBe(false);
     expect((await optionsOf("ppocr-v4-rec")).enableCpuMemArena).toBeUndefined();
     expect(buildSessionOptions({ memoryArena: true }, false).enableCpuMemArena).toBeUndefined();

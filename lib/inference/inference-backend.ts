@@ -2,6 +2,7 @@ import "server-only";
 import * as ort from "onnxruntime-node";
 import { getEnv } from "../env";
 import type { ModelEntry } from "../models/manifest-schema";
+import { inferenceThreadLimit, openOffLoopSession } from "./off-loop/inference-threads";
 import { OipClient } from "./oip/oip-client";
 import { openRemoteSession } from "./oip/remote-session";
 import type { ModelSession } from "./model-session";
@@ -36,7 +37,14 @@ const inProcessBackend: InferenceBackend = {
   kind: "in-process",
   needsModelFile: true,
   async openSession(entry, files) {
-    return ort.InferenceSession.create(files.model, await sessionOptions(files.model, { memoryArena: entry.serving?.memoryArena }));
+    // Options are built here, on the main thread, where the int8 remedy's probe result lives.
+    const memoryArena = entry.serving?.memoryArena;
+    if (inferenceThreadLimit() === 0) return ort.InferenceSession.create(files.model, await sessionOptions(files.model, { memoryArena }));
+    // Each session has a thread of its own, and several run at once: ONNX Runtime's own choice (every
+    // core per session) oversubscribes the cores, so unless ORT_INTRA_OP_THREADS says otherwise a
+    // served session gets one intra-op thread (measured in docs/serving.md, "Model runs off the event loop").
+    const options = await sessionOptions(files.model, { threads: getEnv().ORT_INTRA_OP_THREADS || 1, memoryArena });
+    return openOffLoopSession(entry.id, files.model, options);
   },
   async checkReady() {
     return { kind: "in-process", ok: true };

@@ -6,6 +6,7 @@ import { getEnv } from "../env";
 import { settleAfterResponseWork } from "../after-response";
 import { closeRateLimiters } from "../rate-limit/process-limiters";
 import { flushAllUsage } from "../usage/usage-buffer";
+import { closeInferenceThreads } from "../inference/off-loop/inference-threads";
 import { releaseAllSessions } from "../inference/session-pool";
 import { stopJobQueue } from "../jobs/job-queue";
 import { log } from "../log";
@@ -101,6 +102,9 @@ const cleanUpSteps = (): ShutdownStep[] => [
   { name: "job queue", reserveMs: 1_000, run: (until) => stopJobQueue(Math.max(until - Date.now(), 1_000)) },
   // After the job queue (its work in hand may still send tasks); tasks sent later run inline.
   { name: "worker threads", reserveMs: 500, run: (until) => closeWorkerPool(until) },
+  // Runs in flight on an inference thread get until the step's deadline; then the threads end, taking
+  // their sessions with them, so releasing those is immediate (a release queued behind a run would wait).
+  { name: "inference threads", reserveMs: 500, run: (until) => closeInferenceThreads(until) },
   { name: "onnx sessions", reserveMs: 500, run: () => releaseAllSessions() },
   // Last: PGlite checkpoints and releases its folder, so the next start finds it consistent.
   { name: "database", reserveMs: 2_000, run: () => closeDatabase() },

@@ -13,8 +13,9 @@ import { batchKeyOf, type StackingBuffers, splitOutputs, stackFeeds } from "./st
  * - A free session takes the oldest request and every queued request that stacks with it (same
  *   non-batch shape), up to `maxBatchSize` rows, into one `run`; the outputs are split back. With
  *   `maxQueueDelayMs` > 0 a batch that is not full waits that long after its first request for more.
- *   onnxruntime-node runs a session synchronously on the JavaScript thread, so requests that arrive
- *   while one run holds the thread are the ones the next run stacks.
+ *   A session runs one batch at a time (on its inference thread, lib/inference/off-loop, or on the
+ *   event loop with INFERENCE_THREADS=0), so requests that arrive during a run are the ones the next
+ *   run stacks.
  * - API requests (those with a deadline, lib/request-deadline.ts) are refused at once with
  *   OverloadedError when `queueLimit` are already waiting, or when the queue's expected wait is past
  *   their deadline; a queued request whose deadline passes before a session takes it is dropped

@@ -22,9 +22,10 @@ export interface ServingConfig {
 
 /**
  * Defaults chosen from scripts/tune-sessions.ts on a 2-core machine (README, "Batching, backpressure
- * and deadlines"): onnxruntime-node runs a session synchronously on the JavaScript thread, so a
- * second session of a model adds memory but no concurrency; batches form from the requests that
- * queued while the previous run held the thread, so no extra delay is needed to fill them.
+ * and deadlines"), measured when sessions still ran on the JavaScript thread, where a second session
+ * of a model added memory but no concurrency (on inference threads, lib/inference/off-loop, it could
+ * run beside the first; docs/serving.md); batches form from the requests that queued while the
+ * previous run was busy, so no extra delay is needed to fill them.
  */
 export const SERVING_DEFAULTS = { maxBatchSize: 8, maxQueueDelayMs: 0, sessions: 1, queueLimitPerCore: 16 } as const;
 
