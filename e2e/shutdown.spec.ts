@@ -106,7 +106,17 @@ test("SIGTERM: readiness 503 first, the in-flight request completes, new connect
     expect(code).toBe(0);
     expect(Date.now() - sigtermAt).toBeLessThan(SHUTDOWN_TIMEOUT_MS + 2_000);
     const steps = logLines(first.output()).filter((l) => l.msg === "shutdown step");
-    expect(steps.map((s) => s.step)).toEqual(["readiness false", "http", "work after responses", "job queue", "worker threads", "onnx sessions", "database"]);
+    expect(steps.map((s) => s.step)).toEqual([
+      "readiness false",
+      "http",
+      "work after responses",
+      "usage rows and rate-limit counts",
+      "job queue",
+      "worker threads",
+      "inference threads",
+      "onnx sessions",
+      "database",
+    ]);
     for (const step of steps) expect(step.outcome, step.step).toBe("done");
     expect(logLines(first.output()).some((l) => l.msg === "shutdown complete")).toBe(true);
 
@@ -186,6 +196,7 @@ test("npm run worker: SIGTERM lets the item in hand finish, leaves the rest queu
     expect(steps.map((step) => [step.step, step.outcome])).toEqual([
       ["job queue", "done"],
       ["worker threads", "done"],
+      ["inference threads", "done"],
       ["onnx sessions", "done"],
       ["database", "done"],
     ]);
