@@ -10,6 +10,7 @@ describe("load goals", () => {
       cell({ route: "document", concurrency: 1, cpuSecondsPerRequest: 0.8, peakRssMiB: 1000 }),
       cell({ route: "document", concurrency: 32, throughputRps: 2, statusCounts: { "200": 40, "500": 1 }, peakRssMiB: 1200 }),
       cell({ route: "document", concurrency: 1, batching: "off", peakRssMiB: 5000 }),
+      cell({ route: "image-text-all", concurrency: 1, peakRssMiB: 900 }),
     ]),
     machineLimits: [
       {
@@ -22,7 +23,10 @@ describe("load goals", () => {
       },
       { route: "document" as const, batching: "on" as const, singleStreamCpuSecondsPerRequest: 0.8, limitRps: 2.5, highestConcurrency: 32, shareOfLimit: 0.8 },
     ],
-    httpOverhead: [{ route: "safety" as const, batching: "on" as const, inProcessMedianMs: 1, httpP50Ms: 4.5, overheadMs: 3.5 }],
+    httpOverhead: [
+      { route: "safety" as const, batching: "on" as const, inProcessMedianMs: 1, httpP50Ms: 4.5, overheadMs: 3.5 },
+      { route: "image-text-all" as const, batching: "on" as const, inProcessMedianMs: 600, httpP50Ms: 500, overheadMs: -100 },
+    ],
   };
 
   it("reads each goal off the serving default's cells and says met, missed or not measured", () => {
@@ -35,6 +39,9 @@ describe("load goals", () => {
     expect(byGoal("document: c=32").figure).toContain("500×1"); // a 500 under load fails the goal whatever the share
     expect(byGoal("document: c=32").met).toBe(false);
     expect(byGoal("document: HTTP").met).toBeNull();
+    // Slower in process than over HTTP: not a measurement of overhead, neither met nor missed.
+    expect(byGoal("image-text-all: HTTP").met).toBeNull();
+    expect(byGoal("image-text-all: HTTP").figure).toContain("no overhead measured");
     // The peak over every cell of the run, the other switch's included.
     expect(byGoal("the whole app").figure).toBe("5000 MiB");
     expect(byGoal("the whole app").met).toBe(false);
