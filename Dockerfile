@@ -59,8 +59,10 @@ CMD ["npm", "run", "worker"]
 FROM ${NODE_IMAGE} AS runtime
 WORKDIR /app
 # HOSTNAME: Docker sets it to the container id, and Next's server.js listens on HOSTNAME.
+# MALLOC_ARENA_MAX: fewer glibc malloc arenas for the inference threads (scripts/start.mjs says why).
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
+    MALLOC_ARENA_MAX=2 \
     PORT=3000 \
     HOSTNAME=0.0.0.0 \
     KEEP_ALIVE_TIMEOUT=65000 \

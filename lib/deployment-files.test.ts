@@ -15,7 +15,7 @@ const yaml = createRequire(import.meta.url)("js-yaml") as { load(text: string): 
 
 const schemaVariables = new Set(Object.keys(envSchema.shape));
 // Read by Next's server or by installers, not by the app's schema.
-const outsideTheSchema = new Set(["PORT", "HOSTNAME", "NEXT_TELEMETRY_DISABLED", "ONNXRUNTIME_NODE_INSTALL"]);
+const outsideTheSchema = new Set(["PORT", "HOSTNAME", "NEXT_TELEMETRY_DISABLED", "ONNXRUNTIME_NODE_INSTALL", "MALLOC_ARENA_MAX"]); // MALLOC_ARENA_MAX is read by glibc at process start
 const scripts = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts;
 
 interface Stage {

@@ -34,6 +34,7 @@ for (const name of ["MODEL_CACHE_DIR"]) if (env[name]) env[name] = absolute(env[
 // the client's address from the socket, and the listener for the graceful shutdown.
 const standalone = path.join(distDir, "standalone");
 const preload = pathToFileURL(path.resolve(standalone, "scripts", "expose-http-server.mjs")).href;
-const child = spawn(process.execPath, ["--import", preload, path.join(standalone, "server.js")], { stdio: "inherit", env });
+// MALLOC_ARENA_MAX=2 unless set: see scripts/start.mjs.
+const child = spawn(process.execPath, ["--import", preload, path.join(standalone, "server.js")], { stdio: "inherit", env: { MALLOC_ARENA_MAX: "2", ...env } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
