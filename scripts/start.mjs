@@ -29,8 +29,8 @@ const args = [
   process.env.KEEP_ALIVE_TIMEOUT || "65000",
 ];
 // MALLOC_ARENA_MAX=2 (unless set): glibc gives every thread that allocates its own malloc arena and keeps
-// what it freed there; with the inference threads and ONNX Runtime's pools that held 200-280 MB more RSS
-// under load for no measured CPU (docs/serving.md#session-memory). glibc reads it at process start,
+// what it freed there; with the inference threads and ONNX Runtime's pools that held 186-282 MB more RSS
+// per load-run cell, with no CPU cost shown beyond the run-to-run noise (docs/serving.md#session-memory). glibc reads it at process start,
 // hence here, for the server's process.
 const child = spawn(process.execPath, args, {
   stdio: "inherit",
