@@ -166,9 +166,11 @@ describe.skipIf(!evalDir)("model sessions on inference threads", () => {
     const session = loaded.session as OffLoopSession;
     const feeds = { [session.inputNames[0]]: new ort.Tensor("float32", new Float32Array(3 * 416 * 416).fill(0.5), [1, 3, 416, 416]) };
     const before = await session.run(feeds);
-    const inFlight = session.run(feeds);
+    // The exit is posted first, so the run behind it is in flight on a thread that ends without reaching it.
     // biome-ignore lint/complexity/useLiteralKeys: the host is private; the test plays the crash
-    await (session as unknown as { host: { kill(): Promise<void> } })["host"].kill();
+    const died = (session as unknown as { host: { kill(): Promise<void> } })["host"].kill();
+    const inFlight = session.run(feeds);
+    await died;
     await expect(inFlight).rejects.toMatchObject({ name: "ModelUnavailableError" });
     const after = await session.run(feeds);
     expect(bytesOf(after[session.outputNames[0]]).equals(bytesOf(before[session.outputNames[0]]))).toBe(true);

@@ -10,6 +10,7 @@
 //   open    { session, model, options }  -> { inputNames, outputNames, inputMetadata, outputMetadata }
 //   run     { session, feeds }           -> { outputs }     (tensors as { type, dims, data })
 //   release { session }                  -> {}
+//   exit    {}                           -> (no answer: the thread ends; tests play a crash with it)
 // Output buffers are fresh per run and this thread keeps no reference to them, so they are transferred,
 // not copied.
 import { parentPort } from "node:worker_threads";
@@ -43,6 +44,10 @@ const ops = {
       if (ArrayBuffer.isView(t.data) && !transfer.includes(t.data.buffer)) transfer.push(t.data.buffer);
     }
     return { value: { outputs }, transfer };
+  },
+  // Ends the thread from JavaScript, never inside a native run (messages are handled between runs).
+  exit() {
+    process.exit(1);
   },
   async release({ session: key }) {
     const session = sessions.get(key);
